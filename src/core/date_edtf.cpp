@@ -1,0 +1,700 @@
+// date_edtf.cpp — EDTF level 0 + level 1 calendar dates: day numbers, ranges, parsing,
+// canonical text, English sentences. The contract, and the rules describe() follows,
+// are in date_edtf.hpp.
+//
+// Index
+//   1. Day numbers (Howard Hinnant's era algorithm, proleptic Gregorian)
+//   2. Date and Value: year ranges, precision, earliest/latest day
+//   3. Parser: one date (year, month or season, day, qualifier), then intervals
+//   4. format
+//   5. describe
+//   6. compare, precision_name
+//
+// Why hand-written parsing rather than a regex: every rejection gets its own sentence
+// ("there is no month 13", "qualifying one part of a date is EDTF level 2"), and std::regex
+// is neither small in a WebAssembly build nor guaranteed free of exceptions.
+
+#include "core/date_edtf.hpp"
+
+#include <algorithm>
+
+namespace atlas::edtf {
+
+// ---------------------------------------------------------------------------------
+// 1. Day numbers
+// ---------------------------------------------------------------------------------
+// The era algorithm treats March as the first month so the leap day falls at the end of
+// a year, and splits time into 400-year eras (146097 days) so negative years need no
+// special case beyond flooring the era. With int64 the intermediate values stay below
+// 2^50 for |year| <= kMaxAbsYear + 1.
+
+int64_t days_from_civil(int64_t year, int month, int day) {
+  const int64_t y = year - (month <= 2 ? 1 : 0);
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t year_of_era = y - era * 400;                               // [0, 399]
+  const int64_t month_from_march = month > 2 ? month - 3 : month + 9;      // [0, 11]
+  const int64_t day_of_year = (153 * month_from_march + 2) / 5 + day - 1;  // [0, 365]
+  const int64_t day_of_era =
+      year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;  // [0, 146096]
+  return era * 146097 + day_of_era - 719468;  // 719468: days from 0000-03-01 to 1970-01-01
+}
+
+void civil_from_days(int64_t days, int64_t& year, int& month, int& day) {
+  const int64_t z = days + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t day_of_era = z - era * 146097;  // [0, 146096]
+  const int64_t year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const int64_t day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);  // [0, 365]
+  const int64_t month_from_march = (5 * day_of_year + 2) / 153;                // [0, 11]
+  day = static_cast<int>(day_of_year - (153 * month_from_march + 2) / 5 + 1);
+  month = static_cast<int>(month_from_march < 10 ? month_from_march + 3 : month_from_march - 9);
+  year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
+}
+
+bool is_leap_year(int64_t year) { return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0); }
+
+int days_in_month(int64_t year, int month) {
+  static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  if (month == 2 && is_leap_year(year)) return 29;
+  return kDays[month - 1];
+}
+
+// ---------------------------------------------------------------------------------
+// 2. Date and Value
+// ---------------------------------------------------------------------------------
+namespace {
+
+constexpr int64_t kPow10[] = {1, 10, 100, 1000, 10000};
+
+bool is_season(int month) { return month >= 21 && month <= 24; }
+
+// First calendar month of a season (northern-hemisphere convention, as EDTF level 1
+// intends: 21 spring = Mar-May, 22 summer = Jun-Aug, 23 autumn = Sep-Nov, 24 winter =
+// Dec of the year to the end of Feb of the next).
+int season_first_month(int season) { return 3 + 3 * (season - 21); }
+
+struct YearRange {
+  int64_t first;
+  int64_t last;
+};
+
+// The years a date's year part may be. "-19XX" is -1999..-1900: the X digits widen the
+// magnitude, so for negative years the range grows towards the past. Clamping keeps
+// hand-built Dates away from overflow in the day arithmetic.
+YearRange year_range(const Date& d) {
+  const int64_t y = std::clamp<int64_t>(d.year, -kMaxAbsYear, kMaxAbsYear);
+  const int k = std::clamp(d.year_unspecified_digits, 0, 4);
+  if (k == 0 || d.y_prefix) return {y, y};
+  const int64_t p = kPow10[k];
+  const int64_t magnitude = (y < 0 ? -y : y) / p * p;
+  if (y < 0) return {-(magnitude + p - 1), -magnitude};
+  return {magnitude, magnitude + p - 1};
+}
+
+}  // namespace
+
+Precision Date::precision() const {
+  if (!y_prefix && year_unspecified_digits > 0) {
+    switch (year_unspecified_digits) {
+      case 1:
+        return Precision::Decade;
+      case 2:
+        return Precision::Century;
+      case 3:
+        return Precision::Millennium;
+      default:
+        return Precision::Unknown;
+    }
+  }
+  if (month == 0 || month_unspecified) return Precision::Year;
+  if (is_season(month)) return Precision::Season;
+  if (month < 1 || month > 12) return Precision::Year;  // hand-built nonsense: whole year
+  if (day == 0 || day_unspecified) return Precision::Month;
+  return Precision::Day;
+}
+
+int64_t Date::earliest_day() const {
+  const YearRange r = year_range(*this);
+  switch (precision()) {
+    case Precision::Day:
+      return days_from_civil(r.first, month, std::clamp(day, 1, days_in_month(r.first, month)));
+    case Precision::Month:
+      return days_from_civil(r.first, month, 1);
+    case Precision::Season:
+      return days_from_civil(r.first, season_first_month(month), 1);
+    default:
+      return days_from_civil(r.first, 1, 1);
+  }
+}
+
+int64_t Date::latest_day() const {
+  const YearRange r = year_range(*this);
+  switch (precision()) {
+    case Precision::Day:
+      return days_from_civil(r.last, month, std::clamp(day, 1, days_in_month(r.last, month)));
+    case Precision::Month:
+      return days_from_civil(r.last, month, days_in_month(r.last, month));
+    case Precision::Season: {
+      if (month == 24) return days_from_civil(r.last + 1, 2, days_in_month(r.last + 1, 2));
+      const int last_month = season_first_month(month) + 2;
+      return days_from_civil(r.last, last_month, days_in_month(r.last, last_month));
+    }
+    default:
+      return days_from_civil(r.last, 12, 31);
+  }
+}
+
+int64_t Value::earliest() const {
+  if (interval && start_kind != End::Date) return kUnboundedPast;
+  return start.earliest_day();
+}
+
+int64_t Value::latest() const {
+  if (!interval) return start.latest_day();
+  if (end_kind != End::Date) return kUnboundedFuture;
+  return end.latest_day();
+}
+
+bool Value::uncertain() const {
+  if (!interval) return start.uncertain;
+  return (start_kind == End::Date && start.uncertain) || (end_kind == End::Date && end.uncertain);
+}
+
+bool Value::approximate() const {
+  if (!interval) return start.approximate;
+  return (start_kind == End::Date && start.approximate) ||
+         (end_kind == End::Date && end.approximate);
+}
+
+// ---------------------------------------------------------------------------------
+// 3. Parser
+// ---------------------------------------------------------------------------------
+// Each step returns an error sentence, empty on success. Messages never repeat the whole
+// input (the caller shows it); they may quote the trailing text they could not read.
+namespace {
+
+const char* const kMonthNames[12] = {"January",   "February", "March",    "April",
+                                     "May",       "June",     "July",     "August",
+                                     "September", "October",  "November", "December"};
+
+constexpr const char* kPartQualifierLevel2 =
+    "qualifying one part of a date (like 1984?-06) is EDTF level 2; put ?, ~ or % at the "
+    "end to qualify the whole date";
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_qualifier(char c) { return c == '?' || c == '~' || c == '%'; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+size_t digit_or_x_run(std::string_view s, size_t pos) {
+  size_t end = pos;
+  while (end < s.size() && (is_digit(s[end]) || s[end] == 'X')) ++end;
+  return end - pos;
+}
+
+int two_digits(std::string_view s) { return (s[0] - '0') * 10 + (s[1] - '0'); }
+
+// The text after a date that could not be read, quoted; long tails are cut (at a UTF-8
+// character boundary, so the message stays valid text).
+std::string quote_tail(std::string_view rest) {
+  constexpr size_t kMax = 20;
+  if (rest.size() <= kMax) return "\"" + std::string(rest) + "\"";
+  size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) --cut;
+  return "\"" + std::string(rest.substr(0, cut)) + "\xE2\x80\xA6\"";  // ellipsis
+}
+
+std::string unexpected_text(std::string_view rest) {
+  const std::string quoted = quote_tail(rest);
+  if (rest[0] == 'T' || rest.find(':') != std::string_view::npos)
+    return "unexpected text " + quoted + " after the date: times are not used, only calendar dates";
+  if (rest[0] == 'Z' || rest[0] == '+')
+    return "unexpected text " + quoted +
+           " after the date: time zones are not used, only calendar dates";
+  if (rest[0] == '^') return "season qualifiers (^) are EDTF level 2";
+  return "unexpected text " + quoted + " after the date";
+}
+
+// "Y170000002", "Y-170000002". Level 1 allows the Y form only for years beyond four digits;
+// a leading zero is refused so each year has exactly one spelling.
+std::string parse_long_year(std::string_view s, size_t& pos, Date& d) {
+  pos = 1;
+  bool negative = false;
+  if (pos < s.size() && s[pos] == '-') {
+    negative = true;
+    ++pos;
+  }
+  const size_t begin = pos;
+  while (pos < s.size() && is_digit(s[pos])) ++pos;
+  const size_t count = pos - begin;
+  if (pos < s.size() && (s[pos] == 'E' || s[pos] == 'S'))
+    return "exponents (E) and significant digits (S) in years are EDTF level 2";
+  if (count == 0) return "expected the digits of the year after Y";
+  if (pos < s.size() && s[pos] == 'X') return "a year written with Y cannot have X digits";
+  if (s[begin] == '0') return "a year written with Y must not start with 0";
+  if (count <= 4)
+    return "a year written with Y must have more than four digits; write shorter years "
+           "without the Y";
+  const std::string too_large =
+      "year too large (the largest is " + std::to_string(kMaxAbsYear) + ")";
+  if (count > 18) return too_large;  // more than int64 can hold, certainly too large
+  int64_t value = 0;
+  for (size_t i = begin; i < pos; ++i) value = value * 10 + (s[i] - '0');
+  if (value > kMaxAbsYear) return too_large;
+  d.y_prefix = true;
+  d.year_digits = static_cast<int>(count);
+  d.year = negative ? -value : value;
+  return {};
+}
+
+// "1985", "-0100", "201X", "20XX", "1XXX", "XXXX".
+std::string parse_year(std::string_view s, size_t& pos, Date& d) {
+  const bool negative = s[0] == '-';
+  pos = negative ? 1 : 0;
+  const size_t length = digit_or_x_run(s, pos);
+  const std::string_view run = s.substr(pos, length);
+  pos += length;
+  if (length == 0) {
+    if (negative && pos < s.size() && s[pos] == 'Y')
+      return "a negative long year is written with the minus after the Y, like Y-12345";
+    return "expected a year of four digits at the start";
+  }
+  const size_t first_x = run.find('X');
+  if (first_x != std::string_view::npos && run.find_first_not_of('X', first_x) != run.npos)
+    return "X digits may only end the year, like 19XX (an X followed by a digit is EDTF level 2)";
+  if (length > 4 && first_x == std::string_view::npos) {
+    if (length == 8 && !negative) return "write the date with dashes, like 2015-07-01";
+    return "the year has more than four digits; such years are written with a Y in front, "
+           "like Y12345";
+  }
+  if (length != 4) return "expected a year of four digits at the start";
+  const int x_digits = first_x == std::string_view::npos ? 0 : static_cast<int>(4 - first_x);
+  int64_t value = 0;
+  for (size_t i = 0; i < 4; ++i) value = value * 10 + (run[i] == 'X' ? 0 : run[i] - '0');
+  // Unspecified digits are stored as 0, so "-0XXX" would lose its sign: refuse it, like
+  // "-0000", which the standard excludes.
+  if (negative && value == 0) {
+    if (x_digits == 0) return "there is no year -0000: year 0 (1 BC) is written 0000";
+    return "a negative year needs a digit other than 0 before its X digits";
+  }
+  d.year = negative ? -value : value;
+  d.year_unspecified_digits = x_digits;
+  d.year_digits = 4;
+  return {};
+}
+
+std::string year_as_written(const Date& d) {
+  std::string digits = std::to_string(d.year < 0 ? -d.year : d.year);
+  if (digits.size() < 4) digits.insert(0, 4 - digits.size(), '0');
+  return (d.year < 0 ? "-" : "") + digits;
+}
+
+std::string check_day(const Date& d) {
+  if (d.day == 0) return "there is no day 00";
+  if (d.day > 31) return "there is no day " + std::to_string(d.day) + " in any month";
+  const int length = days_in_month(d.year, d.month);
+  if (d.day <= length) return {};
+  const std::string year = year_as_written(d);
+  if (d.month == 2 && d.day == 29) return year + " is not a leap year, so there is no 29 February";
+  const std::string month = kMonthNames[d.month - 1];
+  const std::string month_year = d.month == 2 ? month + " " + year : month;
+  return "there is no " + std::to_string(d.day) + " " + month + " " + year + ": " + month_year +
+         " has " + std::to_string(length) + " days";
+}
+
+// "-MM" or "-XX" or "-21".."-24", then "-DD" or "-XX".
+std::string parse_month_and_day(std::string_view s, size_t& pos, Date& d) {
+  if (pos >= s.size() || s[pos] != '-') return {};
+  ++pos;
+  size_t length = digit_or_x_run(s, pos);
+  if (length == 0) {
+    if (pos < s.size() && is_qualifier(s[pos])) return kPartQualifierLevel2;
+    return "expected a two-digit month after the year";
+  }
+  if (d.year_unspecified_digits > 0)
+    return "a month after a year with X digits is EDTF level 2; write the year alone, like 201X";
+  if (length != 2) return "the month must have two digits, like 07";
+  std::string_view run = s.substr(pos, 2);
+  pos += 2;
+  if (run == "XX") {
+    d.month_unspecified = true;
+  } else if (run.find('X') != std::string_view::npos) {
+    return "a month partly written with X (like 1X) is EDTF level 2";
+  } else {
+    const int m = two_digits(run);
+    const std::string number(run);
+    if (m == 0) return "there is no month 00";
+    if (m >= 13 && m <= 20)
+      return "there is no month " + number + " (months are 01 to 12, seasons 21 to 24)";
+    if (m >= 25 && m <= 41)
+      return "season " + number +
+             " is EDTF level 2; only 21 to 24 (spring, summer, autumn, winter) are used";
+    if (m > 41)
+      return "there is no month or season " + number + " (months are 01 to 12, seasons 21 to 24)";
+    d.month = m;
+  }
+
+  if (pos >= s.size() || s[pos] != '-') return {};
+  ++pos;
+  length = digit_or_x_run(s, pos);
+  if (length == 0) {
+    if (pos < s.size() && is_qualifier(s[pos])) return kPartQualifierLevel2;
+    return "expected a two-digit day after the month";
+  }
+  if (is_season(d.month)) return "a season cannot have a day";
+  if (length != 2) return "the day must have two digits, like 09";
+  run = s.substr(pos, 2);
+  pos += 2;
+  if (run == "XX") {
+    d.day_unspecified = true;
+    return {};
+  }
+  if (run.find('X') != std::string_view::npos)
+    return "a day partly written with X (like 1X) is EDTF level 2";
+  if (d.month_unspecified)
+    return "a known day in an unknown month (XX) is EDTF level 2; write the day as XX too";
+  d.day = two_digits(run);
+  return check_day(d);
+}
+
+std::string parse_qualifier_and_rest(std::string_view s, size_t pos, Date& d) {
+  if (pos < s.size() && is_qualifier(s[pos])) {
+    const char q = s[pos++];
+    d.uncertain = q == '?' || q == '%';
+    d.approximate = q == '~' || q == '%';
+    if (pos < s.size() && is_qualifier(s[pos]))
+      return "use a single qualifier: % already means both uncertain (?) and approximate (~)";
+    if (pos < s.size() && s[pos] == '-') return kPartQualifierLevel2;
+  }
+  if (pos < s.size()) return unexpected_text(s.substr(pos));
+  return {};
+}
+
+std::string parse_date(std::string_view s, Date& d) {
+  d = Date{};
+  if (s.empty()) return "empty date";
+  const char first = s[0];
+  if (is_qualifier(first))
+    return "?, ~ and % go at the end of the date (a qualifier in front of a part is EDTF "
+           "level 2)";
+  if (first == '[' || first == '{') return "sets of dates in [ ] or { } are EDTF level 2";
+  if (first == '.') return "an open end is written as two dots (..), alone on its side of the /";
+  size_t pos = 0;
+  std::string error = first == 'Y' ? parse_long_year(s, pos, d) : parse_year(s, pos, d);
+  if (!error.empty()) return error;
+  if (d.y_prefix) {
+    if (pos < s.size() && s[pos] == '-')
+      return "a year written with Y cannot have a month or a day";
+  } else {
+    error = parse_month_and_day(s, pos, d);
+    if (!error.empty()) return error;
+  }
+  return parse_qualifier_and_rest(s, pos, d);
+}
+
+std::string format_date(const Date& d);
+
+std::string parse_side(std::string_view s, const char* which, End& kind, Date& d) {
+  if (s.empty()) {
+    kind = End::Unknown;
+    return {};
+  }
+  if (s == "..") {
+    kind = End::Open;
+    return {};
+  }
+  kind = End::Date;
+  const std::string error = parse_date(s, d);
+  if (error.empty()) return {};
+  return std::string(which) + " of the interval: " + error;
+}
+
+ParseResult fail(std::string message) { return {std::nullopt, std::move(message)}; }
+
+ParseResult parse_value(std::string_view text) {
+  if (text.empty()) return fail("empty date");
+  if (is_space(text.front()) || is_space(text.back()))
+    return fail("remove the spaces before or after the date");
+  const size_t slash = text.find('/');
+  Value v;
+  if (slash == std::string_view::npos) {
+    if (text == "..")
+      return fail("an open end (..) is only used on one side of an interval, as in \"2016-03/..\"");
+    const std::string error = parse_date(text, v.start);
+    if (!error.empty()) return fail(error);
+    return {v, {}};
+  }
+  if (text.find('/', slash + 1) != std::string_view::npos)
+    return fail("an interval has a single / between its start and its end");
+  v.interval = true;
+  std::string error = parse_side(text.substr(0, slash), "start", v.start_kind, v.start);
+  if (!error.empty()) return fail(error);
+  error = parse_side(text.substr(slash + 1), "end", v.end_kind, v.end);
+  if (!error.empty()) return fail(error);
+  if (v.start_kind != End::Date && v.end_kind != End::Date)
+    return fail("an interval needs a date on at least one side of the /");
+  if (v.start_kind == End::Date && v.end_kind == End::Date &&
+      v.start.earliest_day() > v.end.latest_day())
+    return fail("the interval starts (" + format_date(v.start) + ") after it ends (" +
+                format_date(v.end) + ")");
+  return {v, {}};
+}
+
+}  // namespace
+
+ParseResult parse(std::string_view text) {
+  // The only exception the parser can meet is std::bad_alloc; callers rely on parse()
+  // never throwing. The guard keeps the file compiling under -fno-exceptions.
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
+  try {
+    return parse_value(text);
+  } catch (...) {
+    return fail("the date could not be read");
+  }
+#else
+  return parse_value(text);
+#endif
+}
+
+// ---------------------------------------------------------------------------------
+// 4. format
+// ---------------------------------------------------------------------------------
+namespace {
+
+std::string two_digit_text(int n) {
+  return std::string(1, static_cast<char>('0' + n / 10 % 10)) + static_cast<char>('0' + n % 10);
+}
+
+// Years beyond four digits get the Y even on a hand-built Date, so the output always
+// parses.
+std::string format_date(const Date& d) {
+  const uint64_t magnitude =
+      d.year < 0 ? uint64_t{0} - static_cast<uint64_t>(d.year) : static_cast<uint64_t>(d.year);
+  const bool long_year = d.y_prefix || magnitude > 9999;
+  std::string digits = std::to_string(magnitude);
+  const size_t width = long_year ? static_cast<size_t>(std::max(d.year_digits, 1)) : 4;
+  if (digits.size() < width) digits.insert(0, width - digits.size(), '0');
+  std::string out = long_year ? "Y" : "";
+  if (d.year < 0) out += '-';
+  if (!long_year) {
+    const size_t x = static_cast<size_t>(std::clamp(d.year_unspecified_digits, 0, 4));
+    digits.replace(4 - x, x, x, 'X');
+  }
+  out += digits;
+  if (!long_year && (d.month != 0 || d.month_unspecified)) {
+    out += '-';
+    out += d.month_unspecified ? "XX" : two_digit_text(d.month);
+    if (d.day != 0 || d.day_unspecified) {
+      out += '-';
+      out += d.day_unspecified ? "XX" : two_digit_text(d.day);
+    }
+  }
+  if (d.uncertain && d.approximate) {
+    out += '%';
+  } else if (d.uncertain) {
+    out += '?';
+  } else if (d.approximate) {
+    out += '~';
+  }
+  return out;
+}
+
+std::string format_side(End kind, const Date& d) {
+  switch (kind) {
+    case End::Open:
+      return "..";
+    case End::Unknown:
+      return "";
+    default:
+      return format_date(d);
+  }
+}
+
+}  // namespace
+
+std::string format(const Value& v) {
+  if (!v.interval) return format_date(v.start);
+  return format_side(v.start_kind, v.start) + "/" + format_side(v.end_kind, v.end);
+}
+
+// ---------------------------------------------------------------------------------
+// 5. describe
+// ---------------------------------------------------------------------------------
+// The rules are listed next to describe() in the header; this is their implementation.
+// Every date becomes a Phrase (what it names, and how that reads), then the phrase is
+// dressed for standing alone or for being one end of an interval.
+namespace {
+
+constexpr const char* kEnDash = "\xE2\x80\x93";
+
+const char* season_name(int season) {
+  static const char* const kNames[4] = {"spring", "summer", "autumn", "winter"};
+  return kNames[season - 21];
+}
+
+// Astronomical year -> words: 0 is 1 BC. "AD" appears when the same sentence also names
+// a year BC, and on years below 1000, where a bare number reads as a count ("in 50").
+std::string year_words(int64_t year, bool mark_ad) {
+  if (year <= 0) return std::to_string(1 - year) + " BC";
+  if (mark_ad || year < 1000) return "AD " + std::to_string(year);
+  if (year >= 10000) return "year " + std::to_string(year);  // "in 170000002" reads as a count
+  return std::to_string(year);
+}
+
+enum class Shape {
+  Point,   // a day: "12 June 2017"
+  Period,  // a named stretch: "May 2018", "2017", "the 2010s"
+  Season,  // "spring 2015": already reads as a period, needs no "sometime in"
+  Span,    // a range with no name: 2000..2099
+};
+
+struct Phrase {
+  Shape shape;
+  std::string text;  // Point, Period, Season
+  std::string from;  // Span
+  std::string to;    // Span
+};
+
+Phrase phrase_of(const Date& d, bool mark_ad) {
+  const YearRange r = year_range(d);
+  const int64_t year = r.first;
+  switch (d.precision()) {
+    case Precision::Day:
+      return {
+          Shape::Point,
+          std::to_string(d.day) + " " + kMonthNames[d.month - 1] + " " + year_words(year, mark_ad),
+          {},
+          {}};
+    case Precision::Month:
+      return {Shape::Period,
+              std::string(kMonthNames[d.month - 1]) + " " + year_words(year, mark_ad),
+              {},
+              {}};
+    case Precision::Season: {
+      std::string text = std::string(season_name(d.month)) + " " + year_words(year, mark_ad);
+      if (d.month == 24) text += kEnDash + year_words(year + 1, mark_ad);
+      return {Shape::Season, text, {}, {}};
+    }
+    case Precision::Year:
+      return {Shape::Period, year_words(year, mark_ad), {}, {}};
+    case Precision::Decade:
+      // "the 2010s" names a decade only when all of it is AD; -201X is 2020..2011 BC,
+      // which is not what "the 2010s BC" means.
+      if (year >= 1) return {Shape::Period, "the " + year_words(year, mark_ad) + "s", {}, {}};
+      return {Shape::Span, {}, year_words(r.first, mark_ad), year_words(r.last, mark_ad)};
+    case Precision::Century:
+    case Precision::Millennium:
+      return {Shape::Span, {}, year_words(r.first, mark_ad), year_words(r.last, mark_ad)};
+    default:
+      return {Shape::Period, "an unknown year", {}, {}};
+  }
+}
+
+std::string alone(const Date& d, bool mark_ad) {
+  const Phrase p = phrase_of(d, mark_ad);
+  std::string s;
+  switch (p.shape) {
+    case Shape::Point:
+    case Shape::Season:
+      s = d.approximate ? "around " + p.text : p.text;
+      break;
+    case Shape::Period:
+      s = (d.approximate ? "around " : "sometime in ") + p.text;
+      break;
+    case Shape::Span:
+      s = (d.approximate ? "roughly between " : "sometime between ") + p.from + " and " + p.to;
+      break;
+  }
+  if (d.uncertain) s += " (uncertain)";
+  return s;
+}
+
+std::string as_end(const Date& d, bool mark_ad) {
+  const Phrase p = phrase_of(d, mark_ad);
+  std::string s = p.shape == Shape::Span ? p.from + kEnDash + p.to : p.text;
+  if (d.approximate) s = "around " + s;
+  if (d.uncertain) s += " (uncertain)";
+  return s;
+}
+
+// Whether the sentence names years on both sides of 1 BC / AD 1.
+bool needs_ad(const Value& v) {
+  int64_t earliest = INT64_MAX;
+  int64_t latest = INT64_MIN;
+  auto add = [&](const Date& d) {
+    if (d.precision() == Precision::Unknown) return;  // "an unknown year" shows no number
+    const YearRange r = year_range(d);
+    earliest = std::min(earliest, r.first);
+    latest =
+        std::max(latest, d.precision() == Precision::Season && d.month == 24 ? r.last + 1 : r.last);
+  };
+  if (!v.interval || v.start_kind == End::Date) add(v.start);
+  if (v.interval && v.end_kind == End::Date) add(v.end);
+  return earliest <= 0 && latest >= 1;
+}
+
+}  // namespace
+
+std::string describe(const Value& v) {
+  const bool mark_ad = needs_ad(v);
+  if (!v.interval) return alone(v.start, mark_ad);
+  const bool has_start = v.start_kind == End::Date;
+  const bool has_end = v.end_kind == End::Date;
+  if (has_start && has_end) {
+    std::string s = as_end(v.start, mark_ad) + " to " + as_end(v.end, mark_ad);
+    if (v.start.precision() != Precision::Day || v.end.precision() != Precision::Day)
+      s += ", exact date unknown";
+    return s;
+  }
+  if (has_start) {
+    return "from " + as_end(v.start, mark_ad) +
+           (v.end_kind == End::Open ? ", ongoing" : ", end unknown");
+  }
+  if (has_end) {
+    std::string end = as_end(v.end, mark_ad);
+    if (v.start_kind == End::Unknown) return "until " + end + ", start unknown";
+    // One pair of brackets: "until 2016 (uncertain; start open)".
+    if (!end.empty() && end.back() == ')')
+      return "until " + end.substr(0, end.size() - 1) + "; start open)";
+    return "until " + end + " (start open)";
+  }
+  return "at an unknown time";  // not produced by parse(): one end is always a date
+}
+
+// ---------------------------------------------------------------------------------
+// 6. compare, precision_name
+// ---------------------------------------------------------------------------------
+int compare(const Value& a, const Value& b) {
+  const int64_t ea = a.earliest(), eb = b.earliest();
+  if (ea != eb) return ea < eb ? -1 : 1;
+  const int64_t la = a.latest(), lb = b.latest();
+  if (la != lb) return la < lb ? -1 : 1;
+  const int c = format(a).compare(format(b));
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+const char* precision_name(Precision p) {
+  switch (p) {
+    case Precision::Day:
+      return "day";
+    case Precision::Month:
+      return "month";
+    case Precision::Season:
+      return "season";
+    case Precision::Year:
+      return "year";
+    case Precision::Decade:
+      return "decade";
+    case Precision::Century:
+      return "century";
+    case Precision::Millennium:
+      return "millennium";
+    case Precision::Unknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+}  // namespace atlas::edtf

@@ -1,0 +1,143 @@
+// date_edtf.hpp — Extended Date/Time Format (ISO 8601-2, Library of Congress EDTF),
+// level 0 and level 1, calendar dates only (no times, no time zones).
+//
+// Index
+//   1. Day numbers: proleptic Gregorian calendar <-> days since 1970-01-01
+//   2. Date: one EDTF date (year, year-month, year-month-day, season) + qualifiers
+//   3. Value: a date or an interval, each end a date, open ("..") or unknown ("")
+//   4. parse / format / describe / compare
+//
+// Why earliest/latest days: the map and timeline draw and sort by the honest range a
+// value covers ("2015-07" covers all of July 2015), never by a guessed single day.
+//
+// Accepted syntax (and nothing else; level 2 forms are refused with a sentence saying so):
+//   date      YYYY | YYYY-MM | YYYY-MM-DD          four-digit year, may be negative: -0100
+//             YYYY-21..24                          season (northern hemisphere: 21 spring
+//                                                  Mar-May, 22 summer Jun-Aug, 23 autumn
+//                                                  Sep-Nov, 24 winter Dec to end of Feb)
+//             YYYX | YYXX | YXXX | XXXX            unspecified year digits, right-aligned,
+//                                                  never followed by a month
+//             YYYY-XX | YYYY-XX-XX | YYYY-MM-XX    unspecified month / day
+//             Y12345 | Y-12345                     more than four digits, no leading 0,
+//                                                  |year| <= kMaxAbsYear, no month
+//             then optionally one of ? ~ % at the very end (whole date)
+//   interval  side/side, a side being a date, ".." (open) or "" (unknown); at least one
+//             side is a date, and the start's earliest day is not after the end's latest.
+// "-0000" is refused, as is a negative year whose written digits are all 0 ("-0XXX"):
+// X digits are stored as 0, so its sign could not survive a round trip.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace atlas::edtf {
+
+// ---------------------------------------------------------------------------------
+// 1. Day numbers
+// ---------------------------------------------------------------------------------
+// Astronomical year numbering (year 0 exists; -1 is 2 BC), proleptic Gregorian.
+int64_t days_from_civil(int64_t year, int month, int day);
+void civil_from_days(int64_t days, int64_t& year, int& month, int& day);
+bool is_leap_year(int64_t year);
+int days_in_month(int64_t year, int month);
+
+// Sentinels for an open or unknown interval end.
+constexpr int64_t kUnboundedPast = INT64_MIN / 4;
+constexpr int64_t kUnboundedFuture = INT64_MAX / 4;
+
+// Largest |year| accepted (also for 'Y'-prefixed years): keeps day numbers far
+// from overflow.
+constexpr int64_t kMaxAbsYear = 999999999;
+
+// ---------------------------------------------------------------------------------
+// 2. Date
+// ---------------------------------------------------------------------------------
+enum class Precision { Day, Month, Season, Year, Decade, Century, Millennium, Unknown };
+
+struct Date {
+  int64_t year = 0;                 // unspecified year digits are stored as 0
+  int month = 0;                    // 0 absent; 1..12 month; 21..24 season
+  int day = 0;                      // 0 absent
+  int year_unspecified_digits = 0;  // trailing 'X' digits of the year, 0..4
+  bool month_unspecified = false;   // "XX" month
+  bool day_unspecified = false;     // "XX" day
+  bool uncertain = false;           // '?'  ('%' sets both)
+  bool approximate = false;         // '~'
+  bool y_prefix = false;            // written "Y170000002"
+  int year_digits = 4;              // digits written (without sign/Y), to round-trip
+
+  Precision precision() const;
+  int64_t earliest_day() const;  // first day the date could be
+  int64_t latest_day() const;    // last day the date could be
+};
+
+// ---------------------------------------------------------------------------------
+// 3. Value
+// ---------------------------------------------------------------------------------
+enum class End { Date, Open, Unknown };  // "2016-03/.." open; "2016-03/" unknown
+
+struct Value {
+  bool interval = false;
+  Date start;                  // the date, when !interval
+  End start_kind = End::Date;  // intervals only
+  Date end;                    // intervals only
+  End end_kind = End::Date;    // intervals only
+
+  // The whole range this value may cover, in days since 1970-01-01.
+  // Open/unknown ends give kUnboundedPast / kUnboundedFuture.
+  int64_t earliest() const;
+  int64_t latest() const;
+  bool uncertain() const;    // any '?' or '%'
+  bool approximate() const;  // any '~' or '%'
+};
+
+// ---------------------------------------------------------------------------------
+// 4. API
+// ---------------------------------------------------------------------------------
+struct ParseResult {
+  std::optional<Value> value;
+  std::string error;  // when !value: what is wrong, for a non-programmer, e.g.
+                      // "there is no month 13"
+};
+
+// Never throws. Accepts exactly EDTF level 0 + level 1 date and interval syntax (see the
+// top of this file). Errors are short lower-case sentences without a final period and
+// without the input (the caller shows it); interval errors start "start of the
+// interval: " or "end of the interval: ".
+ParseResult parse(std::string_view text);
+
+// The canonical text; format(parse(s).value) == s for every valid s.
+std::string format(const Value& v);
+
+// A human sentence. The rules:
+//   Years: astronomical 0 is "1 BC", -50 is "51 BC". "AD" is written before years below
+//     1000 and before every AD year in a sentence that also names a year BC ("51 BC to
+//     AD 50"); years from 10000 on read "year 170000002".
+//   What a date names: a day "12 June 2017"; a month "May 2018"; a year "2017"; a season
+//     "spring 2015", winter spanning two years "winter 2015–2016"; an AD decade "the
+//     2010s"; any other run of years (centuries, millennia, decades touching BC) the
+//     span 2000..2099; XXXX "an unknown year". XX month or day only widen the date:
+//     "2004-XX" reads like "2004", "2004-06-XX" like "2004-06".
+//   A single date: a day or a season stands as it is; a month, year, decade or unknown
+//     year gets "sometime in …"; a span reads "sometime between 2000 and 2099".
+//     '~' replaces that lead with "around" ("around 2016", "around 12 June 2017"; a span
+//     reads "roughly between … and …"); '?' appends " (uncertain)"; '%' does both.
+//   An interval end: what the date names (a span as "2000–2099"), "around " in front for
+//     '~', " (uncertain)" after for '?'. Then:
+//       date/date  "A to B", plus ", exact date unknown" if either end is coarser than a
+//                  day: "2013 to July 2015, exact date unknown", "1 July 2015 to 3 July 2015"
+//       date/..    "from A, ongoing"         date/     "from A, end unknown"
+//       ../date    "until B (start open)"    /date     "until B, start unknown"
+//     (an "(uncertain)" on B merges: "until 2016 (uncertain; start open)").
+std::string describe(const Value& v);
+
+// Short words for the precision ("day", "month", "season", "year", "decade",
+// "century", "millennium", "unknown").
+const char* precision_name(Precision p);
+
+// Orders by earliest day, then latest day, then canonical text. <0, 0, >0.
+int compare(const Value& a, const Value& b);
+
+}  // namespace atlas::edtf

@@ -1,0 +1,160 @@
+// model.hpp — the Coalition Atlas dataset, format version 1.
+//
+// Index
+//   1. Vocabularies: event kinds, organisation sectors, roles (JSON spelling <-> enum)
+//   2. Items: places, organisations, events, working groups
+//   3. Dataset
+//
+// Every item keeps the fields this version does not know in `extra`, so a file
+// written by a newer tool survives a round trip through this one (never dropped).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date_edtf.hpp"
+
+namespace atlas {
+
+// Unknown fields of an item, an object (keys sorted: canonical output for free).
+using Extra = nlohmann::json;
+
+inline constexpr const char* kFormatName = "coalition-atlas";
+inline constexpr int kFormatVersion = 1;
+
+// ---------------------------------------------------------------------------------
+// 1. Vocabularies
+// ---------------------------------------------------------------------------------
+enum class EventKind { Roundtable, Forum, WorkingGroupMeeting, Campaign, Other, Count };
+enum class Sector {
+  LawEnforcement,
+  FinancialIntelligenceUnit,
+  Regulator,
+  Ministry,
+  Bank,
+  Payments,
+  TechnologyPlatform,
+  TelecomIsp,
+  Ngo,
+  MultilateralUn,
+  Academia,
+  LawFirm,
+  Other,
+  Count
+};
+enum class Role {
+  Host,
+  Organiser,
+  Grant,
+  InKindSupport,
+  Participant,
+  Presenter,
+  Member,
+  Chair,
+  Observer,
+  Other,
+  Count
+};
+
+// JSON spelling ("working-group-meeting") and words for people ("working-group meeting").
+const char* to_json_name(EventKind k);
+const char* to_json_name(Sector s);
+const char* to_json_name(Role r);
+const char* label(EventKind k);
+const char* label(Sector s);
+const char* label(Role r);
+std::optional<EventKind> event_kind_from(std::string_view s);
+std::optional<Sector> sector_from(std::string_view s);
+std::optional<Role> role_from(std::string_view s);
+// "a, b or c" — for error messages that list what is allowed.
+std::string allowed_event_kinds();
+std::string allowed_sectors();
+std::string allowed_roles();
+
+// ---------------------------------------------------------------------------------
+// 2. Items
+// ---------------------------------------------------------------------------------
+struct Link {
+  std::string url;
+  std::string label;
+  Extra extra = Extra::object();
+};
+
+// An organisation's part in an event or a working group.
+struct Participation {
+  std::string organisation;  // organisation id
+  Role role = Role::Participant;
+  std::string note;  // optional detail ("New Zealand Roundtable in-kind support")
+  Extra extra = Extra::object();
+};
+
+struct Place {
+  std::string id;
+  std::string name;
+  std::string country;        // ISO 3166-1 alpha-2
+  std::optional<double> lat;  // both or neither: a place may lack coordinates
+  std::optional<double> lon;
+  std::string notes;
+  std::string source;  // where the facts came from
+  Extra extra = Extra::object();
+};
+
+struct Organisation {
+  std::string id;
+  std::string name;
+  Sector sector = Sector::Other;
+  std::string country;  // optional, ISO 3166-1 alpha-2
+  std::string notes;
+  std::string source;
+  Extra extra = Extra::object();
+};
+
+struct Event {
+  std::string id;
+  EventKind kind = EventKind::Other;
+  std::string title;
+  std::optional<edtf::Value> date;  // a date or an interval
+  std::string place;                // place id, optional
+  std::vector<Participation> organisations;
+  std::string notes;
+  std::vector<Link> links;
+  std::string source;
+  Extra extra = Extra::object();
+};
+
+struct WorkingGroup {
+  std::string id;
+  std::string name;
+  std::string country;                // ISO 3166-1 alpha-2
+  std::optional<edtf::Value> active;  // usually an interval, open end allowed
+  std::vector<Participation> members;
+  std::vector<Sector> member_sectors;  // the kinds of members, when names are not known
+  std::string origin;                  // the roundtable (event id) it grew from, optional
+  std::string notes;
+  std::string source;
+  Extra extra = Extra::object();
+};
+
+// ---------------------------------------------------------------------------------
+// 3. Dataset
+// ---------------------------------------------------------------------------------
+struct Dataset {
+  std::string title;
+  std::string description;
+  std::string source;
+  std::vector<Place> places;
+  std::vector<Organisation> organisations;
+  std::vector<Event> events;
+  std::vector<WorkingGroup> working_groups;
+  Extra extra = Extra::object();
+
+  const Place* find_place(std::string_view id) const;
+  const Organisation* find_organisation(std::string_view id) const;
+  const Event* find_event(std::string_view id) const;
+  const WorkingGroup* find_working_group(std::string_view id) const;
+};
+
+}  // namespace atlas

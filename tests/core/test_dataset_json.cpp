@@ -1,0 +1,180 @@
+// test_dataset_json.cpp — load, validate and save: the rules a user depends on.
+#include <doctest/doctest.h>
+
+#include "core/dataset_json.hpp"
+
+using namespace atlas;
+
+namespace {
+
+const char* kMinimal = R"({
+  "format": "coalition-atlas", "version": 1, "title": "Test",
+  "places": [{"id": "hk", "name": "Hong Kong", "country": "HK", "lat": 22.28, "lon": 114.16}],
+  "organisations": [{"id": "paypal", "name": "PayPal", "sector": "payments"}],
+  "events": [{"id": "rt-hk", "kind": "roundtable", "title": "Hong Kong Roundtable",
+              "date": "2015-07", "place": "hk",
+              "organisations": [{"organisation": "paypal", "role": "grant"}],
+              "links": [{"url": "https://example.org/", "label": "Report"}]}],
+  "working_groups": [{"id": "wg-hk", "name": "HK Working Group", "country": "HK",
+                      "active": "2016/..", "members": [{"organisation": "paypal",
+                      "role": "member"}], "member_sectors": ["payments"], "origin": "rt-hk"}]
+})";
+
+const Diagnostic* find(const LoadResult& r, const std::string& pointer) {
+  for (const auto& d : r.diagnostics)
+    if (d.pointer == pointer) return &d;
+  return nullptr;
+}
+
+std::string with(const std::string& from, const std::string& to) {
+  std::string s = kMinimal;
+  auto at = s.find(from);
+  REQUIRE_MESSAGE(at != std::string::npos, from);
+  return s.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("a minimal valid file loads into the model") {
+  LoadResult r = load_dataset(kMinimal);
+  REQUIRE(r.ok());
+  CHECK(r.diagnostics.empty());
+  const Dataset& d = *r.dataset;
+  CHECK(d.title == "Test");
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].kind == EventKind::Roundtable);
+  CHECK(edtf::format(*d.events[0].date) == "2015-07");
+  CHECK(d.events[0].organisations[0].role == Role::Grant);
+  CHECK(d.places[0].lat.value() == doctest::Approx(22.28));
+  CHECK(d.working_groups[0].active->end_kind == edtf::End::Open);
+  CHECK(d.working_groups[0].member_sectors == std::vector<Sector>{Sector::Payments});
+  CHECK(d.find_place("hk") != nullptr);
+  CHECK(d.find_event("nope") == nullptr);
+}
+
+TEST_CASE("the issue's example: an impossible date is reported at its pointer") {
+  LoadResult r = load_dataset(with("\"2015-07\"", "\"2015-13\""));
+  CHECK(!r.ok());
+  const Diagnostic* d = find(r, "/events/0/date");
+  REQUIRE(d);
+  CHECK(d->to_string().rfind(
+            "/events/0/date: error: \"2015-13\" is not a valid date: there is no month 13", 0) ==
+        0);
+}
+
+TEST_CASE("syntax errors give a line and a column") {
+  LoadResult r = load_dataset("{\n  \"format\": \"coalition-atlas\",\n  \"version\": 1,,\n}");
+  REQUIRE(!r.ok());
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].line == 3);
+  CHECK(r.diagnostics[0].column == 16);
+
+  r = load_dataset("{\"format\": NaN}");
+  CHECK(r.diagnostics[0].message.find("NaN and Infinity") != std::string::npos);
+  CHECK(r.diagnostics[0].line == 1);
+}
+
+TEST_CASE("references, ids and ranges are checked") {
+  CHECK(find(load_dataset(with("\"place\": \"hk\"", "\"place\": \"nowhere\"")), "/events/0/place"));
+  CHECK(find(load_dataset(with("\"organisation\": \"paypal\", \"role\": \"grant\"",
+                               "\"organisation\": \"ghost\", \"role\": \"grant\"")),
+             "/events/0/organisations/0/organisation"));
+  CHECK(find(load_dataset(with("\"origin\": \"rt-hk\"", "\"origin\": \"rt-xx\"")),
+             "/working_groups/0/origin"));
+  // Ids are unique across the whole dataset: selection works by id alone.
+  LoadResult dup = load_dataset(with("\"id\": \"wg-hk\"", "\"id\": \"rt-hk\""));
+  REQUIRE(find(dup, "/working_groups/0/id"));
+  CHECK(find(dup, "/working_groups/0/id")->message.find("/events/0") != std::string::npos);
+  CHECK(find(load_dataset(with("\"lat\": 22.28", "\"lat\": 90.5")), "/places/0/lat"));
+  CHECK(find(load_dataset(with("\"lon\": 114.16", "\"lon\": -180.01")), "/places/0/lon"));
+  CHECK(load_dataset(with("\"lon\": 114.16", "\"lon\": -180")).ok());
+  CHECK(find(load_dataset(with("\"country\": \"HK\"", "\"country\": \"hk\"")), "/places/0/country")
+            ->message.find("upper case") != std::string::npos);
+  CHECK(find(load_dataset(with("\"2016/..\"", "\"2016/2015\"")), "/working_groups/0/active"));
+  CHECK(find(load_dataset(with("\"sector\": \"payments\"", "\"sector\": \"fintech\"")),
+             "/organisations/0/sector"));
+  CHECK(find(load_dataset(with("https://example.org/", "javascript:alert(1)")),
+             "/events/0/links/0/url"));
+}
+
+TEST_CASE("a newer format version is refused with a clear message") {
+  LoadResult r = load_dataset(with("\"version\": 1", "\"version\": 2"));
+  CHECK(!r.ok());
+  REQUIRE(find(r, "/version"));
+  CHECK(find(r, "/version")->message.find("newer Coalition Atlas") != std::string::npos);
+  CHECK(find(load_dataset(with("\"version\": 1", "\"version\": 0")), "/version"));
+  CHECK(find(load_dataset(with("\"version\": 1", "\"version\": 1.5")), "/version"));
+}
+
+TEST_CASE("unknown fields are kept, warned about and written back") {
+  std::string text = with("\"title\": \"Test\"",
+                          "\"title\": \"Test\", \"x-future\": {\"b\": [1, 2], \"a\": null}");
+  text = with("\"name\": \"PayPal\"", "\"name\": \"PayPal\", \"website\": \"paypal.com\"");
+  text.replace(text.find("\"title\": \"Test\""), 15,
+               "\"title\": \"Test\", \"x-future\": {\"b\": [1, 2], \"a\": null}");
+  LoadResult r = load_dataset(text);
+  REQUIRE(r.ok());
+  REQUIRE(find(r, "/x-future"));
+  CHECK(find(r, "/x-future")->severity == Severity::Warning);
+  CHECK(find(r, "/organisations/0/website"));
+  std::string saved = save_dataset(*r.dataset);
+  CHECK(saved.find("\"x-future\": {\n    \"a\": null,\n    \"b\": [\n") != std::string::npos);
+  CHECK(saved.find("\"website\": \"paypal.com\"") != std::string::npos);
+  LoadResult again = load_dataset(saved);
+  REQUIRE(again.ok());
+  CHECK(save_dataset(*again.dataset) == saved);
+}
+
+TEST_CASE("save is canonical: same dataset, same bytes; load-save-load is lossless") {
+  LoadResult r = load_dataset(kMinimal);
+  REQUIRE(r.ok());
+  std::string a = save_dataset(*r.dataset);
+  std::string b = save_dataset(*r.dataset);
+  CHECK(a == b);
+  const std::string head = "{\n  \"format\": \"coalition-atlas\",\n  \"version\": 1,\n";
+  CHECK(a.substr(0, head.size()) == head);
+  CHECK(a.back() == '\n');
+  LoadResult r2 = load_dataset(a);
+  REQUIRE(r2.ok());
+  CHECK(save_dataset(*r2.dataset) == a);
+  // Key order in the input does not matter.
+  std::string shuffled = R"({"title": "Test", "events": [], "version": 1,
+                             "format": "coalition-atlas"})";
+  std::string ordered = R"({"format": "coalition-atlas", "version": 1, "events": [],
+                            "title": "Test"})";
+  CHECK(save_dataset(*load_dataset(shuffled).dataset) ==
+        save_dataset(*load_dataset(ordered).dataset));
+}
+
+TEST_CASE("UTF-8 text survives exactly; escapes are decoded") {
+  std::string text = with("\"Hong Kong\"", "\"Hà Nội – กรุงเทพ – 香港 \\u00e9\"");
+  LoadResult r = load_dataset(text);
+  REQUIRE(r.ok());
+  CHECK(r.dataset->places[0].name == "Hà Nội – กรุงเทพ – 香港 é");
+  CHECK(save_dataset(*r.dataset).find("Hà Nội – กรุงเทพ – 香港 é") != std::string::npos);
+}
+
+TEST_CASE("validate_dataset checks an edited model with the loader's rules") {
+  Dataset d = *load_dataset(kMinimal).dataset;
+  CHECK(validate_dataset(d).empty());
+  d.events[0].place = "gone";
+  d.places[0].lat = 100;
+  auto problems = validate_dataset(d);
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0].pointer == "/places/0/lat");
+  CHECK(problems[1].pointer == "/events/0/place");
+}
+
+TEST_CASE("the loader never throws, whatever the bytes") {
+  // A cheap deterministic sweep; the libFuzzer target goes much further.
+  std::string seed = kMinimal;
+  uint32_t x = 12345;
+  for (int i = 0; i < 3000; ++i) {
+    std::string s = seed;
+    for (int k = 0; k < 4; ++k) {
+      x = x * 1664525u + 1013904223u;
+      s[x % s.size()] = char(x >> 24);
+    }
+    CHECK_NOTHROW(load_dataset(s));
+  }
+}
