@@ -1,0 +1,96 @@
+# The app: Dear ImGui (from the Debian source package fetched by tools/setup), the
+# same sources for both targets, one platform file chosen here.
+set(IMGUI_DIR "${ATLAS_DEPS}/src/imgui")
+if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
+  message(FATAL_ERROR "Dear ImGui's source is missing at ${IMGUI_DIR}: run tools/setup")
+endif()
+
+add_library(imgui STATIC
+  ${IMGUI_DIR}/imgui.cpp
+  ${IMGUI_DIR}/imgui_draw.cpp
+  ${IMGUI_DIR}/imgui_tables.cpp
+  ${IMGUI_DIR}/imgui_widgets.cpp
+  ${IMGUI_DIR}/backends/imgui_impl_sdl2.cpp
+  ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp
+)
+target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+  IMGUI_DISABLE_OBSOLETE_KEYIO IMGUI_DISABLE_FILE_FUNCTIONS)
+
+if(EMSCRIPTEN)
+  set(ATLAS_SDL2_WASM "${ATLAS_DEPS}/sdl2-wasm")
+  if(NOT EXISTS "${ATLAS_SDL2_WASM}/lib/libSDL2.a")
+    message(FATAL_ERROR "SDL2 for WebAssembly is missing under ${ATLAS_DEPS}: run tools/setup")
+  endif()
+  add_library(sdl2_wasm STATIC IMPORTED)
+  set_target_properties(sdl2_wasm PROPERTIES
+    IMPORTED_LOCATION "${ATLAS_SDL2_WASM}/lib/libSDL2.a"
+    INTERFACE_INCLUDE_DIRECTORIES "${ATLAS_SDL2_WASM}/include/SDL2")
+  target_link_libraries(imgui PUBLIC sdl2_wasm)
+  # WebGL 2 is OpenGL ES 3.0 (ImGui's backend assumes ES 2 on Emscripten otherwise).
+  target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3)
+  set(ATLAS_PLATFORM_SOURCE src/platform/platform_web.cpp)
+else()
+  find_package(SDL2 REQUIRED)
+  find_package(OpenGL REQUIRED)
+  target_link_libraries(imgui PUBLIC SDL2::SDL2 OpenGL::GL ${CMAKE_DL_LIBS})
+  set(ATLAS_PLATFORM_SOURCE src/platform/platform_desktop.cpp)
+endif()
+
+# Fonts come from Debian's packages at build time (fonts-noto-core); never committed.
+find_file(ATLAS_FONT_SANS NotoSans-Regular.ttf PATHS /usr/share/fonts/truetype/noto
+  NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
+find_file(ATLAS_FONT_THAI NotoSansThai-Regular.ttf PATHS /usr/share/fonts/truetype/noto
+  NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
+if(NOT ATLAS_FONT_SANS OR NOT ATLAS_FONT_THAI)
+  message(FATAL_ERROR "Noto Sans fonts are missing (Debian package fonts-noto-core): run tools/setup")
+endif()
+atlas_embed(atlas_font_sans_data "${ATLAS_FONT_SANS}" atlas_font_sans)
+atlas_embed(atlas_font_thai_data "${ATLAS_FONT_THAI}" atlas_font_thai)
+
+set(ATLAS_APP_SOURCES
+  src/main.cpp
+  src/app/state.cpp
+  src/platform/frame_driver.cpp
+  ${ATLAS_PLATFORM_SOURCE}
+  src/render/png.cpp
+  src/ui/app_ui.cpp
+  src/ui/theme.cpp
+)
+add_executable(coalition-atlas ${ATLAS_APP_SOURCES})
+target_include_directories(coalition-atlas PRIVATE src)
+target_link_libraries(coalition-atlas PRIVATE atlas_core imgui atlas_sample_data
+  atlas_font_sans_data atlas_font_thai_data)
+target_compile_options(coalition-atlas PRIVATE ${ATLAS_WARNINGS})
+target_compile_definitions(coalition-atlas PRIVATE ATLAS_VERSION="${PROJECT_VERSION}")
+
+if(EMSCRIPTEN)
+  set(ATLAS_WEB_EXPORTS "_main,_malloc,_free,_atlas_wake,_atlas_resize,_atlas_api_load_json,_atlas_api_export_json,_atlas_api_stats,_atlas_api_select,_atlas_api_selection,_atlas_api_frames_drawn,_atlas_api_last_frame_ms,_atlas_api_set_theme,_atlas_api_panes")
+  target_link_options(coalition-atlas PRIVATE
+    -sALLOW_MEMORY_GROWTH=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+    -sENVIRONMENT=web -sINITIAL_MEMORY=33554432 -sDISABLE_EXCEPTION_CATCHING=0
+    "-sEXPORTED_FUNCTIONS=[${ATLAS_WEB_EXPORTS}]"
+    "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8]")
+  # The page: web/ plus the compiled js + wasm, in one folder tools/run serves.
+  set(ATLAS_SITE "${CMAKE_BINARY_DIR}/site")
+  file(GLOB ATLAS_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
+  add_custom_command(TARGET coalition-atlas POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${ATLAS_SITE}"
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${ATLAS_WEB_FILES} "${ATLAS_SITE}/"
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different
+            "$<TARGET_FILE_DIR:coalition-atlas>/coalition-atlas.js"
+            "$<TARGET_FILE_DIR:coalition-atlas>/coalition-atlas.wasm" "${ATLAS_SITE}/"
+    COMMENT "Assembling the page in ${ATLAS_SITE}")
+else()
+  # App logic tests (no window): the state behind the UI and the JS API, the PNG writer.
+  add_executable(atlas_app_tests tests/main.cpp tests/app/test_state.cpp tests/render/test_png.cpp
+    src/app/state.cpp src/render/png.cpp)
+  target_include_directories(atlas_app_tests PRIVATE src ${DOCTEST_INCLUDE})
+  target_link_libraries(atlas_app_tests PRIVATE atlas_core atlas_sample_data)
+  target_compile_options(atlas_app_tests PRIVATE ${ATLAS_WARNINGS})
+  add_test(NAME app_unit COMMAND atlas_app_tests)
+
+  # The desktop app under Xvfb: draws, writes a non-blank PNG, exits 0.
+  add_test(NAME desktop COMMAND sh "${CMAKE_SOURCE_DIR}/tests/desktop/test_desktop.sh"
+    $<TARGET_FILE:coalition-atlas> "${CMAKE_BINARY_DIR}/desktop-shots")
+endif()

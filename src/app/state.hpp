@@ -1,0 +1,47 @@
+// state.hpp — the app's state and the actions on it, shared by the UI, the JS API and
+// the desktop's command line. No ImGui, no GL, no platform: unit-tested without a window.
+//
+// Index
+//   1. AppState: the dataset, where it came from, the one selection
+//   2. Actions: load (all or nothing), export, select
+//   3. JSON views for the JS API (diagnostics, stats)
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/dataset_json.hpp"
+#include "core/summary.hpp"
+
+namespace atlas {
+
+// The bundled sample dataset (embedded at build time from data/sample.json).
+std::string_view sample_dataset_text();
+
+struct AppState {
+  Dataset dataset;
+  std::string origin = "sample";  // "sample", or where the data came from
+  std::string selection;          // an item id, "" for none; shared by every view
+  Summary summary;                // recomputed whenever the dataset changes
+  uint64_t data_version = 0;      // bumps on every change: views cache by it
+
+  // 2. Actions
+  // Replaces the dataset only when `text` loads without errors; returns the
+  // diagnostics either way (a failed load never touches the current data).
+  std::vector<Diagnostic> load_json(std::string_view text, const std::string& origin);
+  void load_sample();
+  std::string export_json() const { return save_dataset(dataset); }
+  // Selects an item by id (events, working groups, places, organisations);
+  // "" clears. Returns false, leaving the selection as it was, for an unknown id.
+  bool select(const std::string& id);
+  bool id_exists(const std::string& id) const;
+
+ private:
+  void changed();
+};
+
+// 3. JSON views
+std::string diagnostics_json(const std::vector<Diagnostic>& ds);
+std::string stats_json(const AppState& s);
+
+}  // namespace atlas

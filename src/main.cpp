@@ -1,0 +1,48 @@
+// main.cpp — wiring only: command-line options, then the platform's frame loop.
+//
+//   coalition-atlas [--frames N] [--screenshot PATH] [--scale S] [--dark]
+//                   [--size WxH]
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "platform/platform.hpp"
+
+int main(int argc, char** argv) {
+  atlas::platform::Options opt;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&]() -> const char* {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "coalition-atlas: %s needs a value\n", a.c_str());
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (a == "--frames")
+      opt.frames = std::atoi(value());
+    else if (a == "--screenshot")
+      opt.screenshot = value();
+    else if (a == "--scale")
+      opt.scale = float(std::atof(value()));
+    else if (a == "--dark")
+      opt.dark = true;
+    else if (a == "--size") {
+      if (std::sscanf(value(), "%dx%d", &opt.width, &opt.height) != 2) {
+        std::fprintf(stderr, "coalition-atlas: --size takes WIDTHxHEIGHT, like 1280x800\n");
+        return 2;
+      }
+    } else if (a == "--help" || a == "-h") {
+      std::printf(
+          "usage: coalition-atlas [--frames N] [--screenshot PATH] [--scale S] [--dark] "
+          "[--size WxH]\n");
+      return 0;
+    } else {
+      std::fprintf(stderr, "coalition-atlas: unknown option %s (try --help)\n", a.c_str());
+      return 2;
+    }
+  }
+  if (!opt.screenshot.empty() && opt.frames <= 0) opt.frames = 5;
+  return atlas::platform::run(opt);
+}

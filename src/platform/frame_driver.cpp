@@ -1,0 +1,84 @@
+// frame_driver.cpp — see frame_driver.hpp.
+#include "platform/frame_driver.hpp"
+
+#include <SDL_opengl.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+
+#include "platform/platform.hpp"
+
+namespace atlas::platform {
+
+void FrameDriver::init(SDL_Window* window, SDL_GLContext gl, const char* glsl_version, float scale,
+                       bool dark) {
+  window_ = window;
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout lives in the app's own state, not a stray file
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui_ImplSDL2_InitForOpenGL(window, gl);
+  ImGui_ImplOpenGL3_Init(glsl_version);
+  state.load_sample();
+  if (dark) ui.set_theme(ui::Theme::Dark);
+  ui.set_scale(scale);
+  wake();
+}
+
+void FrameDriver::set_scale(float scale) {
+  if (scale <= 0.0f || scale == ui.scale()) return;
+  ui.set_scale(scale);
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+  wake();
+}
+
+void FrameDriver::shutdown() {
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplSDL2_Shutdown();
+  ImGui::DestroyContext();
+}
+
+bool FrameDriver::handle(const SDL_Event& e) {
+  ImGui_ImplSDL2_ProcessEvent(&e);
+  if (e.type == SDL_QUIT) quit_ = true;
+  if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE) quit_ = true;
+  wake();
+  return !quit_requested();
+}
+
+bool FrameDriver::wants_frame() const { return ms_until_frame() == 0; }
+
+int64_t FrameDriver::ms_until_frame() const {
+  if (animating_ || state.data_version != seen_version_ || state.selection != seen_selection_)
+    return 0;
+  uint64_t now = SDL_GetTicks64();
+  return now < awake_until_ ? 0 : -1;
+}
+
+void FrameDriver::draw() {
+  uint64_t t0 = SDL_GetPerformanceCounter();
+  seen_version_ = state.data_version;
+  seen_selection_ = state.selection;
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  animating_ = ui.frame(info());
+  ImGui::Render();
+  ImGuiIO& io = ImGui::GetIO();
+  int fb_w = int(io.DisplaySize.x * io.DisplayFramebufferScale.x);
+  int fb_h = int(io.DisplaySize.y * io.DisplayFramebufferScale.y);
+  glViewport(0, 0, fb_w, fb_h);
+  ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  uint64_t t1 = SDL_GetPerformanceCounter();
+  last_frame_ms_ = double(t1 - t0) * 1000.0 / double(SDL_GetPerformanceFrequency());
+  ++frames_;
+  // A change made during this frame (a click that selects) needs one more frame.
+  if (state.data_version != seen_version_ || state.selection != seen_selection_) wake();
+}
+
+}  // namespace atlas::platform

@@ -1,0 +1,56 @@
+// frame_driver.hpp — the part of the frame loop both platforms share: ImGui's SDL2 and
+// OpenGL 3 backends, event handling, and the redraw policy (draw only when something
+// changed, so an idle app spends no CPU on frames).
+#pragma once
+
+#include <SDL.h>
+
+#include <cstdint>
+
+#include "app/state.hpp"
+#include "ui/app_ui.hpp"
+
+namespace atlas::platform {
+
+class FrameDriver {
+ public:
+  FrameDriver() : ui(state) {}
+
+  AppState state;
+  ui::AppUI ui;
+
+  // After the window and GL context exist.
+  void init(SDL_Window* window, SDL_GLContext gl, const char* glsl_version, float scale, bool dark);
+  void shutdown();
+  // A new DPI scale (the page moved to another screen, the browser zoomed): fonts are
+  // rasterised again and the GL font texture rebuilt.
+  void set_scale(float scale);
+
+  // Feeds one SDL event; returns false when the app should quit.
+  bool handle(const SDL_Event& e);
+  // Something changed outside SDL's events (JS API, resize): draw again soon.
+  void wake() { awake_until_ = SDL_GetTicks64() + kAwakeMs; }
+  // True while a frame is due: recent input, animation, or a data change.
+  bool wants_frame() const;
+  // Milliseconds until a frame is due (0 = now); -1 = nothing pending, sleep.
+  int64_t ms_until_frame() const;
+  void draw();
+
+  uint64_t frames_drawn() const { return frames_; }
+  double last_frame_ms() const { return last_frame_ms_; }
+  bool quit_requested() const { return quit_ || ui.quit_requested(); }
+
+ private:
+  // ImGui needs a few frames after input for hover and delayed tooltips to settle.
+  static constexpr uint64_t kAwakeMs = 600;
+  SDL_Window* window_ = nullptr;
+  uint64_t awake_until_ = 0;
+  uint64_t frames_ = 0;
+  uint64_t seen_version_ = ~uint64_t(0);
+  std::string seen_selection_;
+  double last_frame_ms_ = 0.0;
+  bool animating_ = false;
+  bool quit_ = false;
+};
+
+}  // namespace atlas::platform

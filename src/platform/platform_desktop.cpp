@@ -1,0 +1,114 @@
+// platform_desktop.cpp — the desktop target: SDL2 window, OpenGL 3.3 core, a frame
+// loop that sleeps in SDL_WaitEvent when nothing changes, and --frames/--screenshot
+// for headless tests under Xvfb.
+#include <SDL.h>
+#include <SDL_opengl.h>
+
+#include <cstdio>
+#include <vector>
+
+#include "platform/frame_driver.hpp"
+#include "platform/platform.hpp"
+#include "render/png.hpp"
+
+namespace atlas::platform {
+
+const char* glsl_version() { return "#version 330 core"; }
+
+ui::PlatformInfo info() { return {"desktop (SDL2 + OpenGL 3.3)", true}; }
+
+namespace {
+
+bool screenshot(SDL_Window* window, const std::string& path) {
+  int w = 0, h = 0;
+  SDL_GL_GetDrawableSize(window, &w, &h);
+  std::vector<uint8_t> pixels(size_t(w) * size_t(h) * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  // GL's rows start at the bottom; PNG's at the top.
+  std::vector<uint8_t> flipped(pixels.size());
+  size_t row = size_t(w) * 4;
+  for (int y = 0; y < h; ++y)
+    std::copy_n(pixels.data() + row * size_t(h - 1 - y), row, flipped.data() + row * size_t(y));
+  return write_png_file(path, flipped.data(), w, h);
+}
+
+}  // namespace
+
+int run(const Options& opt) {
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+    std::fprintf(stderr, "coalition-atlas: cannot start SDL: %s\n", SDL_GetError());
+    return 1;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_Window* window = SDL_CreateWindow(
+      "Coalition Atlas", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, opt.width, opt.height,
+      SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  if (!window) {
+    std::fprintf(stderr, "coalition-atlas: cannot open a window: %s\n", SDL_GetError());
+    SDL_Quit();
+    return 1;
+  }
+  SDL_GLContext gl = SDL_GL_CreateContext(window);
+  if (!gl) {
+    std::fprintf(stderr, "coalition-atlas: OpenGL 3.3 is not available: %s\n", SDL_GetError());
+    SDL_DestroyWindow(window);
+    SDL_Quit();
+    return 1;
+  }
+  SDL_GL_MakeCurrent(window, gl);
+  SDL_GL_SetSwapInterval(1);
+
+  // Scale: an explicit option, else the drawable/window ratio (Retina-style), else 1.
+  float scale = opt.scale;
+  if (scale <= 0.0f) {
+    int ww, wh, dw, dh;
+    SDL_GetWindowSize(window, &ww, &wh);
+    SDL_GL_GetDrawableSize(window, &dw, &dh);
+    scale = ww > 0 ? float(dw) / float(ww) : 1.0f;
+  }
+  FrameDriver driver;
+  driver.init(window, gl, glsl_version(), scale, opt.dark);
+
+  int status = 0;
+  bool running = true;
+  while (running) {
+    SDL_Event e;
+    if (opt.frames > 0) {
+      while (SDL_PollEvent(&e)) driver.handle(e);
+      driver.draw();
+      if (int(driver.frames_drawn()) >= opt.frames) {
+        if (!opt.screenshot.empty() && !screenshot(window, opt.screenshot)) {
+          std::fprintf(stderr, "coalition-atlas: cannot write %s\n", opt.screenshot.c_str());
+          status = 1;
+        }
+        running = false;
+      }
+      SDL_GL_SwapWindow(window);
+      continue;
+    }
+    // Sleep until an event, or until a pending frame is due: no CPU while idle.
+    int64_t wait = driver.ms_until_frame();
+    bool got = wait < 0 ? SDL_WaitEvent(&e) != 0 : SDL_WaitEventTimeout(&e, int(wait)) != 0;
+    if (got) {
+      running &= driver.handle(e);
+      while (SDL_PollEvent(&e)) running &= driver.handle(e);
+    }
+    if (running && driver.wants_frame()) {
+      driver.draw();
+      SDL_GL_SwapWindow(window);
+    }
+    running &= !driver.quit_requested();
+  }
+  driver.shutdown();
+  SDL_GL_DeleteContext(gl);
+  SDL_DestroyWindow(window);
+  SDL_Quit();
+  return status;
+}
+
+}  // namespace atlas::platform

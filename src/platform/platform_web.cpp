@@ -1,0 +1,163 @@
+// platform_web.cpp — the web target: SDL2 on an Emscripten canvas, WebGL 2 (GLSL ES
+// 3.00), a requestAnimationFrame loop that pauses itself when idle (web/atlas.js wakes
+// it on input), the canvas kept at the window's size × devicePixelRatio, and the
+// C functions behind the page's JavaScript API (window.atlas, see web/atlas.js).
+#include <SDL.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "platform/frame_driver.hpp"
+#include "platform/platform.hpp"
+
+namespace atlas::platform {
+
+const char* glsl_version() { return "#version 300 es"; }
+
+ui::PlatformInfo info() { return {"web (WebAssembly + WebGL 2)", false}; }
+
+namespace {
+
+FrameDriver* g_driver = nullptr;
+SDL_Window* g_window = nullptr;
+bool g_paused = false;
+bool g_first_frame_reported = false;
+std::string g_result;  // the last string handed to JavaScript (copied out at once)
+
+void tick(void*) {
+  FrameDriver& d = *g_driver;
+  SDL_Event e;
+  while (SDL_PollEvent(&e)) d.handle(e);
+  if (d.wants_frame()) {
+    d.draw();
+    if (!g_first_frame_reported) {
+      g_first_frame_reported = true;
+      EM_ASM({
+        if (Module.onFirstFrame) Module.onFirstFrame();
+      });
+    }
+  } else {
+    // Nothing to draw: stop the rAF loop until web/atlas.js calls atlas_wake().
+    emscripten_pause_main_loop();
+    g_paused = true;
+  }
+}
+
+void resize_canvas(int css_w, int css_h, double dpr) {
+  if (css_w < 1 || css_h < 1) return;
+  SDL_SetWindowSize(g_window, css_w, css_h);
+  emscripten_set_canvas_element_size("#canvas", int(std::lround(css_w * dpr)),
+                                     int(std::lround(css_h * dpr)));
+  emscripten_set_element_css_size("#canvas", css_w, css_h);
+}
+
+}  // namespace
+
+int run(const Options& opt) {
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+    EM_ASM({ Module.fail("SDL could not start: " + UTF8ToString($0)); }, SDL_GetError());
+    return 1;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  int css_w = EM_ASM_INT({ return window.innerWidth; });
+  int css_h = EM_ASM_INT({ return window.innerHeight; });
+  g_window = SDL_CreateWindow("Coalition Atlas", 0, 0, css_w, css_h,
+                              SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI);
+  SDL_GLContext gl = g_window ? SDL_GL_CreateContext(g_window) : nullptr;
+  if (!gl) {
+    EM_ASM({ Module.fail("WebGL 2 could not be started: " + UTF8ToString($0)); }, SDL_GetError());
+    return 1;
+  }
+  double dpr = emscripten_get_device_pixel_ratio();
+  resize_canvas(css_w, css_h, dpr);
+  static FrameDriver driver;
+  g_driver = &driver;
+  driver.init(g_window, gl, glsl_version(), opt.scale > 0 ? opt.scale : float(dpr), opt.dark);
+  EM_ASM({
+    if (Module.onReady) Module.onReady();
+  });
+  emscripten_set_main_loop_arg(tick, nullptr, 0, true);
+  return 0;
+}
+
+}  // namespace atlas::platform
+
+// -------------------------------------------------------------------------------------
+// The C side of window.atlas (web/atlas.js). Strings returned stay valid until the next
+// call; the JavaScript side copies them at once.
+// -------------------------------------------------------------------------------------
+using atlas::platform::g_driver;
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void atlas_wake() {
+  if (!g_driver) return;
+  g_driver->wake();
+  if (atlas::platform::g_paused) {
+    atlas::platform::g_paused = false;
+    emscripten_resume_main_loop();
+  }
+}
+
+EMSCRIPTEN_KEEPALIVE void atlas_resize(int css_w, int css_h, double dpr) {
+  if (!g_driver) return;
+  atlas::platform::resize_canvas(css_w, css_h, dpr);
+  g_driver->set_scale(float(dpr));
+  atlas_wake();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_json(const char* text, const char* origin) {
+  auto diags = g_driver->state.load_json(text, origin);
+  atlas_wake();
+  atlas::platform::g_result = atlas::diagnostics_json(diags);
+  return atlas::platform::g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_export_json() {
+  atlas::platform::g_result = g_driver->state.export_json();
+  return atlas::platform::g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_stats() {
+  atlas::platform::g_result = atlas::stats_json(g_driver->state);
+  return atlas::platform::g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE int atlas_api_select(const char* id) {
+  bool ok = g_driver->state.select(id);
+  atlas_wake();
+  return ok ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_selection() { return g_driver->state.selection.c_str(); }
+
+EMSCRIPTEN_KEEPALIVE double atlas_api_frames_drawn() { return double(g_driver->frames_drawn()); }
+
+EMSCRIPTEN_KEEPALIVE double atlas_api_last_frame_ms() { return g_driver->last_frame_ms(); }
+
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_panes() {
+  nlohmann::json o = nlohmann::json::object();
+  for (int p = 0; p < atlas::ui::kPaneCount; ++p) {
+    const auto& r = g_driver->ui.pane(atlas::ui::Pane(p));
+    o[atlas::ui::pane_name(atlas::ui::Pane(p))] = {
+        {"x", r.x}, {"y", r.y}, {"width", r.w}, {"height", r.h}};
+  }
+  atlas::platform::g_result = o.dump();
+  return atlas::platform::g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE int atlas_api_set_theme(int dark) {
+  g_driver->ui.set_theme(dark ? atlas::ui::Theme::Dark : atlas::ui::Theme::Light);
+  atlas_wake();
+  return dark;
+}
+
+}  // extern "C"

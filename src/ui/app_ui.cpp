@@ -1,0 +1,631 @@
+// app_ui.cpp — see app_ui.hpp.
+//
+// Index
+//   1. Frame: one full-window host with the menu bar, three panes and the status bar
+//   2. Splitters
+//   3. Map and Timeline panes: the dataset's summary until those views land
+//   4. List pane: events and working groups as sortable tables
+//   5. Inspector: every field of the selected item
+//   6. Menu bar, status bar, About
+#include "ui/app_ui.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/countries.hpp"
+
+#ifndef ATLAS_VERSION
+#define ATLAS_VERSION "dev"
+#endif
+
+namespace atlas::ui {
+
+namespace {
+
+constexpr ImGuiWindowFlags kHostFlags =
+    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+    ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoScrollbar;
+
+std::string country_name(const std::string& code) {
+  const Country* c = find_country(code);
+  return c ? c->name : code;
+}
+
+std::string date_words(const std::optional<edtf::Value>& v) {
+  return v ? edtf::describe(*v) : "no date";
+}
+
+void wrapped_dim(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
+void field_label(const char* label) { ImGui::TextDisabled("%s", label); }
+
+// A small filled square in the kind's colour, aligned with the text line.
+void kind_swatch(ImU32 color) {
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float h = ImGui::GetTextLineHeight();
+  float s = h * 0.55f;
+  ImVec2 a(p.x, p.y + (h - s) * 0.5f);
+  ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + s, a.y + s), color, s * 0.25f);
+  ImGui::Dummy(ImVec2(s, h));
+  ImGui::SameLine(0, 6);
+}
+
+}  // namespace
+
+const char* pane_name(Pane p) {
+  static const char* names[kPaneCount] = {"map", "timeline", "list", "inspector"};
+  return names[p];
+}
+
+void AppUI::record_pane(Pane p) {
+  ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  panes_[p] = {pos.x, pos.y, size.x, size.y};
+}
+
+void AppUI::set_scale(float scale) {
+  if (scale <= 0.0f) scale = 1.0f;
+  if (scale == scale_) return;
+  scale_ = scale;
+  fonts_ = load_fonts(scale);
+  apply_theme(theme_, scale);
+}
+
+void AppUI::set_theme(Theme t) {
+  theme_ = t;
+  apply_theme(theme_, scale_);
+}
+
+// -----------------------------------------------------------------------------------
+// 1. Frame
+// -----------------------------------------------------------------------------------
+bool AppUI::frame(const PlatformInfo& platform) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 6));
+  ImGui::Begin("Coalition Atlas", nullptr, kHostFlags);
+  ImGui::PopStyleVar();
+  menu_bar(platform);
+
+  const float status_h = ImGui::GetFrameHeight() + 4;
+  const float split = 6.0f;
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  // Between stacked items ImGui adds ItemSpacing.y: twice per column (pane, splitter).
+  avail.y -= status_h + 2 * ImGui::GetStyle().ItemSpacing.y;
+  float left_w = std::max(1.0f, (avail.x - split) * left_fraction_);
+  float right_w = std::max(1.0f, avail.x - split - left_w);
+
+  // Left column: Map over Timeline.
+  ImGui::BeginGroup();
+  float map_h = std::max(1.0f, (avail.y - split) * map_fraction_);
+  float timeline_h = std::max(1.0f, avail.y - split - map_h);
+  if (ImGui::BeginChild("Map", ImVec2(left_w, map_h), true)) {
+    record_pane(kMapPane);
+    map_pane();
+  }
+  ImGui::EndChild();
+  splitter("##split-map", false, &map_fraction_, avail.y - split, 120, 100);
+  if (ImGui::BeginChild("Timeline", ImVec2(left_w, timeline_h), true)) {
+    record_pane(kTimelinePane);
+    timeline_pane();
+  }
+  ImGui::EndChild();
+  ImGui::EndGroup();
+
+  ImGui::SameLine(0, 0);
+  splitter("##split-columns", true, &left_fraction_, avail.x - split, 260, 300);
+  ImGui::SameLine(0, 0);
+
+  // Right column: List over Inspector.
+  ImGui::BeginGroup();
+  float list_h = std::max(1.0f, (avail.y - split) * list_fraction_);
+  float insp_h = std::max(1.0f, avail.y - split - list_h);
+  if (ImGui::BeginChild("List", ImVec2(right_w, list_h), true)) {
+    record_pane(kListPane);
+    list_pane();
+  }
+  ImGui::EndChild();
+  splitter("##split-list", false, &list_fraction_, avail.y - split, 120, 100);
+  if (ImGui::BeginChild("Inspector", ImVec2(right_w, insp_h), true)) {
+    record_pane(kInspectorPane);
+    inspector();
+  }
+  ImGui::EndChild();
+  ImGui::EndGroup();
+
+  status_bar(status_h);
+  about_popup(platform);
+  ImGui::End();
+  return false;
+}
+
+// -----------------------------------------------------------------------------------
+// 2. Splitters
+// -----------------------------------------------------------------------------------
+// A thin bar between two panes; dragging it moves `fraction` of `total` (the space
+// both panes share), keeping each pane at least its minimum.
+void AppUI::splitter(const char* id, bool vertical, float* fraction, float total, float min_a,
+                     float min_b) {
+  const float thickness = 6.0f;
+  ImVec2 size = vertical ? ImVec2(thickness, ImGui::GetContentRegionAvail().y)
+                         : ImVec2(ImGui::GetContentRegionAvail().x, thickness);
+  if (!vertical) size.x = ImGui::GetItemRectSize().x;
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton(id, size);
+  bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
+  if (hovered || active)
+    ImGui::SetMouseCursor(vertical ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_ResizeNS);
+  if (active && total > 0) {
+    float delta = vertical ? ImGui::GetIO().MouseDelta.x : ImGui::GetIO().MouseDelta.y;
+    float a = std::clamp(*fraction * total + delta, std::min(min_a, total * 0.5f),
+                         std::max(total - min_b, total * 0.5f));
+    *fraction = a / total;
+  }
+  if (hovered || active) {
+    ImU32 col = ImGui::GetColorU32(active ? ImGuiCol_SeparatorActive : ImGuiCol_SeparatorHovered);
+    ImVec2 a = vertical ? ImVec2(pos.x + thickness * 0.5f - 1, pos.y)
+                        : ImVec2(pos.x, pos.y + thickness * 0.5f - 1);
+    ImVec2 b = vertical ? ImVec2(a.x + 2, pos.y + size.y) : ImVec2(pos.x + size.x, a.y + 2);
+    ImGui::GetWindowDrawList()->AddRectFilled(a, b, col);
+  }
+}
+
+// -----------------------------------------------------------------------------------
+// 3. Map and Timeline panes
+// -----------------------------------------------------------------------------------
+void AppUI::pane_title(const char* title, const char* subtitle) {
+  ImGui::PushFont(fonts_.heading);
+  ImGui::TextUnformatted(title);
+  ImGui::PopFont();
+  if (subtitle && *subtitle) {
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", subtitle);
+  }
+  ImGui::Separator();
+}
+
+void AppUI::map_pane() {
+  const Summary& s = state_.summary;
+  pane_title("Map", "where it happened — by country");
+  constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                    ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+  if (ImGui::BeginTable("by-country", 3, flags)) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Country", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("Events", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Working groups", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableHeadersRow();
+    std::map<std::string, std::pair<size_t, size_t>> rows;
+    for (const auto& [code, n] : s.events_by_country) rows[code].first = n;
+    for (const auto& [code, n] : s.working_groups_by_country) rows[code].second = n;
+    for (const auto& [code, counts] : rows) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::Text("%s", country_name(code).c_str());
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", code.c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%zu", counts.first);
+      ImGui::TableNextColumn();
+      if (counts.second)
+        ImGui::Text("%zu", counts.second);
+      else
+        ImGui::TextDisabled("—");
+    }
+    if (s.events_without_place) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextDisabled("No place given");
+      ImGui::TableNextColumn();
+      ImGui::Text("%zu", s.events_without_place);
+    }
+    ImGui::EndTable();
+  }
+}
+
+void AppUI::timeline_pane() {
+  const Summary& s = state_.summary;
+  pane_title("Timeline", "what happened — by kind");
+  if (s.has_dates) {
+    int64_t y0, y1;
+    int m, d;
+    edtf::civil_from_days(s.earliest_day, y0, m, d);
+    edtf::civil_from_days(s.latest_day, y1, m, d);
+    ImGui::Text("Dated events span %lld to %lld", static_cast<long long>(y0),
+                static_cast<long long>(y1));
+    if (s.events_without_date) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("(%zu without a date)", s.events_without_date);
+    }
+  }
+  size_t max_n = 1;
+  for (size_t n : s.events_by_kind) max_n = std::max(max_n, n);
+  constexpr ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+  if (ImGui::BeginTable("by-kind", 3, flags)) {
+    ImGui::TableSetupColumn("kind", ImGuiTableColumnFlags_WidthStretch, 2.8f);
+    ImGui::TableSetupColumn("bar", ImGuiTableColumnFlags_WidthStretch, 4.0f);
+    ImGui::TableSetupColumn("n", ImGuiTableColumnFlags_WidthStretch, 0.6f);
+    for (size_t k = 0; k < size_t(EventKind::Count); ++k) {
+      size_t n = s.events_by_kind[k];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      kind_swatch(kind_color(EventKind(k), theme_));
+      ImGui::Text("%ss", label(EventKind(k)));
+      ImGui::TableNextColumn();
+      ImVec2 p = ImGui::GetCursorScreenPos();
+      float w = ImGui::GetContentRegionAvail().x * float(n) / float(max_n);
+      float h = ImGui::GetTextLineHeight();
+      if (n)
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f),
+                                                  ImVec2(p.x + w, p.y + h * 0.8f),
+                                                  kind_color(EventKind(k), theme_), 3.0f);
+      ImGui::Dummy(ImVec2(1, h));
+      ImGui::TableNextColumn();
+      ImGui::Text("%zu", n);
+    }
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::Text("Working groups");
+    ImGui::TableNextColumn();
+    ImGui::TableNextColumn();
+    ImGui::Text("%zu", s.working_groups);
+    ImGui::EndTable();
+  }
+}
+
+// -----------------------------------------------------------------------------------
+// 4. List pane
+// -----------------------------------------------------------------------------------
+std::string AppUI::place_label(const std::string& place_id) const {
+  if (place_id.empty()) return "";
+  const Place* p = state_.dataset.find_place(place_id);
+  if (!p) return place_id;
+  std::string country = country_name(p->country);
+  return p->name == country ? p->name : p->name + ", " + country;
+}
+
+void AppUI::list_pane() {
+  if (ImGui::BeginTabBar("list-tabs")) {
+    char label[64];
+    std::snprintf(label, sizeof label, "Events (%zu)###events", state_.dataset.events.size());
+    if (ImGui::BeginTabItem(label)) {
+      events_table();
+      ImGui::EndTabItem();
+    }
+    std::snprintf(label, sizeof label, "Working groups (%zu)###groups",
+                  state_.dataset.working_groups.size());
+    if (ImGui::BeginTabItem(label)) {
+      working_groups_table();
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+}
+
+void AppUI::events_table() {
+  const auto& events = state_.dataset.events;
+  constexpr ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable |
+                                    ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                    ImGuiTableFlags_BordersInnerV |
+                                    ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Hideable;
+  if (!ImGui::BeginTable("events", 4, flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort, 2.6f);
+  ImGui::TableSetupColumn("Kind", 0, 1.2f);
+  ImGui::TableSetupColumn("Title", 0, 2.8f);
+  ImGui::TableSetupColumn("Place", 0, 1.7f);
+  ImGui::TableHeadersRow();
+
+  if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
+    if (specs->SpecsDirty && specs->SpecsCount > 0) {
+      sort_column_ = specs->Specs[0].ColumnIndex;
+      sort_ascending_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+      order_version_ = ~uint64_t(0);
+      specs->SpecsDirty = false;
+    }
+  }
+  if (order_version_ != state_.data_version || order_.size() != events.size()) {
+    order_.resize(events.size());
+    for (size_t i = 0; i < events.size(); ++i) order_[i] = int(i);
+    auto key_less = [&](int a, int b) {
+      const Event &x = events[size_t(a)], &y = events[size_t(b)];
+      int c = 0;
+      switch (sort_column_) {
+        case 0:
+          if (x.date && y.date)
+            c = edtf::compare(*x.date, *y.date);
+          else
+            c = int(bool(y.date)) - int(bool(x.date));  // undated last
+          break;
+        case 1:
+          c = std::string(label(x.kind)).compare(label(y.kind));
+          break;
+        case 2:
+          c = x.title.compare(y.title);
+          break;
+        default:
+          c = place_label(x.place).compare(place_label(y.place));
+      }
+      if (c == 0) return a < b;  // stable: the dataset's own order breaks ties
+      return sort_ascending_ ? c < 0 : c > 0;
+    };
+    std::sort(order_.begin(), order_.end(), key_less);
+    order_version_ = state_.data_version;
+  }
+
+  ImGuiListClipper clipper;
+  clipper.Begin(int(order_.size()));
+  if (scroll_to_selection_) {
+    for (size_t r = 0; r < order_.size(); ++r)
+      if (events[size_t(order_[r])].id == state_.selection) clipper.IncludeItemByIndex(int(r));
+  }
+  while (clipper.Step()) {
+    for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+      const Event& e = events[size_t(order_[size_t(r)])];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      bool selected = e.id == state_.selection;
+      ImGui::PushID(order_[size_t(r)]);
+      std::string words = date_words(e.date);
+      if (ImGui::Selectable(
+              words.c_str(), selected,
+              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap))
+        state_.select(e.id);
+      if (selected && scroll_to_selection_) {
+        ImGui::SetScrollHereY(0.5f);
+        scroll_to_selection_ = false;
+      }
+      if (e.date && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
+        ImGui::SetTooltip("%s\n%s\nEDTF: %s", e.title.c_str(), words.c_str(),
+                          edtf::format(*e.date).c_str());
+      ImGui::PopID();
+      ImGui::TableNextColumn();
+      kind_swatch(kind_color(e.kind, theme_));
+      ImGui::TextUnformatted(label(e.kind));
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(e.title.c_str());
+      ImGui::TableNextColumn();
+      std::string place = place_label(e.place);
+      if (place.empty())
+        ImGui::TextDisabled("—");
+      else
+        ImGui::TextUnformatted(place.c_str());
+    }
+  }
+  ImGui::EndTable();
+}
+
+void AppUI::working_groups_table() {
+  constexpr ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_RowBg |
+                                    ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
+                                    ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("groups", 3, flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Name", 0, 2.0f);
+  ImGui::TableSetupColumn("Country", 0, 1.2f);
+  ImGui::TableSetupColumn("Active", 0, 2.4f);
+  ImGui::TableHeadersRow();
+  int i = 0;
+  for (const auto& w : state_.dataset.working_groups) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushID(i++);
+    if (ImGui::Selectable(w.name.c_str(), w.id == state_.selection,
+                          ImGuiSelectableFlags_SpanAllColumns))
+      state_.select(w.id);
+    ImGui::PopID();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(country_name(w.country).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(date_words(w.active).c_str());
+  }
+  ImGui::EndTable();
+}
+
+// -----------------------------------------------------------------------------------
+// 5. Inspector
+// -----------------------------------------------------------------------------------
+void AppUI::inspector() {
+  const Dataset& d = state_.dataset;
+  const std::string& id = state_.selection;
+  auto parts = [&](const std::vector<Participation>& list) {
+    for (const auto& p : list) {
+      const Organisation* o = d.find_organisation(p.organisation);
+      ImGui::BulletText("%s", o ? o->name.c_str() : p.organisation.c_str());
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s%s%s", label(p.role), p.note.empty() ? "" : " — ", p.note.c_str());
+    }
+  };
+  auto source = [&](const std::string& src) {
+    if (src.empty()) return;
+    ImGui::Spacing();
+    field_label("Source");
+    wrapped_dim(src);
+  };
+  if (const Event* e = d.find_event(id)) {
+    ImGui::PushFont(fonts_.heading);
+    ImGui::TextWrapped("%s", e->title.c_str());
+    ImGui::PopFont();
+    kind_swatch(kind_color(e->kind, theme_));
+    ImGui::TextUnformatted(label(e->kind));
+    ImGui::Separator();
+    field_label("When");
+    ImGui::TextWrapped("%s", date_words(e->date).c_str());
+    if (e->date) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("(%s)", edtf::format(*e->date).c_str());
+    }
+    field_label("Where");
+    std::string place = place_label(e->place);
+    ImGui::TextWrapped("%s", place.empty() ? "no place given" : place.c_str());
+    if (!e->organisations.empty()) {
+      field_label("Organisations");
+      parts(e->organisations);
+    }
+    if (!e->notes.empty()) {
+      field_label("Notes");
+      ImGui::TextWrapped("%s", e->notes.c_str());
+    }
+    for (const auto& l : e->links) ImGui::BulletText("%s  %s", l.label.c_str(), l.url.c_str());
+    source(e->source);
+  } else if (const WorkingGroup* w = d.find_working_group(id)) {
+    ImGui::PushFont(fonts_.heading);
+    ImGui::TextWrapped("%s", w->name.c_str());
+    ImGui::PopFont();
+    ImGui::TextDisabled("working group · %s", country_name(w->country).c_str());
+    ImGui::Separator();
+    field_label("Active");
+    ImGui::TextWrapped("%s", date_words(w->active).c_str());
+    if (const Event* origin = d.find_event(w->origin)) {
+      field_label("Grew from");
+      ImGui::TextWrapped("%s", origin->title.c_str());
+    }
+    if (!w->member_sectors.empty()) {
+      field_label("Kinds of members");
+      std::string kinds;
+      for (Sector s : w->member_sectors)
+        kinds += (kinds.empty() ? "" : ", ") + std::string(label(s));
+      ImGui::TextWrapped("%s", kinds.c_str());
+    }
+    if (!w->members.empty()) {
+      field_label("Named members");
+      parts(w->members);
+    }
+    if (!w->notes.empty()) {
+      field_label("Notes");
+      ImGui::TextWrapped("%s", w->notes.c_str());
+    }
+    source(w->source);
+  } else if (const Place* p = d.find_place(id)) {
+    ImGui::PushFont(fonts_.heading);
+    ImGui::TextWrapped("%s", p->name.c_str());
+    ImGui::PopFont();
+    ImGui::TextDisabled("place · %s", country_name(p->country).c_str());
+    ImGui::Separator();
+    if (p->lat) ImGui::Text("%.4f, %.4f", *p->lat, *p->lon);
+    if (!p->notes.empty()) ImGui::TextWrapped("%s", p->notes.c_str());
+    source(p->source);
+  } else if (const Organisation* o = d.find_organisation(id)) {
+    ImGui::PushFont(fonts_.heading);
+    ImGui::TextWrapped("%s", o->name.c_str());
+    ImGui::PopFont();
+    ImGui::TextDisabled("organisation · %s", label(o->sector));
+    ImGui::Separator();
+    if (!o->notes.empty()) ImGui::TextWrapped("%s", o->notes.c_str());
+    source(o->source);
+  } else {
+    pane_title("Inspector", "");
+    ImGui::TextWrapped("Select an event or a working group in the list to see its details.");
+    ImGui::Spacing();
+    ImGui::PushFont(fonts_.heading);
+    ImGui::TextWrapped("%s", d.title.c_str());
+    ImGui::PopFont();
+    if (!d.description.empty()) ImGui::TextWrapped("%s", d.description.c_str());
+    source(d.source);
+  }
+}
+
+// -----------------------------------------------------------------------------------
+// 6. Menu bar, status bar, About
+// -----------------------------------------------------------------------------------
+void AppUI::menu_bar(const PlatformInfo& platform) {
+  if (!ImGui::BeginMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Reload the sample dataset", nullptr, false, state_.origin != "sample"))
+      state_.load_sample();
+    if (platform.can_quit) {
+      ImGui::Separator();
+      if (ImGui::MenuItem("Quit", "Ctrl+Q")) quit_ = true;
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    if (ImGui::MenuItem("Light theme", nullptr, theme_ == Theme::Light)) set_theme(Theme::Light);
+    if (ImGui::MenuItem("Dark theme", nullptr, theme_ == Theme::Dark)) set_theme(Theme::Dark);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Reset pane sizes")) {
+      left_fraction_ = 0.46f;
+      map_fraction_ = 0.58f;
+      list_fraction_ = 0.56f;
+    }
+    if (ImGui::MenuItem("Clear selection", "Esc", false, !state_.selection.empty()))
+      state_.select("");
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("About Coalition Atlas")) open_about_ = true;
+    ImGui::EndMenu();
+  }
+  ImGui::EndMenuBar();
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup))
+    state_.select("");
+  if (platform.can_quit && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Q)) quit_ = true;
+}
+
+void AppUI::status_bar(float height) {
+  const Summary& s = state_.summary;
+  ImGui::SetCursorPosY(ImGui::GetWindowHeight() - height);
+  ImGui::Separator();
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%zu events · %zu working groups · %zu places · %zu organisations", s.events,
+              s.working_groups, s.places, s.organisations);
+  ImGui::SameLine();
+  ImGui::TextDisabled("|");
+  ImGui::SameLine();
+  if (state_.origin == "sample")
+    ImGui::TextDisabled("sample dataset");
+  else
+    ImGui::TextDisabled("%s", state_.origin.c_str());
+  if (!state_.selection.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    const Event* e = state_.dataset.find_event(state_.selection);
+    const WorkingGroup* w = state_.dataset.find_working_group(state_.selection);
+    ImGui::Text("Selected: %s", e   ? e->title.c_str()
+                                : w ? w->name.c_str()
+                                    : state_.selection.c_str());
+  }
+}
+
+void AppUI::about_popup(const PlatformInfo& platform) {
+  if (open_about_) {
+    ImGui::OpenPopup("About Coalition Atlas");
+    open_about_ = false;
+  }
+  ImVec2 center = ImGui::GetMainViewport()->GetCenter();
+  ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(460, 0));
+  if (ImGui::BeginPopupModal(
+          "About Coalition Atlas", nullptr,
+          ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::PushFont(fonts_.heading);
+    ImGui::Text("Coalition Atlas %s", ATLAS_VERSION);
+    ImGui::PopFont();
+    ImGui::TextWrapped(
+        "The story of a regional coalition — its roundtables, working groups and forum "
+        "appearances — on a map and a timeline. One C++ program for the web and the desktop.");
+    ImGui::Spacing();
+    ImGui::Text("Running on: %s", platform.name);
+    ImGui::Text("Dataset format version: %d", kFormatVersion);
+    ImGui::Text("Dear ImGui %s", IMGUI_VERSION);
+    ImGui::Spacing();
+    wrapped_dim(
+        "Built with Dear ImGui (MIT), SDL2 (zlib), nlohmann/json (MIT). Fonts: Noto Sans and "
+        "Noto Sans Thai (SIL Open Font License 1.1).");
+    ImGui::Spacing();
+    if (ImGui::Button("Close", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape))
+      ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace atlas::ui

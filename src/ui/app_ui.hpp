@@ -1,0 +1,77 @@
+// app_ui.hpp — the Dear ImGui views: menu bar, Map / Timeline / List+Inspector panes
+// with resizable splitters, status bar, About. Draws the AppState; changes it only
+// through its actions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/state.hpp"
+#include "ui/theme.hpp"
+
+namespace atlas::ui {
+
+// Where each pane is on screen (logical pixels), for tests and automation.
+struct PaneRect {
+  float x = 0, y = 0, w = 0, h = 0;
+};
+enum Pane { kMapPane, kTimelinePane, kListPane, kInspectorPane, kPaneCount };
+const char* pane_name(Pane p);
+
+struct PlatformInfo {
+  const char* name = "";  // "web" or "desktop"
+  bool can_quit = false;
+};
+
+class AppUI {
+ public:
+  explicit AppUI(AppState& state) : state_(state) {}
+
+  // (Re)builds fonts and style for a DPI scale; call before the first frame and
+  // whenever the scale changes.
+  void set_scale(float scale);
+  float scale() const { return scale_; }
+  void set_theme(Theme t);
+  Theme theme() const { return theme_; }
+
+  // Draws one frame of UI. Returns true while something animates (asks for more frames).
+  bool frame(const PlatformInfo& platform);
+  bool quit_requested() const { return quit_; }
+  const PaneRect& pane(Pane p) const { return panes_[p]; }
+
+ private:
+  void menu_bar(const PlatformInfo& platform);
+  void status_bar(float height);
+  void splitter(const char* id, bool vertical, float* fraction, float total, float min_a,
+                float min_b);
+  void map_pane();
+  void timeline_pane();
+  void list_pane();
+  void events_table();
+  void working_groups_table();
+  void inspector();
+  void about_popup(const PlatformInfo& platform);
+  void pane_title(const char* title, const char* subtitle);
+  void record_pane(Pane p);
+  std::string place_label(const std::string& place_id) const;
+
+  AppState& state_;
+  Fonts fonts_;
+  float scale_ = 0.0f;
+  Theme theme_ = Theme::Light;
+  bool quit_ = false;
+  PaneRect panes_[kPaneCount];
+  bool open_about_ = false;
+  bool scroll_to_selection_ = false;
+  // Layout fractions (splitters).
+  float left_fraction_ = 0.46f;
+  float map_fraction_ = 0.58f;
+  float list_fraction_ = 0.56f;
+  // The events table's sorted order, cached by data version and sort spec.
+  std::vector<int> order_;
+  uint64_t order_version_ = ~uint64_t(0);
+  int sort_column_ = 0;
+  bool sort_ascending_ = true;
+};
+
+}  // namespace atlas::ui

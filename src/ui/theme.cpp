@@ -1,0 +1,113 @@
+// theme.cpp — see theme.hpp.
+#include "ui/theme.hpp"
+
+extern "C" const unsigned char atlas_font_sans[];
+extern "C" const unsigned long atlas_font_sans_size;
+extern "C" const unsigned char atlas_font_thai[];
+extern "C" const unsigned long atlas_font_thai_size;
+
+namespace atlas::ui {
+
+namespace {
+constexpr float kBodyPx = 16.0f;
+constexpr float kHeadingPx = 22.0f;
+
+// Latin + Latin-1 + Latin Extended-A/B, combining marks, Vietnamese, general
+// punctuation (dashes, quotes, ellipsis), currency, arrows, math minus, geometric shapes.
+const ImWchar kLatinRanges[] = {0x0020, 0x024F, 0x0300, 0x036F, 0x1E00, 0x1EFF,
+                                0x2000, 0x206F, 0x20A0, 0x20CF, 0x2190, 0x21FF,
+                                0x2212, 0x2212, 0x25A0, 0x25FF, 0};
+const ImWchar kThaiRanges[] = {0x0E00, 0x0E7F, 0};
+
+ImFont* add(float px, float scale) {
+  ImGuiIO& io = ImGui::GetIO();
+  ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = false;  // the bytes are static, embedded at build time
+  cfg.OversampleH = 2;
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = false;
+  ImFont* f =
+      io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(atlas_font_sans),
+                                     int(atlas_font_sans_size), px * scale, &cfg, kLatinRanges);
+  ImFontConfig merge = cfg;
+  merge.MergeMode = true;
+  io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(atlas_font_thai),
+                                 int(atlas_font_thai_size), px * scale, &merge, kThaiRanges);
+  return f;
+}
+}  // namespace
+
+Fonts load_fonts(float scale) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  Fonts f;
+  f.body = add(kBodyPx, scale);
+  f.heading = add(kHeadingPx, scale);
+  io.Fonts->Build();
+  // Glyphs are rasterised at the device's scale; layout stays in logical pixels.
+  io.FontGlobalScale = 1.0f / scale;
+  io.FontDefault = f.body;
+  return f;
+}
+
+void apply_theme(Theme theme, float /*scale*/) {
+  ImGuiStyle style;
+  if (theme == Theme::Dark)
+    ImGui::StyleColorsDark(&style);
+  else
+    ImGui::StyleColorsLight(&style);
+  style.WindowRounding = 0.0f;
+  style.ChildRounding = 6.0f;
+  style.FrameRounding = 5.0f;
+  style.PopupRounding = 6.0f;
+  style.GrabRounding = 4.0f;
+  style.TabRounding = 5.0f;
+  style.ScrollbarRounding = 6.0f;
+  style.WindowPadding = ImVec2(10, 10);
+  style.FramePadding = ImVec2(8, 4);
+  style.ItemSpacing = ImVec2(8, 6);
+  style.CellPadding = ImVec2(6, 4);
+  style.WindowBorderSize = 0.0f;
+  style.ChildBorderSize = 1.0f;
+  ImVec4* c = style.Colors;
+  if (theme == Theme::Light) {
+    c[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.96f, 0.97f, 1.0f);
+    c[ImGuiCol_ChildBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+    c[ImGuiCol_MenuBarBg] = ImVec4(0.91f, 0.92f, 0.94f, 1.0f);
+    c[ImGuiCol_Border] = ImVec4(0.80f, 0.82f, 0.86f, 1.0f);
+    c[ImGuiCol_Header] = ImVec4(0.26f, 0.47f, 0.78f, 0.22f);
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.26f, 0.47f, 0.78f, 0.32f);
+    c[ImGuiCol_HeaderActive] = ImVec4(0.26f, 0.47f, 0.78f, 0.45f);
+    c[ImGuiCol_TableRowBgAlt] = ImVec4(0.0f, 0.0f, 0.0f, 0.03f);
+    c[ImGuiCol_TextDisabled] = ImVec4(0.42f, 0.45f, 0.50f, 1.0f);
+  } else {
+    c[ImGuiCol_WindowBg] = ImVec4(0.10f, 0.11f, 0.13f, 1.0f);
+    c[ImGuiCol_ChildBg] = ImVec4(0.13f, 0.14f, 0.17f, 1.0f);
+    c[ImGuiCol_MenuBarBg] = ImVec4(0.15f, 0.16f, 0.19f, 1.0f);
+    c[ImGuiCol_Border] = ImVec4(0.25f, 0.27f, 0.32f, 1.0f);
+    c[ImGuiCol_Header] = ImVec4(0.30f, 0.52f, 0.85f, 0.30f);
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.30f, 0.52f, 0.85f, 0.42f);
+    c[ImGuiCol_HeaderActive] = ImVec4(0.30f, 0.52f, 0.85f, 0.55f);
+    c[ImGuiCol_TextDisabled] = ImVec4(0.58f, 0.61f, 0.67f, 1.0f);
+  }
+  // Sizes stay logical: FontGlobalScale and DisplayFramebufferScale handle the DPI.
+  ImGui::GetStyle() = style;
+}
+
+ImU32 kind_color(EventKind k, Theme theme) {
+  bool dark = theme == Theme::Dark;
+  switch (k) {
+    case EventKind::Roundtable:
+      return dark ? IM_COL32(96, 165, 250, 255) : IM_COL32(29, 78, 216, 255);
+    case EventKind::Forum:
+      return dark ? IM_COL32(251, 146, 60, 255) : IM_COL32(194, 65, 12, 255);
+    case EventKind::WorkingGroupMeeting:
+      return dark ? IM_COL32(74, 222, 128, 255) : IM_COL32(21, 128, 61, 255);
+    case EventKind::Campaign:
+      return dark ? IM_COL32(192, 132, 252, 255) : IM_COL32(126, 34, 206, 255);
+    default:
+      return dark ? IM_COL32(161, 161, 170, 255) : IM_COL32(82, 82, 91, 255);
+  }
+}
+
+}  // namespace atlas::ui

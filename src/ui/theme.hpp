@@ -1,0 +1,27 @@
+// theme.hpp — the look: light and dark themes, kind colours, fonts at a DPI scale.
+#pragma once
+
+#include <imgui.h>
+
+#include "core/model.hpp"
+
+namespace atlas::ui {
+
+enum class Theme { Light, Dark };
+
+// Sets ImGui's style for `theme` at `scale` (sizes in logical pixels × scale).
+void apply_theme(Theme theme, float scale);
+
+// One colour per event kind, the same on map, timeline and list.
+ImU32 kind_color(EventKind k, Theme theme);
+
+// Builds the font atlas: Noto Sans (Latin, Latin Extended, Vietnamese, punctuation)
+// with Noto Sans Thai merged, rasterised at `scale` so text is crisp on high-DPI
+// screens. Returns the large heading font (the regular one becomes the default).
+struct Fonts {
+  ImFont* body = nullptr;
+  ImFont* heading = nullptr;
+};
+Fonts load_fonts(float scale);
+
+}  // namespace atlas::ui

@@ -1,0 +1,43 @@
+// web_bench.mjs — the web app's numbers, measured in headless Chromium: bytes to
+// download (raw and gzipped), time from navigation to the first frame, and frames
+// drawn while idle. Prints one JSON object a line: {"name", "value", "unit"}.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { SITE, openApp, settle, start } from '../../tests/e2e/harness.mjs';
+
+const emit = (name, value, unit) => console.log(JSON.stringify({ name, value, unit }));
+const files = ['index.html', 'atlas.js', 'style.css', 'favicon.svg', 'coalition-atlas.js', 'coalition-atlas.wasm'];
+let raw = 0;
+let gz = 0;
+for (const f of files) {
+  const bytes = readFileSync(join(SITE, f));
+  raw += bytes.length;
+  gz += gzipSync(bytes, { level: 9 }).length;
+  if (f === 'coalition-atlas.wasm') {
+    emit('wasm_bytes', bytes.length, 'bytes');
+    emit('wasm_gz_bytes', gzipSync(bytes, { level: 9 }).length, 'bytes');
+  }
+}
+emit('download_bytes', raw, 'bytes');
+emit('download_gz_bytes', gz, 'bytes');
+
+const env = await start();
+try {
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    const { page, context } = await openApp(env);
+    runs.push(await page.evaluate(() => performance.getEntriesByName('atlas-first-frame')[0].startTime));
+    await context.close();
+  }
+  runs.sort((a, b) => a - b);
+  emit('first_frame_ms', Math.round(runs[2]), 'ms');
+
+  const { page, context } = await openApp(env);
+  const settled = await settle(page);
+  await page.waitForTimeout(2000);
+  emit('idle_redraws_2s', (await page.evaluate(() => atlas.frameStats().frames)) - settled, 'frames');
+  await context.close();
+} finally {
+  await env.close();
+}

@@ -1,0 +1,68 @@
+// serve.mjs — a small static file server for the built page (tools/run, the browser
+// tests, the benchmarks). Loopback only; sends .wasm as application/wasm.
+//
+//   node tools/serve.mjs DIR [--port N]     (PORT in the environment also works)
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Starts serving `dir` on 127.0.0.1:`port` (0 = any free port); resolves to the server. */
+export function serve(dir, port = 0, host = '127.0.0.1') {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let file = normalize(join(root, path));
+      if (file !== root && !file.startsWith(root + sep)) {
+        res.writeHead(403).end('forbidden');
+        return;
+      }
+      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
+        'Content-Length': body.length,
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    }
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => ok(server));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--port');
+  const i = args.indexOf('--port');
+  const port = Number(i >= 0 ? args[i + 1] : process.env.PORT || 8080);
+  if (!dir) {
+    console.error('usage: node tools/serve.mjs DIR [--port N]');
+    process.exit(2);
+  }
+  serve(dir, port).then(
+    (server) => console.log(`Coalition Atlas is at http://127.0.0.1:${server.address().port}/  (Ctrl+C stops)`),
+    (e) => {
+      console.error(`cannot serve on 127.0.0.1:${port}: ${e.message}`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,220 @@
+// atlas.js — the page's glue around the WebAssembly app.
+//
+//   1. Start-up: WebGL 2 check, download with a progress bar, compile, first frame
+//   2. The canvas: follows the window's size and devicePixelRatio
+//   3. Waking the frame loop: the app pauses its loop when idle; input wakes it
+//   4. window.atlas: the JavaScript API (documented in README.md)
+//
+// Kept small on purpose: everything the app does lives in C++; this file only carries
+// things between the browser and it.
+(function () {
+  'use strict';
+
+  const $ = (id) => document.getElementById(id);
+  const canvas = $('canvas');
+  let started = false;
+  let resolveReady;
+  let rejectReady;
+  const ready = new Promise((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+  // A failed start is shown on the page; the promise rejection is for scripts that wait.
+  ready.catch(() => {});
+
+  function fail(message, hint) {
+    $('loading').classList.add('hidden');
+    $('error').style.display = 'block';
+    $('error-text').textContent = message;
+    $('error-hint').textContent = hint || 'Reload the page to try again.';
+    rejectReady(new Error(message));
+  }
+
+  function status(text, fraction) {
+    $('status').textContent = text;
+    if (fraction !== undefined) $('progress').style.width = Math.round(fraction * 100) + '%';
+  }
+
+  // ---------------------------------------------------------------------------------
+  // 1. Start-up
+  // ---------------------------------------------------------------------------------
+  const probe = document.createElement('canvas').getContext('webgl2');
+  if (!probe) {
+    fail('This browser cannot show WebGL 2 graphics, which Coalition Atlas needs.',
+         'Use a current version of Chrome, Edge, Firefox or Safari, and check that ' +
+         'hardware acceleration is turned on in its settings.');
+    window.atlas = { ready };
+    return;
+  }
+  const lose = probe.getExtension('WEBGL_lose_context');
+  if (lose) lose.loseContext();
+
+  async function download(url) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: the server answered ${response.status}`);
+    const total = Number(response.headers.get('Content-Length')) || 0;
+    if (!response.body || !total) return new Uint8Array(await response.arrayBuffer());
+    const reader = response.body.getReader();
+    const chunks = [];
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.length;
+      status(`Downloading… ${(received / 1048576).toFixed(1)} MB`, 0.9 * Math.min(1, received / total));
+    }
+    const bytes = new Uint8Array(received);
+    let offset = 0;
+    for (const c of chunks) {
+      bytes.set(c, offset);
+      offset += c.length;
+    }
+    return bytes;
+  }
+
+  const Module = {
+    canvas,
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+    instantiateWasm(imports, receive) {
+      download('coalition-atlas.wasm')
+        .then((bytes) => {
+          status('Starting…', 0.95);
+          return WebAssembly.instantiate(bytes, imports);
+        })
+        .then((result) => receive(result.instance, result.module))
+        .catch((e) => fail('The app could not be downloaded or started: ' + e.message,
+                           'Check the network connection, then reload the page.'));
+      return {};
+    },
+    // Called by the app (src/platform/platform_web.cpp).
+    onReady() {
+      started = true;
+      if (matchMedia('(prefers-color-scheme: dark)').matches) Module._atlas_api_set_theme(1);
+      resize();
+    },
+    onFirstFrame() {
+      performance.mark('atlas-first-frame');
+      status('Ready', 1);
+      $('loading').classList.add('hidden');
+      canvas.focus();
+      resolveReady(api);
+    },
+    fail(message) {
+      fail(message);
+    },
+    onAbort(what) {
+      fail('The app stopped unexpectedly: ' + what);
+    },
+  };
+  window.Module = Module;
+
+  // ---------------------------------------------------------------------------------
+  // 2. The canvas
+  // ---------------------------------------------------------------------------------
+  function resize() {
+    if (!started) return;
+    Module._atlas_resize(window.innerWidth, window.innerHeight, window.devicePixelRatio || 1);
+  }
+  window.addEventListener('resize', resize);
+  // devicePixelRatio changes (browser zoom, a move to another screen) fire no resize
+  // event everywhere: watch the media query for the current ratio.
+  (function watchRatio() {
+    const query = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    query.addEventListener('change', () => {
+      resize();
+      watchRatio();
+    }, { once: true });
+  })();
+
+  // ---------------------------------------------------------------------------------
+  // 3. Waking the frame loop
+  // ---------------------------------------------------------------------------------
+  function wake() {
+    if (started) Module._atlas_wake();
+  }
+  for (const type of ['pointerdown', 'pointermove', 'pointerup', 'pointerleave', 'wheel',
+                      'keydown', 'keyup', 'touchstart', 'touchmove', 'touchend', 'focus',
+                      'blur']) {
+    window.addEventListener(type, wake, { capture: true, passive: true });
+  }
+  document.addEventListener('visibilitychange', wake);
+  canvas.addEventListener('pointerdown', () => canvas.focus());
+
+  // ---------------------------------------------------------------------------------
+  // 4. window.atlas
+  // ---------------------------------------------------------------------------------
+  function need() {
+    if (!started) throw new Error('Coalition Atlas is still loading: await atlas.ready first');
+  }
+  // Strings go in through the heap (not the stack: a dataset can be many megabytes).
+  function withString(text, fn) {
+    const size = Module.lengthBytesUTF8(text) + 1;
+    const ptr = Module._malloc(size);
+    try {
+      Module.stringToUTF8(text, ptr, size);
+      return fn(ptr);
+    } finally {
+      Module._free(ptr);
+    }
+  }
+
+  const api = {
+    version: '0.1.0',
+    ready,
+    /** Replaces the dataset with `text` when it loads without errors; returns the
+     *  diagnostics ([{severity, pointer, message, text, line?, column?}]) either way. */
+    loadJSON(text, origin = 'loaded by script') {
+      need();
+      if (typeof text !== 'string') throw new TypeError('loadJSON takes the JSON text');
+      const out = withString(text, (t) =>
+        withString(String(origin), (o) => Module._atlas_api_load_json(t, o)));
+      return JSON.parse(Module.UTF8ToString(out));
+    },
+    /** The current dataset as canonical JSON text. */
+    exportJSON() {
+      need();
+      return Module.UTF8ToString(Module._atlas_api_export_json());
+    },
+    /** Counts: {events, working_groups, places, organisations}. */
+    stats() {
+      need();
+      return JSON.parse(Module.UTF8ToString(Module._atlas_api_stats()));
+    },
+    /** Selects an item by id (null or '' clears); false for an unknown id. */
+    select(id) {
+      need();
+      return withString(id == null ? '' : String(id), (p) => Module._atlas_api_select(p)) === 1;
+    },
+    /** The selected item's id, or null. */
+    selection() {
+      need();
+      return Module.UTF8ToString(Module._atlas_api_selection()) || null;
+    },
+    /** Frames drawn since start, and the last frame's CPU time in milliseconds. */
+    frameStats() {
+      need();
+      return { frames: Module._atlas_api_frames_drawn(), lastFrameMs: Module._atlas_api_last_frame_ms() };
+    },
+    /** Where the panes are, in CSS pixels: {map, timeline, list, inspector}, each
+     *  {x, y, width, height}. */
+    panes() {
+      need();
+      return JSON.parse(Module.UTF8ToString(Module._atlas_api_panes()));
+    },
+    /** 'light' or 'dark'. */
+    setTheme(name) {
+      need();
+      Module._atlas_api_set_theme(name === 'dark' ? 1 : 0);
+    },
+  };
+  window.atlas = api;
+
+  // The Emscripten runtime, after Module is in place.
+  const script = document.createElement('script');
+  script.src = 'coalition-atlas.js';
+  script.onerror = () => fail('The app could not be downloaded (coalition-atlas.js).',
+                              'Check the network connection, then reload the page.');
+  document.body.appendChild(script);
+})();
