@@ -34,7 +34,7 @@ else()
   find_package(SDL2 REQUIRED)
   find_package(OpenGL REQUIRED)
   target_link_libraries(imgui PUBLIC SDL2::SDL2 OpenGL::GL ${CMAKE_DL_LIBS})
-  set(ATLAS_PLATFORM_SOURCE src/platform/platform_desktop.cpp)
+  set(ATLAS_PLATFORM_SOURCE src/platform/platform_desktop.cpp src/platform/file_store.cpp)
 endif()
 
 # Fonts come from Debian's packages at build time (fonts-noto-core); never committed.
@@ -50,11 +50,14 @@ atlas_embed(atlas_font_thai_data "${ATLAS_FONT_THAI}" atlas_font_thai)
 
 set(ATLAS_APP_SOURCES
   src/main.cpp
+  src/app/persistence.cpp
+  src/app/session.cpp
   src/app/state.cpp
   src/platform/frame_driver.cpp
   ${ATLAS_PLATFORM_SOURCE}
   src/render/png.cpp
   src/ui/app_ui.cpp
+  src/ui/file_dialog.cpp
   src/ui/theme.cpp
 )
 add_executable(coalition-atlas ${ATLAS_APP_SOURCES})
@@ -65,7 +68,7 @@ target_compile_options(coalition-atlas PRIVATE ${ATLAS_WARNINGS})
 target_compile_definitions(coalition-atlas PRIVATE ATLAS_VERSION="${PROJECT_VERSION}")
 
 if(EMSCRIPTEN)
-  set(ATLAS_WEB_EXPORTS "_main,_malloc,_free,_atlas_wake,_atlas_resize,_atlas_api_load_json,_atlas_api_export_json,_atlas_api_stats,_atlas_api_select,_atlas_api_selection,_atlas_api_frames_drawn,_atlas_api_last_frame_ms,_atlas_api_set_theme,_atlas_api_panes")
+  set(ATLAS_WEB_EXPORTS "_main,_malloc,_free,_atlas_wake,_atlas_resize,_atlas_api_load_json,_atlas_api_export_json,_atlas_api_stats,_atlas_api_select,_atlas_api_selection,_atlas_api_frames_drawn,_atlas_api_last_frame_ms,_atlas_api_set_theme,_atlas_api_panes,_atlas_import,_atlas_import_failed,_atlas_storage_changed,_atlas_flush,_atlas_api_diagnostics,_atlas_api_notices,_atlas_api_storage_status")
   target_link_options(coalition-atlas PRIVATE
     -sALLOW_MEMORY_GROWTH=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sENVIRONMENT=web -sINITIAL_MEMORY=33554432 -sDISABLE_EXCEPTION_CATCHING=0
@@ -83,8 +86,10 @@ if(EMSCRIPTEN)
     COMMENT "Assembling the page in ${ATLAS_SITE}")
 else()
   # App logic tests (no window): the state behind the UI and the JS API, the PNG writer.
-  add_executable(atlas_app_tests tests/main.cpp tests/app/test_state.cpp tests/render/test_png.cpp
-    src/app/state.cpp src/render/png.cpp)
+  add_executable(atlas_app_tests tests/main.cpp tests/app/test_state.cpp
+    tests/app/test_persistence.cpp tests/app/test_session.cpp tests/render/test_png.cpp
+    src/app/state.cpp src/app/persistence.cpp src/app/session.cpp src/platform/file_store.cpp
+    src/render/png.cpp)
   target_include_directories(atlas_app_tests PRIVATE src ${DOCTEST_INCLUDE})
   target_link_libraries(atlas_app_tests PRIVATE atlas_core atlas_sample_data)
   target_compile_options(atlas_app_tests PRIVATE ${ATLAS_WARNINGS})

@@ -1,7 +1,7 @@
 // main.cpp — wiring only: command-line options, then the platform's frame loop.
 //
-//   coalition-atlas [--frames N] [--screenshot PATH] [--scale S] [--dark]
-//                   [--size WxH]
+//   coalition-atlas [FILE.json] [--frames N] [--screenshot PATH] [--scale S] [--dark]
+//                   [--size WxH] [--data-dir DIR]
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
       opt.scale = float(std::atof(value()));
     else if (a == "--dark")
       opt.dark = true;
+    else if (a == "--data-dir")
+      opt.data_dir = value();
     else if (a == "--size") {
       if (std::sscanf(value(), "%dx%d", &opt.width, &opt.height) != 2) {
         std::fprintf(stderr, "coalition-atlas: --size takes WIDTHxHEIGHT, like 1280x800\n");
@@ -35,9 +37,11 @@ int main(int argc, char** argv) {
       }
     } else if (a == "--help" || a == "-h") {
       std::printf(
-          "usage: coalition-atlas [--frames N] [--screenshot PATH] [--scale S] [--dark] "
-          "[--size WxH]\n");
+          "usage: coalition-atlas [FILE.json] [--frames N] [--screenshot PATH] [--scale S] "
+          "[--dark] [--size WxH] [--data-dir DIR]\n");
       return 0;
+    } else if (!a.empty() && a[0] != '-' && opt.open_path.empty()) {
+      opt.open_path = a;  // a dataset to open
     } else {
       std::fprintf(stderr, "coalition-atlas: unknown option %s (try --help)\n", a.c_str());
       return 2;

@@ -3,7 +3,9 @@
 //   1. Start-up: WebGL 2 check, download with a progress bar, compile, first frame
 //   2. The canvas: follows the window's size and devicePixelRatio
 //   3. Waking the frame loop: the app pauses its loop when idle; input wakes it
-//   4. window.atlas: the JavaScript API (documented in README.md)
+//   4. Files in and out: picker, drag and drop, paste, ?data=URL, downloads; storage
+//      events from other tabs; saving when the page is hidden
+//   5. window.atlas: the JavaScript API (documented in README.md)
 //
 // Kept small on purpose: everything the app does lives in C++; this file only carries
 // things between the browser and it.
@@ -100,6 +102,21 @@
       $('loading').classList.add('hidden');
       canvas.focus();
       resolveReady(api);
+      loadFromQuery();
+    },
+    openFilePicker() {
+      $('file-input').value = '';
+      $('file-input').click();
+    },
+    download(name, text) {
+      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 30000);
     },
     fail(message) {
       fail(message);
@@ -143,7 +160,68 @@
   canvas.addEventListener('pointerdown', () => canvas.focus());
 
   // ---------------------------------------------------------------------------------
-  // 4. window.atlas
+  // 4. Files in and out
+  // ---------------------------------------------------------------------------------
+  function importText(text, name) {
+    return withString(text, (t) => withString(name, (n) => Module.UTF8ToString(Module._atlas_import(t, n))));
+  }
+  function importFailed(name, why) {
+    withString(name, (n) => withString(why, (w) => Module._atlas_import_failed(n, w)));
+  }
+  async function importFile(file) {
+    if (!started || !file) return;
+    try {
+      importText(await file.text(), file.name);
+    } catch (e) {
+      importFailed(file.name, 'the file could not be read: ' + e.message);
+    }
+  }
+  $('file-input').addEventListener('change', (e) => importFile(e.target.files[0]));
+  window.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  });
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    if (e.dataTransfer && e.dataTransfer.files.length) importFile(e.dataTransfer.files[0]);
+  });
+  // Pasting JSON text anywhere on the page opens it (like a file).
+  window.addEventListener('paste', (e) => {
+    const text = e.clipboardData && e.clipboardData.getData('text/plain');
+    if (started && text && /^\s*\{/.test(text)) {
+      e.preventDefault();
+      importText(text, 'pasted text');
+    }
+  });
+  // ?data=URL opens a dataset from the web; the response is only ever parsed as data.
+  async function loadFromQuery() {
+    const url = new URLSearchParams(location.search).get('data');
+    if (!url) return;
+    let response;
+    try {
+      response = await fetch(new URL(url, location.href), { credentials: 'omit' });
+    } catch (e) {
+      importFailed(url, 'the address could not be fetched (' + e.message + '): check it, and ' +
+                        'that its server allows other sites to read it');
+      return;
+    }
+    if (!response.ok) {
+      importFailed(url, `the server answered ${response.status} ${response.statusText}`.trim());
+      return;
+    }
+    importText(await response.text(), url);
+  }
+  // Another tab saved: let the app decide what to tell the user.
+  window.addEventListener('storage', (e) => {
+    if (started && e.key === 'atlas.current') Module._atlas_storage_changed();
+  });
+  // Save at once when the page goes away, not after the autosave delay.
+  const flush = () => started && Module._atlas_flush();
+  document.addEventListener('visibilitychange', () => document.hidden && flush());
+  window.addEventListener('pagehide', flush);
+
+  // ---------------------------------------------------------------------------------
+  // 5. window.atlas
   // ---------------------------------------------------------------------------------
   function need() {
     if (!started) throw new Error('Coalition Atlas is still loading: await atlas.ready first');
@@ -202,6 +280,33 @@
     panes() {
       need();
       return JSON.parse(Module.UTF8ToString(Module._atlas_api_panes()));
+    },
+    /** Opens `text` as File > Open would: {result: 'replaced' | 'needs-confirmation' |
+     *  'refused', diagnostics}. Errors leave the data as it was; warnings ask the user. */
+    importJSON(text, name = 'imported text') {
+      need();
+      const result = importText(String(text), String(name));
+      return { result, diagnostics: api.diagnostics() };
+    },
+    /** The diagnostics panel's contents: the last import's problems. */
+    diagnostics() {
+      need();
+      return JSON.parse(Module.UTF8ToString(Module._atlas_api_diagnostics()));
+    },
+    /** Messages shown to the user: [{kind: 'info' | 'warning' | 'error', text}]. */
+    notices() {
+      need();
+      return JSON.parse(Module.UTF8ToString(Module._atlas_api_notices()));
+    },
+    /** {saved, quotaExceeded, conflict, where}: whether the data is safely stored. */
+    storageStatus() {
+      need();
+      return JSON.parse(Module.UTF8ToString(Module._atlas_api_storage_status()));
+    },
+    /** Saves now instead of after the autosave delay. */
+    flush() {
+      need();
+      Module._atlas_flush();
     },
     /** 'light' or 'dark'. */
     setTheme(name) {

@@ -6,6 +6,8 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
+#include <algorithm>
+
 #include "platform/platform.hpp"
 
 namespace atlas::platform {
@@ -20,7 +22,7 @@ void FrameDriver::init(SDL_Window* window, SDL_GLContext gl, const char* glsl_ve
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplSDL2_InitForOpenGL(window, gl);
   ImGui_ImplOpenGL3_Init(glsl_version);
-  state.load_sample();
+  session.start();
   if (dark) ui.set_theme(ui::Theme::Dark);
   ui.set_scale(scale);
   wake();
@@ -43,9 +45,23 @@ void FrameDriver::shutdown() {
 bool FrameDriver::handle(const SDL_Event& e) {
   ImGui_ImplSDL2_ProcessEvent(&e);
   if (e.type == SDL_QUIT) quit_ = true;
+  if (e.type == SDL_DROPFILE && e.drop.file) {
+    // A file dropped on the window: read it and import it like File > Open.
+    std::string path = e.drop.file, text;
+    SDL_free(e.drop.file);
+    if (platform::read_text_file(path, text))
+      import_text(text, path);
+    else
+      session.import_failed(path, "the file could not be read");
+  }
   if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE) quit_ = true;
   wake();
   return !quit_requested();
+}
+
+void FrameDriver::import_text(std::string_view text, const std::string& name) {
+  session.import_text(text, name);
+  wake();
 }
 
 bool FrameDriver::wants_frame() const { return ms_until_frame() == 0; }
@@ -54,11 +70,16 @@ int64_t FrameDriver::ms_until_frame() const {
   if (animating_ || state.data_version != seen_version_ || state.selection != seen_selection_)
     return 0;
   uint64_t now = SDL_GetTicks64();
-  return now < awake_until_ ? 0 : -1;
+  if (now < awake_until_) return 0;
+  // An autosave is due after a quiet spell: wake for it even if nothing is drawn.
+  double due = session.next_autosave_at();
+  if (due >= 0) return std::max<int64_t>(0, int64_t(due * 1000.0) - int64_t(now));
+  return -1;
 }
 
 void FrameDriver::draw() {
   uint64_t t0 = SDL_GetPerformanceCounter();
+  session.tick(double(SDL_GetTicks64()) / 1000.0);
   seen_version_ = state.data_version;
   seen_selection_ = state.selection;
   ImGui_ImplOpenGL3_NewFrame();

@@ -7,25 +7,29 @@
 
 #include <cstdint>
 
-#include "app/state.hpp"
+#include "app/session.hpp"
 #include "ui/app_ui.hpp"
 
 namespace atlas::platform {
 
 class FrameDriver {
  public:
-  FrameDriver() : ui(state) {}
+  explicit FrameDriver(std::unique_ptr<KeyValueStore> store)
+      : session(std::move(store)), state(session.state), ui(session) {}
 
-  AppState state;
+  Session session;
+  AppState& state;
   ui::AppUI ui;
 
-  // After the window and GL context exist.
+  // After the window and GL context exist: restores the saved dataset (or the sample).
   void init(SDL_Window* window, SDL_GLContext gl, const char* glsl_version, float scale, bool dark);
   void shutdown();
   // A new DPI scale (the page moved to another screen, the browser zoomed): fonts are
   // rasterised again and the GL font texture rebuilt.
   void set_scale(float scale);
 
+  // Imports a file's text (drop, picker, command line): the session decides.
+  void import_text(std::string_view text, const std::string& name);
   // Feeds one SDL event; returns false when the app should quit.
   bool handle(const SDL_Event& e);
   // Something changed outside SDL's events (JS API, resize): draw again soon.

@@ -23,10 +23,21 @@ struct Options {
   float scale = 0.0f;      // UI scale override; 0 = the display's own
   bool dark = false;       // start in the dark theme
   int width = 1280, height = 800;
+  std::string data_dir;   // desktop: where the dataset is kept (default: SDL's pref path)
+  std::string open_path;  // desktop: a file to open at start
 };
 
 int run(const Options& options);
 const char* glsl_version();
 ui::PlatformInfo info();
+
+// Files: the user's way in and out of the app.
+// Web: the browser's file picker (the chosen file arrives later as an import) and
+// downloads. Desktop: the UI draws its own file dialog (ui/file_dialog) and these read
+// and write real files. Each returns false / an error where the target has no such thing.
+bool open_file_picker();
+bool offer_download(const std::string& filename, const std::string& text);
+bool read_text_file(const std::string& path, std::string& out);
+std::string write_text_file(const std::string& path, const std::string& text);
 
 }  // namespace atlas::platform

@@ -5,8 +5,10 @@
 #include <SDL_opengl.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
+#include "platform/file_store.hpp"
 #include "platform/frame_driver.hpp"
 #include "platform/platform.hpp"
 #include "render/png.hpp"
@@ -15,7 +17,14 @@ namespace atlas::platform {
 
 const char* glsl_version() { return "#version 330 core"; }
 
-ui::PlatformInfo info() { return {"desktop (SDL2 + OpenGL 3.3)", true}; }
+ui::PlatformInfo info() { return {"desktop (SDL2 + OpenGL 3.3)", true, false}; }
+
+bool open_file_picker() { return false; }
+bool offer_download(const std::string&, const std::string&) { return false; }
+bool read_text_file(const std::string& path, std::string& out) { return read_file(path, out); }
+std::string write_text_file(const std::string& path, const std::string& text) {
+  return write_file_atomic(path, text);
+}
 
 namespace {
 
@@ -71,8 +80,29 @@ int run(const Options& opt) {
     SDL_GL_GetDrawableSize(window, &dw, &dh);
     scale = ww > 0 ? float(dw) / float(ww) : 1.0f;
   }
-  FrameDriver driver;
+  // The dataset lives in the user's data folder (or --data-dir / ATLAS_DATA_DIR).
+  std::string dir = opt.data_dir;
+  if (dir.empty())
+    if (const char* env = std::getenv("ATLAS_DATA_DIR")) dir = env;
+  if (dir.empty()) {
+    char* pref = SDL_GetPrefPath("CoalitionAtlas", "coalition-atlas");
+    dir = pref ? pref : ".";
+    SDL_free(pref);
+  }
+  FrameDriver driver(std::make_unique<FileStore>(dir));
   driver.init(window, gl, glsl_version(), scale, opt.dark);
+  // What the user must know also goes to the terminal (and to tests).
+  for (const auto& n : driver.session.notices)
+    std::fprintf(stderr, "coalition-atlas: %s\n", n.text.c_str());
+  if (!opt.open_path.empty()) {
+    std::string text;
+    if (read_text_file(opt.open_path, text))
+      driver.import_text(text, opt.open_path);
+    else
+      driver.session.import_failed(opt.open_path, "the file could not be read");
+    for (const auto& d : driver.session.import_diagnostics())
+      std::fprintf(stderr, "%s:%s\n", opt.open_path.c_str(), d.to_string().c_str());
+  }
 
   int status = 0;
   bool running = true;
@@ -104,6 +134,7 @@ int run(const Options& opt) {
     }
     running &= !driver.quit_requested();
   }
+  driver.session.flush();  // nothing unsaved is left behind
   driver.shutdown();
   SDL_GL_DeleteContext(gl);
   SDL_DestroyWindow(window);

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "platform/frame_driver.hpp"
@@ -17,9 +18,63 @@ namespace atlas::platform {
 
 const char* glsl_version() { return "#version 300 es"; }
 
-ui::PlatformInfo info() { return {"web (WebAssembly + WebGL 2)", false}; }
+ui::PlatformInfo info() { return {"web (WebAssembly + WebGL 2)", false, true}; }
 
 namespace {
+
+// EM_JS bodies are JavaScript, not C++: clang-format must not touch them.
+// clang-format off
+// The browser's localStorage, under "atlas." keys. Errors become StoreError: a full
+// store (QuotaExceededError) is told apart from storage that is switched off.
+EM_JS(char*, js_storage_get, (const char* key), {
+  try {
+    const v = localStorage.getItem('atlas.' + UTF8ToString(key));
+    if (v === null) return 0;
+    const n = lengthBytesUTF8(v) + 1;
+    const p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+  } catch (e) {
+    return 0;
+  }
+});
+EM_JS(int, js_storage_put, (const char* key, const char* value), {
+  try {
+    localStorage.setItem('atlas.' + UTF8ToString(key), UTF8ToString(value));
+    return 0;
+  } catch (e) {
+    return e && (e.name === 'QuotaExceededError' || e.code === 22) ? 1 : 2;
+  }
+});
+EM_JS(void, js_storage_remove, (const char* key), {
+  try {
+    localStorage.removeItem('atlas.' + UTF8ToString(key));
+  } catch (e) {
+  }
+});
+EM_JS(void, js_download, (const char* name, const char* text), {
+  Module.download(UTF8ToString(name), UTF8ToString(text));
+});
+EM_JS(void, js_open_picker, (), { Module.openFilePicker(); });
+
+// clang-format on
+
+class WebStore : public KeyValueStore {
+ public:
+  std::optional<std::string> get(const std::string& key) override {
+    char* v = js_storage_get(key.c_str());
+    if (!v) return std::nullopt;
+    std::string out(v);
+    std::free(v);
+    return out;
+  }
+  StoreError put(const std::string& key, const std::string& value) override {
+    int r = js_storage_put(key.c_str(), value.c_str());
+    return r == 0 ? StoreError::None : r == 1 ? StoreError::Quota : StoreError::Io;
+  }
+  void remove(const std::string& key) override { js_storage_remove(key.c_str()); }
+  std::string where() const override { return "this browser's local storage"; }
+};
 
 FrameDriver* g_driver = nullptr;
 SDL_Window* g_window = nullptr;
@@ -56,6 +111,19 @@ void resize_canvas(int css_w, int css_h, double dpr) {
 
 }  // namespace
 
+bool open_file_picker() {
+  js_open_picker();
+  return true;
+}
+bool offer_download(const std::string& filename, const std::string& text) {
+  js_download(filename.c_str(), text.c_str());
+  return true;
+}
+bool read_text_file(const std::string&, std::string&) { return false; }
+std::string write_text_file(const std::string&, const std::string&) {
+  return "the web version saves by downloading";
+}
+
 int run(const Options& opt) {
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
@@ -78,7 +146,7 @@ int run(const Options& opt) {
   }
   double dpr = emscripten_get_device_pixel_ratio();
   resize_canvas(css_w, css_h, dpr);
-  static FrameDriver driver;
+  static FrameDriver driver(std::make_unique<WebStore>());
   g_driver = &driver;
   driver.init(g_window, gl, glsl_version(), opt.scale > 0 ? opt.scale : float(dpr), opt.dark);
   EM_ASM({
@@ -112,6 +180,60 @@ EMSCRIPTEN_KEEPALIVE void atlas_resize(int css_w, int css_h, double dpr) {
   atlas::platform::resize_canvas(css_w, css_h, dpr);
   g_driver->set_scale(float(dpr));
   atlas_wake();
+}
+
+// A file from the picker, a drop, a paste or ?data=URL: the session's import rules.
+EMSCRIPTEN_KEEPALIVE const char* atlas_import(const char* text, const char* name) {
+  auto r = g_driver->session.import_text(text, name);
+  atlas_wake();
+  atlas::platform::g_result = r == atlas::Session::ImportResult::Replaced ? "replaced"
+                              : r == atlas::Session::ImportResult::NeedsConfirmation
+                                  ? "needs-confirmation"
+                                  : "refused";
+  return atlas::platform::g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void atlas_import_failed(const char* name, const char* why) {
+  g_driver->session.import_failed(name, why);
+  atlas_wake();
+}
+
+// Another tab wrote the storage (the page's "storage" event).
+EMSCRIPTEN_KEEPALIVE void atlas_storage_changed() {
+  g_driver->session.storage_changed_elsewhere();
+  atlas_wake();
+}
+
+// The page is being hidden or closed: save now, not after the autosave delay.
+EMSCRIPTEN_KEEPALIVE void atlas_flush() {
+  if (g_driver) g_driver->session.flush();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_diagnostics() {
+  atlas::platform::g_result = atlas::diagnostics_json(g_driver->session.import_diagnostics());
+  return atlas::platform::g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_notices() {
+  nlohmann::json a = nlohmann::json::array();
+  for (const auto& n : g_driver->session.notices)
+    a.push_back({{"kind", n.kind == atlas::Notice::Error     ? "error"
+                          : n.kind == atlas::Notice::Warning ? "warning"
+                                                             : "info"},
+                 {"text", n.text}});
+  atlas::platform::g_result = a.dump();
+  return atlas::platform::g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_storage_status() {
+  auto& s = g_driver->session;
+  atlas::platform::g_result = nlohmann::json{
+      {"saved", !s.dirty()},
+      {"quotaExceeded", s.quota_exceeded()},
+      {"conflict", s.conflict()},
+      {"where",
+       s.storage_where()}}.dump();
+  return atlas::platform::g_result.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_json(const char* text, const char* origin) {

@@ -13,8 +13,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 
 #include "core/countries.hpp"
+#include "platform/platform.hpp"
 
 #ifndef ATLAS_VERSION
 #define ATLAS_VERSION "dev"
@@ -93,6 +95,8 @@ bool AppUI::frame(const PlatformInfo& platform) {
   ImGui::Begin("Coalition Atlas", nullptr, kHostFlags);
   ImGui::PopStyleVar();
   menu_bar(platform);
+  shortcuts(platform);
+  notices_bar();
 
   const float status_h = ImGui::GetFrameHeight() + 4;
   const float split = 6.0f;
@@ -142,6 +146,7 @@ bool AppUI::frame(const PlatformInfo& platform) {
 
   status_bar(status_h);
   about_popup(platform);
+  dialogs(platform);
   ImGui::End();
   return false;
 }
@@ -539,8 +544,18 @@ void AppUI::inspector() {
 void AppUI::menu_bar(const PlatformInfo& platform) {
   if (!ImGui::BeginMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("Reload the sample dataset", nullptr, false, state_.origin != "sample"))
-      state_.load_sample();
+    if (ImGui::MenuItem("New dataset…")) confirm_ = Confirm::New;
+    if (ImGui::MenuItem("Open…", "Ctrl+O")) open_file(platform);
+    if (ImGui::MenuItem("Export JSON…", "Ctrl+S")) export_json(platform);
+    if (auto corrupt = session_.corrupt_copy()) {
+      if (ImGui::MenuItem("Export unreadable copy…")) {
+        export_text_ = *corrupt;
+        if (!platform::offer_download("unreadable-copy.json", export_text_))
+          file_dialog_.open(FileDialog::Mode::Save, "unreadable-copy.json");
+      }
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Reset to sample…")) confirm_ = Confirm::Reset;
     if (platform.can_quit) {
       ImGui::Separator();
       if (ImGui::MenuItem("Quit", "Ctrl+Q")) quit_ = true;
@@ -580,10 +595,15 @@ void AppUI::status_bar(float height) {
   ImGui::SameLine();
   ImGui::TextDisabled("|");
   ImGui::SameLine();
-  if (state_.origin == "sample")
-    ImGui::TextDisabled("sample dataset");
+  if (session_.conflict())
+    ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "changed in another tab");
+  else if (session_.quota_exceeded())
+    ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "not saved: storage full");
+  else if (session_.dirty())
+    ImGui::TextDisabled("saving…");
   else
-    ImGui::TextDisabled("%s", state_.origin.c_str());
+    ImGui::TextDisabled("saved");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Kept in %s", session_.storage_where().c_str());
   if (!state_.selection.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("|");
@@ -593,6 +613,204 @@ void AppUI::status_bar(float height) {
     ImGui::Text("Selected: %s", e   ? e->title.c_str()
                                 : w ? w->name.c_str()
                                     : state_.selection.c_str());
+  }
+}
+
+void AppUI::open_file(const PlatformInfo& platform) {
+  if (!platform.browser_files || !platform::open_file_picker())
+    file_dialog_.open(FileDialog::Mode::Open);
+}
+
+void AppUI::export_json(const PlatformInfo& platform) {
+  export_text_ = state_.export_json();
+  std::string name = session_.export_filename(std::time(nullptr));
+  if (!platform.browser_files || !platform::offer_download(name, export_text_))
+    file_dialog_.open(FileDialog::Mode::Save, name);
+}
+
+void AppUI::shortcuts(const PlatformInfo& platform) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (!io.KeyCtrl || io.WantTextInput) return;
+  if (ImGui::IsKeyPressed(ImGuiKey_O, false)) open_file(platform);
+  if (ImGui::IsKeyPressed(ImGuiKey_S, false)) export_json(platform);
+}
+
+// Messages the user must see (a failed save, a restored backup) stay at the top until
+// dismissed; an error offers Export right there, so nothing has to be lost.
+void AppUI::notices_bar() {
+  for (size_t i = 0; i < session_.notices.size(); ++i) {
+    const Notice& n = session_.notices[i];
+    ImVec4 bg = n.kind == Notice::Error     ? ImVec4(0.86f, 0.15f, 0.15f, 0.16f)
+                : n.kind == Notice::Warning ? ImVec4(0.95f, 0.6f, 0.1f, 0.18f)
+                                            : ImVec4(0.2f, 0.45f, 0.85f, 0.14f);
+    ImGui::PushID(int(i));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, bg);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float buttons = n.offer_export ? 180.0f : 90.0f;
+    float wrap = ImGui::GetContentRegionAvail().x - buttons - style.WindowPadding.x * 2;
+    float text_h = ImGui::CalcTextSize(n.text.c_str(), nullptr, false, wrap).y;
+    float h = std::max(text_h, ImGui::GetFrameHeight()) + style.WindowPadding.y * 2 + 2;
+    ImGui::BeginChild("notice", ImVec2(0, h), true, ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+    ImGui::TextUnformatted(n.text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttons + 8);
+    bool dismiss = false;
+    if (n.offer_export && ImGui::Button("Export…")) {
+      if (n.export_corrupt) {
+        export_text_ = session_.corrupt_copy().value_or("");
+        if (!platform::offer_download("unreadable-copy.json", export_text_))
+          file_dialog_.open(FileDialog::Mode::Save, "unreadable-copy.json");
+      } else {
+        export_json(platform::info());
+      }
+    }
+    if (n.offer_export) ImGui::SameLine();
+    if (ImGui::Button("Dismiss")) dismiss = true;
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    ImGui::PopID();
+    if (dismiss) {
+      session_.dismiss_notice(i);
+      break;
+    }
+  }
+}
+
+void AppUI::dialogs(const PlatformInfo& platform) {
+  ImVec2 center = ImGui::GetMainViewport()->GetCenter();
+  auto centered = [&](float width) {
+    ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Appearing);
+  };
+  constexpr ImGuiWindowFlags kModal =
+      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize;
+
+  // Desktop file dialog: open reads and imports; save writes the export.
+  if (file_dialog_.draw()) {
+    const std::string& path = file_dialog_.path();
+    if (file_dialog_.mode() == FileDialog::Mode::Save) {
+      std::string error = platform::write_text_file(path, export_text_);
+      export_text_.clear();
+      session_.notices.push_back(error.empty()
+                                     ? Notice{Notice::Info, "Exported to " + path + ".", false}
+                                     : Notice{Notice::Error, "Export failed: " + error, false});
+    } else {
+      std::string text;
+      if (platform::read_text_file(path, text))
+        session_.import_text(text, path);
+      else
+        session_.import_failed(path, "the file could not be read");
+    }
+  }
+
+  // An import with errors: what and where, and the current data untouched.
+  const auto& diags = session_.import_diagnostics();
+  if (!diags.empty() && !session_.pending_import() && !ImGui::IsPopupOpen("Import problems"))
+    ImGui::OpenPopup("Import problems");
+  centered(640);
+  if (ImGui::BeginPopupModal("Import problems", nullptr, kModal)) {
+    ImGui::TextWrapped("%s could not be opened. Your current data is unchanged.",
+                       session_.import_name().c_str());
+    ImGui::Separator();
+    ImGui::BeginChild("diags", ImVec2(0, 260), false);
+    for (const auto& d : diags) {
+      std::string where =
+          d.line > 0 ? "line " + std::to_string(d.line) + ", column " + std::to_string(d.column)
+                     : (d.pointer.empty() ? "the file" : d.pointer);
+      ImGui::TextColored(d.severity == Severity::Error ? ImVec4(0.85f, 0.2f, 0.2f, 1)
+                                                       : ImVec4(0.85f, 0.55f, 0.1f, 1),
+                         "%s", d.severity == Severity::Error ? "Error" : "Warning");
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", where.c_str());
+      ImGui::Indent();
+      ImGui::TextWrapped("%s", d.message.c_str());
+      ImGui::Unindent();
+    }
+    ImGui::EndChild();
+    if (ImGui::Button("Close", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+      session_.clear_import_diagnostics();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+
+  // An import with warnings only: ask first.
+  if (session_.pending_import() && !ImGui::IsPopupOpen("Import with warnings?"))
+    ImGui::OpenPopup("Import with warnings?");
+  centered(640);
+  if (ImGui::BeginPopupModal("Import with warnings?", nullptr, kModal)) {
+    if (const PendingImport* p = session_.pending_import()) {
+      ImGui::TextWrapped(
+          "%s can be opened, but it has %zu warning%s. Opening it replaces the "
+          "current data.",
+          p->name.c_str(), p->diagnostics.size(), p->diagnostics.size() == 1 ? "" : "s");
+      ImGui::BeginChild("warnings", ImVec2(0, 200), true);
+      for (const auto& d : p->diagnostics) ImGui::TextWrapped("%s", d.to_string().c_str());
+      ImGui::EndChild();
+    }
+    if (ImGui::Button("Open it", ImVec2(120, 0))) {
+      session_.confirm_import();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+      session_.cancel_import();
+      session_.clear_import_diagnostics();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+
+  // Another tab saved over our unsaved work: never decide for the user.
+  if (session_.conflict() && !ImGui::IsPopupOpen("Changed in another tab"))
+    ImGui::OpenPopup("Changed in another tab");
+  centered(560);
+  if (ImGui::BeginPopupModal("Changed in another tab", nullptr, kModal)) {
+    ImGui::TextWrapped(
+        "The data was changed and saved in another tab or window, and this one has changes "
+        "that are not saved yet. Which should be kept?");
+    if (ImGui::Button("Use the other tab's data")) {
+      session_.take_theirs();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Keep this tab's data")) {
+      session_.keep_mine();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Export this tab's data…")) export_json(platform);
+    ImGui::EndPopup();
+  }
+
+  // New / Reset: they replace everything, so ask.
+  if (confirm_ != Confirm::None && !ImGui::IsPopupOpen("Replace the data?"))
+    ImGui::OpenPopup("Replace the data?");
+  centered(480);
+  if (ImGui::BeginPopupModal("Replace the data?", nullptr, kModal)) {
+    ImGui::TextWrapped(confirm_ == Confirm::New
+                           ? "Start a new, empty dataset? The current data will be replaced. "
+                             "Export it first if you want to keep a copy."
+                           : "Replace the current data with the sample dataset? Export it "
+                             "first if you want to keep a copy.");
+    if (ImGui::Button(confirm_ == Confirm::New ? "Start empty" : "Reset to sample",
+                      ImVec2(150, 0))) {
+      if (confirm_ == Confirm::New)
+        session_.new_dataset();
+      else
+        session_.reset_to_sample();
+      confirm_ = Confirm::None;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Export first…", ImVec2(130, 0))) export_json(platform);
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel", ImVec2(100, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+      confirm_ = Confirm::None;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
   }
 }
 

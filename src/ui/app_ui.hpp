@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "app/state.hpp"
+#include "app/session.hpp"
+#include "ui/file_dialog.hpp"
 #include "ui/theme.hpp"
 
 namespace atlas::ui {
@@ -21,11 +22,12 @@ const char* pane_name(Pane p);
 struct PlatformInfo {
   const char* name = "";  // "web" or "desktop"
   bool can_quit = false;
+  bool browser_files = false;  // file picker and downloads (web) vs file dialogs (desktop)
 };
 
 class AppUI {
  public:
-  explicit AppUI(AppState& state) : state_(state) {}
+  explicit AppUI(Session& session) : session_(session), state_(session.state) {}
 
   // (Re)builds fonts and style for a DPI scale; call before the first frame and
   // whenever the scale changes.
@@ -51,11 +53,21 @@ class AppUI {
   void working_groups_table();
   void inspector();
   void about_popup(const PlatformInfo& platform);
+  void notices_bar();
+  void dialogs(const PlatformInfo& platform);
+  void open_file(const PlatformInfo& platform);
+  void export_json(const PlatformInfo& platform);
+  void shortcuts(const PlatformInfo& platform);
   void pane_title(const char* title, const char* subtitle);
   void record_pane(Pane p);
   std::string place_label(const std::string& place_id) const;
 
+  Session& session_;
   AppState& state_;
+  FileDialog file_dialog_;
+  enum class Confirm { None, New, Reset } confirm_ = Confirm::None;
+  std::string export_text_;  // what the save dialog will write (the dataset, or a corrupt copy)
+  std::string export_error_;
   Fonts fonts_;
   float scale_ = 0.0f;
   Theme theme_ = Theme::Light;

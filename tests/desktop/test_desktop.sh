@@ -7,8 +7,9 @@ APP=$1 OUT=$2
 mkdir -p "$OUT"
 rm -f "$OUT/desktop.png" "$OUT/desktop-dark.png"
 run() { xvfb-run -a -s "-screen 0 1400x900x24 +extension GLX" "$APP" "$@"; }
-run --frames 8 --screenshot "$OUT/desktop.png" --size 1280x800
-run --frames 8 --screenshot "$OUT/desktop-dark.png" --size 1024x700 --dark
+rm -rf "$OUT/shots-data"
+run --frames 8 --screenshot "$OUT/desktop.png" --size 1280x800 --data-dir "$OUT/shots-data"
+run --frames 8 --screenshot "$OUT/desktop-dark.png" --size 1024x700 --dark --data-dir "$OUT/shots-data"
 fail=0 pass=0
 check_png() {  # file w h
   size=$(identify -format '%wx%h' "$1")
@@ -21,5 +22,24 @@ check_png() {  # file w h
 }
 check_png "$OUT/desktop.png" 1280 800
 check_png "$OUT/desktop-dark.png" 1024 700
+
+# Storage: a first run stores the sample; a file on the command line is opened and saved;
+# a corrupt newest copy falls back to the previous one, and the user is told.
+D="$OUT/data"
+rm -rf "$D"
+run --frames 3 --data-dir "$D" --size 800x600
+if [ -f "$D/current.txt" ] && grep -q '"coalition-atlas"' "$D/data.a.json"; then pass=$((pass+1)); else echo "FAIL: first run did not store the sample"; fail=$((fail+1)); fi
+printf '{"format": "coalition-atlas", "version": 1, "title": "Opened from the command line"}' >"$OUT/small.json"
+run "$OUT/small.json" --frames 3 --data-dir "$D" --size 800x600
+if grep -q "Opened from the command line" "$D/data.b.json"; then pass=$((pass+1)); else echo "FAIL: the opened file was not saved"; fail=$((fail+1)); fi
+printf '{"format": "coal' >"$D/data.b.json"
+run --frames 3 --data-dir "$D" --size 800x600 --screenshot "$OUT/desktop-fallback.png" 2>"$OUT/fallback.log"
+if grep -q "could not be read" "$OUT/fallback.log" && grep -q '"coalition-atlas"' "$D/data.a.json" &&
+   grep -q "Asia-Pacific" "$D/data.a.json"; then pass=$((pass+1)); else echo "FAIL: no fallback to the previous copy"; cat "$OUT/fallback.log"; fail=$((fail+1)); fi
+if [ -f "$D/corrupt.json" ]; then pass=$((pass+1)); else echo "FAIL: the unreadable copy was not kept"; fail=$((fail+1)); fi
+printf 'not json' >"$OUT/bad.json"
+run "$OUT/bad.json" --frames 2 --data-dir "$D" --size 800x600 2>"$OUT/bad.log"
+if grep -q "line 1, column 1" "$OUT/bad.log"; then pass=$((pass+1)); else echo "FAIL: a bad file on the command line was not reported"; cat "$OUT/bad.log"; fail=$((fail+1)); fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

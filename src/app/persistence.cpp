@@ -1,0 +1,151 @@
+// persistence.cpp — see persistence.hpp.
+#include "app/persistence.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace atlas {
+
+std::optional<std::string> MemoryStore::get(const std::string& key) {
+  for (auto& [k, v] : items_)
+    if (k == key) return v;
+  return std::nullopt;
+}
+
+size_t MemoryStore::used() const {
+  size_t n = 0;
+  for (auto& [k, v] : items_) n += k.size() + v.size();
+  return n;
+}
+
+StoreError MemoryStore::put(const std::string& key, const std::string& value) {
+  if (fail_next_puts > 0) {
+    --fail_next_puts;
+    return StoreError::Io;
+  }
+  auto old = get(key);
+  size_t after = used() - (old ? key.size() + old->size() : 0) + key.size() + value.size();
+  if (after > quota) return StoreError::Quota;
+  for (auto& [k, v] : items_)
+    if (k == key) {
+      v = value;
+      return StoreError::None;
+    }
+  items_.emplace_back(key, value);
+  return StoreError::None;
+}
+
+void MemoryStore::remove(const std::string& key) {
+  items_.erase(
+      std::remove_if(items_.begin(), items_.end(), [&](const auto& kv) { return kv.first == key; }),
+      items_.end());
+}
+
+Persistence::Pointer Persistence::read_pointer() {
+  Pointer p;
+  auto v = store_.get("current");
+  if (!v || v->size() < 1 || ((*v)[0] != 'a' && (*v)[0] != 'b')) return p;
+  p.slot = (*v)[0];
+  p.revision = v->size() > 2 ? std::atol(v->c_str() + 2) : 0;
+  return p;
+}
+
+Restored Persistence::restore() {
+  Restored r;
+  Pointer p = read_pointer();
+  if (!p.slot) {
+    r.first_visit = true;
+    return r;
+  }
+  revision_ = p.revision;
+  std::string key = std::string("data.") + p.slot;
+  std::string other = std::string("data.") + (p.slot == 'a' ? 'b' : 'a');
+  auto newest = store_.get(key);
+  std::string why = newest ? check_(*newest) : "it is missing";
+  if (newest && why.empty()) {
+    r.text = std::move(newest);
+    return r;
+  }
+  // The newest copy is unreadable: keep it for export, fall back to the older one.
+  if (newest) {
+    r.corrupt_text = *newest;
+    store_.put("corrupt", *newest);
+  }
+  auto older = store_.get(other);
+  if (older && check_(*older).empty()) {
+    r.text = std::move(older);
+    r.fell_back = true;
+    r.notice = "The saved copy of your data could not be read (" + why +
+               "), so the previous saved copy was loaded. The unreadable copy is kept: "
+               "Export it to look at it or to send it for repair.";
+    // Name the good copy as current again, so the next save overwrites the bad one.
+    store_.put("current", std::string(1, other.back()) + " " + std::to_string(p.revision));
+    return r;
+  }
+  r.notice = "The saved copy of your data could not be read (" + why +
+             ") and there is no earlier good copy; the sample dataset was loaded instead. "
+             "The unreadable copy is kept: Export it to look at it or to send it for repair.";
+  return r;
+}
+
+bool Persistence::changed_elsewhere() {
+  Pointer p = read_pointer();
+  return p.slot && p.revision != revision_;
+}
+
+std::optional<std::string> Persistence::take_theirs() {
+  Pointer p = read_pointer();
+  if (!p.slot) return std::nullopt;
+  auto text = store_.get(std::string("data.") + p.slot);
+  if (text && check_(*text).empty()) {
+    revision_ = p.revision;
+    return text;
+  }
+  return std::nullopt;
+}
+
+SaveOutcome Persistence::save(const std::string& text) {
+  if (changed_elsewhere()) {
+    SaveOutcome o;
+    o.conflict = true;
+    o.message = "Your data was changed in another tab or window since this one last saved.";
+    return o;
+  }
+  return write(text);
+}
+
+SaveOutcome Persistence::save_over(const std::string& text) {
+  revision_ = read_pointer().revision;
+  return write(text);
+}
+
+SaveOutcome Persistence::write(const std::string& text) {
+  SaveOutcome o;
+  Pointer p = read_pointer();
+  char target = p.slot == 'a' ? 'b' : 'a';
+  long next = std::max(p.revision, revision_) + 1;
+  StoreError e = store_.put(std::string("data.") + target, text);
+  if (e == StoreError::None)
+    e = store_.put("current", std::string(1, target) + " " + std::to_string(next));
+  if (e == StoreError::None) {
+    revision_ = next;
+    o.saved = true;
+    return o;
+  }
+  if (e == StoreError::Quota) {
+    // The target slot still holds the previous good copy (a failed put changes nothing):
+    // it stays, as a second line of defence.
+    o.quota = true;
+    o.message =
+        "Your changes could not be saved: " + store_.where() +
+        " is full. Nothing is lost yet: the data is still open here, and the last saved copy "
+        "is intact. Use File > Export to save your work as a file.";
+  } else {
+    o.message = "Your changes could not be saved to " + store_.where() +
+                ". The data is still open here and the last saved copy is intact; use File > "
+                "Export to keep a copy.";
+  }
+  return o;
+}
+
+}  // namespace atlas

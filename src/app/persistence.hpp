@@ -1,0 +1,104 @@
+// persistence.hpp — keeping the user's dataset safe in durable storage, the same way on
+// the web (localStorage) and the desktop (files in the user's data folder).
+//
+// Index
+//   1. KeyValueStore: the few operations each platform provides (one file each)
+//   2. Persistence: atomic saves with the previous good copy kept, restore with fallback,
+//      and detection of another writer (a second tab) before overwriting its work
+//
+// Layout in the store: two slots "data.a" and "data.b"; "current" names the slot
+// holding the newest good copy, with a revision number ("b 17"). A save writes the
+// OTHER slot, then flips "current": a failure at any point leaves the last good copy
+// untouched and still named. A copy that fails to load falls back to the other slot;
+// the unreadable text is kept under "corrupt" so it can still be exported.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace atlas {
+
+// -----------------------------------------------------------------------------------
+// 1. KeyValueStore
+// -----------------------------------------------------------------------------------
+enum class StoreError { None, Quota, Io };
+
+class KeyValueStore {
+ public:
+  virtual ~KeyValueStore() = default;
+  virtual std::optional<std::string> get(const std::string& key) = 0;
+  // Each put is atomic on its own: afterwards the key holds the old or the new value.
+  virtual StoreError put(const std::string& key, const std::string& value) = 0;
+  virtual void remove(const std::string& key) = 0;
+  // For messages: "this browser's local storage", or the folder's path.
+  virtual std::string where() const = 0;
+};
+
+// An in-memory store (tests, and a fallback when no storage is available).
+class MemoryStore : public KeyValueStore {
+ public:
+  std::optional<std::string> get(const std::string& key) override;
+  StoreError put(const std::string& key, const std::string& value) override;
+  void remove(const std::string& key) override;
+  std::string where() const override { return "memory (not saved)"; }
+  // Test hooks: refuse puts beyond this many bytes in all, or fail the next N puts.
+  size_t quota = size_t(-1);
+  int fail_next_puts = 0;
+
+ private:
+  std::vector<std::pair<std::string, std::string>> items_;
+  size_t used() const;
+};
+
+// -----------------------------------------------------------------------------------
+// 2. Persistence
+// -----------------------------------------------------------------------------------
+struct SaveOutcome {
+  bool saved = false;
+  bool quota = false;     // the store is full: data stays in memory, Export is offered
+  bool conflict = false;  // someone else saved since we last read or wrote: not written
+  std::string message;    // a sentence for the user when !saved
+};
+
+struct Restored {
+  std::optional<std::string> text;  // the dataset text to use; none on a first visit
+  bool first_visit = false;
+  bool fell_back = false;    // the newest copy was unreadable; the older one is used
+  std::string notice;        // what to tell the user, "" when all is well
+  std::string corrupt_text;  // the unreadable copy, kept for export
+};
+
+class Persistence {
+ public:
+  // `check` says whether a stored text loads (empty string) or why not.
+  using Check = std::function<std::string(const std::string& text)>;
+  Persistence(KeyValueStore& store, Check check) : store_(store), check_(std::move(check)) {}
+
+  Restored restore();
+  SaveOutcome save(const std::string& text);
+  // Saves even though another writer saved since (the user chose "keep mine").
+  SaveOutcome save_over(const std::string& text);
+  // True when the store's revision is not the one we last read or wrote.
+  bool changed_elsewhere();
+  // The other writer's copy (after changed_elsewhere()), and adopt its revision.
+  std::optional<std::string> take_theirs();
+  std::optional<std::string> corrupt_copy() { return store_.get("corrupt"); }
+  KeyValueStore& store() { return store_; }
+  long revision() const { return revision_; }
+
+ private:
+  struct Pointer {
+    char slot = 0;  // 'a' or 'b'; 0 when nothing is stored
+    long revision = 0;
+  };
+  Pointer read_pointer();
+  SaveOutcome write(const std::string& text);
+
+  KeyValueStore& store_;
+  Check check_;
+  long revision_ = 0;  // the revision we last read or wrote
+};
+
+}  // namespace atlas

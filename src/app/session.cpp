@@ -1,0 +1,198 @@
+// session.cpp — see session.hpp.
+#include "app/session.hpp"
+
+#include <cctype>
+
+namespace atlas {
+
+namespace {
+std::string load_check(const std::string& text) {
+  LoadResult r = load_dataset(text);
+  if (r.ok()) return "";
+  for (const auto& d : r.diagnostics)
+    if (d.severity == Severity::Error) return d.to_string();
+  return "it is not a valid dataset";
+}
+}  // namespace
+
+Session::Session(std::unique_ptr<KeyValueStore> store)
+    : store_(store ? std::move(store) : std::make_unique<MemoryStore>()),
+      persistence_(*store_, load_check),
+      where_(store_->where()) {}
+
+void Session::start() {
+  Restored r = persistence_.restore();
+  if (r.text) {
+    state.load_json(*r.text, "saved copy");
+  } else {
+    state.load_sample();
+  }
+  if (!r.notice.empty()) {
+    notify(Notice::Warning, r.notice, !r.corrupt_text.empty());
+    notices.back().export_corrupt = !r.corrupt_text.empty();
+  }
+  saved_version_ = seen_version_ = state.data_version;
+  // A first visit, or a fallback: store what is now open, so a reload shows it.
+  if (r.first_visit || r.fell_back || !r.text) force_save_ = true;
+}
+
+void Session::notify(Notice::Kind kind, std::string text, bool offer_export) {
+  // One notice of a kind of text at a time: a repeated failure does not pile up.
+  for (const auto& n : notices)
+    if (n.text == text) return;
+  notices.push_back({kind, std::move(text), offer_export, false});
+}
+
+void Session::dismiss_notice(size_t i) {
+  if (i < notices.size()) notices.erase(notices.begin() + long(i));
+}
+
+Session::ImportResult Session::import_text(std::string_view text, const std::string& name) {
+  LoadResult r = load_dataset(text);
+  import_name_ = name;
+  if (!r.ok()) {
+    import_diags_ = std::move(r.diagnostics);
+    return ImportResult::Refused;
+  }
+  if (!r.diagnostics.empty()) {
+    pending_ =
+        std::make_unique<PendingImport>(PendingImport{name, std::string(text), r.diagnostics});
+    import_diags_ = std::move(r.diagnostics);
+    return ImportResult::NeedsConfirmation;
+  }
+  import_diags_.clear();
+  replace(text, name);
+  return ImportResult::Replaced;
+}
+
+void Session::confirm_import() {
+  if (!pending_) return;
+  auto p = std::move(pending_);
+  replace(p->text, p->name);
+  import_diags_.clear();
+}
+
+void Session::cancel_import() { pending_.reset(); }
+
+void Session::import_failed(const std::string& name, const std::string& why) {
+  import_name_ = name;
+  import_diags_ = {{Severity::Error, "", why, 0, 0}};
+}
+
+void Session::replace(std::string_view text, const std::string& name) {
+  state.load_json(text, name);
+  notify(Notice::Info, "Opened " + name + ".");
+}
+
+void Session::new_dataset() {
+  state.load_json(R"({"format": "coalition-atlas", "version": 1, "title": "Untitled dataset"})",
+                  "new dataset");
+}
+
+void Session::reset_to_sample() { state.load_sample(); }
+
+bool Session::autosave_due(double now_seconds) const {
+  // (dirty and quiet for kAutosaveDelay seconds)
+  return dirty() && now_seconds - changed_at_ >= kAutosaveDelay;
+}
+
+double Session::next_autosave_at() const {
+  if (conflict_) return -1;
+  if (force_save_) return 0;
+  if (!dirty() || state.data_version == failed_version_) return -1;
+  // A change not yet seen by tick() is due a full delay after tick() sees it.
+  return state.data_version != seen_version_ ? 0 : changed_at_ + kAutosaveDelay;
+}
+
+void Session::tick(double now_seconds) {
+  if (state.data_version != seen_version_) {
+    seen_version_ = state.data_version;
+    changed_at_ = now_seconds;
+  }
+  if (conflict_) return;
+  if (force_save_ || (autosave_due(now_seconds) && state.data_version != failed_version_)) flush();
+}
+
+void Session::flush() {
+  if (conflict_ || (!dirty() && !force_save_)) return;
+  force_save_ = false;
+  after_save(persistence_.save(state.export_json()));
+}
+
+void Session::after_save(const SaveOutcome& o) {
+  if (o.saved) {
+    saved_version_ = state.data_version;
+    failed_version_ = ~uint64_t(0);
+    if (quota_) {
+      quota_ = false;
+      notify(Notice::Info, "Your changes are saved again.");
+    }
+    return;
+  }
+  if (o.conflict) {
+    conflict_ = true;
+    return;
+  }
+  // Still dirty: the data stays open and unsaved. Retry after the next change (or an
+  // explicit flush), not on every frame.
+  quota_ = o.quota;
+  failed_version_ = state.data_version;
+  notify(Notice::Error, o.message, true);
+}
+
+void Session::storage_changed_elsewhere() {
+  if (!persistence_.changed_elsewhere()) return;
+  if (!dirty()) {
+    // Nothing of ours would be lost: show theirs, and say so.
+    if (auto theirs = persistence_.take_theirs()) {
+      state.load_json(*theirs, "saved copy");
+      saved_version_ = seen_version_ = state.data_version;
+      notify(Notice::Info,
+             "The data was changed in another tab or window; this view now shows "
+             "those changes.");
+    }
+    return;
+  }
+  conflict_ = true;
+}
+
+void Session::keep_mine() {
+  conflict_ = false;
+  after_save(persistence_.save_over(state.export_json()));
+}
+
+void Session::take_theirs() {
+  conflict_ = false;
+  if (auto theirs = persistence_.take_theirs()) {
+    state.load_json(*theirs, "saved copy");
+    saved_version_ = seen_version_ = state.data_version;
+  }
+}
+
+std::string Session::export_filename(std::time_t now) const {
+  char date[16] = "";
+  if (std::tm* t = std::localtime(&now)) std::strftime(date, sizeof date, "%Y-%m-%d", t);
+  std::string base = slug(state.dataset.title);
+  if (base.empty()) base = "coalition-atlas";
+  return base + "-" + date + ".json";
+}
+
+std::string slug(const std::string& title, size_t max_chars) {
+  std::string out;
+  for (char c : title) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) && u < 0x80)
+      out += char(std::tolower(u));
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
+  }
+  if (out.size() > max_chars) {
+    // Cut at a word boundary, not inside a word.
+    size_t cut = out[max_chars] == '-' ? max_chars : out.rfind('-', max_chars);
+    out.resize(cut == std::string::npos ? max_chars : cut);
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+}  // namespace atlas

@@ -1,0 +1,135 @@
+// file_dialog.cpp — see file_dialog.hpp.
+#include "ui/file_dialog.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace atlas::ui {
+
+void FileDialog::open(Mode mode, const std::string& name) {
+  mode_ = mode;
+  open_request_ = true;
+  visible_ = true;
+  chosen_.clear();
+  error_.clear();
+  if (folder_.empty()) {
+    std::error_code ec;
+    const char* home = std::getenv("HOME");
+    folder_ = home ? home : fs::current_path(ec).string();
+  }
+  std::snprintf(name_buf_, sizeof name_buf_, "%s", name.c_str());
+  list_folder();
+}
+
+void FileDialog::add_recent(const std::string& path) {
+  recent.erase(std::remove(recent.begin(), recent.end(), path), recent.end());
+  recent.insert(recent.begin(), path);
+  if (recent.size() > 8) recent.resize(8);
+}
+
+void FileDialog::list_folder() {
+  entries_.clear();
+  std::snprintf(folder_buf_, sizeof folder_buf_, "%s", folder_.c_str());
+  std::error_code ec;
+  for (fs::directory_iterator it(folder_, fs::directory_options::skip_permission_denied, ec), end;
+       !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.empty() || name[0] == '.') continue;  // hidden files stay hidden
+    bool folder = it->is_directory(ec);
+    bool json = name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0;
+    if (folder || json || show_all_) entries_.push_back({name, folder});
+  }
+  if (ec) error_ = "This folder cannot be read: " + ec.message();
+  std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+    return a.folder != b.folder ? a.folder : a.name < b.name;
+  });
+}
+
+bool FileDialog::draw() {
+  const char* title = mode_ == Mode::Open ? "Open a dataset" : "Export the dataset";
+  if (open_request_) {
+    ImGui::OpenPopup(title);
+    open_request_ = false;
+  }
+  ImVec2 center = ImGui::GetMainViewport()->GetCenter();
+  ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(640, 460), ImGuiCond_Appearing);
+  bool chosen = false;
+  if (!ImGui::BeginPopupModal(title, &visible_)) return false;
+
+  if (ImGui::Button("Up") && fs::path(folder_).has_parent_path()) {
+    folder_ = fs::path(folder_).parent_path().string();
+    list_folder();
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::InputText("##folder", folder_buf_, sizeof folder_buf_,
+                       ImGuiInputTextFlags_EnterReturnsTrue)) {
+    folder_ = folder_buf_;
+    error_.clear();
+    list_folder();
+  }
+  float footer = ImGui::GetFrameHeightWithSpacing() * 2 + 8;
+  if (!recent.empty() && mode_ == Mode::Open) {
+    ImGui::BeginChild("recent", ImVec2(200, -footer), true);
+    ImGui::TextDisabled("Recent files");
+    for (const auto& r : recent) {
+      if (ImGui::Selectable(fs::path(r).filename().string().c_str())) {
+        chosen_ = r;
+        chosen = true;
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.c_str());
+    }
+    ImGui::EndChild();
+    ImGui::SameLine();
+  }
+  ImGui::BeginChild("entries", ImVec2(0, -footer), true);
+  for (const auto& e : entries_) {
+    std::string label = (e.folder ? "[folder]  " : "") + e.name;
+    bool selected = !e.folder && e.name == name_buf_;
+    if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_AllowDoubleClick)) {
+      if (e.folder) {
+        if (ImGui::IsMouseDoubleClicked(0)) {
+          folder_ = (fs::path(folder_) / e.name).string();
+          list_folder();
+          break;
+        }
+      } else {
+        std::snprintf(name_buf_, sizeof name_buf_, "%s", e.name.c_str());
+        if (ImGui::IsMouseDoubleClicked(0)) {
+          chosen_ = (fs::path(folder_) / e.name).string();
+          chosen = true;
+        }
+      }
+    }
+  }
+  if (entries_.empty()) ImGui::TextDisabled("No .json files here.");
+  ImGui::EndChild();
+  if (!error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "%s", error_.c_str());
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 220);
+  ImGui::InputText("##name", name_buf_, sizeof name_buf_);
+  ImGui::SameLine();
+  if (ImGui::Checkbox("All files", &show_all_)) list_folder();
+  ImGui::SameLine();
+  if (ImGui::Button(mode_ == Mode::Open ? "Open" : "Save", ImVec2(80, 0)) && name_buf_[0]) {
+    chosen_ = (fs::path(folder_) / name_buf_).string();
+    chosen = true;
+  }
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape)) visible_ = false;
+  if (chosen) {
+    if (mode_ == Mode::Save && fs::path(chosen_).extension() != ".json") chosen_ += ".json";
+    add_recent(chosen_);
+    visible_ = false;
+  }
+  if (!visible_) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+  return chosen;
+}
+
+}  // namespace atlas::ui

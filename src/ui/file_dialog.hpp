@@ -1,0 +1,42 @@
+// file_dialog.hpp — a file dialog drawn with Dear ImGui, for the desktop (the web uses
+// the browser's own picker): folders, a .json filter, recent files, open and save.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace atlas::ui {
+
+class FileDialog {
+ public:
+  enum class Mode { Open, Save };
+  // Opens the dialog on the next draw(). `name` is the suggested file name (Save).
+  void open(Mode mode, const std::string& name = "");
+  // Draws it while open; returns true once when the user chose a path (then path()).
+  bool draw();
+  const std::string& path() const { return chosen_; }
+  bool is_open() const { return visible_; }
+  Mode mode() const { return mode_; }
+  // Recent files, newest first (the caller keeps them between runs).
+  std::vector<std::string> recent;
+  void add_recent(const std::string& path);
+
+ private:
+  void list_folder();
+  Mode mode_ = Mode::Open;
+  bool visible_ = false;
+  bool open_request_ = false;
+  std::string folder_;
+  char folder_buf_[1024] = "";
+  char name_buf_[256] = "";
+  std::string chosen_;
+  std::string error_;
+  struct Entry {
+    std::string name;
+    bool folder;
+  };
+  std::vector<Entry> entries_;
+  bool show_all_ = false;
+};
+
+}  // namespace atlas::ui

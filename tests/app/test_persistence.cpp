@@ -1,0 +1,148 @@
+// test_persistence.cpp — nothing is lost: atomic saves, the previous good copy kept,
+// corrupt copies fall back, full stores and other writers never destroy saved work.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "app/persistence.hpp"
+#include "platform/file_store.hpp"
+
+using namespace atlas;
+
+namespace {
+// A "dataset" is valid here when it starts with '{' (the real check is the loader's).
+std::string check(const std::string& t) { return !t.empty() && t[0] == '{' ? "" : "not JSON"; }
+
+std::string temp_dir(const char* name) {
+  auto d = std::filesystem::temp_directory_path() /
+           ("atlas-test-" + std::string(name) + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(d);
+  return d.string();
+}
+}  // namespace
+
+TEST_CASE("first visit, then saves alternate slots and restore the newest") {
+  MemoryStore m;
+  Persistence p(m, check);
+  Restored r = p.restore();
+  CHECK(r.first_visit);
+  CHECK(!r.text);
+  REQUIRE(p.save("{1}").saved);
+  REQUIRE(p.save("{2}").saved);
+  CHECK(*m.get("data.a") == "{1}");
+  CHECK(*m.get("data.b") == "{2}");
+  Persistence again(m, check);
+  r = again.restore();
+  CHECK(*r.text == "{2}");
+  CHECK(!r.fell_back);
+}
+
+TEST_CASE("a corrupt newest copy falls back to the previous one and is kept for export") {
+  MemoryStore m;
+  Persistence p(m, check);
+  p.save("{good}");
+  p.save("{newer}");
+  m.put("data.b", "garbage");  // the newest copy, damaged by hand
+  Persistence again(m, check);
+  Restored r = again.restore();
+  REQUIRE(r.text);
+  CHECK(*r.text == "{good}");
+  CHECK(r.fell_back);
+  CHECK(r.notice.find("could not be read") != std::string::npos);
+  CHECK(*again.corrupt_copy() == "garbage");
+  // The next save overwrites the bad slot, never the good one.
+  REQUIRE(again.save("{next}").saved);
+  CHECK(*m.get("data.a") == "{good}");
+  CHECK(*m.get("data.b") == "{next}");
+}
+
+TEST_CASE("quota exceeded: not saved, the last good copy intact, the message offers export") {
+  MemoryStore m;
+  Persistence p(m, check);
+  REQUIRE(p.save("{small}").saved);
+  m.quota = 40;
+  SaveOutcome o = p.save("{" + std::string(100, 'x') + "}");
+  CHECK(!o.saved);
+  CHECK(o.quota);
+  CHECK(o.message.find("Export") != std::string::npos);
+  Persistence again(m, check);
+  CHECK(*again.restore().text == "{small}");
+}
+
+TEST_CASE("a failing write never damages the current copy") {
+  MemoryStore m;
+  Persistence p(m, check);
+  REQUIRE(p.save("{one}").saved);
+  m.fail_next_puts = 1;
+  CHECK(!p.save("{two}").saved);
+  m.fail_next_puts = 0;
+  Persistence again(m, check);
+  CHECK(*again.restore().text == "{one}");
+}
+
+TEST_CASE("another writer: detected, never overwritten silently") {
+  MemoryStore m;
+  Persistence mine(m, check), theirs(m, check);
+  mine.restore();
+  theirs.restore();
+  REQUIRE(mine.save("{mine}").saved);
+  CHECK(theirs.changed_elsewhere());
+  SaveOutcome o = theirs.save("{theirs}");
+  CHECK(o.conflict);
+  CHECK(!o.saved);
+  CHECK(*theirs.take_theirs() == "{mine}");
+  CHECK(!theirs.changed_elsewhere());
+  REQUIRE(theirs.save("{theirs}").saved);
+  CHECK(mine.changed_elsewhere());
+  REQUIRE(mine.save_over("{mine again}").saved);
+  Persistence fresh(m, check);
+  CHECK(*fresh.restore().text == "{mine again}");
+}
+
+TEST_CASE("desktop files: atomic writes; a write that fails halfway leaves the old file") {
+  std::string dir = temp_dir("files");
+  std::string path = dir + "/x.json";
+  std::filesystem::create_directories(dir);
+  REQUIRE(write_file_atomic(path, "{old}") == "");
+  std::string err = write_file_atomic(path, "{new and longer}", 5);
+  CHECK(err.find("stopped after 5 bytes") != std::string::npos);
+  std::string text;
+  REQUIRE(read_file(path, text));
+  CHECK(text == "{old}");
+  CHECK(!std::filesystem::exists(path + ".tmp"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("desktop store: a save failing halfway, then a corrupt file, then the backup") {
+  std::string dir = temp_dir("store");
+  {
+    FileStore fs(dir);
+    Persistence p(fs, check);
+    CHECK(p.restore().first_visit);
+    REQUIRE(p.save("{first}").saved);
+    REQUIRE(p.save("{second}").saved);
+    fs.fail_after = 3;
+    CHECK(!p.save("{third}").saved);
+  }
+  {
+    FileStore fs(dir);
+    Persistence p(fs, check);
+    CHECK(*p.restore().text == "{second}");
+  }
+  // Damage the newest file by hand: the older one loads, the damaged text is kept.
+  std::string current;
+  REQUIRE(read_file(dir + "/current.txt", current));
+  std::string newest = dir + "/data." + current.substr(0, 1) + ".json";
+  REQUIRE(write_file_atomic(newest, "\x01\x02 not json") == "");
+  {
+    FileStore fs(dir);
+    Persistence p(fs, check);
+    Restored r = p.restore();
+    CHECK(*r.text == "{first}");
+    CHECK(r.fell_back);
+    CHECK(*p.corrupt_copy() == "\x01\x02 not json");
+  }
+  std::filesystem::remove_all(dir);
+}

@@ -1,0 +1,152 @@
+// test_session.cpp — the dataset's life in the app: start, import, autosave, conflicts.
+#include <doctest/doctest.h>
+
+#include "app/session.hpp"
+
+using namespace atlas;
+
+namespace {
+const char* kSmall = R"({"format": "coalition-atlas", "version": 1, "title": "Small"})";
+const char* kWarn =
+    R"({"format": "coalition-atlas", "version": 1, "title": "Warned", "x-extra": 1})";
+const char* kBad = R"({"format": "coalition-atlas", "version": 1, "title": 3})";
+
+struct Fixture {
+  MemoryStore* mem = new MemoryStore;
+  Session s{std::unique_ptr<KeyValueStore>(mem)};
+};
+}  // namespace
+
+TEST_CASE("a first visit opens the sample and stores it") {
+  Fixture f;
+  f.s.start();
+  CHECK(f.s.state.origin == "sample");
+  CHECK(f.s.notices.empty());
+  f.s.tick(0.0);
+  CHECK(f.mem->get("current"));
+}
+
+TEST_CASE("changes are saved after a quiet half second, then survive a restart") {
+  Fixture f;
+  f.s.start();
+  f.s.tick(0.0);
+  f.s.state.load_json(kSmall, "script");
+  f.s.tick(1.0);  // the change is seen now
+  CHECK(f.s.dirty());
+  f.s.tick(1.2);
+  CHECK(f.s.dirty());  // not yet: debounced
+  f.s.tick(1.6);
+  CHECK(!f.s.dirty());
+  Session again(std::make_unique<MemoryStore>(*f.mem));
+  again.start();
+  CHECK(again.state.dataset.title == "Small");
+}
+
+TEST_CASE("import: errors refuse, warnings ask, clean files open") {
+  Fixture f;
+  f.s.start();
+  std::string before = f.s.state.export_json();
+  CHECK(f.s.import_text(kBad, "bad.json") == Session::ImportResult::Refused);
+  CHECK(f.s.state.export_json() == before);
+  REQUIRE(f.s.import_diagnostics().size() == 1);
+  CHECK(f.s.import_diagnostics()[0].pointer == "/title");
+  CHECK(f.s.import_name() == "bad.json");
+
+  CHECK(f.s.import_text(kWarn, "warn.json") == Session::ImportResult::NeedsConfirmation);
+  CHECK(f.s.state.export_json() == before);
+  REQUIRE(f.s.pending_import());
+  f.s.cancel_import();
+  CHECK(f.s.state.export_json() == before);
+  f.s.import_text(kWarn, "warn.json");
+  f.s.confirm_import();
+  CHECK(f.s.state.dataset.title == "Warned");
+  CHECK(f.s.state.export_json().find("x-extra") != std::string::npos);
+
+  CHECK(f.s.import_text(kSmall, "small.json") == Session::ImportResult::Replaced);
+  CHECK(f.s.state.dataset.title == "Small");
+  CHECK(f.s.import_diagnostics().empty());
+}
+
+TEST_CASE("a full store: the user is told, the data stays, nothing retried every frame") {
+  Fixture f;
+  f.s.start();
+  f.s.tick(0.0);
+  f.mem->quota = 100;
+  f.s.state.load_json(kSmall, "script");
+  f.s.tick(1.0);
+  f.s.tick(2.0);
+  CHECK(f.s.quota_exceeded());
+  CHECK(f.s.dirty());
+  REQUIRE(f.s.notices.size() == 1);
+  CHECK(f.s.notices[0].kind == Notice::Error);
+  CHECK(f.s.notices[0].offer_export);
+  CHECK(f.s.state.dataset.title == "Small");
+  Session again(std::make_unique<MemoryStore>(*f.mem));
+  again.start();
+  CHECK(again.state.origin == "saved copy");  // the sample saved at the first visit
+  CHECK(again.state.dataset.title != "Small");
+  // Space again: the next change saves.
+  f.mem->quota = size_t(-1);
+  f.s.state.load_json(R"({"format": "coalition-atlas", "version": 1, "title": "S2"})", "x");
+  f.s.tick(3.0);
+  f.s.tick(4.0);
+  CHECK(!f.s.dirty());
+  CHECK(!f.s.quota_exceeded());
+}
+
+TEST_CASE(
+    "two tabs: a change elsewhere with nothing unsaved here is shown; else the user chooses") {
+  MemoryStore* shared = new MemoryStore;
+  Session a{std::unique_ptr<KeyValueStore>(shared)};
+  a.start();
+  a.tick(0.0);
+  // Tab b shares the store (a copy of the pointer: same items).
+  struct Alias : KeyValueStore {
+    MemoryStore& m;
+    explicit Alias(MemoryStore& x) : m(x) {}
+    std::optional<std::string> get(const std::string& k) override { return m.get(k); }
+    StoreError put(const std::string& k, const std::string& v) override { return m.put(k, v); }
+    void remove(const std::string& k) override { m.remove(k); }
+    std::string where() const override { return "shared"; }
+  };
+  Session b(std::make_unique<Alias>(*shared));
+  b.start();
+  b.state.load_json(kSmall, "b");
+  b.tick(1.0);
+  b.tick(2.0);
+  REQUIRE(!b.dirty());
+  a.storage_changed_elsewhere();
+  CHECK(!a.conflict());
+  CHECK(a.state.dataset.title == "Small");
+
+  // Now both have unsaved work: b saves first, a must not overwrite it silently.
+  a.state.load_json(R"({"format": "coalition-atlas", "version": 1, "title": "A"})", "a");
+  b.state.load_json(R"({"format": "coalition-atlas", "version": 1, "title": "B"})", "b");
+  b.tick(3.0);
+  b.tick(4.0);
+  a.tick(3.0);
+  a.storage_changed_elsewhere();
+  CHECK(a.conflict());
+  a.tick(5.0);
+  Session c(std::make_unique<Alias>(*shared));
+  c.start();
+  CHECK(c.state.dataset.title == "B");
+  a.keep_mine();
+  Session d(std::make_unique<Alias>(*shared));
+  d.start();
+  CHECK(d.state.dataset.title == "A");
+}
+
+TEST_CASE("export names come from the title and the date") {
+  Fixture f;
+  f.s.start();
+  std::tm t{};
+  t.tm_year = 126;
+  t.tm_mon = 10;
+  t.tm_mday = 28;
+  t.tm_hour = 12;
+  std::string name = f.s.export_filename(std::mktime(&t));
+  CHECK(name == "asia-pacific-financial-coalition-country-roundtables-working-2026-11-28.json");
+  CHECK(slug("Hà Nội — 2019!") == "h-n-i-2019");
+  CHECK(slug("") == "");
+}
