@@ -100,8 +100,8 @@ void TimelineModel::build(const TimelineItem* items, size_t count, const BuildOp
     const uint32_t key = work[order[k]].lane_key;
     Lane lane;
     lane.key = key;
-    lane.collapsed = std::find(was_collapsed.begin(), was_collapsed.end(), key) !=
-                     was_collapsed.end();
+    lane.collapsed =
+        std::find(was_collapsed.begin(), was_collapsed.end(), key) != was_collapsed.end();
     busy = {};
     free_rows = {};
     uint32_t rows = 0;
@@ -362,9 +362,8 @@ void TimelineModel::visible(const TimeScale& scale, const ViewWindow& view,
   const double half_min = 0.5 * options.min_px;
 
   // Rows meeting [y0, y1): visual rows are sorted by y.
-  const auto first_row = std::upper_bound(
-      visual_rows_.begin(), visual_rows_.end(), view.y0,
-      [](float v, const VisualRow& r) { return v < r.y1; });
+  const auto first_row = std::upper_bound(visual_rows_.begin(), visual_rows_.end(), view.y0,
+                                          [](float v, const VisualRow& r) { return v < r.y1; });
   for (auto vr = first_row; vr != visual_rows_.end() && vr->y0 < view.y1; ++vr) {
     const uint32_t visual_row = static_cast<uint32_t>(vr - visual_rows_.begin());
     const auto span_begin = static_cast<uint32_t>(out.spans.size());
@@ -434,16 +433,15 @@ void TimelineModel::visible(const TimeScale& scale, const ViewWindow& view,
 // 4. Hit testing
 // ---------------------------------------------------------------------------------
 const Span* VisibleSet::span_at(uint32_t visual_row, float x, float slop_px) const {
-  const auto row = std::lower_bound(
-      rows.begin(), rows.end(), visual_row,
-      [](const RowSpans& r, uint32_t v) { return r.visual_row < v; });
+  const auto row = std::lower_bound(rows.begin(), rows.end(), visual_row,
+                                    [](const RowSpans& r, uint32_t v) { return r.visual_row < v; });
   if (row == rows.end() || row->visual_row != visual_row) return nullptr;
   // Spans of a row are in x order and overlap by at most min_px (the widening of tiny
   // items), so the candidates sit just before the first span starting right of x.
   const Span* first = spans.data() + row->begin;
   const Span* last = spans.data() + row->end;
-  const Span* p = std::upper_bound(first, last, x + slop_px,
-                                   [](float v, const Span& s) { return v < s.x0; });
+  const Span* p =
+      std::upper_bound(first, last, x + slop_px, [](float v, const Span& s) { return v < s.x0; });
   const Span* best = nullptr;
   float best_distance = 0.0f;
   for (const Span* q = p; q != first;) {
@@ -511,8 +509,8 @@ bool TimelineModel::data_range(int64_t& first_day, int64_t& last_day) const {
 }
 
 bool TimelineModel::locate(uint32_t id, Location& where) const {
-  const auto it = std::lower_bound(id_index_.begin(), id_index_.end(),
-                                   std::pair<uint32_t, uint32_t>(id, 0));
+  const auto it =
+      std::lower_bound(id_index_.begin(), id_index_.end(), std::pair<uint32_t, uint32_t>(id, 0));
   if (it == id_index_.end() || it->first != id) return false;
   const uint32_t p = it->second;
   const uint32_t g = row_of_[p];

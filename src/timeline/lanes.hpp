@@ -117,7 +117,7 @@ enum SpanFlag : uint8_t {
 };
 
 struct Span {
-  float x0 = 0.0f, x1 = 0.0f;  // clipped to the view; at least min_px wide before clipping
+  float x0 = 0.0f, x1 = 0.0f;     // clipped to the view; at least min_px wide before clipping
   double day0 = 0.0, day1 = 0.0;  // the days it covers, [day0, day1), unclipped: zoom to it
   uint32_t visual_row = 0;
   uint32_t count = 0;     // items it stands for (1: a single item)
@@ -155,7 +155,7 @@ struct VisitOptions {
 };
 
 struct ViewWindow {
-  double x0 = 0.0, x1 = 0.0;  // pane-local pixels; days [day_at(x0), day_at(x1)) are visited
+  double x0 = 0.0, x1 = 0.0;   // pane-local pixels; days [day_at(x0), day_at(x1)) are visited
   float y0 = 0.0f, y1 = 0.0f;  // content y (scroll applied): rows touching it are visited
 };
 
@@ -214,10 +214,10 @@ class TimelineModel {
 
   // --- Selection ---
   struct Location {
-    uint32_t lane = 0;        // index into lanes()
-    uint32_t row = 0;         // row within the lane (also when collapsed)
-    uint32_t visual_row = 0;  // where it is drawn: its row, or the lane's summary row
-    uint32_t pos = 0;         // internal position (span_contains)
+    uint32_t lane = 0;              // index into lanes()
+    uint32_t row = 0;               // row within the lane (also when collapsed)
+    uint32_t visual_row = 0;        // where it is drawn: its row, or the lane's summary row
+    uint32_t pos = 0;               // internal position (span_contains)
     double day0 = 0.0, day1 = 0.0;  // its range, [day0, day1)
   };
   // Where the item with this caller id is drawn (to highlight it, scroll to it or fit

@@ -167,9 +167,9 @@ void for_each_tick(TickLevel level, int64_t first, int64_t last, F&& f) {
 
 // The widest label each level can produce around the view, measured once per call.
 struct LabelWidths {
-  float day = 0.0f;           // "28 Sep", widest month
-  float month[12] = {};       // "Jan".."Dec"
-  float year = 0.0f;          // widest year label at either end of the view
+  float day = 0.0f;      // "28 Sep", widest month
+  float month[12] = {};  // "Jan".."Dec"
+  float year = 0.0f;     // widest year label at either end of the view
 };
 
 LabelWidths measure(int64_t first_day, int64_t last_day, TextWidth width) {
@@ -219,8 +219,8 @@ int choose_level_index(const TimeScale& scale, const LabelWidths& lw, const Tick
   for (int i = 0; i < kLevelCount; ++i) {
     const TickLevel level = level_at(i);
     const double gap_px = min_tick_gap_days(level) * scale.px_per_day;
-    const double need = std::max<double>(widest_label(level, lw) + style.label_gap,
-                                         style.major_min_px);
+    const double need =
+        std::max<double>(widest_label(level, lw) + style.label_gap, style.major_min_px);
     if (gap_px >= need) return i;
   }
   return kLevelCount - 1;
@@ -238,10 +238,14 @@ double min_tick_gap_days(TickLevel level) {
     case TickUnit::Month:
       // The shortest run of `step` months starting on a tick: February in it, not leap.
       switch (level.step) {
-        case 1: return 28.0;
-        case 2: return 59.0;  // Jan + Feb
-        case 3: return 90.0;  // Jan..Mar
-        default: return 181.0;  // Jan..Jun
+        case 1:
+          return 28.0;
+        case 2:
+          return 59.0;  // Jan + Feb
+        case 3:
+          return 90.0;  // Jan..Mar
+        default:
+          return 181.0;  // Jan..Jun
       }
     case TickUnit::Year:
       return 365.0 * static_cast<double>(level.step);
@@ -295,8 +299,8 @@ void generate_ticks(const TimeScale& scale, double x0, double x1, TextWidth widt
   out.minor = out.major;
   for (int i = 0; i < major_index; ++i) {
     const TickLevel level = level_at(i);
-    if (nests(out.major, level) && min_tick_gap_days(level) * scale.px_per_day >=
-                                       static_cast<double>(style.minor_min_px)) {
+    if (nests(out.major, level) &&
+        min_tick_gap_days(level) * scale.px_per_day >= static_cast<double>(style.minor_min_px)) {
       out.minor = level;
       out.has_minor = true;
       break;

@@ -52,22 +52,26 @@ namespace atlas::timeline {
 class TextWidth {
  public:
   explicit TextWidth(float px_per_char) : per_char_(px_per_char) {}
+  TextWidth(float (*fn)(std::string_view)) : fn_(fn) {}  // NOLINT: plain functions too
 
-  template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, TextWidth> &&
-                                              std::is_invocable_r_v<float, F&, std::string_view>>>
+  template <class F, class G = std::remove_reference_t<F>,
+            class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, TextWidth> &&
+                                     !std::is_function_v<G> && !std::is_pointer_v<G> &&
+                                     std::is_invocable_r_v<float, G&, std::string_view>>>
   TextWidth(F&& f)  // NOLINT(google-explicit-constructor): lambdas pass straight in
       : object_(const_cast<void*>(static_cast<const void*>(&f))),
-        call_([](void* o, std::string_view s) -> float {
-          return (*static_cast<std::remove_reference_t<F>*>(o))(s);
-        }) {}
+        call_([](void* o, std::string_view s) -> float { return (*static_cast<G*>(o))(s); }) {}
 
   float operator()(std::string_view s) const {
-    return call_ ? call_(object_, s) : per_char_ * static_cast<float>(s.size());
+    if (call_) return call_(object_, s);
+    if (fn_) return fn_(s);
+    return per_char_ * static_cast<float>(s.size());
   }
 
  private:
   void* object_ = nullptr;
   float (*call_)(void*, std::string_view) = nullptr;
+  float (*fn_)(std::string_view) = nullptr;
   float per_char_ = 0.0f;
 };
 

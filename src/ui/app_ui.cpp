@@ -244,8 +244,11 @@ void AppUI::timeline_pane() {
     int m, d;
     edtf::civil_from_days(s.earliest_day, y0, m, d);
     edtf::civil_from_days(s.latest_day, y1, m, d);
-    ImGui::Text("Dated events span %lld to %lld", static_cast<long long>(y0),
-                static_cast<long long>(y1));
+    if (y0 == y1)
+      ImGui::Text("Dated events are all in %lld", static_cast<long long>(y0));
+    else
+      ImGui::Text("Dated events span %lld to %lld", static_cast<long long>(y0),
+                  static_cast<long long>(y1));
     if (s.events_without_date) {
       ImGui::SameLine();
       ImGui::TextDisabled("(%zu without a date)", s.events_without_date);

@@ -14,6 +14,7 @@ constexpr float kHeadingPx = 22.0f;
 
 // Latin + Latin-1 + Latin Extended-A/B, combining marks, Vietnamese, general
 // punctuation (dashes, quotes, ellipsis), currency, arrows, math minus, geometric shapes.
+// The build subsets the font to these same ranges (cmake/app.cmake).
 const ImWchar kLatinRanges[] = {0x0020, 0x024F, 0x0300, 0x036F, 0x1E00, 0x1EFF,
                                 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2190, 0x21FF,
                                 0x2212, 0x2212, 0x25A0, 0x25FF, 0};

@@ -51,11 +51,16 @@ Civil civil(int64_t day) {
 float proportional(std::string_view s) {
   float w = 0.0f;
   for (char c : s) {
-    if (c == ' ') w += 3.0f;
-    else if (c == '1' || c == 'l' || c == 'i') w += 4.0f;
-    else if (c == 'M' || c == 'W') w += 11.0f;
-    else if (c >= '0' && c <= '9') w += 7.0f;
-    else w += 7.5f;
+    if (c == ' ')
+      w += 3.0f;
+    else if (c == '1' || c == 'l' || c == 'i')
+      w += 4.0f;
+    else if (c == 'M' || c == 'W')
+      w += 11.0f;
+    else if (c >= '0' && c <= '9')
+      w += 7.0f;
+    else
+      w += 7.5f;
   }
   return w;
 }
@@ -101,10 +106,10 @@ TEST_CASE("ticks: the unit follows the zoom, days to centuries") {
   // Widest day label "28 Sep" = 42 px + 10 gap: a level's smallest tick gap needs 52 px;
   // month and year labels ("2015", "Sep") need 28 + 10 = 38 px.
   const Case cases[] = {
-      {60.0, TickUnit::Day, 1},   {30.0, TickUnit::Day, 2},     {15.0, TickUnit::Day, 5},
-      {12.0, TickUnit::Day, 10},  {5.0, TickUnit::Day, 15},     {2.0, TickUnit::Month, 1},
-      {0.8, TickUnit::Month, 2},  {0.5, TickUnit::Month, 3},    {0.3, TickUnit::Month, 6},
-      {0.15, TickUnit::Year, 1},  {0.08, TickUnit::Year, 2},    {0.03, TickUnit::Year, 5},
+      {60.0, TickUnit::Day, 1},    {30.0, TickUnit::Day, 2},    {15.0, TickUnit::Day, 5},
+      {12.0, TickUnit::Day, 10},   {5.0, TickUnit::Day, 15},    {2.0, TickUnit::Month, 1},
+      {0.8, TickUnit::Month, 2},   {0.5, TickUnit::Month, 3},   {0.3, TickUnit::Month, 6},
+      {0.15, TickUnit::Year, 1},   {0.08, TickUnit::Year, 2},   {0.03, TickUnit::Year, 5},
       {0.015, TickUnit::Year, 10}, {0.006, TickUnit::Year, 20}, {0.0035, TickUnit::Year, 50},
   };
   for (const Case& c : cases) {
@@ -319,6 +324,7 @@ TEST_CASE("ticks: multi-day levels restart each month and keep month ends apart"
   generate_ticks(s5, 0.0, 6000.0, TextWidth(7.0f), TickStyle{}, t5);
   REQUIRE(t5.major.step == 5);
   for (const Tick& t : t5.ticks) {
+    if (!t.major) continue;
     const Civil c = civil(t.day);
     CHECK(c.d != 31);
     if (c.m == 2) CHECK(c.d != 26);
