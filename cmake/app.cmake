@@ -64,6 +64,14 @@ else()
 endif()
 atlas_embed(atlas_font_thai_data "${ATLAS_FONT_THAI}" atlas_font_thai)
 
+# Shaders: GLSL sources from shaders/, embedded; the version line is added at load.
+foreach(shader map_fill.vert map_fill.frag map_line.vert map_line.frag)
+  string(REPLACE "." "_" sym "atlas_shader_${shader}")
+  atlas_embed(${sym}_data "${CMAKE_SOURCE_DIR}/shaders/${shader}" ${sym})
+  list(APPEND ATLAS_SHADER_LIBS ${sym}_data)
+endforeach()
+atlas_embed(atlas_basemap_data "${ATLAS_BASEMAP}" atlas_basemap)
+
 set(ATLAS_APP_SOURCES
   src/main.cpp
   src/app/persistence.cpp
@@ -71,15 +79,20 @@ set(ATLAS_APP_SOURCES
   src/app/state.cpp
   src/platform/frame_driver.cpp
   ${ATLAS_PLATFORM_SOURCE}
+  src/render/map_renderer.cpp
   src/render/png.cpp
+  src/render/shader.cpp
   src/ui/app_ui.cpp
   src/ui/file_dialog.cpp
+  src/ui/map_view.cpp
+  src/ui/timeline_view.cpp
   src/ui/theme.cpp
 )
 add_executable(coalition-atlas ${ATLAS_APP_SOURCES})
 target_include_directories(coalition-atlas PRIVATE src)
-target_link_libraries(coalition-atlas PRIVATE atlas_core imgui atlas_sample_data
-  atlas_font_sans_data atlas_font_thai_data)
+target_link_libraries(coalition-atlas PRIVATE atlas_core atlas_geo atlas_timeline imgui
+  atlas_sample_data atlas_font_sans_data atlas_font_thai_data atlas_basemap_data
+  ${ATLAS_SHADER_LIBS})
 target_compile_options(coalition-atlas PRIVATE ${ATLAS_WARNINGS})
 target_compile_definitions(coalition-atlas PRIVATE ATLAS_VERSION="${PROJECT_VERSION}")
 

@@ -42,6 +42,29 @@ void AppState::changed() {
   ++data_version;
 }
 
+bool Filters::operator==(const Filters& o) const {
+  for (size_t k = 0; k < size_t(EventKind::Count); ++k)
+    if (kinds[k] != o.kinds[k]) return false;
+  return window_on == o.window_on && window_first == o.window_first &&
+         window_last == o.window_last && playhead_on == o.playhead_on && playhead == o.playhead;
+}
+
+bool AppState::event_visible(const Event& e) const {
+  if (!filters.kinds[size_t(e.kind)]) return false;
+  if (!e.date) return !filters.window_on && !filters.playhead_on;
+  int64_t first = e.date->earliest(), last = e.date->latest();
+  if (filters.window_on && (last < filters.window_first || first > filters.window_last))
+    return false;
+  if (filters.playhead_on && first > filters.playhead) return false;
+  return true;
+}
+
+void AppState::set_filters(const Filters& f) {
+  if (f == filters) return;
+  filters = f;
+  ++filter_version;
+}
+
 std::string diagnostics_json(const std::vector<Diagnostic>& ds) {
   nlohmann::json a = nlohmann::json::array();
   for (const auto& d : ds) {

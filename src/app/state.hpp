@@ -18,12 +18,33 @@ namespace atlas {
 // The bundled sample dataset (embedded at build time from data/sample.json).
 std::string_view sample_dataset_text();
 
+// What the map, the timeline and the list show: kinds switched on, the timeline's date
+// window (the brush) and the playhead ("what had happened by then").
+struct Filters {
+  bool kinds[size_t(EventKind::Count)] = {true, true, true, true, true};
+  bool window_on = false;
+  int64_t window_first = 0, window_last = 0;  // days, inclusive
+  bool playhead_on = false;
+  int64_t playhead = 0;  // day
+  bool operator==(const Filters& o) const;
+};
+
 struct AppState {
   Dataset dataset;
   std::string origin = "sample";  // "sample", or where the data came from
   std::string selection;          // an item id, "" for none; shared by every view
   Summary summary;                // recomputed whenever the dataset changes
   uint64_t data_version = 0;      // bumps on every change: views cache by it
+  Filters filters;                // shared by map, timeline and list
+  uint64_t filter_version = 0;    // bumps when filters change
+  // A request for the map to show an item's place (timeline double-click, list).
+  std::string fly_to;
+
+  // True when the event passes the filters: its kind is on, its date range meets the
+  // window, and it had begun by the playhead. Undated events show unless a window or
+  // playhead asks for dates.
+  bool event_visible(const Event& e) const;
+  void set_filters(const Filters& f);
 
   // 2. Actions
   // Replaces the dataset only when `text` loads without errors; returns the

@@ -19,121 +19,84 @@ namespace {
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 constexpr std::size_t kKdLeaf = 16;  // below this, a linear scan beats splitting further
 
-// A node while building: position and what it holds.
+// A node while building: position, stacks and items inside.
 struct Work {
   double x, y;
-  std::uint32_t items, stacks;
+  std::uint32_t stacks, items;
+};
+using CellPairs = std::vector<std::pair<std::uint64_t, std::uint32_t>>;  // (cell key, node)
+struct KdPoint {
+  double x, y;
+  std::uint32_t index;
 };
 
-std::uint64_t mix(std::uint64_t k) {  // splitmix64's finaliser: spreads grid keys
-  k ^= k >> 30;
-  k *= 0xbf58476d1ce4e5b9ull;
-  k ^= k >> 27;
-  k *= 0x94d049bb133111ebull;
-  return k ^ (k >> 31);
-}
-
-// Grid cells -> the run of nodes in them, for the neighbour search of one level. Open
-// addressing over the sorted (cell, node) pairs; built once per level, dropped after.
-class CellGrid {
- public:
-  void build(const std::vector<Work>& nodes, double radius) {
-    // Whole cells per world, each at least `radius` wide, so every neighbour within the
-    // radius is in the 3 x 3 cells around a node (x wraps: the last column touches the first).
-    n_ = static_cast<std::uint64_t>(std::clamp(std::floor(1.0 / radius), 1.0, 1e9));
-    pairs_.resize(nodes.size());
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-      pairs_[i] = {key(col(nodes[i].x), row(nodes[i].y)), static_cast<std::uint32_t>(i)};
-    }
-    std::sort(pairs_.begin(), pairs_.end());
-    std::size_t cap = 16;
-    while (cap < 2 * nodes.size()) cap *= 2;
-    slots_.assign(cap, Slot{kEmpty, 0, 0});
-    for (std::size_t i = 0; i < pairs_.size();) {
-      std::size_t j = i;
-      while (j < pairs_.size() && pairs_[j].first == pairs_[i].first) ++j;
-      std::size_t h = mix(pairs_[i].first) & (cap - 1);
-      while (slots_[h].key != kEmpty) h = (h + 1) & (cap - 1);
-      slots_[h] = {pairs_[i].first, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j)};
-      i = j;
-    }
-  }
-  std::uint64_t cells() const { return n_; }
-  std::uint64_t col(double x) const {
-    return std::min(n_ - 1, static_cast<std::uint64_t>(std::max(0.0, x) * static_cast<double>(n_)));
-  }
-  std::uint64_t row(double y) const { return col(y); }
-  // Calls f(node) for every node in cell (c, r).
-  template <class F>
-  void each(std::uint64_t c, std::uint64_t r, F&& f) const {
-    const std::uint64_t k = key(c, r);
-    for (std::size_t h = mix(k) & (slots_.size() - 1);; h = (h + 1) & (slots_.size() - 1)) {
-      if (slots_[h].key == kEmpty) return;
-      if (slots_[h].key == k) {
-        for (std::uint32_t i = slots_[h].begin; i < slots_[h].end; ++i) f(pairs_[i].second);
-        return;
-      }
-    }
-  }
-
- private:
-  static constexpr std::uint64_t kEmpty = std::numeric_limits<std::uint64_t>::max();
-  struct Slot {
-    std::uint64_t key;
-    std::uint32_t begin, end;
+// One level from the one below: greedy, like supercluster. Nodes are visited in grid-cell
+// order; each one not yet taken takes every node not yet taken within `radius` (across the
+// 180° meridian too) and the cluster sits at their mean weighted by items.
+//
+// Neighbours: cells of side >= radius (whole cells per world, so x wraps cleanly), the
+// nodes sorted by cell, row-major. Everything within the radius of a node is in the 3 x 3
+// cells around it, and because seeds come in cell order, the start of each of those three
+// rows' runs only moves forward: one pointer per row, no hashing, no search (except the
+// column that wraps round at the world's edge). O(n log n) for the sort, O(n) after.
+std::vector<Work> cluster_level(const std::vector<Work>& in, double radius,
+                                std::vector<std::uint32_t>& parent, CellPairs& pairs) {
+  const auto n = static_cast<std::uint64_t>(std::clamp(std::floor(1.0 / radius), 1.0, 1e9));
+  const auto cell = [&](double v) {
+    return std::min(n - 1, static_cast<std::uint64_t>(std::max(0.0, v) * static_cast<double>(n)));
   };
-  std::uint64_t key(std::uint64_t c, std::uint64_t r) const { return r * n_ + c; }
-  std::uint64_t n_ = 1;
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs_;
-  std::vector<Slot> slots_;
-};
+  pairs.resize(in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    pairs[i] = {cell(in[i].y) * n + cell(in[i].x), static_cast<std::uint32_t>(i)};
+  }
+  std::sort(pairs.begin(), pairs.end());
+  const std::size_t m = pairs.size();
 
-// One level from the one below: each node, biggest first, takes every not yet taken node
-// within `radius` (x across the 180° meridian too); the cluster sits at their weighted mean.
-// parent[i] is the new index of input node i. Returns the clusters.
-std::vector<Work> cluster_level(const std::vector<Work>& in, double radius, CellGrid& grid,
-                                std::vector<std::uint32_t>& parent) {
-  grid.build(in, radius);
-  std::vector<std::uint32_t> order(in.size());
-  std::iota(order.begin(), order.end(), 0u);
-  // Big stacks first, so a busy place keeps its position and gathers the small ones.
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return in[a].items > in[b].items; });
   parent.assign(in.size(), kNone);
   std::vector<Work> out;
   const double r2 = radius * radius;
-  const std::uint64_t n = grid.cells();
-  const std::uint64_t ncols = std::min<std::uint64_t>(3, n);
-  for (std::uint32_t seed : order) {
+  std::size_t row_ptr[3] = {0, 0, 0};
+  for (std::size_t p = 0; p < m; ++p) {
+    const std::uint32_t seed = pairs[p].second;
     if (parent[seed] != kNone) continue;
     const Work& s = in[seed];
     const auto id = static_cast<std::uint32_t>(out.size());
     double sx = 0, sy = 0, weight = 0;
     std::uint32_t items = 0, stacks = 0, members = 0;
-    const std::uint64_t c = grid.col(s.x), r = grid.row(s.y);
-    for (std::uint64_t dr = 0; dr < 3; ++dr) {
+    const auto take = [&](std::uint32_t j) {
+      if (parent[j] != kNone) return;
+      const Work& q = in[j];
+      const double dx = wrap_delta(s.x, q.x), dy = q.y - s.y;
+      if (dx * dx + dy * dy > r2) return;
+      parent[j] = id;
+      sx += dx * q.items;  // relative to the seed: a mean that wraps correctly
+      sy += dy * q.items;
+      weight += q.items;
+      items += q.items;
+      stacks += q.stacks;
+      ++members;
+    };
+    const std::uint64_t c = pairs[p].first % n, r = pairs[p].first / n;
+    for (int dr = 0; dr < 3; ++dr) {
       if (r + dr < 1 || r + dr - 1 >= n) continue;
-      for (std::uint64_t dc = 0; dc < ncols; ++dc) {
-        const std::uint64_t col = n < 3 ? dc : (c + n + dc - 1) % n;
-        grid.each(col, r + dr - 1, [&](std::uint32_t j) {
-          if (parent[j] != kNone) return;
-          const Work& p = in[j];
-          const double dx = wrap_delta(s.x, p.x), dy = p.y - s.y;
-          if (dx * dx + dy * dy > r2) return;
-          parent[j] = id;
-          sx += dx * p.items;  // relative to the seed: a mean that wraps correctly
-          sy += dy * p.items;
-          weight += p.items;
-          items += p.items;
-          stacks += p.stacks;
-          ++members;
-        });
+      const std::uint64_t row = (r + dr - 1) * n;
+      const std::uint64_t lo = row + (c > 0 ? c - 1 : 0), hi = row + std::min(c + 1, n - 1);
+      std::size_t& q = row_ptr[dr];
+      while (q < m && pairs[q].first < lo) ++q;
+      for (std::size_t k = q; k < m && pairs[k].first <= hi; ++k) take(pairs[k].second);
+      if (n >= 3 && (c == 0 || c == n - 1)) {  // the column on the other side of 180°
+        const std::uint64_t other = row + (c == 0 ? n - 1 : 0);
+        auto it = std::lower_bound(pairs.begin(), pairs.end(), std::make_pair(other, 0u));
+        for (; it != pairs.end() && it->first == other; ++it) take(it->second);
       }
     }
     // A cluster of one keeps its position bit for bit: a level where nothing merges is then
     // exactly the level below, and shares its storage.
     Work w = s;
-    if (members > 1) w = {wrap_x(s.x + sx / weight), std::clamp(s.y + sy / weight, 0.0, 1.0), 0, 0};
+    if (members > 1) {
+      w.x = wrap_x(s.x + sx / weight);
+      w.y = std::clamp(s.y + sy / weight, 0.0, 1.0);
+    }
     w.items = items;
     w.stacks = stacks;
     out.push_back(w);
@@ -161,6 +124,7 @@ void ClusterIndex::build(const MarkerPoint* points, std::size_t count,
   options_.min_zoom = std::clamp(options_.min_zoom, -8, 24);
   options_.max_zoom = std::clamp(options_.max_zoom, options_.min_zoom, 24);
   const int level_count = options_.max_zoom - options_.min_zoom + 2;  // + the stacks level
+  const auto finest = static_cast<std::uint8_t>(level_count - 1);
 
   // Stacks: valid points grouped by place key, in input order within a place.
   std::vector<std::uint32_t> valid;
@@ -179,58 +143,71 @@ void ClusterIndex::build(const MarkerPoint* points, std::size_t count,
     std::size_t j = i;
     while (j < valid.size() && points[valid[j]].place == points[valid[i]].place) ++j;
     const Vec2 p = points[valid[i]].world;
-    stacks.push_back({wrap_x(p.x), std::clamp(p.y, 0.0, 1.0), static_cast<std::uint32_t>(j - i), 1});
+    stacks.push_back(
+        {wrap_x(p.x), std::clamp(p.y, 0.0, 1.0), 1, static_cast<std::uint32_t>(j - i)});
     stack_begin.push_back(static_cast<std::uint32_t>(i));
     i = j;
   }
   stack_begin.push_back(static_cast<std::uint32_t>(valid.size()));
 
   // Levels, finest first. work[li] holds level li (zoom min_zoom + li) only when it differs
-  // from level li + 1; src[li] says which stored level it equals; parent[li + 1] maps the
-  // nodes of level li + 1 to those of level li where they differ.
+  // from level li + 1; src[li] names the stored level it equals; parent[li + 1] maps the
+  // nodes of level li + 1 to those of level li where they differ. expand[li] gives, per
+  // node, the level where it first splits: the next level down if it has several children,
+  // else its only child's.
   std::vector<std::vector<Work>> work(level_count);
   std::vector<std::vector<std::uint32_t>> parent(level_count);
+  std::vector<std::vector<std::uint8_t>> expand(level_count);
   std::vector<int> src(level_count);
-  work[level_count - 1] = std::move(stacks);
-  src[level_count - 1] = level_count - 1;
-  CellGrid grid;
+  work[finest] = std::move(stacks);
+  expand[finest].assign(work[finest].size(), finest);  // one place never splits
+  src[finest] = finest;
+  CellPairs scratch;
   for (int li = level_count - 2; li >= 0; --li) {
-    const std::vector<Work>& below = work[src[li + 1]];
+    const int below_at = src[li + 1];
     const double radius = options_.radius_px / (kTileSize * std::exp2(options_.min_zoom + li));
     std::vector<std::uint32_t> par;
-    std::vector<Work> here = cluster_level(below, radius, grid, par);
-    if (here.size() == below.size()) {
-      src[li] = src[li + 1];  // nothing merged: the same nodes, same positions, same order
-    } else {
-      src[li] = li;
-      work[li] = std::move(here);
-      parent[li + 1] = std::move(par);
+    std::vector<Work> here = cluster_level(work[below_at], radius, par, scratch);
+    if (here.size() == work[below_at].size()) {
+      src[li] = below_at;  // nothing merged: the same nodes, same positions
+      continue;
     }
+    src[li] = li;
+    std::vector<std::uint32_t> children(here.size(), 0), only(here.size(), 0);
+    for (std::size_t j = 0; j < par.size(); ++j) {
+      ++children[par[j]];
+      only[par[j]] = static_cast<std::uint32_t>(j);
+    }
+    expand[li].resize(here.size());
+    for (std::size_t k = 0; k < here.size(); ++k) {
+      expand[li][k] =
+          children[k] > 1 ? static_cast<std::uint8_t>(li + 1) : expand[below_at][only[k]];
+    }
+    work[li] = std::move(here);
+    parent[li + 1] = std::move(par);
   }
+  scratch = CellPairs();
 
   // Depth-first order, top down: each level's nodes sorted (stably) by their parent's rank
   // keeps every cluster's descendants contiguous at every level below.
   std::vector<std::vector<std::uint32_t>> rank(level_count);  // for stored levels only
-  {
-    const std::size_t top = work[src[0]].size();
-    rank[src[0]].resize(top);
-    std::iota(rank[src[0]].begin(), rank[src[0]].end(), 0u);
-  }
+  rank[src[0]].resize(work[src[0]].size());
+  std::iota(rank[src[0]].begin(), rank[src[0]].end(), 0u);
   for (int li = 1; li < level_count; ++li) {
     if (src[li] == src[li - 1]) continue;  // level li - 1 is this level: ranks carry over
     const std::vector<std::uint32_t>& pr = rank[src[li - 1]];
     const std::vector<std::uint32_t>& par = parent[li];
-    // Counting sort of the children by parent rank.
-    std::vector<std::uint32_t> start(pr.size() + 1, 0);
+    std::vector<std::uint32_t> start(pr.size() + 1, 0);  // counting sort by parent rank
     for (std::uint32_t p : par) ++start[pr[p] + 1];
     for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
     std::vector<std::uint32_t>& rk = rank[src[li]];
     rk.resize(par.size());
     for (std::size_t j = 0; j < par.size(); ++j) rk[j] = start[pr[par[j]]]++;
   }
+  parent = {};
 
-  // Items in stack order (the stacks level's ranks).
-  const std::vector<std::uint32_t>& stack_rank = rank[level_count - 1];
+  // Items in stack order (the finest level's ranks).
+  const std::vector<std::uint32_t>& stack_rank = rank[finest];
   const std::size_t nstacks = stack_rank.size();
   std::vector<std::uint32_t> stack_at(nstacks);
   for (std::size_t s = 0; s < nstacks; ++s) stack_at[stack_rank[s]] = static_cast<std::uint32_t>(s);
@@ -244,48 +221,65 @@ void ClusterIndex::build(const MarkerPoint* points, std::size_t count,
   }
   stack_first_item_.push_back(static_cast<std::uint32_t>(items_.size()));
 
-  // Stored levels: nodes in rank order (their stack ranges are prefix sums), then the tree.
+  // Stored levels: in rank order each node's stacks start where the previous node's end;
+  // then the nodes are laid out as a k-d tree (the median of each range splits it,
+  // alternating x and y), which is the order the handles refer to.
   std::vector<int> physical(level_count, -1);
   level_of_.assign(level_count, -1);
+  std::vector<std::uint32_t> by_rank;
+  std::vector<KdPoint> kd;
   for (int li = level_count - 1; li >= 0; --li) {
     const int s = src[li];
     if (physical[s] < 0) {
-      physical[s] = static_cast<int>(levels_.size());
-      levels_.emplace_back();
-      Level& lv = levels_.back();
       const std::vector<Work>& w = work[s];
       const std::vector<std::uint32_t>& rk = rank[s];
-      lv.nodes.resize(w.size());
-      for (std::size_t i = 0; i < w.size(); ++i) {
-        lv.nodes[rk[i]] = {w[i].x, w[i].y, 0, w[i].stacks, w[i].items};
+      by_rank.resize(w.size());
+      for (std::size_t i = 0; i < w.size(); ++i) by_rank[rk[i]] = static_cast<std::uint32_t>(i);
+      std::vector<std::uint32_t> first(w.size());
+      std::uint32_t at = 0;
+      for (std::uint32_t i : by_rank) {
+        first[i] = at;
+        at += w[i].stacks;
       }
-      std::uint32_t first = 0;
-      for (Node& n : lv.nodes) {
-        n.first_stack = first;
-        first += n.stack_count;
-      }
-      lv.kd.resize(lv.nodes.size());
-      for (std::size_t i = 0; i < lv.nodes.size(); ++i) {
-        lv.kd[i] = {lv.nodes[i].x, lv.nodes[i].y, static_cast<std::uint32_t>(i)};
-      }
-      // kdbush's layout: the median of each range splits it, alternating x and y.
+      // Sorted by value, not through an index: nth_element on a permutation spends its
+      // time in cache misses (it was half the build).
+      kd.resize(w.size());
+      for (std::size_t i = 0; i < w.size(); ++i)
+        kd[i] = {w[i].x, w[i].y, static_cast<std::uint32_t>(i)};
       struct Span {
         std::size_t lo, hi;
         int axis;
       };
-      std::vector<Span> todo{{0, lv.kd.size(), 0}};
+      std::vector<Span> todo{{0, kd.size(), 0}};
       while (!todo.empty()) {
         const Span sp = todo.back();
         todo.pop_back();
         if (sp.hi - sp.lo <= kKdLeaf) continue;
         const std::size_t mid = (sp.lo + sp.hi) / 2;
-        std::nth_element(lv.kd.begin() + sp.lo, lv.kd.begin() + mid, lv.kd.begin() + sp.hi,
-                         [&](const KdEntry& a, const KdEntry& b) {
-                           return sp.axis == 0 ? a.x < b.x : a.y < b.y;
-                         });
+        const auto lo = kd.begin() + sp.lo, at = kd.begin() + mid, hi = kd.begin() + sp.hi;
+        if (sp.axis == 0) {  // one comparator per axis: no branch in the inner loop
+          std::nth_element(lo, at, hi,
+                           [](const KdPoint& a, const KdPoint& b) { return a.x < b.x; });
+        } else {
+          std::nth_element(lo, at, hi,
+                           [](const KdPoint& a, const KdPoint& b) { return a.y < b.y; });
+        }
         todo.push_back({sp.lo, mid, 1 - sp.axis});
         todo.push_back({mid + 1, sp.hi, 1 - sp.axis});
       }
+      physical[s] = static_cast<int>(levels_.size());
+      levels_.emplace_back();
+      Level& lv = levels_.back();
+      lv.nodes.resize(w.size());
+      lv.expand.resize(w.size());
+      for (std::size_t k = 0; k < kd.size(); ++k) {
+        const std::uint32_t i = kd[k].index;
+        lv.nodes[k] = {w[i].x, w[i].y, first[i], w[i].stacks};
+        lv.expand[k] = expand[s][i];
+      }
+      work[s] = {};  // done with it: the peak stays near the final size
+      rank[s] = {};
+      expand[s] = {};
     }
     level_of_[li] = physical[s];
   }
@@ -309,41 +303,42 @@ const ClusterIndex::Level* ClusterIndex::level_ptr(int level) const {
 
 std::size_t ClusterIndex::range_query(const Level& lv, double x0, double y0, double x1, double y1,
                                       const Camera& cam, double shift, VisibleMarker* out,
-                                      std::size_t capacity, std::size_t written,
-                                      int level) const {
-  const KdEntry* kd = lv.kd.data();
+                                      std::size_t capacity, std::size_t written, int level) const {
+  const Node* kd = lv.nodes.data();
   // Each pop pushes at most two ranges, one level deeper: 2 x depth (< 64) entries suffice.
   struct Span {
     std::size_t lo, hi;
     int axis;
   } stack[128];
   int top = 0;
-  if (!lv.kd.empty()) stack[top++] = {0, lv.kd.size(), 0};
-  auto emit = [&](const KdEntry& e) {
+  if (!lv.nodes.empty()) stack[top++] = {0, lv.nodes.size(), 0};
+  const auto emit = [&](std::size_t i) {
     if (written < capacity) {
-      const Node& n = lv.nodes[e.node];
+      const Node& n = kd[i];
       VisibleMarker& m = out[written];
-      m.world = {e.x + shift, e.y};
+      m.world = {n.x + shift, n.y};
       m.screen = cam.world_to_screen(m.world);
-      m.count = n.item_count;
+      m.count = item_count_of(n);
       m.places = n.stack_count;
-      m.node = e.node;
+      m.node = static_cast<std::uint32_t>(i);
       m.level = level;
     }
     ++written;
+  };
+  const auto inside = [&](const Node& n) {
+    return n.x >= x0 && n.x <= x1 && n.y >= y0 && n.y <= y1;
   };
   while (top > 0) {
     const Span sp = stack[--top];
     if (sp.hi - sp.lo <= kKdLeaf) {
       for (std::size_t i = sp.lo; i < sp.hi; ++i) {
-        if (kd[i].x >= x0 && kd[i].x <= x1 && kd[i].y >= y0 && kd[i].y <= y1) emit(kd[i]);
+        if (inside(kd[i])) emit(i);
       }
       continue;
     }
     const std::size_t mid = (sp.lo + sp.hi) / 2;
-    const KdEntry& m = kd[mid];
-    if (m.x >= x0 && m.x <= x1 && m.y >= y0 && m.y <= y1) emit(m);
-    const double v = sp.axis == 0 ? m.x : m.y;
+    if (inside(kd[mid])) emit(mid);
+    const double v = sp.axis == 0 ? kd[mid].x : kd[mid].y;
     const double lo = sp.axis == 0 ? x0 : y0, hi = sp.axis == 0 ? x1 : y1;
     if (lo <= v) stack[top++] = {sp.lo, mid, 1 - sp.axis};
     if (hi >= v) stack[top++] = {mid + 1, sp.hi, 1 - sp.axis};
@@ -355,7 +350,7 @@ std::size_t ClusterIndex::query(const Camera& cam, VisibleMarker* out, std::size
                                 double margin_px) const {
   const int level = level_for_zoom(cam.zoom);
   const Level* lv = level_ptr(level);
-  if (lv == nullptr || lv->kd.empty()) return 0;
+  if (lv == nullptr || lv->nodes.empty()) return 0;
   if (out == nullptr) capacity = 0;
   const double s = cam.scale();
   const double hw = (cam.viewport.x / 2 + margin_px) / s, hh = (cam.viewport.y / 2 + margin_px) / s;
@@ -382,22 +377,13 @@ ItemSpan ClusterIndex::items(int level, std::uint32_t node) const {
   if (lv == nullptr || node >= lv->nodes.size()) return {};
   const Node& n = lv->nodes[node];
   const std::uint32_t a = stack_first_item_[n.first_stack];
-  const std::uint32_t b = stack_first_item_[n.first_stack + n.stack_count];
-  return {items_.data() + a, b - a};
+  return {items_.data() + a, item_count_of(n)};
 }
 
 int ClusterIndex::expansion_zoom(int level, std::uint32_t node) const {
   const Level* lv = level_ptr(level);
   if (lv == nullptr || node >= lv->nodes.size()) return options_.max_zoom + 1;
-  const Node& n = lv->nodes[node];
-  for (int z = level + 1; z <= options_.max_zoom + 1; ++z) {
-    const Level* below = level_ptr(z);
-    // The node holding this one's first stack: the last whose first_stack <= it.
-    auto it = std::upper_bound(below->nodes.begin(), below->nodes.end(), n.first_stack,
-                               [](std::uint32_t s, const Node& m) { return s < m.first_stack; });
-    if (it != below->nodes.begin() && std::prev(it)->stack_count < n.stack_count) return z;
-  }
-  return options_.max_zoom + 1;
+  return options_.min_zoom + lv->expand[node];
 }
 
 std::size_t ClusterIndex::level_size(int level) const {
@@ -411,7 +397,7 @@ VisibleMarker ClusterIndex::level_marker(int level, std::uint32_t node) const {
   if (lv == nullptr || node >= lv->nodes.size()) return m;
   const Node& n = lv->nodes[node];
   m.world = {n.x, n.y};
-  m.count = n.item_count;
+  m.count = item_count_of(n);
   m.places = n.stack_count;
   m.node = node;
   m.level = level;
@@ -419,8 +405,8 @@ VisibleMarker ClusterIndex::level_marker(int level, std::uint32_t node) const {
 }
 
 std::size_t ClusterIndex::memory_bytes() const {
-  std::size_t b = items_.capacity() * 4 + stack_first_item_.capacity() * 4 + level_of_.capacity() * 4;
-  for (const Level& lv : levels_) b += lv.nodes.capacity() * sizeof(Node) + lv.kd.capacity() * sizeof(KdEntry);
+  std::size_t b = (items_.capacity() + stack_first_item_.capacity() + level_of_.capacity()) * 4;
+  for (const Level& lv : levels_) b += lv.nodes.capacity() * sizeof(Node) + lv.expand.capacity();
   return b;
 }
 

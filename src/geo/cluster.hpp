@@ -43,11 +43,11 @@ struct ClusterOptions {
 
 // One marker to draw: a cluster of several places, or one place (a stack of `count`).
 struct VisibleMarker {
-  Vec2 screen;            // px in the camera's viewport
-  Vec2 world;             // the drawn copy: x may be outside [0, 1)
-  std::uint32_t count;    // items inside (events)
-  std::uint32_t places;   // stacks inside: 1 = one place (a stack when count > 1)
-  std::uint32_t node;     // with level: the handle for items() and expansion_zoom()
+  Vec2 screen;           // px in the camera's viewport
+  Vec2 world;            // the drawn copy: x may be outside [0, 1)
+  std::uint32_t count;   // items inside (events)
+  std::uint32_t places;  // stacks inside: 1 = one place (a stack when count > 1)
+  std::uint32_t node;    // with level: the handle for items() and expansion_zoom()
   std::int32_t level;
 };
 
@@ -89,46 +89,48 @@ class ClusterIndex {
   int expansion_zoom(int level, std::uint32_t node) const;
 
   std::size_t item_count() const { return items_.size(); }
-  std::size_t place_count() const { return stack_first_item_.empty() ? 0 : stack_first_item_.size() - 1; }
+  std::size_t place_count() const {
+    return stack_first_item_.empty() ? 0 : stack_first_item_.size() - 1;
+  }
   int min_zoom() const { return options_.min_zoom; }
   int max_zoom() const { return options_.max_zoom; }
   // Inspection (tests, statistics): the markers of one level, all of them.
   std::size_t level_size(int level) const;
   VisibleMarker level_marker(int level, std::uint32_t node) const;  // screen = {0, 0}
-  std::size_t distinct_levels() const { return levels_.size(); }  // storage actually built
-  std::size_t memory_bytes() const;
+  std::size_t distinct_levels() const { return levels_.size(); }    // storage actually built
+  std::size_t memory_bytes() const;  // ~25 bytes a marker a distinct level, + 8 an item
 
  private:
+  // A marker of one level. Its items are the stacks first_stack .. + stack_count - 1.
   struct Node {
     double x, y;  // world, x in [0, 1)
-    std::uint32_t first_stack, stack_count, item_count;
-  };
-  struct KdEntry {
-    double x, y;
-    std::uint32_t node;
+    std::uint32_t first_stack, stack_count;
   };
   struct Level {
-    std::vector<Node> nodes;  // depth-first order: first_stack increases
-    std::vector<KdEntry> kd;  // the same nodes as a static k-d tree (kdbush's layout)
+    std::vector<Node> nodes;           // in k-d tree order (kdbush's layout): the handle
+    std::vector<std::uint8_t> expand;  // per node: the level (- min_zoom) where it splits
   };
   const Level* level_ptr(int level) const;
+  std::uint32_t item_count_of(const Node& n) const {
+    return stack_first_item_[n.first_stack + n.stack_count] - stack_first_item_[n.first_stack];
+  }
   std::size_t range_query(const Level& lv, double x0, double y0, double x1, double y1,
-                          const Camera& cam, double shift, VisibleMarker* out,
-                          std::size_t capacity, std::size_t written, int level) const;
+                          const Camera& cam, double shift, VisibleMarker* out, std::size_t capacity,
+                          std::size_t written, int level) const;
 
   ClusterOptions options_;
-  std::vector<Level> levels_;           // distinct levels
-  std::vector<std::int32_t> level_of_;  // zoom - min_zoom -> index in levels_
-  std::vector<std::uint32_t> items_;    // item handles in stack order
-  std::vector<std::uint32_t> stack_first_item_;  // stacks + 1 offsets into items_
+  std::vector<Level> levels_;           // distinct levels only
+  std::vector<std::int32_t> level_of_;  // level - min_zoom -> index in levels_
+  std::vector<std::uint32_t> items_;    // item handles, stack by stack in depth-first order
+  std::vector<std::uint32_t> stack_first_item_;  // per stack, + 1: offsets into items_
 };
 
 // ---------------------------------------------------------------------------------
 // 3. Hit testing and marker size
 // ---------------------------------------------------------------------------------
 struct MarkerStyle {
-  double base_radius_px = 7;   // one event
-  double growth_px = 5;        // added per factor of 10 in the count
+  double base_radius_px = 7;  // one event
+  double growth_px = 5;       // added per factor of 10 in the count
   double max_radius_px = 26;
 };
 

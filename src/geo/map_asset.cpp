@@ -180,7 +180,8 @@ bool load_map_asset(const void* data, std::size_t size, MapAsset& out, std::stri
     const std::uint8_t a = r.u8(), b = r.u8();
     const bool no_code = a == 0 && b == 0;
     const bool letters = a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z';
-    if (!no_code && !letters) return fail(section_error("a country code is not two letters A-Z", at));
+    if (!no_code && !letters)
+      return fail(section_error("a country code is not two letters A-Z", at));
     if (letters) c.code = {static_cast<char>(a), static_cast<char>(b)};
     const std::uint8_t name_len = r.u8();
     r.u8();
@@ -212,14 +213,16 @@ bool load_map_asset(const void* data, std::size_t size, MapAsset& out, std::stri
   for (int l = 0; l < level_count; ++l) {
     MapLevel& lv = out.levels[l];
     const std::string which = "level " + std::to_string(l) + ": ";
-    if (!r.has(kLevelHeaderBytes)) return fail(section_error((which + "truncated").c_str(), r.pos()));
+    if (!r.has(kLevelHeaderBytes))
+      return fail(section_error((which + "truncated").c_str(), r.pos()));
     const std::uint32_t nv = r.u32(), ni = r.u32(), ns = r.u32();
     r.u32();  // reserved
     if (!r.has(std::uint64_t{nv} * 4 + std::uint64_t{ni} * 2 + std::uint64_t{ns} * 8)) {
-      return fail(section_error((which + "the vertex, index and strip counts run past the end").c_str(),
-                                r.pos()));
+      return fail(section_error(
+          (which + "the vertex, index and strip counts run past the end").c_str(), r.pos()));
     }
-    if (ni % 3 != 0) return fail(section_error((which + "an index count not a multiple of 3").c_str(), r.pos()));
+    if (ni % 3 != 0)
+      return fail(section_error((which + "an index count not a multiple of 3").c_str(), r.pos()));
 
     lv.xy.resize(std::size_t{nv} * 2);
     std::uint16_t x = 0, y = 0;
@@ -231,24 +234,30 @@ bool load_map_asset(const void* data, std::size_t size, MapAsset& out, std::stri
     }
     local.resize(ni);
     std::uint16_t prev = 0;
-    for (std::uint32_t i = 0; i < ni; ++i) local[i] = prev = static_cast<std::uint16_t>(prev + r.u16());
+    for (std::uint32_t i = 0; i < ni; ++i)
+      local[i] = prev = static_cast<std::uint16_t>(prev + r.u16());
 
     // Every vertex and index belongs to exactly one country.
     std::vector<MapRange> vr(country_count), ir(country_count);
     for (std::uint32_t i = 0; i < country_count; ++i) {
       vr[i] = out.countries[i].vertices[l];
       ir[i] = out.countries[i].triangles[l];
-      if (ir[i].count % 3 != 0) return fail("map asset: " + which + "a country's triangles are cut");
-      if (vr[i].count > 65536) return fail("map asset: " + which + "a country has over 65536 vertices");
+      if (ir[i].count % 3 != 0)
+        return fail("map asset: " + which + "a country's triangles are cut");
+      if (vr[i].count > 65536)
+        return fail("map asset: " + which + "a country has over 65536 vertices");
     }
-    if (!ranges_tile(vr, nv)) return fail("map asset: " + which + "country vertex ranges do not tile the vertices");
-    if (!ranges_tile(ir, ni)) return fail("map asset: " + which + "country index ranges do not tile the indices");
+    if (!ranges_tile(vr, nv))
+      return fail("map asset: " + which + "country vertex ranges do not tile the vertices");
+    if (!ranges_tile(ir, ni))
+      return fail("map asset: " + which + "country index ranges do not tile the indices");
 
     lv.indices.resize(ni);
     for (MapCountry& c : out.countries) {
       const MapRange v = c.vertices[l], t = c.triangles[l];
       for (std::uint32_t k = t.first; k < t.first + t.count; ++k) {
-        if (local[k] >= v.count) return fail("map asset: " + which + "a triangle index is outside its country");
+        if (local[k] >= v.count)
+          return fail("map asset: " + which + "a triangle index is outside its country");
         lv.indices[k] = v.first + local[k];
       }
       MapBox box{1, 1, 0, 0};
@@ -269,7 +278,8 @@ bool load_map_asset(const void* data, std::size_t size, MapAsset& out, std::stri
       s.count = n & 0x7fffffffu;
       s.kind = (n >> 31) ? LineKind::Coast : LineKind::Border;
       if (s.count < 2 || std::uint64_t{s.first} + s.count > nv) {
-        return fail("map asset: " + which + "line strip " + std::to_string(i) + " is outside the vertices");
+        return fail("map asset: " + which + "line strip " + std::to_string(i) +
+                    " is outside the vertices");
       }
     }
   }
@@ -294,12 +304,17 @@ int map_country_at(const MapAsset& asset, int level, double world_x, double worl
   const MapLevel& lv = asset.levels[level];
   const float x = static_cast<float>(world_x - std::floor(world_x));
   const float y = static_cast<float>(world_y);
+  // Where fills overlap (the coarse level's small countries lie over their 110m neighbour),
+  // the one drawn last, i.e. on top, is what the user sees: the latest triangles win.
+  int found = -1;
+  std::uint32_t found_first = 0;
   for (std::size_t ci = 0; ci < asset.countries.size(); ++ci) {
     const MapCountry& c = asset.countries[ci];
     const MapBox& b = c.fill_box[level];
-    if (x < b.x0 || x > b.x1 || y < b.y0 || y > b.y1) continue;
     const MapRange t = c.triangles[level];
-    for (std::uint32_t k = t.first; k < t.first + t.count; k += 3) {  // whole triangles: checked on load
+    if (t.count == 0 || x < b.x0 || x > b.x1 || y < b.y0 || y > b.y1) continue;
+    if (found >= 0 && t.first < found_first) continue;
+    for (std::uint32_t k = t.first; k < t.first + t.count; k += 3) {  // whole triangles
       const float* p0 = &lv.xy[2 * lv.indices[k]];
       const float* p1 = &lv.xy[2 * lv.indices[k + 1]];
       const float* p2 = &lv.xy[2 * lv.indices[k + 2]];
@@ -307,11 +322,15 @@ int map_country_at(const MapAsset& asset, int level, double world_x, double worl
       const float d0 = (p1[0] - p0[0]) * (y - p0[1]) - (p1[1] - p0[1]) * (x - p0[0]);
       const float d1 = (p2[0] - p1[0]) * (y - p1[1]) - (p2[1] - p1[1]) * (x - p1[0]);
       const float d2 = (p0[0] - p2[0]) * (y - p2[1]) - (p0[1] - p2[1]) * (x - p2[0]);
-      const bool neg = d0 < 0 || d1 < 0 || d2 < 0, pos = d0 > 0 || d1 > 0 || d2 > 0;
-      if (!(neg && pos)) return static_cast<int>(ci);
+      const bool neg = d0 < 0 || d1 < 0 || d2<0, pos = d0> 0 || d1 > 0 || d2 > 0;
+      if (!(neg && pos)) {
+        found = static_cast<int>(ci);
+        found_first = t.first;
+        break;
+      }
     }
   }
-  return -1;
+  return found;
 }
 
 int map_find_country(const MapAsset& asset, std::string_view code) {

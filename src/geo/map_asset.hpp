@@ -51,7 +51,13 @@ namespace atlas::geo {
 // no overlaps), an index range holds whole triangles and every local index is below the
 // country's vertex count. Rings are stored closed (the first vertex repeated last), so the
 // outlines are ranges of the fill's own vertices. All coordinates are Web Mercator world
-// units ([0,1]², x east from 180°W, y south from 85.05°N), as src/geo/projection.hpp.
+// units ([0,1]², x east from 180°W, y south from 85.05°N), as src/geo/projection.hpp;
+// shapes crossing the 180° meridian are cut there (draw the world copies side by side).
+//
+// Draw order is array order. Level 0 is Natural Earth 110m, which leaves out small
+// countries (Singapore, Hong Kong, most Pacific islands); the builder fills them in from
+// 50m at the END of level 0's arrays, so drawing the level in one call puts them on top of
+// the 110m neighbour that covers their area. Their outlines exist at level 1 only.
 
 inline constexpr char kMapMagic[8] = {'A', 'T', 'L', 'A', 'S', 'M', 'A', 'P'};
 inline constexpr std::uint16_t kMapVersion = 1;
@@ -76,9 +82,9 @@ struct MapStrip {
 };
 
 struct MapCountry {
-  std::string code;         // "NZ", or "" for land without an ISO code
-  std::string name;         // world-atlas's English short name ("Dem. Rep. Congo"); the UI
-                            // should prefer core/countries.hpp's name when the code has one
+  std::string code;  // "NZ", or "" for land without an ISO code
+  std::string name;  // world-atlas's English short name ("Dem. Rep. Congo"); the UI
+                     // should prefer core/countries.hpp's name when the code has one
   float anchor_x = 0, anchor_y = 0;  // world
   MapBox label_box;                  // the largest polygon's box: does the name fit?
   MapRange triangles[kMaxLevels];    // into the level's `indices`, in indices (3 a triangle)
@@ -87,9 +93,9 @@ struct MapCountry {
 };
 
 struct MapLevel {
-  std::vector<float> xy;                // world x, y interleaved: vertex i at xy[2i], xy[2i+1]
-  std::vector<std::uint32_t> indices;   // triangles, global into the vertices (ready for GL)
-  std::vector<MapStrip> strips;         // outlines as ranges of those same vertices
+  std::vector<float> xy;               // world x, y interleaved: vertex i at xy[2i], xy[2i+1]
+  std::vector<std::uint32_t> indices;  // triangles, global into the vertices (ready for GL)
+  std::vector<MapStrip> strips;        // outlines as ranges of those same vertices
   std::size_t vertex_count() const { return xy.size() / 2; }
 };
 
@@ -111,8 +117,9 @@ bool load_map_asset(const void* data, std::size_t size, MapAsset& out, std::stri
 int map_level_for_zoom(const MapAsset& asset, double zoom);
 
 // The country (index into asset.countries) whose fill at `level` contains the world point,
-// or -1 for the sea. x is wrapped, so any world copy works. Linear in the level's triangles
-// behind a per-country box test: fine for hover (a few microseconds), not for bulk use.
+// or -1 for the sea; where fills overlap, the one drawn on top. x is wrapped, so any world
+// copy works. Linear in the triangles of the countries whose box holds the point: fine for
+// hover (microseconds), not for bulk use.
 int map_country_at(const MapAsset& asset, int level, double world_x, double world_y);
 
 // The country with this exact alpha-2 code, or -1.

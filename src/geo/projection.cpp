@@ -137,8 +137,8 @@ void Camera::constrain() {
 FlyTo::FlyTo(const Camera& from, Vec2 to_center, double to_zoom, double rho)
     : from_(from), rho_(rho > 0 && std::isfinite(rho) ? rho : 1.4142135623730951) {
   from_.constrain();
-  to_zoom_ = std::isfinite(to_zoom) ? std::clamp(to_zoom, from_.min_zoom, from_.max_zoom)
-                                    : from_.zoom;
+  to_zoom_ =
+      std::isfinite(to_zoom) ? std::clamp(to_zoom, from_.min_zoom, from_.max_zoom) : from_.zoom;
   c0_ = from_.center;
   if (!finite(to_center)) to_center = c0_;
   c1_ = {c0_.x + wrap_delta(c0_.x, to_center.x), std::clamp(to_center.y, 0.0, 1.0)};

@@ -61,9 +61,9 @@ WorldBounds bounds_of(const Vec2* points, std::size_t count);
 // 3. Camera
 // ---------------------------------------------------------------------------------
 struct Camera {
-  Vec2 center{0.5, 0.5};      // world point at the middle of the viewport; x kept in [0, 1)
-  double zoom = 0;            // the world is 256 * 2^zoom px wide
-  Vec2 viewport{800, 600};    // pane size in px
+  Vec2 center{0.5, 0.5};    // world point at the middle of the viewport; x kept in [0, 1)
+  double zoom = 0;          // the world is 256 * 2^zoom px wide
+  Vec2 viewport{800, 600};  // pane size in px
   double min_zoom = 0, max_zoom = 18;
 
   double scale() const;  // px per world unit (256 * 2^zoom)
@@ -119,7 +119,7 @@ class FlyTo {
 
  private:
   Camera from_;
-  Vec2 c0_, c1_;  // centres; c1_.x is on the short side of c0_.x (may be outside [0, 1))
+  Vec2 c0_, c1_;            // centres; c1_.x is on the short side of c0_.x (may be outside [0, 1))
   double w0_ = 1, w1_ = 1;  // visible world widths (viewport width / scale)
   double rho_ = 1.4142135623730951, r0_ = 0, length_ = 0, dist_ = 0;
   bool pure_zoom_ = true;

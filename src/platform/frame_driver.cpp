@@ -10,6 +10,9 @@
 
 #include "platform/platform.hpp"
 
+extern "C" const unsigned char atlas_basemap[];
+extern "C" const unsigned long atlas_basemap_size;
+
 namespace atlas::platform {
 
 void FrameDriver::init(SDL_Window* window, SDL_GLContext gl, const char* glsl_version, float scale,
@@ -23,6 +26,13 @@ void FrameDriver::init(SDL_Window* window, SDL_GLContext gl, const char* glsl_ve
   ImGui_ImplSDL2_InitForOpenGL(window, gl);
   ImGui_ImplOpenGL3_Init(glsl_version);
   session.start();
+  // The basemap ships inside the program (built from Natural Earth at build time).
+  std::string error;
+  if (geo::load_map_asset(atlas_basemap, atlas_basemap_size, basemap_, error) &&
+      map_renderer_.init(basemap_, glsl_version, error))
+    ui.map().init(&basemap_, &map_renderer_, "");
+  else
+    ui.map().init(nullptr, nullptr, error);
   if (dark) ui.set_theme(ui::Theme::Dark);
   ui.set_scale(scale);
   wake();
@@ -37,6 +47,7 @@ void FrameDriver::set_scale(float scale) {
 }
 
 void FrameDriver::shutdown() {
+  map_renderer_.shutdown();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplSDL2_Shutdown();
   ImGui::DestroyContext();
@@ -67,7 +78,8 @@ void FrameDriver::import_text(std::string_view text, const std::string& name) {
 bool FrameDriver::wants_frame() const { return ms_until_frame() == 0; }
 
 int64_t FrameDriver::ms_until_frame() const {
-  if (animating_ || state.data_version != seen_version_ || state.selection != seen_selection_)
+  if (animating_ || state.data_version != seen_version_ || state.selection != seen_selection_ ||
+      state.filter_version != seen_filters_)
     return 0;
   uint64_t now = SDL_GetTicks64();
   if (now < awake_until_) return 0;
@@ -82,6 +94,7 @@ void FrameDriver::draw() {
   session.tick(double(SDL_GetTicks64()) / 1000.0);
   seen_version_ = state.data_version;
   seen_selection_ = state.selection;
+  seen_filters_ = state.filter_version;
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
@@ -99,7 +112,9 @@ void FrameDriver::draw() {
   last_frame_ms_ = double(t1 - t0) * 1000.0 / double(SDL_GetPerformanceFrequency());
   ++frames_;
   // A change made during this frame (a click that selects) needs one more frame.
-  if (state.data_version != seen_version_ || state.selection != seen_selection_) wake();
+  if (state.data_version != seen_version_ || state.selection != seen_selection_ ||
+      state.filter_version != seen_filters_)
+    wake();
 }
 
 }  // namespace atlas::platform

@@ -8,6 +8,8 @@
 #include <cstdint>
 
 #include "app/session.hpp"
+#include "geo/map_asset.hpp"
+#include "render/map_renderer.hpp"
 #include "ui/app_ui.hpp"
 
 namespace atlas::platform {
@@ -51,6 +53,9 @@ class FrameDriver {
   uint64_t awake_until_ = 0;
   uint64_t frames_ = 0;
   uint64_t seen_version_ = ~uint64_t(0);
+  uint64_t seen_filters_ = ~uint64_t(0);
+  geo::MapAsset basemap_;
+  render::MapRenderer map_renderer_;
   std::string seen_selection_;
   double last_frame_ms_ = 0.0;
   bool animating_ = false;

@@ -10,7 +10,6 @@
 #include "timeline/lanes.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <functional>
 #include <numeric>
 #include <queue>

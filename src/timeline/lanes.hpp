@@ -33,8 +33,9 @@
 //   its segments (which may reach outside the view).
 // - visible() writes into a caller-owned VisibleSet whose vectors are cleared, never
 //   freed: after the first frames the hot path allocates nothing.
-// - Pixels are pane-local like TimeScale's; y = 0 is the top of the first lane and the
-//   UI subtracts its scroll offset.
+// - Pixels are pane-local like TimeScale's. y is content y: 0 is the top of the first
+//   lane; the UI adds its vertical scroll to a pointer's pane y, and subtracts it when
+//   it draws a row.
 #pragma once
 
 #include <cstddef>

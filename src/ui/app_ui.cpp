@@ -88,6 +88,7 @@ void AppUI::set_theme(Theme t) {
 // 1. Frame
 // -----------------------------------------------------------------------------------
 bool AppUI::frame(const PlatformInfo& platform) {
+  animating_ = false;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -110,7 +111,12 @@ bool AppUI::frame(const PlatformInfo& platform) {
   ImGui::BeginGroup();
   float map_h = std::max(1.0f, (avail.y - split) * map_fraction_);
   float timeline_h = std::max(1.0f, avail.y - split - map_h);
-  if (ImGui::BeginChild("Map", ImVec2(left_w, map_h), true)) {
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(1, 1));
+  bool map_open =
+      ImGui::BeginChild("Map", ImVec2(left_w, map_h), true,
+                        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleVar();
+  if (map_open) {
     record_pane(kMapPane);
     map_pane();
   }
@@ -148,7 +154,7 @@ bool AppUI::frame(const PlatformInfo& platform) {
   about_popup(platform);
   dialogs(platform);
   ImGui::End();
-  return false;
+  return animating_;
 }
 
 // -----------------------------------------------------------------------------------
@@ -198,96 +204,12 @@ void AppUI::pane_title(const char* title, const char* subtitle) {
 }
 
 void AppUI::map_pane() {
-  const Summary& s = state_.summary;
-  pane_title("Map", "where it happened — by country");
-  constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                    ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-  if (ImGui::BeginTable("by-country", 3, flags)) {
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Country", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn("Events", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Working groups", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableHeadersRow();
-    std::map<std::string, std::pair<size_t, size_t>> rows;
-    for (const auto& [code, n] : s.events_by_country) rows[code].first = n;
-    for (const auto& [code, n] : s.working_groups_by_country) rows[code].second = n;
-    for (const auto& [code, counts] : rows) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::Text("%s", country_name(code).c_str());
-      ImGui::SameLine();
-      ImGui::TextDisabled("%s", code.c_str());
-      ImGui::TableNextColumn();
-      ImGui::Text("%zu", counts.first);
-      ImGui::TableNextColumn();
-      if (counts.second)
-        ImGui::Text("%zu", counts.second);
-      else
-        ImGui::TextDisabled("—");
-    }
-    if (s.events_without_place) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextDisabled("No place given");
-      ImGui::TableNextColumn();
-      ImGui::Text("%zu", s.events_without_place);
-    }
-    ImGui::EndTable();
-  }
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  animating_ |= map_.draw(state_, theme_, fonts_.small);
+  ImGui::PopStyleVar();
 }
 
-void AppUI::timeline_pane() {
-  const Summary& s = state_.summary;
-  pane_title("Timeline", "what happened — by kind");
-  if (s.has_dates) {
-    int64_t y0, y1;
-    int m, d;
-    edtf::civil_from_days(s.earliest_day, y0, m, d);
-    edtf::civil_from_days(s.latest_day, y1, m, d);
-    if (y0 == y1)
-      ImGui::Text("Dated events are all in %lld", static_cast<long long>(y0));
-    else
-      ImGui::Text("Dated events span %lld to %lld", static_cast<long long>(y0),
-                  static_cast<long long>(y1));
-    if (s.events_without_date) {
-      ImGui::SameLine();
-      ImGui::TextDisabled("(%zu without a date)", s.events_without_date);
-    }
-  }
-  size_t max_n = 1;
-  for (size_t n : s.events_by_kind) max_n = std::max(max_n, n);
-  constexpr ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
-  if (ImGui::BeginTable("by-kind", 3, flags)) {
-    ImGui::TableSetupColumn("kind", ImGuiTableColumnFlags_WidthStretch, 2.8f);
-    ImGui::TableSetupColumn("bar", ImGuiTableColumnFlags_WidthStretch, 4.0f);
-    ImGui::TableSetupColumn("n", ImGuiTableColumnFlags_WidthStretch, 0.6f);
-    for (size_t k = 0; k < size_t(EventKind::Count); ++k) {
-      size_t n = s.events_by_kind[k];
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      kind_swatch(kind_color(EventKind(k), theme_));
-      ImGui::Text("%ss", label(EventKind(k)));
-      ImGui::TableNextColumn();
-      ImVec2 p = ImGui::GetCursorScreenPos();
-      float w = ImGui::GetContentRegionAvail().x * float(n) / float(max_n);
-      float h = ImGui::GetTextLineHeight();
-      if (n)
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f),
-                                                  ImVec2(p.x + w, p.y + h * 0.8f),
-                                                  kind_color(EventKind(k), theme_), 3.0f);
-      ImGui::Dummy(ImVec2(1, h));
-      ImGui::TableNextColumn();
-      ImGui::Text("%zu", n);
-    }
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::Text("Working groups");
-    ImGui::TableNextColumn();
-    ImGui::TableNextColumn();
-    ImGui::Text("%zu", s.working_groups);
-    ImGui::EndTable();
-  }
-}
+void AppUI::timeline_pane() { animating_ |= timeline_.draw(state_, theme_, fonts_.small); }
 
 // -----------------------------------------------------------------------------------
 // 4. List pane
@@ -303,7 +225,11 @@ std::string AppUI::place_label(const std::string& place_id) const {
 void AppUI::list_pane() {
   if (ImGui::BeginTabBar("list-tabs")) {
     char label[64];
-    std::snprintf(label, sizeof label, "Events (%zu)###events", state_.dataset.events.size());
+    if (order_.size() == state_.dataset.events.size() || order_version_ != state_.data_version)
+      std::snprintf(label, sizeof label, "Events (%zu)###events", state_.dataset.events.size());
+    else
+      std::snprintf(label, sizeof label, "Events (%zu of %zu)###events", order_.size(),
+                    state_.dataset.events.size());
     if (ImGui::BeginTabItem(label)) {
       events_table();
       ImGui::EndTabItem();
@@ -340,9 +266,11 @@ void AppUI::events_table() {
       specs->SpecsDirty = false;
     }
   }
-  if (order_version_ != state_.data_version || order_.size() != events.size()) {
-    order_.resize(events.size());
-    for (size_t i = 0; i < events.size(); ++i) order_[i] = int(i);
+  if (order_version_ != state_.data_version || order_filters_ != state_.filter_version) {
+    // Only what passes the shared filters (kinds, the timeline's range, the playhead).
+    order_.clear();
+    for (size_t i = 0; i < events.size(); ++i)
+      if (state_.event_visible(events[i])) order_.push_back(int(i));
     auto key_less = [&](int a, int b) {
       const Event &x = events[size_t(a)], &y = events[size_t(b)];
       int c = 0;
@@ -367,6 +295,7 @@ void AppUI::events_table() {
     };
     std::sort(order_.begin(), order_.end(), key_less);
     order_version_ = state_.data_version;
+    order_filters_ = state_.filter_version;
   }
 
   ImGuiListClipper clipper;

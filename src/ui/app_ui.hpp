@@ -8,7 +8,9 @@
 
 #include "app/session.hpp"
 #include "ui/file_dialog.hpp"
+#include "ui/map_view.hpp"
 #include "ui/theme.hpp"
+#include "ui/timeline_view.hpp"
 
 namespace atlas::ui {
 
@@ -40,6 +42,8 @@ class AppUI {
   bool frame(const PlatformInfo& platform);
   bool quit_requested() const { return quit_; }
   const PaneRect& pane(Pane p) const { return panes_[p]; }
+  MapView& map() { return map_; }
+  TimelineView& timeline() { return timeline_; }
 
  private:
   void menu_bar(const PlatformInfo& platform);
@@ -65,6 +69,9 @@ class AppUI {
   Session& session_;
   AppState& state_;
   FileDialog file_dialog_;
+  MapView map_;
+  TimelineView timeline_;
+  bool animating_ = false;
   enum class Confirm { None, New, Reset } confirm_ = Confirm::None;
   std::string export_text_;  // what the save dialog will write (the dataset, or a corrupt copy)
   std::string export_error_;
@@ -82,6 +89,7 @@ class AppUI {
   // The events table's sorted order, cached by data version and sort spec.
   std::vector<int> order_;
   uint64_t order_version_ = ~uint64_t(0);
+  uint64_t order_filters_ = ~uint64_t(0);
   int sort_column_ = 0;
   bool sort_ascending_ = true;
 };

@@ -11,6 +11,7 @@ namespace atlas::ui {
 namespace {
 constexpr float kBodyPx = 16.0f;
 constexpr float kHeadingPx = 22.0f;
+constexpr float kSmallPx = 13.5f;
 
 // Latin + Latin-1 + Latin Extended-A/B, combining marks, Vietnamese, general
 // punctuation (dashes, quotes, ellipsis), currency, arrows, math minus, geometric shapes.
@@ -44,6 +45,7 @@ Fonts load_fonts(float scale) {
   Fonts f;
   f.body = add(kBodyPx, scale);
   f.heading = add(kHeadingPx, scale);
+  f.small = add(kSmallPx, scale);
   io.Fonts->Build();
   // Glyphs are rasterised at the device's scale; layout stays in logical pixels.
   io.FontGlobalScale = 1.0f / scale;

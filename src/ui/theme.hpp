@@ -21,6 +21,7 @@ ImU32 kind_color(EventKind k, Theme theme);
 struct Fonts {
   ImFont* body = nullptr;
   ImFont* heading = nullptr;
+  ImFont* small = nullptr;
 };
 Fonts load_fonts(float scale);
 

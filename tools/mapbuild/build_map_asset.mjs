@@ -22,7 +22,7 @@
 //   5. labels: the pole of inaccessibility of each country's largest polygon.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {fileURLToPath} from 'node:url';
 import * as topojson from 'topojson-client';
 import earcut from 'earcut';
 
@@ -64,14 +64,21 @@ function simplify(pts, tol) {
     for (let i = a + 1; i < b; i++) {
       const [px, py] = pts[i];
       let d;
-      if (len2 === 0) d = (px - ax) ** 2 + (py - ay) ** 2;
+      if (len2 === 0)
+        d = (px - ax) ** 2 + (py - ay) ** 2;
       else {
         const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
         d = (px - ax - t * dx) ** 2 + (py - ay - t * dy) ** 2;
       }
-      if (d > bestD) { bestD = d; best = i; }
+      if (d > bestD) {
+        bestD = d;
+        best = i;
+      }
     }
-    if (best >= 0) { keep[best] = 1; stack.push([a, best], [best, b]); }
+    if (best >= 0) {
+      keep[best] = 1;
+      stack.push([a, best], [best, b]);
+    }
   }
   return pts.filter((_, i) => keep[i]);
 }
@@ -80,11 +87,12 @@ function simplify(pts, tol) {
 // each arc (no jumps of a whole world where an arc crosses the 180° meridian: world-atlas
 // keeps such shapes whole, as d3 draws them on the sphere).
 function prepare(topology, tol) {
-  const { scale, translate } = topology.transform;
+  const {scale, translate} = topology.transform;
   const arcs = topology.arcs.map((arc) => {
     let qx = 0, qy = 0, prev = null;
     const pts = arc.map(([dx, dy]) => {
-      qx += dx; qy += dy;
+      qx += dx;
+      qy += dy;
       let [x, y] = project(qx * scale[0] + translate[0], qy * scale[1] + translate[1]);
       if (prev !== null) x += Math.round(prev - x);
       prev = x;
@@ -92,7 +100,7 @@ function prepare(topology, tol) {
     });
     return simplify(pts, tol);
   });
-  return { ...topology, transform: undefined, arcs };
+  return {...topology, transform: undefined, arcs};
 }
 
 // --- 2. countries ---------------------------------------------------------------------
@@ -153,8 +161,10 @@ function toWorldPieces(poly) {
     const piece = [];
     for (const r of rings) {
       const c = clipX(clipX(r, k, 1), k + 1, -1).map(([x, y]) => [x - k, y]);
-      if (c.length >= 3) piece.push(c);
-      else if (!piece.length) break;  // no outer ring in this world copy
+      if (c.length >= 3)
+        piece.push(c);
+      else if (!piece.length)
+        break;  // no outer ring in this world copy
     }
     if (piece.length) pieces.push(piece);
   }
@@ -170,18 +180,22 @@ function quantRing(ring) {
     if (!last || last[0] !== q[0] || last[1] !== q[1]) out.push(q);
   }
   while (out.length > 1 && out[0][0] === out[out.length - 1][0] &&
-         out[0][1] === out[out.length - 1][1]) out.pop();
+         out[0][1] === out[out.length - 1][1])
+    out.pop();
   return out.length >= 3 ? out : null;
 }
 function ringArea(r) {  // shoelace, quantised units squared (absolute)
   let a = 0;
-  for (let i = 0, j = r.length - 1; i < r.length; j = i++) a += (r[j][0] + r[i][0]) * (r[j][1] - r[i][1]);
+  for (let i = 0, j = r.length - 1; i < r.length; j = i++)
+    a += (r[j][0] + r[i][0]) * (r[j][1] - r[i][1]);
   return Math.abs(a / 2);
 }
 // GeoJSON geometry -> polygons as lists of quantised rings, outer ring first.
 function quantPolygons(geometry) {
-  const polys = !geometry ? [] : geometry.type === 'Polygon' ? [geometry.coordinates]
-    : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+  const polys = !geometry              ? [] :
+      geometry.type === 'Polygon'      ? [geometry.coordinates] :
+      geometry.type === 'MultiPolygon' ? geometry.coordinates :
+                                         [];
   const out = [];
   for (const poly of polys) {
     for (const piece of toWorldPieces(poly)) {
@@ -199,22 +213,29 @@ function quantPolygons(geometry) {
 // 180° meridian and along the clamped south pole are not lines at all, nor are seams inside
 // one country.
 const SKIP = -1;
-const edgeKey = (a, b) => (a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]))
-  ? `${a[0]},${a[1]},${b[0]},${b[1]}` : `${b[0]},${b[1]},${a[0]},${a[1]}`;
+const edgeKey = (a, b) => (a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1])) ?
+    `${a[0]},${a[1]},${b[0]},${b[1]}` :
+    `${b[0]},${b[1]},${a[0]},${a[1]}`;
 function artificial(a, b) {
-  return (a[0] === b[0] && (a[0] === 0 || a[0] === Q)) || (a[1] === b[1] && (a[1] === 0 || a[1] === Q));
+  return (a[0] === b[0] && (a[0] === 0 || a[0] === Q)) ||
+      (a[1] === b[1] && (a[1] === 0 || a[1] === Q));
 }
 function edgeTable(countries, li) {
   const owners = new Map();  // edge -> [first owner, occurrences, several owners?]
   countries.forEach((c, ci) => {
-    for (const poly of c.polys[li]) for (const r of poly) {
-      for (let i = 0; i < r.length; i++) {
-        const k = edgeKey(r[i], r[(i + 1) % r.length]);
-        const e = owners.get(k);
-        if (!e) owners.set(k, [ci, 1, false]);
-        else { e[1]++; if (e[0] !== ci) e[2] = true; }
+    for (const poly of c.polys[li])
+      for (const r of poly) {
+        for (let i = 0; i < r.length; i++) {
+          const k = edgeKey(r[i], r[(i + 1) % r.length]);
+          const e = owners.get(k);
+          if (!e)
+            owners.set(k, [ci, 1, false]);
+          else {
+            e[1]++;
+            if (e[0] !== ci) e[2] = true;
+          }
+        }
       }
-    }
   });
   return owners;
 }
@@ -224,9 +245,12 @@ function edgeKinds(r, ci, owners, emitted) {
     const a = r[i], b = r[(i + 1) % r.length];
     const k = edgeKey(a, b), e = owners.get(k);
     let kind;
-    if (artificial(a, b)) kind = SKIP;
-    else if (e[2]) kind = e[0] === ci && !emitted.has(k) ? KIND_BORDER : SKIP;
-    else kind = e[1] === 1 ? KIND_COAST : SKIP;
+    if (artificial(a, b))
+      kind = SKIP;
+    else if (e[2])
+      kind = e[0] === ci && !emitted.has(k) ? KIND_BORDER : SKIP;
+    else
+      kind = e[1] === 1 ? KIND_COAST : SKIP;
     if (kind === KIND_BORDER) emitted.add(k);
     kinds.push(kind);
   }
@@ -246,21 +270,27 @@ function meshCountry(c, ci, li, owners, emitted) {
       // Start the ring where the kind changes, so no run is cut at the ring's seam.
       const n = r.length;
       const s = kinds.findIndex((kd, i) => kd !== kinds[(i + n - 1) % n]);
-      if (s > 0) { r = [...r.slice(s), ...r.slice(0, s)]; kinds = [...kinds.slice(s), ...kinds.slice(0, s)]; }
+      if (s > 0) {
+        r = [...r.slice(s), ...r.slice(0, s)];
+        kinds = [...kinds.slice(s), ...kinds.slice(0, s)];
+      }
       if (k) holes.push(flat.length / 2);
       const rbase = verts.length;
-      for (const [x, y] of [...r, r[0]]) { flat.push(x, y); verts.push([x, y]); }
+      for (const [x, y] of [...r, r[0]]) {
+        flat.push(x, y);
+        verts.push([x, y]);
+      }
       for (let i = 0; i < n;) {
         let j = i;
         while (j < n && kinds[j] === kinds[i]) j++;
-        if (kinds[i] !== SKIP) strips.push({ first: rbase + i, count: j - i + 1, kind: kinds[i] });
+        if (kinds[i] !== SKIP) strips.push({first: rbase + i, count: j - i + 1, kind: kinds[i]});
         i = j;
       }
     }
     // earcut drops the repeated closing points itself; its indices are into `flat`.
     for (const t of earcut(flat, holes, 2)) idx.push(base + t);
   }
-  return { verts, idx, strips };
+  return {verts, idx, strips};
 }
 
 // --- 5. labels ----------------------------------------------------------------------------
@@ -283,7 +313,10 @@ function poleOfInaccessibility(rings, precision = 1) {
   const xs = rings[0].map((p) => p[0]), ys = rings[0].map((p) => p[1]);
   const x0 = Math.min(...xs), y0 = Math.min(...ys), x1 = Math.max(...xs), y1 = Math.max(...ys);
   const size = Math.min(x1 - x0, y1 - y0);
-  const cell = (x, y, h) => { const d = pointToPolyDist(x, y, rings); return { x, y, h, d, max: d + h * Math.SQRT2 }; };
+  const cell = (x, y, h) => {
+    const d = pointToPolyDist(x, y, rings);
+    return {x, y, h, d, max: d + h * Math.SQRT2};
+  };
   let best = cell((x0 + x1) / 2, (y0 + y1) / 2, 0);
   if (size === 0) return [best.x, best.y];
   // A binary max-heap on each cell's bound: the most promising cell first.
@@ -301,7 +334,7 @@ function poleOfInaccessibility(rings, precision = 1) {
     const top = heap[0], last = heap.pop();
     if (heap.length) {
       heap[0] = last;
-      for (let i = 0; ;) {
+      for (let i = 0;;) {
         const l = 2 * i + 1, r = l + 1;
         let m = i;
         if (l < heap.length && heap[l].max > heap[m].max) m = l;
@@ -314,14 +347,17 @@ function poleOfInaccessibility(rings, precision = 1) {
     return top;
   };
   const h0 = size / 2;
-  for (let x = x0; x < x1; x += size) for (let y = y0; y < y1; y += size) push(cell(x + h0, y + h0, h0));
+  for (let x = x0; x < x1; x += size)
+    for (let y = y0; y < y1; y += size) push(cell(x + h0, y + h0, h0));
   while (heap.length) {
     const c = pop();
     if (c.d > best.d) best = c;
     if (c.max - best.d <= precision) continue;
     const h = c.h / 2;
-    push(cell(c.x - h, c.y - h, h)); push(cell(c.x + h, c.y - h, h));
-    push(cell(c.x - h, c.y + h, h)); push(cell(c.x + h, c.y + h, h));
+    push(cell(c.x - h, c.y - h, h));
+    push(cell(c.x + h, c.y - h, h));
+    push(cell(c.x - h, c.y + h, h));
+    push(cell(c.x + h, c.y + h, h));
   }
   return [best.x, best.y];
 }
@@ -332,8 +368,8 @@ function build() {
   // Simplification tolerance per level, in world units: about a quantisation step, which
   // quantising would mostly undo anyway; invisible at the zooms each level is drawn at.
   const levels = [
-    { file: 'countries-110m.json', tol: 1.0 / Q },
-    { file: 'countries-50m.json', tol: 0.75 / Q },
+    {file: 'countries-110m.json', tol: 1.0 / Q},
+    {file: 'countries-50m.json', tol: 0.75 / Q},
   ];
   const byKey = new Map();  // code, or "name:..." for shapes without one
   levels.forEach((lv, li) => {
@@ -344,21 +380,25 @@ function build() {
       let code = '';
       if (f.id !== undefined) {
         code = iso.get(String(f.id));
-        if (!code) throw new Error(`${lv.file}: id ${f.id} (${name}) is not an ISO 3166-1 numeric code`);
+        if (!code)
+          throw new Error(`${lv.file}: id ${f.id} (${name}) is not an ISO 3166-1 numeric code`);
       }
       const key = code || `name:${name}`;
-      if (!byKey.has(key)) byKey.set(key, { code, name, nameArea: -1, polys: levels.map(() => []) });
+      if (!byKey.has(key)) byKey.set(key, {code, name, nameArea: -1, polys: levels.map(() => [])});
       const c = byKey.get(key);
       const polys = quantPolygons(f.geometry);
       // Several shapes may share a code (Australia and Ashmore and Cartier Is.): the name
       // is the largest one's.
       const area = polys.reduce((sum, p) => sum + ringArea(p[0]), 0);
-      if (area > c.nameArea) { c.name = name; c.nameArea = area; }
+      if (area > c.nameArea) {
+        c.name = name;
+        c.nameArea = area;
+      }
       c.polys[li].push(...polys);
     }
   });
-  const countries = [...byKey.values()].sort((a, b) =>
-    (a.code || '~').localeCompare(b.code || '~') || a.name.localeCompare(b.name));
+  const countries = [...byKey.values()].sort(
+      (a, b) => (a.code || '~').localeCompare(b.code || '~') || a.name.localeCompare(b.name));
   // 110m leaves out small countries (Singapore, Hong Kong, most Pacific islands): the world
   // view takes their 50m shapes so they never vanish, drawn after the others (on top of
   // the 110m neighbour that covers them).
@@ -382,30 +422,52 @@ function build() {
     const owners = edgeTable(countries, li), emitted = new Set();
     countries.forEach((c, ci) => {
       const m = meshCountry(c, ci, li, owners, emitted);
-      if (m.verts.length > 65536) throw new Error(`${c.name}: ${m.verts.length} vertices at level ${li} (max 65536)`);
+      if (m.verts.length > 65536)
+        throw new Error(`${c.name}: ${m.verts.length} vertices at level ${li} (max 65536)`);
       c.meshes[li] = m;
     });
   }
-  return { countries, levelCount: levels.length };
+  return {countries, levelCount: levels.length};
 }
 
 // --- writing ------------------------------------------------------------------------------
 class Writer {
-  constructor() { this.buf = Buffer.alloc(1 << 20); this.n = 0; }
+  constructor() {
+    this.buf = Buffer.alloc(1 << 20);
+    this.n = 0;
+  }
   grow(k) {
     if (this.n + k <= this.buf.length) return;
     const b = Buffer.alloc(Math.max(this.buf.length * 2, this.n + k));
     this.buf.copy(b, 0, 0, this.n);
     this.buf = b;
   }
-  u8(v) { this.grow(1); this.buf.writeUInt8(v, this.n); this.n += 1; }
-  u16(v) { this.grow(2); this.buf.writeUInt16LE(v, this.n); this.n += 2; }
-  u32(v) { this.grow(4); this.buf.writeUInt32LE(v >>> 0, this.n); this.n += 4; }
-  bytes(b) { this.grow(b.length); b.copy(this.buf, this.n); this.n += b.length; }
-  done() { return this.buf.subarray(0, this.n); }
+  u8(v) {
+    this.grow(1);
+    this.buf.writeUInt8(v, this.n);
+    this.n += 1;
+  }
+  u16(v) {
+    this.grow(2);
+    this.buf.writeUInt16LE(v, this.n);
+    this.n += 2;
+  }
+  u32(v) {
+    this.grow(4);
+    this.buf.writeUInt32LE(v >>> 0, this.n);
+    this.n += 4;
+  }
+  bytes(b) {
+    this.grow(b.length);
+    b.copy(this.buf, this.n);
+    this.n += b.length;
+  }
+  done() {
+    return this.buf.subarray(0, this.n);
+  }
 }
 
-function encode({ countries, levelCount }) {
+function encode({countries, levelCount}) {
   let namesBytes = 0;
   for (const c of countries) {
     c.nameBuf = Buffer.from(c.name, 'utf8');
@@ -418,16 +480,19 @@ function encode({ countries, levelCount }) {
   // each country a range of both; strips moved to the level's vertex numbering.
   const lv = [];
   for (let li = 0; li < levelCount; li++) {
-    const order = [...countries.filter((c) => !c.fallback || li > 0), ...countries.filter((c) => c.fallback && li === 0)];
+    const order = [
+      ...countries.filter((c) => !c.fallback || li > 0),
+      ...countries.filter((c) => c.fallback && li === 0)
+    ];
     const verts = [], idx = [], strips = [];
     for (const c of order) {
       const m = c.meshes[li];
       c.ranges[li] = [verts.length, m.verts.length, idx.length, m.idx.length];
-      for (const s of m.strips) strips.push({ ...s, first: s.first + verts.length });
+      for (const s of m.strips) strips.push({...s, first: s.first + verts.length});
       for (const v of m.verts) verts.push(v);
       for (const i of m.idx) idx.push(i);
     }
-    lv.push({ verts, idx, strips });
+    lv.push({verts, idx, strips});
   }
 
   const w = new Writer();
@@ -451,7 +516,8 @@ function encode({ countries, levelCount }) {
     w.u16(c.anchor[1]);
     for (const v of c.bbox) w.u16(v);
     if (w.n - start !== COUNTRY_FIXED_BYTES) throw new Error('country record size');
-    for (const r of c.ranges) for (const v of r) w.u32(v);
+    for (const r of c.ranges)
+      for (const v of r) w.u32(v);
   }
   for (const c of countries) w.bytes(c.nameBuf);
   for (const l of lv) {
@@ -462,13 +528,24 @@ function encode({ countries, levelCount }) {
     // Deltas modulo 2^16 (each value minus the previous one): outlines move in small steps
     // and triangles reuse nearby vertices, so the deltas are small and compress well.
     let px = 0, py = 0;
-    for (const [x, y] of l.verts) { w.u16((x - px) & 0xffff); w.u16((y - py) & 0xffff); px = x; py = y; }
+    for (const [x, y] of l.verts) {
+      w.u16((x - px) & 0xffff);
+      w.u16((y - py) & 0xffff);
+      px = x;
+      py = y;
+    }
     let pi = 0;
-    for (const i of l.idx) { w.u16((i - pi) & 0xffff); pi = i; }
-    for (const s of l.strips) { w.u32(s.first); w.u32((s.count | (s.kind << 31)) >>> 0); }
+    for (const i of l.idx) {
+      w.u16((i - pi) & 0xffff);
+      pi = i;
+    }
+    for (const s of l.strips) {
+      w.u32(s.first);
+      w.u32((s.count | (s.kind << 31)) >>> 0);
+    }
   }
   w.buf.writeUInt32LE(w.n, 20);
-  return { bytes: w.done(), lv };
+  return {bytes: w.done(), lv};
 }
 
 function main() {
@@ -478,15 +555,18 @@ function main() {
     process.exit(2);
   }
   const model = build();
-  const { bytes, lv } = encode(model);
+  const {bytes, lv} = encode(model);
   // Written beside the target, then renamed: a failed build never leaves half an asset.
   const tmp = `${out}.tmp-${process.pid}`;
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  fs.mkdirSync(path.dirname(path.resolve(out)), {recursive: true});
   fs.writeFileSync(tmp, bytes);
   fs.renameSync(tmp, out);
   console.error(JSON.stringify({
-    out, bytes: bytes.length, countries: model.countries.length,
-    levels: lv.map((l) => ({ vertices: l.verts.length, triangles: l.idx.length / 3, strips: l.strips.length })),
+    out,
+    bytes: bytes.length,
+    countries: model.countries.length,
+    levels: lv.map(
+        (l) => ({vertices: l.verts.length, triangles: l.idx.length / 3, strips: l.strips.length})),
   }));
 }
 

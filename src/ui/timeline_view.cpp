@@ -1,0 +1,515 @@
+// timeline_view.cpp — see timeline_view.hpp.
+//
+// Index
+//   1. Items from the dataset (events, working groups) into lanes
+//   2. Frame: toolbar, axis with brush and playhead, rows of items
+//   3. Drawing one span: point, uncertain range, bar, merged box
+#include "ui/timeline_view.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <map>
+
+#include "core/countries.hpp"
+
+namespace atlas::ui {
+
+namespace {
+
+// Whether the left button's current (or just finished) press moved far enough to be a
+// drag rather than a click.
+bool dragged() { return ImGui::GetIO().MouseDragMaxDistanceSqr[0] > 9.0f; }
+
+constexpr float kAxisHeight = 40.0f;
+constexpr uint32_t kGroupsLane = uint32_t(EventKind::Count);  // working groups, by kind
+
+// Play speeds in days per second of playback.
+constexpr struct {
+  const char* label;
+  double days_per_s;
+} kSpeeds[] = {{"1 month/s", 30.4}, {"1 year/s", 365.25}, {"5 years/s", 1826.0}};
+
+float text_width(std::string_view s) {
+  return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x;
+}
+
+ImU32 with_alpha(ImU32 c, float a) {
+  return (c & 0x00FFFFFF) | (ImU32(std::clamp(a, 0.0f, 1.0f) * 255.0f) << 24);
+}
+
+std::string day_words(int64_t day) {
+  int64_t y;
+  int m, d;
+  edtf::civil_from_days(day, y, m, d);
+  static const char* months[] = {"January",   "February", "March",    "April",
+                                 "May",       "June",     "July",     "August",
+                                 "September", "October",  "November", "December"};
+  return std::to_string(d) + " " + months[m - 1] + " " + std::to_string(y);
+}
+
+}  // namespace
+
+// -----------------------------------------------------------------------------------
+// 1. Items into lanes
+// -----------------------------------------------------------------------------------
+void TimelineView::rebuild(const AppState& state) {
+  const Dataset& d = state.dataset;
+  today_ = timeline::day_from_unix_seconds(int64_t(std::time(nullptr)));
+  items_.clear();
+  lane_titles_.clear();
+  std::map<std::string, uint32_t> keys;  // country or organisation -> lane key
+  auto key_for = [&](const std::string& name) {
+    auto [it, fresh] = keys.emplace(name, uint32_t(keys.size()));
+    return it->second;
+  };
+  std::map<std::string_view, const Place*> places;
+  for (const auto& p : d.places) places.emplace(p.id, &p);
+
+  auto add = [&](uint32_t id, const edtf::Value& v, uint32_t lane, bool interval) {
+    timeline::TimelineItem it;
+    it.id = id;
+    it.lane = lane;
+    it.earliest_day = v.earliest();
+    it.latest_day = v.latest();
+    if (it.earliest_day <= edtf::kUnboundedPast) {
+      // An open or unknown start: from what the end says, as far as it can go.
+      it.flags |= timeline::kItemOpenStart;
+      it.earliest_day = v.end_kind == edtf::End::Date ? v.end.earliest_day() : today_;
+    }
+    if (it.latest_day >= edtf::kUnboundedFuture) {
+      it.flags |= timeline::kItemOpenEnd;
+      it.latest_day = std::max(today_, it.earliest_day);
+    }
+    if (v.uncertain()) it.flags |= timeline::kItemUncertain;
+    if (v.approximate()) it.flags |= timeline::kItemApproximate;
+    if (interval) it.flags |= timeline::kItemInterval;
+    items_.push_back(it);
+  };
+  for (uint32_t i = 0; i < d.events.size(); ++i) {
+    const Event& e = d.events[i];
+    if (!e.date || !state.filters.kinds[size_t(e.kind)]) continue;
+    switch (group_by_) {
+      case GroupBy::Kind:
+        add(i, *e.date, uint32_t(e.kind), false);
+        break;
+      case GroupBy::Country: {
+        auto p = places.find(e.place);
+        std::string c = p == places.end() ? "" : p->second->country;
+        const Country* country = find_country(c);
+        add(i, *e.date, key_for(country ? country->name : "No place given"), false);
+        break;
+      }
+      case GroupBy::Organisation:
+        if (e.organisations.empty()) add(i, *e.date, key_for("No organisation named"), false);
+        for (const auto& part : e.organisations) {
+          const Organisation* o = d.find_organisation(part.organisation);
+          add(i, *e.date, key_for(o ? o->name : part.organisation), false);
+        }
+        break;
+    }
+  }
+  // Working groups are bars: from their start, open ends drawn to today.
+  const uint32_t group_base = uint32_t(d.events.size());
+  for (uint32_t g = 0; g < d.working_groups.size(); ++g) {
+    const WorkingGroup& w = d.working_groups[g];
+    if (!w.active) continue;
+    uint32_t lane = kGroupsLane;
+    if (group_by_ == GroupBy::Country) {
+      const Country* c = find_country(w.country);
+      lane = key_for(c ? c->name : w.country);
+    } else if (group_by_ == GroupBy::Organisation) {
+      lane = key_for("Working groups");
+    }
+    add(group_base + g, *w.active, lane, true);
+  }
+  if (group_by_ != GroupBy::Kind) {
+    lane_titles_.resize(keys.size());
+    for (const auto& [name, key] : keys) lane_titles_[key] = name;
+  }
+  model_.build(items_);
+  timeline::RowMetrics m;
+  m.lane_header = ImGui::GetTextLineHeight() + 4;
+  m.row_height = ImGui::GetTextLineHeight() + 4;
+  m.row_gap = 3;
+  m.lane_gap = 6;
+  model_.set_metrics(m);
+  built_data_ = state.data_version;
+  built_group_by_ = group_by_;
+  std::copy(std::begin(state.filters.kinds), std::end(state.filters.kinds), built_kinds_);
+}
+
+std::string TimelineView::lane_title(uint32_t key) const {
+  if (group_by_ == GroupBy::Kind) {
+    if (key == kGroupsLane) return "Working groups";
+    return std::string(label(EventKind(key))) + "s";
+  }
+  return key < lane_titles_.size() ? lane_titles_[key] : "";
+}
+
+void TimelineView::fit(const AppState& state) {
+  (void)state;
+  int64_t a, b;
+  if (model_.data_range(a, b)) scale_.fit(a, b, 40);
+}
+
+bool TimelineView::locate(const AppState& state, const std::string& id, float& x, float& y) const {
+  const Dataset& d = state.dataset;
+  uint32_t handle = ~uint32_t(0);
+  for (uint32_t i = 0; i < d.events.size(); ++i)
+    if (d.events[i].id == id) handle = i;
+  for (uint32_t g = 0; g < d.working_groups.size(); ++g)
+    if (d.working_groups[g].id == id) handle = uint32_t(d.events.size()) + g;
+  timeline::TimelineModel::Location loc;
+  if (handle == ~uint32_t(0) || !model_.locate(handle, loc)) return false;
+  const timeline::VisualRow& row = model_.visual_rows()[loc.visual_row];
+  double x0 = scale_.x(loc.day0), x1 = scale_.x(loc.day1);
+  x = pane_x_ + float(std::max(x0, std::min(x0 + 4.0, (x0 + x1) / 2)));
+  y = rows_top_ + (row.y0 + row.y1) * 0.5f - scroll_;
+  return true;
+}
+
+// -----------------------------------------------------------------------------------
+// 2. Frame
+// -----------------------------------------------------------------------------------
+void TimelineView::toolbar(AppState& state) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Lanes");
+  ImGui::SameLine();
+  const char* names[] = {"by kind", "by country", "by organisation"};
+  int g = int(group_by_);
+  ImGui::SetNextItemWidth(150);
+  if (ImGui::Combo("##groupby", &g, names, 3)) group_by_ = GroupBy(g);
+  ImGui::SameLine();
+  if (ImGui::Button("Fit")) fit(state);
+  ImGui::SameLine();
+  Filters f = state.filters;
+  if (ImGui::Button(playing_ ? "Pause" : "Play")) {
+    playing_ = !playing_;
+    play_last_ = ImGui::GetTime();
+    if (playing_ && !f.playhead_on) {
+      int64_t a, b;
+      f.playhead_on = true;
+      f.playhead = model_.data_range(a, b) ? a : today_;
+    }
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(110);
+  const char* speed_names[] = {kSpeeds[0].label, kSpeeds[1].label, kSpeeds[2].label};
+  ImGui::Combo("##speed", &speed_, speed_names, 3);
+  if (f.playhead_on) {
+    ImGui::SameLine();
+    if (ImGui::Button("Stop")) {
+      f.playhead_on = false;
+      playing_ = false;
+    }
+  }
+  if (f.window_on) {
+    ImGui::SameLine();
+    if (ImGui::Button("Clear range")) f.window_on = false;
+  }
+  state.set_filters(f);
+  ImGui::SameLine();
+  size_t shown = 0;
+  for (const auto& e : state.dataset.events) shown += state.event_visible(e);
+  ImGui::TextDisabled("%zu of %zu events shown", shown, state.dataset.events.size());
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Drag on the dates above the lanes to show only a range of time.");
+}
+
+bool TimelineView::draw(AppState& state, Theme theme, ImFont* small_font) {
+  if (built_data_ != state.data_version || built_group_by_ != group_by_ ||
+      !std::equal(std::begin(built_kinds_), std::end(built_kinds_),
+                  std::begin(state.filters.kinds))) {
+    bool new_data = built_data_ != state.data_version;
+    rebuild(state);
+    if (new_data) fitted_ = false;
+  }
+  toolbar(state);
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImVec2 size = ImGui::GetContentRegionAvail();
+  if (size.x < 20 || size.y < kAxisHeight + 10) return playing_;
+  pane_x_ = pos.x;
+  pane_y_ = pos.y;
+  scale_.set_width(size.x);
+  if (!fitted_) {
+    fit(state);
+    fitted_ = true;
+  }
+
+  // Playback moves the playhead; the map shows what had happened by then.
+  if (playing_) {
+    double now = ImGui::GetTime();
+    Filters f = state.filters;
+    f.playhead += int64_t(std::llround((now - play_last_) * kSpeeds[speed_].days_per_s));
+    play_last_ = now;
+    int64_t a, b;
+    if (model_.data_range(a, b) && f.playhead > std::max(b, today_)) {
+      f.playhead = std::max(b, today_);
+      playing_ = false;
+    }
+    state.set_filters(f);
+    double x = scale_.x(double(f.playhead));
+    if (x < 0 || x > size.x)
+      scale_.origin_day = double(f.playhead) - size.x * 0.5 / scale_.px_per_day;
+  }
+
+  if (small_font) ImGui::PushFont(small_font);
+  ImGui::PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
+  draw_axis(state, theme, pos.x, pos.y, size.x, kAxisHeight);
+  draw_items(state, theme, pos.x, pos.y + kAxisHeight, size.x, size.y - kAxisHeight);
+  ImGui::PopClipRect();
+  if (small_font) ImGui::PopFont();
+  return playing_;
+}
+
+void TimelineView::draw_axis(AppState& state, Theme theme, float x0, float y0, float w, float h) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const bool dark = theme == Theme::Dark;
+  dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + w, y0 + h),
+                    dark ? IM_COL32(30, 33, 40, 255) : IM_COL32(240, 242, 246, 255));
+  timeline::generate_ticks(scale_, 0, w, text_width, timeline::TickStyle{}, ticks_);
+  const ImU32 tick_col = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
+  const float line_h = ImGui::GetTextLineHeight();
+  if (!ticks_.context_text().empty()) dl->AddText(ImVec2(x0 + 4, y0 + 2), tick_col, ticks_.context);
+  for (const auto& t : ticks_.ticks) {
+    float x = x0 + t.x;
+    float len = t.major ? 10.0f : 5.0f;
+    dl->AddLine(ImVec2(x, y0 + h - len), ImVec2(x, y0 + h), tick_col);
+    if (t.label_w > 0)
+      dl->AddText(ImVec2(x0 + t.label_x, y0 + h - len - line_h - 1), text_col, t.label);
+  }
+
+  // The axis band takes the brush: drag to choose a range; a click clears it.
+  ImGui::SetCursorScreenPos(ImVec2(x0, y0));
+  ImGui::InvisibleButton("##axis", ImVec2(w, h));
+  ImGuiIO& io = ImGui::GetIO();
+  Filters f = state.filters;
+  double day = scale_.day_at(io.MousePos.x - x0);
+  if (ImGui::IsItemActivated()) {
+    brushing_ = true;
+    brush_anchor_ = day;
+  }
+  if (brushing_ && ImGui::IsItemActive() && dragged()) {
+    f.window_on = true;
+    f.window_first = int64_t(std::floor(std::min(day, brush_anchor_)));
+    f.window_last = int64_t(std::floor(std::max(day, brush_anchor_)));
+  }
+  if (ImGui::IsItemDeactivated()) {
+    if (!dragged()) f.window_on = false;
+    brushing_ = false;
+  }
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    if (!brushing_)
+      ImGui::SetTooltip("%s\nDrag to show only a range of time", day_words(int64_t(day)).c_str());
+  }
+  state.set_filters(f);
+}
+
+// -----------------------------------------------------------------------------------
+// 3. Items
+// -----------------------------------------------------------------------------------
+void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, float w, float h) {
+  const Dataset& d = state.dataset;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImGuiIO& io = ImGui::GetIO();
+  const bool dark = theme == Theme::Dark;
+  rows_top_ = y0;
+
+  // The whole area takes drag (pan), wheel (zoom about the pointer) and clicks.
+  ImGui::SetCursorScreenPos(ImVec2(x0, y0));
+  ImGui::SetNextItemAllowOverlap();
+  ImGui::InvisibleButton("##rows", ImVec2(w, h));
+  bool hovered = ImGui::IsItemHovered();
+  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(0, 2.0f)) {
+    scale_.pan(io.MouseDelta.x);
+    scroll_ -= io.MouseDelta.y;
+  }
+  if (hovered && io.MouseWheel != 0) {
+    if (io.KeyShift)
+      scroll_ -= io.MouseWheel * 40;
+    else
+      scale_.zoom_about(io.MousePos.x - x0, std::pow(1.25, io.MouseWheel));
+  }
+  if (hovered || ImGui::IsWindowFocused()) {
+    if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd))
+      scale_.zoom_about(w * 0.5, 1.5);
+    if (ImGui::IsKeyPressed(ImGuiKey_Minus) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract))
+      scale_.zoom_about(w * 0.5, 1 / 1.5);
+  }
+  scroll_ = std::clamp(scroll_, 0.0f, std::max(0.0f, model_.content_height() - h + 8));
+
+  // Brush: shade what is outside the window.
+  const Filters& f = state.filters;
+  if (f.window_on) {
+    float a = x0 + float(scale_.x(double(f.window_first)));
+    float b = x0 + float(scale_.x(double(f.window_last + 1)));
+    ImU32 shade = dark ? IM_COL32(0, 0, 0, 110) : IM_COL32(120, 130, 150, 60);
+    dl->AddRectFilled(ImVec2(x0, y0 - kAxisHeight), ImVec2(std::max(x0, a), y0 + h), shade);
+    dl->AddRectFilled(ImVec2(std::min(x0 + w, b), y0 - kAxisHeight), ImVec2(x0 + w, y0 + h), shade);
+    dl->AddLine(ImVec2(a, y0 - kAxisHeight), ImVec2(a, y0 + h), IM_COL32(59, 130, 246, 255), 2.0f);
+    dl->AddLine(ImVec2(b, y0 - kAxisHeight), ImVec2(b, y0 + h), IM_COL32(59, 130, 246, 255), 2.0f);
+  }
+
+  // Lane headers (click to collapse) and the rows' alternating background.
+  const auto& lanes = model_.lanes();
+  const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  for (const auto& lane : lanes) {
+    float ly0 = y0 + lane.y0 - scroll_, ly1 = y0 + lane.y1 - scroll_;
+    if (ly1 < y0 || ly0 > y0 + h) continue;
+    dl->AddRectFilled(ImVec2(x0, ly0), ImVec2(x0 + w, y0 + lane.rows_y0 - scroll_),
+                      dark ? IM_COL32(255, 255, 255, 10) : IM_COL32(0, 0, 0, 8));
+    std::string title = lane_title(lane.key);
+    char head[160];
+    std::snprintf(head, sizeof head, "%s %s  (%u)", lane.collapsed ? ">" : "v", title.c_str(),
+                  lane.item_count);
+    dl->AddText(ImVec2(x0 + 6, ly0 + 1), lane.collapsed ? dim : text_col, head);
+  }
+
+  // Today.
+  float tx = x0 + float(scale_.x(double(today_)));
+  if (tx >= x0 && tx <= x0 + w) {
+    dl->AddLine(ImVec2(tx, y0 - kAxisHeight), ImVec2(tx, y0 + h), IM_COL32(220, 38, 38, 200), 1.5f);
+    dl->AddText(ImVec2(tx + 3, y0 - kAxisHeight + 2), IM_COL32(220, 38, 38, 255), "today");
+  }
+
+  // Items in view (culled and merged by the model; the buffers are reused).
+  timeline::VisitOptions opts;
+  opts.min_px = 4.0f;
+  opts.merge_gap_px = 2.0f;
+  model_.visible(scale_, {0, double(w), scroll_, scroll_ + h}, opts, visible_);
+  timeline::TimelineModel::Location sel{};
+  bool has_sel = false;
+  if (!state.selection.empty()) {
+    uint32_t handle = ~uint32_t(0);
+    for (uint32_t i = 0; i < d.events.size() && handle == ~uint32_t(0); ++i)
+      if (d.events[i].id == state.selection) handle = i;
+    for (uint32_t g = 0; g < d.working_groups.size() && handle == ~uint32_t(0); ++g)
+      if (d.working_groups[g].id == state.selection) handle = uint32_t(d.events.size()) + g;
+    has_sel = handle != ~uint32_t(0) && model_.locate(handle, sel);
+  }
+  const uint32_t group_base = uint32_t(d.events.size());
+  const auto& rows = model_.visual_rows();
+  const float line_h = ImGui::GetTextLineHeight();
+  for (const auto& span : visible_.spans) {
+    const timeline::VisualRow& row = rows[span.visual_row];
+    float ry0 = y0 + row.y0 - scroll_, ry1 = y0 + row.y1 - scroll_;
+    float cy = (ry0 + ry1) * 0.5f;
+    float sx0 = x0 + span.x0, sx1 = x0 + std::max(span.x1, span.x0 + 1);
+    if (!span.single()) {
+      // Too small to draw one by one: a marked box with the count (as Tracy does).
+      ImU32 col = dark ? IM_COL32(148, 163, 184, 200) : IM_COL32(100, 116, 139, 200);
+      dl->AddRectFilled(ImVec2(sx0, ry0 + 2), ImVec2(sx1, ry1 - 2), col, 2.0f);
+      char buf[24];
+      std::snprintf(buf, sizeof buf, "%u", span.count);
+      float tw = text_width(buf);
+      if (sx1 - sx0 > tw + 4)
+        dl->AddText(ImVec2((sx0 + sx1 - tw) * 0.5f, cy - line_h * 0.5f),
+                    IM_COL32(255, 255, 255, 255), buf);
+      continue;
+    }
+    uint32_t id = span.first_id;
+    bool is_group = id >= group_base;
+    const Event* e = is_group ? nullptr : &d.events[id];
+    const WorkingGroup* g = is_group ? &d.working_groups[id - group_base] : nullptr;
+    ImU32 col = kind_color(e ? e->kind : EventKind::WorkingGroupMeeting, theme);
+    bool faded = f.playhead_on && span.day0 > double(f.playhead);
+    if (e && !state.event_visible(*e) && !faded) faded = true;
+    if (faded) col = with_alpha(col, 0.3f);
+    const uint8_t fl = span.item_flags;
+    const bool point = !(fl & timeline::kItemInterval) && span.day1 - span.day0 <= 1.0;
+    const char* title = e ? e->title.c_str() : g->name.c_str();
+    float label_x;
+    if (point) {
+      // One known day: a point.
+      dl->AddCircleFilled(ImVec2(sx0 + 2, cy), 5.0f, col);
+      label_x = sx0 + 10;
+    } else if (fl & timeline::kItemInterval) {
+      // Something that lasted (a working group): a solid bar; an open end fades to today.
+      ImU32 end_col = (fl & timeline::kItemOpenEnd) ? with_alpha(col, 0.15f) : col;
+      dl->AddRectFilledMultiColor(ImVec2(sx0, ry0 + 3), ImVec2(sx1, ry1 - 3), col, end_col, end_col,
+                                  col);
+      label_x = sx0 + 4;
+    } else {
+      // A date known only as a range ("May 2018", "2013/2015-07"): the whole range, faded,
+      // with solid ends, so it reads as "sometime in here".
+      dl->AddRectFilled(ImVec2(sx0, ry0 + 3), ImVec2(sx1, ry1 - 3), with_alpha(col, 0.28f), 3.0f);
+      dl->AddRect(ImVec2(sx0, ry0 + 3), ImVec2(sx1, ry1 - 3), with_alpha(col, 0.8f), 3.0f);
+      label_x = sx0 + 4;
+    }
+    if (fl & (timeline::kItemUncertain | timeline::kItemApproximate)) {
+      // Uncertain or approximate: hatched.
+      dl->PushClipRect(ImVec2(sx0, ry0 + 3), ImVec2(sx1, ry1 - 3), true);
+      for (float hx = sx0 - (ry1 - ry0); hx < sx1; hx += 6)
+        dl->AddLine(ImVec2(hx, ry1 - 3), ImVec2(hx + (ry1 - ry0), ry0 + 3), with_alpha(col, 0.6f),
+                    1.0f);
+      dl->PopClipRect();
+    }
+    if (has_sel && model_.span_contains(span, sel))
+      dl->AddRect(ImVec2(sx0 - 3, ry0), ImVec2(std::max(sx1, sx0 + 10) + 3, ry1),
+                  IM_COL32(250, 204, 21, 255), 3.0f, 0, 2.5f);
+    // The label goes where there is room before the next item in the row.
+    float room = x0 + span.x0 + span.label_room - label_x;
+    if (room > 24) {
+      std::string text = title;
+      if (fl & timeline::kItemUncertain) text += " (?)";
+      if (fl & timeline::kItemApproximate) text += " (~)";
+      ImVec4 clip(label_x, ry0, label_x + room - 4, ry1);
+      dl->AddText(nullptr, 0.0f, ImVec2(label_x, cy - line_h * 0.5f), faded ? dim : text_col,
+                  text.c_str(), nullptr, 0.0f, &clip);
+    }
+  }
+
+  // Playhead.
+  if (f.playhead_on) {
+    float px = x0 + float(scale_.x(double(f.playhead)));
+    dl->AddLine(ImVec2(px, y0 - kAxisHeight), ImVec2(px, y0 + h), IM_COL32(234, 88, 12, 255), 2.0f);
+    dl->AddTriangleFilled(ImVec2(px - 6, y0 - kAxisHeight), ImVec2(px + 6, y0 - kAxisHeight),
+                          ImVec2(px, y0 - kAxisHeight + 8), IM_COL32(234, 88, 12, 255));
+  }
+
+  // Hover, click, double-click.
+  if (hovered) {
+    auto hit = model_.hit_test(visible_, io.MousePos.x - x0, io.MousePos.y - y0 + scroll_, 3.0f);
+    if (hit.header && ImGui::IsMouseReleased(0) && !dragged()) {
+      const auto& lane = lanes[size_t(hit.lane)];
+      model_.set_collapsed(lane.key, !lane.collapsed);
+    } else if (hit.span) {
+      const timeline::Span& s = *hit.span;
+      ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+      if (!s.single()) {
+        ImGui::SetTooltip("%u items — click to zoom in", s.count);
+        if (ImGui::IsMouseReleased(0) && !dragged())
+          scale_.show(s.day0, s.day1, 40);
+      } else {
+        uint32_t id = s.first_id;
+        const std::string* item_id;
+        std::string tip;
+        if (id >= group_base) {
+          const WorkingGroup& g = d.working_groups[id - group_base];
+          item_id = &g.id;
+          tip = g.name + "\n" + (g.active ? edtf::describe(*g.active) : "");
+        } else {
+          const Event& e = d.events[id];
+          item_id = &e.id;
+          const Place* p = d.find_place(e.place);
+          tip =
+              e.title + "\n" + (e.date ? edtf::describe(*e.date) : "") + (p ? "\n" + p->name : "");
+        }
+        ImGui::SetTooltip("%s", tip.c_str());
+        if (ImGui::IsMouseReleased(0) && !dragged())
+          state.select(*item_id);
+        if (ImGui::IsMouseDoubleClicked(0)) state.fly_to = *item_id;
+      }
+    } else if (ImGui::IsMouseReleased(0) && !dragged()) {
+      state.select("");
+    }
+  }
+}
+
+}  // namespace atlas::ui

@@ -1,0 +1,67 @@
+// timeline_view.hpp — the Timeline pane: a zoomable axis (decades to days) with ticks
+// that never overlap, lanes by kind / country / organisation (collapsible), events as
+// points or as their whole uncertain range, working groups as bars open to today,
+// tiny items merged into counted boxes, a today line, a date-range brush that filters
+// the map and the list, and a playhead that plays through time.
+//
+// The math is src/timeline (unit-tested); this file draws it with ImGui and handles input.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/state.hpp"
+#include "timeline/lanes.hpp"
+#include "timeline/ticks.hpp"
+#include "timeline/time_scale.hpp"
+#include "ui/theme.hpp"
+
+struct ImFont;
+
+namespace atlas::ui {
+
+class TimelineView {
+ public:
+  enum class GroupBy { Kind, Country, Organisation };
+
+  // Draws the pane; returns true while animating (playing).
+  bool draw(AppState& state, Theme theme, ImFont* small_font);
+
+  // For the JS API and tests.
+  bool locate(const AppState& state, const std::string& id, float& x, float& y) const;
+  uint64_t visible_item_count() const { return visible_.item_count; }
+  void set_group_by(GroupBy g) { group_by_ = g; }
+  void fit(const AppState& state);
+
+ private:
+  void rebuild(const AppState& state);
+  void toolbar(AppState& state);
+  void draw_axis(AppState& state, Theme theme, float x0, float y0, float w, float h);
+  void draw_items(AppState& state, Theme theme, float x0, float y0, float w, float h);
+  std::string lane_title(uint32_t key) const;
+
+  timeline::TimeScale scale_;
+  timeline::TimelineModel model_;
+  timeline::VisibleSet visible_;
+  timeline::TickSet ticks_;
+  std::vector<timeline::TimelineItem> items_;  // reused between rebuilds
+  std::vector<std::string> lane_titles_;       // lane key -> title (country, organisation)
+  GroupBy group_by_ = GroupBy::Kind;
+  GroupBy built_group_by_ = GroupBy::Kind;
+  uint64_t built_data_ = ~uint64_t(0);
+  bool built_kinds_[size_t(EventKind::Count)] = {};
+  bool fitted_ = false;
+  int64_t today_ = 0;
+  float scroll_ = 0;
+  float pane_x_ = 0, pane_y_ = 0, rows_top_ = 0;
+
+  // Brush (drag on the axis) and playhead.
+  bool brushing_ = false;
+  double brush_anchor_ = 0;
+  bool playing_ = false;
+  double play_last_ = 0;
+  int speed_ = 1;  // index into the speeds table
+};
+
+}  // namespace atlas::ui
