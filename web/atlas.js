@@ -308,6 +308,54 @@
       need();
       Module._atlas_flush();
     },
+    /** Where a longitude/latitude is on the page now (CSS px): {x, y}. */
+    mapProject(lon, lat) {
+      need();
+      return JSON.parse(Module.UTF8ToString(Module._atlas_api_map_project(lon, lat)));
+    },
+    /** Moves the map: centre and zoom (the world is 256 × 2^zoom px wide). */
+    setMapView(lon, lat, zoom) {
+      need();
+      Module._atlas_api_map_set_view(lon, lat, zoom);
+    },
+    /** {lon, lat, zoom, markers}: the map's centre, zoom and markers drawn. */
+    mapView() {
+      need();
+      return JSON.parse(Module.UTF8ToString(Module._atlas_api_map_view()));
+    },
+    /** Where an item is drawn on the timeline (CSS px), or null. */
+    timelineLocate(id) {
+      need();
+      return JSON.parse(withString(String(id), (p) => Module.UTF8ToString(Module._atlas_api_timeline_locate(p))));
+    },
+    /** The timeline's date axis (CSS px): {x, y, width, height, dateX}, where dateX is the
+     *  x of the start of the EDTF `date`, when given. */
+    timelineAxis(date = '') {
+      need();
+      return JSON.parse(withString(String(date), (p) => Module.UTF8ToString(Module._atlas_api_timeline_axis(p))));
+    },
+    /** Zooms the timeline by `factor` about x (px from its left edge), or pans by dx px. */
+    timelineZoom(factor, x = 0) {
+      need();
+      Module._atlas_api_timeline_zoom(factor, x);
+    },
+    timelinePan(dx) {
+      need();
+      Module._atlas_api_timeline_pan(dx);
+    },
+    /** Shows only what happened between two EDTF dates (the brush); no arguments clear it.
+     *  Returns '' or what is wrong with a date. */
+    setRange(first = '', last = '') {
+      need();
+      return withString(String(first), (a) => withString(String(last),
+        (b) => Module.UTF8ToString(Module._atlas_api_set_range(a, b))));
+    },
+    /** {events, timelineItems, mapMarkers}: events passing the filters, items drawn on
+     *  the timeline, markers drawn on the map. */
+    visible() {
+      need();
+      return JSON.parse(Module.UTF8ToString(Module._atlas_api_visible()));
+    },
     /** 'light' or 'dark'. */
     setTheme(name) {
       need();

@@ -236,10 +236,10 @@ void ClusterIndex::build(const MarkerPoint* points, std::size_t count,
       by_rank.resize(w.size());
       for (std::size_t i = 0; i < w.size(); ++i) by_rank[rk[i]] = static_cast<std::uint32_t>(i);
       std::vector<std::uint32_t> first(w.size());
-      std::uint32_t at = 0;
+      std::uint32_t next = 0;
       for (std::uint32_t i : by_rank) {
-        first[i] = at;
-        at += w[i].stacks;
+        first[i] = next;
+        next += w[i].stacks;
       }
       // Sorted by value, not through an index: nth_element on a permutation spends its
       // time in cache misses (it was half the build).

@@ -8,9 +8,12 @@
 //
 // Why precomputed: the map must stay under 8 ms a frame with 100,000 markers in
 // WebAssembly. Like supercluster (Mapbox), the clusters of every integer zoom are built
-// once, greedily merging neighbours within a screen radius, each zoom from the one above;
-// a frame only asks a static k-d tree for the clusters of its zoom inside the view, writing
-// into a buffer the caller owns: no allocation per frame, cost ~ log n + what is visible.
+// once, greedily merging neighbours within a screen radius, each zoom from the finer one
+// below it (so clusters nest: a cluster is a union of the next zoom's); a frame only asks
+// a static k-d tree for the clusters of its zoom inside the view, writing into a buffer
+// the caller owns: no allocation per frame, cost ~ log n + what is visible. Measured with
+// 100,000 markers (tests/geo/bench_geo.cpp, -O2): build 110-220 ms natively, 140-260 ms in
+// WebAssembly (node); a frame's query ~1 us median, ~10 us p99, in both.
 //
 // Stacks: markers with the same place key are one stack, always together at every zoom
 // (several events at one place show as one marker with a count). Clusters are sets of

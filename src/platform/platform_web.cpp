@@ -276,6 +276,92 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_panes() {
   return atlas::platform::g_result.c_str();
 }
 
+// Map and timeline, for tests, benchmarks and embedding pages.
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_map_project(double lon, double lat) {
+  auto& map = g_driver->ui.map();
+  atlas::geo::Vec2 p = map.project(lon, lat);
+  atlas::platform::g_result =
+      nlohmann::json{{"x", map.pane_x() + p.x}, {"y", map.pane_y() + p.y}}.dump();
+  return atlas::platform::g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void atlas_api_map_set_view(double lon, double lat, double zoom) {
+  g_driver->ui.map().set_view(lon, lat, zoom);
+  atlas_wake();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_map_view() {
+  auto& map = g_driver->ui.map();
+  atlas::geo::Vec2 ll = atlas::geo::world_to_lonlat(map.camera().center);
+  atlas::platform::g_result = nlohmann::json{{"lon", ll.x},
+                                             {"lat", ll.y},
+                                             {"zoom", map.camera().zoom},
+                                             {"markers", map.visible_marker_count()}}
+                                  .dump();
+  return atlas::platform::g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_timeline_locate(const char* id) {
+  float x = 0, y = 0;
+  bool ok = g_driver->ui.timeline().locate(g_driver->state, id, x, y);
+  atlas::platform::g_result = ok ? nlohmann::json{{"x", x}, {"y", y}}.dump() : "null";
+  return atlas::platform::g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_timeline_axis(const char* date) {
+  float x, y, w, h;
+  g_driver->ui.timeline().axis_rect(x, y, w, h);
+  nlohmann::json o{{"x", x}, {"y", y}, {"width", w}, {"height", h}};
+  auto v = atlas::edtf::parse(date);
+  if (v.value) o["dateX"] = g_driver->ui.timeline().x_of_day(double(v.value->earliest()));
+  atlas::platform::g_result = o.dump();
+  return atlas::platform::g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void atlas_api_timeline_zoom(double factor, double x) {
+  g_driver->ui.timeline().zoom(factor, x);
+  atlas_wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void atlas_api_timeline_pan(double dx) {
+  g_driver->ui.timeline().pan(dx);
+  atlas_wake();
+}
+
+// The timeline's date window (the brush), as EDTF values: from the start of `first` to
+// the end of `last`. Empty strings clear it. Returns "" or what is wrong.
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_set_range(const char* first, const char* last) {
+  atlas::Filters f = g_driver->state.filters;
+  std::string a = first, b = last;
+  atlas::platform::g_result.clear();
+  if (a.empty() && b.empty()) {
+    f.window_on = false;
+  } else {
+    auto pa = atlas::edtf::parse(a), pb = atlas::edtf::parse(b.empty() ? a : b);
+    if (!pa.value || !pb.value) {
+      atlas::platform::g_result = !pa.value ? pa.error : pb.error;
+      return atlas::platform::g_result.c_str();
+    }
+    f.window_on = true;
+    f.window_first = pa.value->earliest();
+    f.window_last = pb.value->latest();
+  }
+  g_driver->state.set_filters(f);
+  atlas_wake();
+  return atlas::platform::g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_visible() {
+  size_t events = 0;
+  for (const auto& e : g_driver->state.dataset.events) events += g_driver->state.event_visible(e);
+  atlas::platform::g_result =
+      nlohmann::json{{"events", events},
+                     {"timelineItems", g_driver->ui.timeline().visible_item_count()},
+                     {"mapMarkers", g_driver->ui.map().visible_marker_count()}}
+          .dump();
+  return atlas::platform::g_result.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE int atlas_api_set_theme(int dark) {
   g_driver->ui.set_theme(dark ? atlas::ui::Theme::Dark : atlas::ui::Theme::Light);
   atlas_wake();

@@ -239,7 +239,15 @@ bool MapView::draw(AppState& state, Theme theme, ImFont* small_font) {
     animating = true;
   }
 
+  // Two layers: the legend and the Fit button go on top (channel 1) and are submitted
+  // first, so they take the pointer before the map's own button underneath them.
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
+  ImGui::PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
+  if (small_font) ImGui::PushFont(small_font);
+  draw_legend(state, theme, pos.x, pos.y, size.x, size.y);
+  dl->ChannelsSetCurrent(0);
   if (renderer_ && renderer_->ready() && asset_) {
     g_basemap.renderer = renderer_;
     g_basemap.camera = camera_;
@@ -257,21 +265,17 @@ bool MapView::draw(AppState& state, Theme theme, ImFont* small_font) {
         pos, ImVec2(pos.x + size.x, pos.y + size.y),
         theme == Theme::Dark ? IM_COL32(24, 33, 46, 255) : IM_COL32(205, 223, 240, 255));
   }
-
-  // Markers, the legend and the Fit button drawn after this take the pointer first.
-  ImGui::SetNextItemAllowOverlap();
+  ImGui::SetCursorScreenPos(pos);
   ImGui::InvisibleButton("##map", size,
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
   interact(state, pos.x, pos.y);
-  ImGui::PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
-  if (small_font) ImGui::PushFont(small_font);
   draw_markers(state, theme, pos.x, pos.y);
-  draw_legend(state, theme, pos.x, pos.y, size.x, size.y);
-  if (small_font) ImGui::PopFont();
   if (!error_.empty())
     dl->AddText(ImVec2(pos.x + 10, pos.y + 10), IM_COL32(180, 30, 30, 255),
                 ("The basemap is not available: " + error_).c_str());
+  if (small_font) ImGui::PopFont();
   ImGui::PopClipRect();
+  dl->ChannelsMerge();
   return animating;
 }
 
@@ -473,8 +477,7 @@ void MapView::interact(AppState& state, float x0, float y0) {
   if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && hovered_ < 0) {
     geo::Vec2 target = camera_.screen_to_world(mouse);
     fly_to(target, camera_.zoom + 1);
-  } else if (ImGui::IsItemDeactivated() &&
-             !dragged() &&
+  } else if (ImGui::IsItemDeactivated() && !dragged() &&
              ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
     if (hovered_group_ >= 0) {
       state.select(state.dataset.working_groups[groups_[size_t(hovered_group_)].groups.front()].id);

@@ -322,7 +322,6 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
 
   // The whole area takes drag (pan), wheel (zoom about the pointer) and clicks.
   ImGui::SetCursorScreenPos(ImVec2(x0, y0));
-  ImGui::SetNextItemAllowOverlap();
   ImGui::InvisibleButton("##rows", ImVec2(w, h));
   bool hovered = ImGui::IsItemHovered();
   if (ImGui::IsItemActive() && ImGui::IsMouseDragging(0, 2.0f)) {
@@ -484,8 +483,7 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
       ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
       if (!s.single()) {
         ImGui::SetTooltip("%u items — click to zoom in", s.count);
-        if (ImGui::IsMouseReleased(0) && !dragged())
-          scale_.show(s.day0, s.day1, 40);
+        if (ImGui::IsMouseReleased(0) && !dragged()) scale_.show(s.day0, s.day1, 40);
       } else {
         uint32_t id = s.first_id;
         const std::string* item_id;
@@ -502,8 +500,7 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
               e.title + "\n" + (e.date ? edtf::describe(*e.date) : "") + (p ? "\n" + p->name : "");
         }
         ImGui::SetTooltip("%s", tip.c_str());
-        if (ImGui::IsMouseReleased(0) && !dragged())
-          state.select(*item_id);
+        if (ImGui::IsMouseReleased(0) && !dragged()) state.select(*item_id);
         if (ImGui::IsMouseDoubleClicked(0)) state.fly_to = *item_id;
       }
     } else if (ImGui::IsMouseReleased(0) && !dragged()) {

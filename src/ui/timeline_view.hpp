@@ -31,8 +31,16 @@ class TimelineView {
   // For the JS API and tests.
   bool locate(const AppState& state, const std::string& id, float& x, float& y) const;
   uint64_t visible_item_count() const { return visible_.item_count; }
+  // The axis band (screen px): drag on it to choose a date range.
+  void axis_rect(float& x, float& y, float& w, float& h) const {
+    x = pane_x_, y = pane_y_, w = float(scale_.width_px), h = rows_top_ - pane_y_;
+  }
+  double x_of_day(double day) const { return pane_x_ + scale_.x(day); }
   void set_group_by(GroupBy g) { group_by_ = g; }
   void fit(const AppState& state);
+  // x in pane px; for scripts (the wheel and drag do the same).
+  void zoom(double factor, double x) { scale_.zoom_about(x, factor); }
+  void pan(double dx) { scale_.pan(dx); }
 
  private:
   void rebuild(const AppState& state);

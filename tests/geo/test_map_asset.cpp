@@ -255,6 +255,15 @@ TEST_CASE("map asset: specific faults name the problem") {
   CHECK_FALSE(load_map_asset(nullptr, 10, a, error));
 }
 
+#ifdef ATLAS_TEST_DATA
+TEST_CASE("map asset: the fuzzer's seed is this synthetic asset") {
+  // tests/geo/fuzz_corpus/synthetic.bin must follow the format: rewrite it from
+  // synthetic_asset() whenever the format or the synthetic asset changes.
+  const auto seed = read_file(ATLAS_TEST_DATA "/../geo/fuzz_corpus/synthetic.bin");
+  CHECK(seed == synthetic_asset());
+}
+#endif
+
 TEST_CASE("map asset: the real asset built from world-atlas") {
   // The environment wins (to test another build); else the build's own, when it says.
   const char* path = std::getenv("ATLAS_MAP_ASSET");

@@ -22,6 +22,7 @@
 //   5. labels: the pole of inaccessibility of each country's largest polygon.
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import {fileURLToPath} from 'node:url';
 import * as topojson from 'topojson-client';
 import earcut from 'earcut';
@@ -38,6 +39,7 @@ const COUNTRY_FIXED_BYTES = 20;  // before the per-level ranges (16 bytes a leve
 const KIND_BORDER = 0;
 const KIND_COAST = 1;
 const Q = 65535;  // world [0,1] -> uint16 [0,65535]
+const GZIP_BUDGET = 400 * 1000;
 
 // Same constants and formula as src/geo/projection.cpp.
 const MAX_LAT = 85.0511287798066;
@@ -554,8 +556,23 @@ function main() {
     console.error('usage: node tools/mapbuild/build_map_asset.mjs OUT_FILE');
     process.exit(2);
   }
+  for (const [file, fix] of [
+           [ISO_3166, 'install the Debian package iso-codes'],
+           [WORLD_ATLAS, 'run npm ci (tools/setup) for world-atlas']]) {
+    if (!fs.existsSync(file)) {
+      console.error(`build_map_asset: ${file} is missing: ${fix}`);
+      process.exit(1);
+    }
+  }
   const model = build();
   const {bytes, lv} = encode(model);
+  // The issue's budget for the download; the inputs are pinned, so this only trips when the
+  // builder itself changes.
+  const gzipped = zlib.gzipSync(bytes, {level: 9}).length;
+  if (gzipped > GZIP_BUDGET) {
+    console.error(`build_map_asset: ${gzipped} bytes gzipped, over the ${GZIP_BUDGET} budget`);
+    process.exit(1);
+  }
   // Written beside the target, then renamed: a failed build never leaves half an asset.
   const tmp = `${out}.tmp-${process.pid}`;
   fs.mkdirSync(path.dirname(path.resolve(out)), {recursive: true});
@@ -564,6 +581,7 @@ function main() {
   console.error(JSON.stringify({
     out,
     bytes: bytes.length,
+    gzip_bytes: gzipped,
     countries: model.countries.length,
     levels: lv.map(
         (l) => ({vertices: l.verts.length, triangles: l.idx.length / 3, strips: l.strips.length})),

@@ -1,0 +1,98 @@
+// views.test.mjs — the map and the timeline in a real browser: land where land is, sea
+// where sea is; clicks on a place and on a timeline item select them; the brush filters.
+import { strict as assert } from 'node:assert';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { OUT, decodePng, openApp, settle, start } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => env && env.close());
+
+const pixel = (png, x, y) => {
+  const i = (Math.round(y) * png.width + Math.round(x)) * 4;
+  return [png.data[i], png.data[i + 1], png.data[i + 2]];
+};
+const near = (a, b, tol = 14) => a.every((v, i) => Math.abs(v - b[i]) <= tol);
+// The light theme's basemap colours (src/ui/map_view.cpp).
+const SEA = [205, 223, 240];
+const LAND = [[246, 244, 238], [226, 232, 246]];  // land, and a tinted country
+
+test('the map at a known view: inland Australia is land, the Tasman Sea is sea', async () => {
+  const { page, context } = await openApp(env);
+  await page.evaluate(() => atlas.setMapView(145, -30, 3.5));
+  await settle(page);
+  const png = decodePng(await page.screenshot());
+  writeFileSync(join(OUT, 'map-australia.png'), await page.screenshot());
+  const inland = await page.evaluate(() => atlas.mapProject(122, -24));
+  const tasman = await page.evaluate(() => atlas.mapProject(160, -38));
+  const land = pixel(png, inland.x, inland.y);
+  const sea = pixel(png, tasman.x, tasman.y);
+  assert.ok(LAND.some((c) => near(land, c)), `inland Australia is ${land}`);
+  assert.ok(near(sea, SEA), `the Tasman Sea is ${sea}`);
+  await context.close();
+});
+
+test('clicking a place on the map selects its event', async () => {
+  const { page, context } = await openApp(env);
+  await page.evaluate(() => atlas.setMapView(106.85, -6.21, 5));
+  await settle(page);
+  const p = await page.evaluate(() => atlas.mapProject(106.85, -6.21));
+  await page.mouse.click(p.x, p.y);
+  await page.waitForFunction(() => atlas.selection() !== null);
+  assert.equal(await page.evaluate(() => atlas.selection()), 'fo-visa-2011-jakarta');
+  await context.close();
+});
+
+test('clicking an item on the timeline selects it', async () => {
+  const { page, context } = await openApp(env);
+  await settle(page);
+  const p = await page.evaluate(() => atlas.timelineLocate('rt-hk'));
+  assert.ok(p, 'the Hong Kong Roundtable is on the timeline');
+  await page.mouse.click(p.x, p.y);
+  await page.waitForFunction(() => atlas.selection() === 'rt-hk');
+  await settle(page);
+  writeFileSync(join(OUT, 'timeline-selected.png'), await page.screenshot());
+  await context.close();
+});
+
+test('the five roundtables are on the timeline in the page\'s order', async () => {
+  const { page, context } = await openApp(env);
+  await settle(page);
+  const xs = [];
+  for (const id of ['rt-nz', 'rt-au', 'rt-hk', 'rt-th', 'rt-ph'])
+    xs.push((await page.evaluate((i) => atlas.timelineLocate(i), id)).x);
+  for (let i = 1; i < xs.length; i++) assert.ok(xs[i] >= xs[i - 1], `out of order: ${xs}`);
+  assert.ok(xs[2] > xs[0], 'Hong Kong (July 2015) comes after New Zealand (from 2013)');
+  writeFileSync(join(OUT, 'timeline-sample.png'), await page.screenshot());
+  await context.close();
+});
+
+test('the brush filters what the map and the list show', async () => {
+  const { page, context } = await openApp(env);
+  await settle(page);
+  assert.equal((await page.evaluate(() => atlas.visible())).events, 12);
+  // By script: 2017 only. Roundtables whose end is unknown may still reach into 2017.
+  assert.equal(await page.evaluate(() => atlas.setRange('2017', '2017')), '');
+  const in2017 = (await page.evaluate(() => atlas.visible())).events;
+  assert.equal(in2017, 6);
+  assert.equal(await page.evaluate(() => atlas.setRange()), '');
+  assert.equal((await page.evaluate(() => atlas.visible())).events, 12);
+  // By hand: drag on the axis from 2011 to 2012.
+  const a = await page.evaluate(() => atlas.timelineAxis('2011'));
+  const b = await page.evaluate(() => atlas.timelineAxis('2012-12'));
+  const y = a.y + a.height / 2;
+  await page.mouse.move(a.dateX + 1, y);
+  await page.mouse.down();
+  await page.mouse.move((a.dateX + b.dateX) / 2, y, { steps: 4 });
+  await page.mouse.move(b.dateX, y, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForFunction(() => atlas.visible().events === 1);  // the Jakarta summit, 2011
+  await settle(page);
+  writeFileSync(join(OUT, 'brush.png'), await page.screenshot());
+  assert.equal((await page.evaluate(() => atlas.mapView())).markers, 1);
+  await context.close();
+});
