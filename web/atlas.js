@@ -270,10 +270,16 @@
       need();
       return Module.UTF8ToString(Module._atlas_api_selection()) || null;
     },
-    /** Frames drawn since start, and the last frame's CPU time in milliseconds. */
+    /** Frames drawn since start, the last frame's CPU time in milliseconds, and the
+     *  part of it the map and the timeline panes took (layout and drawing lists). */
     frameStats() {
       need();
-      return { frames: Module._atlas_api_frames_drawn(), lastFrameMs: Module._atlas_api_last_frame_ms() };
+      return {
+        frames: Module._atlas_api_frames_drawn(),
+        lastFrameMs: Module._atlas_api_last_frame_ms(),
+        mapMs: Module._atlas_api_map_ms(),
+        timelineMs: Module._atlas_api_timeline_ms(),
+      };
     },
     /** Where the panes are, in CSS pixels: {map, timeline, list, inspector}, each
      *  {x, y, width, height}. */

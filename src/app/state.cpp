@@ -15,8 +15,11 @@ std::vector<Diagnostic> AppState::load_json(std::string_view text, const std::st
   if (r.ok()) {
     dataset = std::move(*r.dataset);
     origin = from;
-    if (!id_exists(selection)) selection.clear();
-    changed();
+    changed();  // first: the id index must describe the new data before it is used
+    if (!id_exists(selection)) {
+      selection.clear();
+      index_selection();
+    }
   }
   return std::move(r.diagnostics);
 }
@@ -26,20 +29,66 @@ void AppState::load_sample() {
   load_json(sample_dataset_text(), "sample");
 }
 
-bool AppState::id_exists(const std::string& id) const {
-  return !id.empty() && (dataset.find_event(id) || dataset.find_working_group(id) ||
-                         dataset.find_place(id) || dataset.find_organisation(id));
-}
+bool AppState::id_exists(const std::string& id) const { return index_.count(id) > 0; }
 
 bool AppState::select(const std::string& id) {
   if (!id.empty() && !id_exists(id)) return false;
   selection = id;
+  index_selection();
   return true;
 }
 
 void AppState::changed() {
   summary = summarize(dataset);
   ++data_version;
+  index_.clear();
+  index_.reserve(dataset.events.size() + dataset.working_groups.size() + dataset.places.size() +
+                 dataset.organisations.size());
+  for (size_t i = 0; i < dataset.events.size(); ++i)
+    index_.emplace(dataset.events[i].id, std::pair(Kind::Event, i));
+  for (size_t i = 0; i < dataset.working_groups.size(); ++i)
+    index_.emplace(dataset.working_groups[i].id, std::pair(Kind::Group, i));
+  for (size_t i = 0; i < dataset.places.size(); ++i)
+    index_.emplace(dataset.places[i].id, std::pair(Kind::Place, i));
+  for (size_t i = 0; i < dataset.organisations.size(); ++i)
+    index_.emplace(dataset.organisations[i].id, std::pair(Kind::Organisation, i));
+  index_selection();
+}
+
+void AppState::index_selection() {
+  selected_event_ = selected_group_ = -1;
+  auto it = index_.find(selection);
+  if (it == index_.end()) return;
+  if (it->second.first == Kind::Event) selected_event_ = int(it->second.second);
+  if (it->second.first == Kind::Group) selected_group_ = int(it->second.second);
+}
+
+template <typename T>
+const T* AppState::lookup(const std::string& id, Kind kind, const std::vector<T>& items) const {
+  auto it = index_.find(id);
+  return it != index_.end() && it->second.first == kind ? &items[it->second.second] : nullptr;
+}
+const Event* AppState::event(const std::string& id) const {
+  return lookup(id, Kind::Event, dataset.events);
+}
+const WorkingGroup* AppState::working_group(const std::string& id) const {
+  return lookup(id, Kind::Group, dataset.working_groups);
+}
+const Place* AppState::place(const std::string& id) const {
+  return lookup(id, Kind::Place, dataset.places);
+}
+const Organisation* AppState::organisation(const std::string& id) const {
+  return lookup(id, Kind::Organisation, dataset.organisations);
+}
+
+size_t AppState::visible_event_count() const {
+  if (counted_data_ != data_version || counted_filters_ != filter_version) {
+    visible_count_ = 0;
+    for (const auto& e : dataset.events) visible_count_ += event_visible(e);
+    counted_data_ = data_version;
+    counted_filters_ = filter_version;
+  }
+  return visible_count_;
 }
 
 bool Filters::operator==(const Filters& o) const {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/dataset_json.hpp"
@@ -45,6 +46,19 @@ struct AppState {
   // playhead asks for dates.
   bool event_visible(const Event& e) const;
   void set_filters(const Filters& f);
+  // How many events pass the filters (cached: views ask every frame).
+  size_t visible_event_count() const;
+
+  // The selection as indices (-1 when it is not an event / a working group): views
+  // compare numbers per frame, not strings.
+  int selected_event() const { return selected_event_; }
+  int selected_group() const { return selected_group_; }
+
+  // Items by id in constant time (Dataset::find_* scan; views look up every frame).
+  const Event* event(const std::string& id) const;
+  const WorkingGroup* working_group(const std::string& id) const;
+  const Place* place(const std::string& id) const;
+  const Organisation* organisation(const std::string& id) const;
 
   // 2. Actions
   // Replaces the dataset only when `text` loads without errors; returns the
@@ -59,6 +73,15 @@ struct AppState {
 
  private:
   void changed();
+  void index_selection();
+  int selected_event_ = -1, selected_group_ = -1;
+  // id -> (collection, index), rebuilt on every change; ids are unique dataset-wide.
+  enum class Kind : uint8_t { Event, Group, Place, Organisation };
+  std::unordered_map<std::string_view, std::pair<Kind, size_t>> index_;
+  template <typename T>
+  const T* lookup(const std::string& id, Kind kind, const std::vector<T>& items) const;
+  mutable uint64_t counted_data_ = ~uint64_t(0), counted_filters_ = ~uint64_t(0);
+  mutable size_t visible_count_ = 0;
 };
 
 // 3. JSON views

@@ -264,6 +264,8 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_selection() { return g_driver->state.
 EMSCRIPTEN_KEEPALIVE double atlas_api_frames_drawn() { return double(g_driver->frames_drawn()); }
 
 EMSCRIPTEN_KEEPALIVE double atlas_api_last_frame_ms() { return g_driver->last_frame_ms(); }
+EMSCRIPTEN_KEEPALIVE double atlas_api_map_ms() { return g_driver->ui.map_ms(); }
+EMSCRIPTEN_KEEPALIVE double atlas_api_timeline_ms() { return g_driver->ui.timeline_ms(); }
 
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_panes() {
   nlohmann::json o = nlohmann::json::object();
@@ -352,8 +354,7 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_set_range(const char* first, const ch
 }
 
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_visible() {
-  size_t events = 0;
-  for (const auto& e : g_driver->state.dataset.events) events += g_driver->state.event_visible(e);
+  size_t events = g_driver->state.visible_event_count();
   atlas::platform::g_result =
       nlohmann::json{{"events", events},
                      {"timelineItems", g_driver->ui.timeline().visible_item_count()},

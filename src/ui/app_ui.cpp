@@ -12,6 +12,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 
@@ -204,19 +205,25 @@ void AppUI::pane_title(const char* title, const char* subtitle) {
 }
 
 void AppUI::map_pane() {
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  auto t0 = std::chrono::steady_clock::now();
   animating_ |= map_.draw(state_, theme_, fonts_.small);
-  ImGui::PopStyleVar();
+  map_ms_ =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
-void AppUI::timeline_pane() { animating_ |= timeline_.draw(state_, theme_, fonts_.small); }
+void AppUI::timeline_pane() {
+  auto t0 = std::chrono::steady_clock::now();
+  animating_ |= timeline_.draw(state_, theme_, fonts_.small);
+  timeline_ms_ =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
 
 // -----------------------------------------------------------------------------------
 // 4. List pane
 // -----------------------------------------------------------------------------------
 std::string AppUI::place_label(const std::string& place_id) const {
   if (place_id.empty()) return "";
-  const Place* p = state_.dataset.find_place(place_id);
+  const Place* p = state_.place(place_id);
   if (!p) return place_id;
   std::string country = country_name(p->country);
   return p->name == country ? p->name : p->name + ", " + country;
@@ -375,7 +382,7 @@ void AppUI::inspector() {
   const std::string& id = state_.selection;
   auto parts = [&](const std::vector<Participation>& list) {
     for (const auto& p : list) {
-      const Organisation* o = d.find_organisation(p.organisation);
+      const Organisation* o = state_.organisation(p.organisation);
       ImGui::BulletText("%s", o ? o->name.c_str() : p.organisation.c_str());
       ImGui::SameLine();
       ImGui::TextDisabled("%s%s%s", label(p.role), p.note.empty() ? "" : " — ", p.note.c_str());
@@ -387,7 +394,7 @@ void AppUI::inspector() {
     field_label("Source");
     wrapped_dim(src);
   };
-  if (const Event* e = d.find_event(id)) {
+  if (const Event* e = state_.event(id)) {
     ImGui::PushFont(fonts_.heading);
     ImGui::TextWrapped("%s", e->title.c_str());
     ImGui::PopFont();
@@ -413,7 +420,7 @@ void AppUI::inspector() {
     }
     for (const auto& l : e->links) ImGui::BulletText("%s  %s", l.label.c_str(), l.url.c_str());
     source(e->source);
-  } else if (const WorkingGroup* w = d.find_working_group(id)) {
+  } else if (const WorkingGroup* w = state_.working_group(id)) {
     ImGui::PushFont(fonts_.heading);
     ImGui::TextWrapped("%s", w->name.c_str());
     ImGui::PopFont();
@@ -421,7 +428,7 @@ void AppUI::inspector() {
     ImGui::Separator();
     field_label("Active");
     ImGui::TextWrapped("%s", date_words(w->active).c_str());
-    if (const Event* origin = d.find_event(w->origin)) {
+    if (const Event* origin = state_.event(w->origin)) {
       field_label("Grew from");
       ImGui::TextWrapped("%s", origin->title.c_str());
     }
@@ -441,7 +448,7 @@ void AppUI::inspector() {
       ImGui::TextWrapped("%s", w->notes.c_str());
     }
     source(w->source);
-  } else if (const Place* p = d.find_place(id)) {
+  } else if (const Place* p = state_.place(id)) {
     ImGui::PushFont(fonts_.heading);
     ImGui::TextWrapped("%s", p->name.c_str());
     ImGui::PopFont();
@@ -450,7 +457,7 @@ void AppUI::inspector() {
     if (p->lat) ImGui::Text("%.4f, %.4f", *p->lat, *p->lon);
     if (!p->notes.empty()) ImGui::TextWrapped("%s", p->notes.c_str());
     source(p->source);
-  } else if (const Organisation* o = d.find_organisation(id)) {
+  } else if (const Organisation* o = state_.organisation(id)) {
     ImGui::PushFont(fonts_.heading);
     ImGui::TextWrapped("%s", o->name.c_str());
     ImGui::PopFont();
@@ -540,8 +547,8 @@ void AppUI::status_bar(float height) {
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
-    const Event* e = state_.dataset.find_event(state_.selection);
-    const WorkingGroup* w = state_.dataset.find_working_group(state_.selection);
+    const Event* e = state_.event(state_.selection);
+    const WorkingGroup* w = state_.working_group(state_.selection);
     ImGui::Text("Selected: %s", e   ? e->title.c_str()
                                 : w ? w->name.c_str()
                                     : state_.selection.c_str());

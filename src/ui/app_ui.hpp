@@ -43,6 +43,9 @@ class AppUI {
   bool quit_requested() const { return quit_; }
   const PaneRect& pane(Pane p) const { return panes_[p]; }
   MapView& map() { return map_; }
+  // CPU time of the last frame's map and timeline panes (layout + draw lists), in ms.
+  double map_ms() const { return map_ms_; }
+  double timeline_ms() const { return timeline_ms_; }
   TimelineView& timeline() { return timeline_; }
 
  private:
@@ -72,6 +75,7 @@ class AppUI {
   MapView map_;
   TimelineView timeline_;
   bool animating_ = false;
+  double map_ms_ = 0, timeline_ms_ = 0;
   enum class Confirm { None, New, Reset } confirm_ = Confirm::None;
   std::string export_text_;  // what the save dialog will write (the dataset, or a corrupt copy)
   std::string export_error_;

@@ -218,8 +218,8 @@ bool MapView::draw(AppState& state, Theme theme, ImFont* small_font) {
   // A selection made elsewhere (list, timeline): fly there when it is out of view.
   if (state.selection != last_selection_ || !state.fly_to.empty()) {
     const std::string& id = state.fly_to.empty() ? state.selection : state.fly_to;
-    const Event* e = state.dataset.find_event(id);
-    const Place* p = e ? state.dataset.find_place(e->place) : state.dataset.find_place(id);
+    const Event* e = state.event(id);
+    const Place* p = e ? state.place(e->place) : state.place(id);
     if (p && p->lat) {
       geo::Vec2 w = geo::lonlat_to_world(*p->lon, *p->lat);
       geo::Vec2 s = project(*p->lon, *p->lat);
@@ -335,7 +335,8 @@ void MapView::draw_markers(AppState& state, Theme theme, float x0, float y0) {
     float r = float(geo::marker_radius(m.count, style));
     geo::ItemSpan items = clusters_.items(m);
     bool selected = false;
-    for (uint32_t it : items) selected |= d.events[it].id == state.selection;
+    if (state.selected_event() >= 0)
+      for (uint32_t it : items) selected |= it == uint32_t(state.selected_event());
     if (m.places > 1) {
       dl->AddCircleFilled(c, r, cluster_fill);
       dl->AddCircle(c, r, edge, 0, 2.0f);
@@ -491,8 +492,7 @@ void MapView::interact(AppState& state, float x0, float y0) {
         geo::ItemSpan items = clusters_.items(m);
         size_t next = 0;
         for (size_t i = 0; i < items.size; ++i)
-          if (state.dataset.events[items.data[i]].id == state.selection)
-            next = (i + 1) % items.size;
+          if (items.data[i] == uint32_t(state.selected_event())) next = (i + 1) % items.size;
         state.select(state.dataset.events[items.data[next]].id);
         last_selection_ = state.selection;  // chosen here: no fly
       }

@@ -105,7 +105,7 @@ void TimelineView::rebuild(const AppState& state) {
       case GroupBy::Organisation:
         if (e.organisations.empty()) add(i, *e.date, key_for("No organisation named"), false);
         for (const auto& part : e.organisations) {
-          const Organisation* o = d.find_organisation(part.organisation);
+          const Organisation* o = state.organisation(part.organisation);
           add(i, *e.date, key_for(o ? o->name : part.organisation), false);
         }
         break;
@@ -212,8 +212,7 @@ void TimelineView::toolbar(AppState& state) {
   }
   state.set_filters(f);
   ImGui::SameLine();
-  size_t shown = 0;
-  for (const auto& e : state.dataset.events) shown += state.event_visible(e);
+  size_t shown = state.visible_event_count();
   ImGui::TextDisabled("%zu of %zu events shown", shown, state.dataset.events.size());
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Drag on the dates above the lanes to show only a range of time.");
@@ -384,14 +383,11 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
   model_.visible(scale_, {0, double(w), scroll_, scroll_ + h}, opts, visible_);
   timeline::TimelineModel::Location sel{};
   bool has_sel = false;
-  if (!state.selection.empty()) {
-    uint32_t handle = ~uint32_t(0);
-    for (uint32_t i = 0; i < d.events.size() && handle == ~uint32_t(0); ++i)
-      if (d.events[i].id == state.selection) handle = i;
-    for (uint32_t g = 0; g < d.working_groups.size() && handle == ~uint32_t(0); ++g)
-      if (d.working_groups[g].id == state.selection) handle = uint32_t(d.events.size()) + g;
-    has_sel = handle != ~uint32_t(0) && model_.locate(handle, sel);
-  }
+  uint32_t handle = state.selected_event() >= 0 ? uint32_t(state.selected_event())
+                    : state.selected_group() >= 0
+                        ? uint32_t(d.events.size() + size_t(state.selected_group()))
+                        : ~uint32_t(0);
+  has_sel = handle != ~uint32_t(0) && model_.locate(handle, sel);
   const uint32_t group_base = uint32_t(d.events.size());
   const auto& rows = model_.visual_rows();
   const float line_h = ImGui::GetTextLineHeight();
@@ -495,7 +491,7 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
         } else {
           const Event& e = d.events[id];
           item_id = &e.id;
-          const Place* p = d.find_place(e.place);
+          const Place* p = state.place(e.place);
           tip =
               e.title + "\n" + (e.date ? edtf::describe(*e.date) : "") + (p ? "\n" + p->name : "");
         }

@@ -1,0 +1,101 @@
+// views_bench.mjs — the map and the timeline at scale, in headless Chromium, and the same
+// 10,000 items in vis-timeline in the same browser and run. Prints one JSON object a line.
+//
+//   node tools/benchmarks/views_bench.mjs DATASET_100K DATASET_10K
+//
+// Frame time is the app's own CPU time per frame (atlas.frameStats().lastFrameMs: from
+// ImGui's NewFrame to the end of RenderDrawData, every pane drawn); the timeline pane's
+// time is its layout and draw-list building (frameStats().timelineMs). vis-timeline's
+// redraw time runs from setWindow() to its 'changed' event (its DOM work for that view).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, openApp, settle, start } from '../../tests/e2e/harness.mjs';
+
+const [big, small] = process.argv.slice(2);
+const emit = (name, value, unit) => console.log(JSON.stringify({ name, value, unit }));
+const median = (a) => {
+  const s = [...a].sort((x, y) => x - y);
+  return s[Math.floor(s.length / 2)];
+};
+
+// Steps the view with `step(i)` and records the frame each step produces: the whole
+// frame, or one field of frameStats() (timelineMs: the timeline pane's own share).
+async function frames(page, steps, step, field = 'lastFrameMs') {
+  const out = [];
+  for (let i = 0; i < steps; i++) {
+    const before = await page.evaluate(() => atlas.frameStats().frames);
+    await page.evaluate(step, i);
+    await page.waitForFunction((n) => atlas.frameStats().frames > n, before);
+    out.push(await page.evaluate((f) => atlas.frameStats()[f], field));
+  }
+  return out;
+}
+
+async function load(page, file) {
+  const diags = await page.evaluate((t) => atlas.loadJSON(t, 'benchmark'), readFileSync(file, 'utf8'));
+  if (diags.some((d) => d.severity === 'error')) throw new Error(`${file} did not load`);
+  await settle(page, 500, 120000);
+}
+
+const mapStep = (i) => {
+  // A pan across the Asia-Pacific and back, zooming in and out.
+  const t = i / 60;
+  atlas.setMapView(60 + 140 * Math.sin(t * Math.PI), 10 - 30 * t, 1.5 + 3 * Math.sin(t * Math.PI * 2) ** 2);
+};
+const timelineStep = (i) => {
+  if (i % 20 < 10) atlas.timelineZoom(i % 20 < 5 ? 1.5 : 1 / 1.5, 300);
+  else atlas.timelinePan(i % 2 ? 120 : -80);
+};
+
+const env = await start();
+try {
+  const { page, context } = await openApp(env, { width: 1600, height: 1000 });
+  await load(page, big);
+  emit('map_frame_ms_median_100k', +median(await frames(page, 60, mapStep)).toFixed(2), 'ms');
+  emit('timeline_frame_ms_median_100k', +median(await frames(page, 60, timelineStep)).toFixed(2), 'ms');
+
+  await load(page, small);
+  const frame = median(await frames(page, 40, timelineStep));
+  // The browser's clock is coarse (0.1 ms): the pane's time is a mean over many frames.
+  const pane = await frames(page, 80, timelineStep, 'timelineMs');
+  const ours = pane.reduce((a, b) => a + b, 0) / pane.length;
+  emit('timeline_frame_ms_median_10k', +frame.toFixed(2), 'ms');
+  emit('timeline_pane_ms_mean_10k', +ours.toFixed(3), 'ms');
+  await context.close();
+
+  // vis-timeline with the same 10,000 items (dated events as points or ranges).
+  const data = JSON.parse(readFileSync(small, 'utf8'));
+  const vis = await env.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  await vis.setContent('<!doctype html><html><body style="margin:0"><div id="tl"></div></body></html>');
+  await vis.addStyleTag({ path: join(ROOT, 'node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css') });
+  await vis.addScriptTag({ path: join(ROOT, 'node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js') });
+  const times = await vis.evaluate(async (events) => {
+    const items = new vis.DataSet(events.map((e, i) => {
+      const [a, b] = e.date.split('/');
+      return b ? { id: i, content: e.title, start: a, end: b } : { id: i, content: e.title, start: a };
+    }));
+    const tl = new vis.Timeline(document.getElementById('tl'), items, { height: '600px' });
+    await new Promise((r) => tl.once('changed', r));
+    const out = [];
+    let [s, e] = [new Date('2000-01-01').getTime(), new Date('2010-01-01').getTime()];
+    for (let i = 0; i < 20; i++) {
+      const span = e - s;
+      if (i % 4 < 2) [s, e] = [s + span * 0.1, e - span * 0.1];  // zoom in
+      else [s, e] = [s + span * 0.15, e + span * 0.15];          // pan
+      const t0 = performance.now();
+      const changed = new Promise((r) => tl.once('changed', r));
+      tl.setWindow(s, e, { animation: false });
+      await changed;
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, data.events.map((e) => ({ title: e.title, date: e.date })));
+  const theirs = median(times);
+  emit('vis_timeline_redraw_ms_10k', +theirs.toFixed(2), 'ms');
+  // The timeline's own redraw against vis-timeline's redraw, and the whole app frame
+  // (map, list, inspector and GPU submission included) against it.
+  emit('vis_timeline_redraw_ratio_10k', +(theirs / ours).toFixed(1), 'x');
+  emit('vis_timeline_redraw_ratio_frame_10k', +(theirs / frame).toFixed(1), 'x');
+} finally {
+  await env.close();
+}
