@@ -370,6 +370,11 @@
   };
   window.atlas = api;
 
+  // Offline after the first visit (web/sw.js). Only over http(s): not from a file.
+  if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+    navigator.serviceWorker.register('sw.js').catch((e) => console.log('offline support is off: ' + e.message));
+  }
+
   // The Emscripten runtime, after Module is in place.
   const script = document.createElement('script');
   script.src = 'coalition-atlas.js';

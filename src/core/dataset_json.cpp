@@ -482,9 +482,11 @@ class Reader {
     double v = it->get<double>();
     if (!std::isfinite(v) || v < -limit || v > limit) {
       std::string shown = std::isfinite(v) ? number_text(v) : "too large a number";
-      sink_.error(p, (key == std::string("lat") ? "latitude " : "longitude ") + shown +
-                         " is out of range: it must be between -" + number_text(limit) + " and " +
-                         number_text(limit));
+      std::string what = key == std::string("lat")   ? "latitude "
+                         : key == std::string("lon") ? "longitude "
+                                                     : std::string(key) + " ";
+      sink_.error(p, what + shown + " is out of range: it must be between -" + number_text(limit) +
+                         " and " + number_text(limit));
       return false;
     }
     out = v;
@@ -602,6 +604,38 @@ class Reader {
     d.working_groups.push_back(std::move(x));
   }
 
+  void story(const json& v, const std::string& p, Dataset& d) {
+    if (!is_object(v, p, "a story")) return;
+    Story x;
+    id(v, p, x.id);
+    text(v, "title", p, x.title, true, kMaxNameChars);
+    array(v, "steps", p, [&](const json& sv, const std::string& sp) {
+      if (!is_object(sv, sp, "a story step")) return;
+      StoryStep step;
+      text(sv, "item", sp, step.item, false, kMaxIdChars);
+      text(sv, "caption", sp, step.caption, false, kMaxNotesChars);
+      date(sv, "timeline", sp, step.timeline);
+      auto m = sv.find("map");
+      if (m != sv.end() && is_object(*m, sp + "/map", "a map camera")) {
+        std::optional<double> lat, lon, zoom;
+        coordinate(*m, "lat", sp + "/map", 90, lat);
+        coordinate(*m, "lon", sp + "/map", 180, lon);
+        coordinate(*m, "zoom", sp + "/map", 20, zoom);
+        if (!lat || !lon || !zoom)
+          sink_.error(sp + "/map", "a map camera needs \"lon\", \"lat\" and \"zoom\"");
+        else if (*zoom < 0)
+          sink_.error(sp + "/map/zoom", "the zoom must be between 0 and 20");
+        else
+          step.map = StoryStep::Camera{*lon, *lat, *zoom, Extra::object()};
+        if (step.map) keep_unknown(*m, sp + "/map", {"lon", "lat", "zoom"}, step.map->extra);
+      }
+      keep_unknown(sv, sp, {"item", "caption", "timeline", "map"}, step.extra);
+      x.steps.push_back(std::move(step));
+    });
+    keep_unknown(v, p, {"id", "title", "steps"}, x.extra);
+    d.stories.push_back(std::move(x));
+  }
+
   // The top level: format and version first, since they decide how to read the rest.
   bool document(const json& root, Dataset& d) {
     if (!root.is_object()) {
@@ -664,9 +698,10 @@ class Reader {
     array(root, "events", "", [&](const json& e, const std::string& p) { event(e, p, d); });
     array(root, "working_groups", "",
           [&](const json& e, const std::string& p) { working_group(e, p, d); });
+    array(root, "stories", "", [&](const json& e, const std::string& p) { story(e, p, d); });
     keep_unknown(root, "",
                  {"format", "version", "title", "description", "source", "places", "organisations",
-                  "events", "working_groups"},
+                  "events", "working_groups", "stories"},
                  d.extra);
     return true;
   }
@@ -712,6 +747,8 @@ void cross_check(const Dataset& d, Sink& sink) {
     claim(d.events[i].id, "/events/" + std::to_string(i));
   for (size_t i = 0; i < d.working_groups.size(); ++i)
     claim(d.working_groups[i].id, "/working_groups/" + std::to_string(i));
+  for (size_t i = 0; i < d.stories.size(); ++i)
+    claim(d.stories[i].id, "/stories/" + std::to_string(i));
 
   std::unordered_map<std::string_view, const Place*> places;
   std::unordered_map<std::string_view, const Organisation*> orgs;
@@ -754,6 +791,14 @@ void cross_check(const Dataset& d, Sink& sink) {
                   "the working group grew from " + quote(w.origin) + ", which is not a roundtable");
     }
   }
+  for (size_t i = 0; i < d.stories.size(); ++i)
+    for (size_t k = 0; k < d.stories[i].steps.size(); ++k) {
+      const StoryStep& st = d.stories[i].steps[k];
+      std::string p = "/stories/" + std::to_string(i) + "/steps/" + std::to_string(k);
+      if (!st.item.empty() && !owner.count(st.item))
+        sink.error(p + "/item", "there is no item with the id " + quote(st.item) + " to show");
+      check_date(st.timeline, p + "/timeline");
+    }
 }
 
 // ---------------------------------------------------------------------------------
@@ -982,6 +1027,35 @@ std::string save_dataset(const Dataset& d) {
     groups.push_back(std::move(o));
   }
   root["working_groups"] = std::move(groups);
+  if (!d.stories.empty()) {
+    ojson stories = ojson::array();
+    for (const auto& x : d.stories) {
+      ojson o = ojson::object();
+      o["id"] = x.id;
+      o["title"] = x.title;
+      ojson steps = ojson::array();
+      for (const auto& st : x.steps) {
+        ojson so = ojson::object();
+        put_text(so, "item", st.item);
+        if (st.map) {
+          ojson m = ojson::object();
+          m["lon"] = st.map->lon;
+          m["lat"] = st.map->lat;
+          m["zoom"] = st.map->zoom;
+          put_extra(m, st.map->extra);
+          so["map"] = std::move(m);
+        }
+        if (st.timeline) so["timeline"] = edtf::format(*st.timeline);
+        put_text(so, "caption", st.caption);
+        put_extra(so, st.extra);
+        steps.push_back(std::move(so));
+      }
+      o["steps"] = std::move(steps);
+      put_extra(o, x.extra);
+      stories.push_back(std::move(o));
+    }
+    root["stories"] = std::move(stories);
+  }
   put_extra(root, d.extra);
   return root.dump(2, ' ', false, ojson::error_handler_t::strict) + "\n";
 }

@@ -2,7 +2,7 @@
 //
 // Index
 //   1. Vocabularies: event kinds, organisation sectors, roles (JSON spelling <-> enum)
-//   2. Items: places, organisations, events, working groups
+//   2. Items: places, organisations, events, working groups, stories
 //   3. Dataset
 //
 // Every item keeps the fields this version does not know in `extra`, so a file
@@ -138,6 +138,27 @@ struct WorkingGroup {
   Extra extra = Extra::object();
 };
 
+// A story for presenting: an ordered list of steps, each showing one item with a map
+// camera and a timeline window (all optional: an empty item is an overview step).
+struct StoryStep {
+  std::string item;  // an event, working group, place or organisation id; "" = overview
+  struct Camera {
+    double lon = 0, lat = 0, zoom = 0;
+    Extra extra = Extra::object();
+  };
+  std::optional<Camera> map;
+  std::optional<edtf::Value> timeline;  // the window shown, usually an interval
+  std::string caption;                  // replaces the item's notes on the caption card
+  Extra extra = Extra::object();
+};
+
+struct Story {
+  std::string id;
+  std::string title;
+  std::vector<StoryStep> steps;
+  Extra extra = Extra::object();
+};
+
 // ---------------------------------------------------------------------------------
 // 3. Dataset
 // ---------------------------------------------------------------------------------
@@ -149,6 +170,7 @@ struct Dataset {
   std::vector<Organisation> organisations;
   std::vector<Event> events;
   std::vector<WorkingGroup> working_groups;
+  std::vector<Story> stories;
   Extra extra = Extra::object();
 
   const Place* find_place(std::string_view id) const;

@@ -178,3 +178,32 @@ TEST_CASE("the loader never throws, whatever the bytes") {
     CHECK_NOTHROW(load_dataset(s));
   }
 }
+
+TEST_CASE("stories: steps with an item, a map camera and a timeline window round-trip") {
+  std::string text =
+      with("\"working_groups\": [", R"("stories": [{"id": "story", "title": "The story",
+      "steps": [{}, {"item": "rt-hk", "map": {"lon": 114.16, "lat": 22.28, "zoom": 5, "x-tilt": 0},
+                 "timeline": "2015/2016", "caption": "Where it began", "x-note": 1}]}],
+      "working_groups": [)");
+  LoadResult r = load_dataset(text);
+  REQUIRE(r.ok());
+  REQUIRE(r.dataset->stories.size() == 1);
+  const Story& s = r.dataset->stories[0];
+  REQUIRE(s.steps.size() == 2);
+  CHECK(s.steps[0].item.empty());
+  CHECK(s.steps[1].map->zoom == 5);
+  CHECK(edtf::format(*s.steps[1].timeline) == "2015/2016");
+  std::string saved = save_dataset(*r.dataset);
+  CHECK(saved.find("\"x-tilt\": 0") != std::string::npos);
+  CHECK(save_dataset(*load_dataset(saved).dataset) == saved);
+  // A step must show something that exists, with a sensible camera.
+  CHECK(
+      find(load_dataset(with("\"working_groups\": [",
+                             R"("stories": [{"id": "s", "title": "S", "steps": [{"item": "nope"}]}],
+                               "working_groups": [)")),
+           "/stories/0/steps/0/item"));
+  CHECK(find(load_dataset(with("\"working_groups\": [",
+                               R"("stories": [{"id": "s", "title": "S", "steps": [{"map": {"lon": 0,
+                               "lat": 0, "zoom": 25}}]}], "working_groups": [)")),
+             "/stories/0/steps/0/map/zoom"));
+}

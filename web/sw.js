@@ -1,0 +1,37 @@
+// sw.js — the service worker that makes the page work with no network after the first
+// visit (a venue's projector, a plane).
+//
+// Network first, cache as the fallback: when online every visit gets the newest files
+// (and refreshes the cache), so a new version is picked up on the next visit without
+// anyone clearing anything; when offline the cached copy starts the app. The dataset
+// itself is in localStorage, not here.
+const CACHE = 'coalition-atlas-app';
+const FILES = ['./', 'index.html', 'atlas.js', 'style.css', 'favicon.svg', 'manifest.webmanifest',
+  'coalition-atlas.js', 'coalition-atlas.wasm'];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(self.clients.claim());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  // Only the app's own files: ?data=URL fetches and other origins go straight through.
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    try {
+      const response = await fetch(request, { cache: 'no-cache' });
+      if (response.ok) cache.put(request, response.clone());
+      return response;
+    } catch (e) {
+      const cached = await cache.match(request, { ignoreSearch: true });
+      if (cached) return cached;
+      throw e;
+    }
+  })());
+});
