@@ -85,6 +85,7 @@ set(ATLAS_APP_SOURCES
   src/ui/app_ui.cpp
   src/ui/file_dialog.cpp
   src/ui/map_view.cpp
+  src/ui/presenter.cpp
   src/ui/timeline_view.cpp
   src/ui/theme.cpp
 )
@@ -97,7 +98,7 @@ target_compile_options(coalition-atlas PRIVATE ${ATLAS_WARNINGS})
 target_compile_definitions(coalition-atlas PRIVATE ATLAS_VERSION="${PROJECT_VERSION}")
 
 if(EMSCRIPTEN)
-  set(ATLAS_WEB_EXPORTS "_main,_malloc,_free,_atlas_wake,_atlas_resize,_atlas_api_load_json,_atlas_api_export_json,_atlas_api_stats,_atlas_api_select,_atlas_api_selection,_atlas_api_frames_drawn,_atlas_api_last_frame_ms,_atlas_api_set_theme,_atlas_api_panes,_atlas_import,_atlas_import_failed,_atlas_storage_changed,_atlas_flush,_atlas_api_diagnostics,_atlas_api_notices,_atlas_api_storage_status,_atlas_api_map_project,_atlas_api_map_set_view,_atlas_api_map_view,_atlas_api_timeline_locate,_atlas_api_timeline_zoom,_atlas_api_timeline_pan,_atlas_api_set_range,_atlas_api_visible,_atlas_api_timeline_axis,_atlas_api_map_ms,_atlas_api_timeline_ms")
+  set(ATLAS_WEB_EXPORTS "_main,_malloc,_free,_atlas_wake,_atlas_resize,_atlas_api_load_json,_atlas_api_export_json,_atlas_api_stats,_atlas_api_select,_atlas_api_selection,_atlas_api_frames_drawn,_atlas_api_last_frame_ms,_atlas_api_set_theme,_atlas_api_panes,_atlas_import,_atlas_import_failed,_atlas_storage_changed,_atlas_flush,_atlas_api_diagnostics,_atlas_api_notices,_atlas_api_storage_status,_atlas_api_map_project,_atlas_api_map_set_view,_atlas_api_map_view,_atlas_api_timeline_locate,_atlas_api_timeline_zoom,_atlas_api_timeline_pan,_atlas_api_set_range,_atlas_api_visible,_atlas_api_timeline_axis,_atlas_api_map_ms,_atlas_api_timeline_ms,_atlas_api_present,_atlas_api_story,_atlas_api_story_go,_atlas_api_autoplay")
   target_link_options(coalition-atlas PRIVATE
     -sALLOW_MEMORY_GROWTH=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sENVIRONMENT=web -sINITIAL_MEMORY=33554432 -sDISABLE_EXCEPTION_CATCHING=0

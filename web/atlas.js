@@ -104,6 +104,13 @@
       resolveReady(api);
       loadFromQuery();
     },
+    setFullscreen(on) {
+      // Needs a recent user gesture (F5, a click): when the browser says no, the
+      // presentation still runs in the window.
+      const el = document.documentElement;
+      if (on && !document.fullscreenElement && el.requestFullscreen) el.requestFullscreen().catch(() => {});
+      if (!on && document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    },
     openFilePicker() {
       $('file-input').value = '';
       $('file-input').click();
@@ -158,6 +165,10 @@
   }
   document.addEventListener('visibilitychange', wake);
   canvas.addEventListener('pointerdown', () => canvas.focus());
+  // F5 starts presenting (as in slide software), not a reload; the app sees the key too.
+  window.addEventListener('keydown', (e) => {
+    if (e.key === 'F5' && started) e.preventDefault();
+  }, { capture: true });
 
   // ---------------------------------------------------------------------------------
   // 4. Files in and out
@@ -361,6 +372,26 @@
     visible() {
       need();
       return JSON.parse(Module.UTF8ToString(Module._atlas_api_visible()));
+    },
+    /** Presenter mode on or off (at a step of the story). */
+    present(on = true, step = 0) {
+      need();
+      Module._atlas_api_present(on ? 1 : 0, step | 0);
+    },
+    /** {presenting, step, count, item, autoplay}: where the story is. */
+    story() {
+      need();
+      return JSON.parse(Module.UTF8ToString(Module._atlas_api_story()));
+    },
+    /** Goes to a step of the story (presenter mode). */
+    storyGo(step) {
+      need();
+      Module._atlas_api_story_go(step | 0);
+    },
+    /** Autoplay every `seconds` (0 stops), looping at the end if `loop`. */
+    autoplay(seconds, loop = true) {
+      need();
+      Module._atlas_api_autoplay(seconds, loop ? 1 : 0);
     },
     /** 'light' or 'dark'. */
     setTheme(name) {

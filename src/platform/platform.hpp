@@ -35,6 +35,7 @@ ui::PlatformInfo info();
 // Web: the browser's file picker (the chosen file arrives later as an import) and
 // downloads. Desktop: the UI draws its own file dialog (ui/file_dialog) and these read
 // and write real files. Each returns false / an error where the target has no such thing.
+void set_fullscreen(bool on);  // web: the Fullscreen API; desktop: SDL's desktop full screen
 bool open_file_picker();
 bool offer_download(const std::string& filename, const std::string& text);
 bool read_text_file(const std::string& path, std::string& out);

@@ -19,6 +19,14 @@ const char* glsl_version() { return "#version 330 core"; }
 
 ui::PlatformInfo info() { return {"desktop (SDL2 + OpenGL 3.3)", true, false}; }
 
+namespace {
+SDL_Window* g_window = nullptr;
+}
+
+void set_fullscreen(bool on) {
+  if (g_window) SDL_SetWindowFullscreen(g_window, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+}
+
 bool open_file_picker() { return false; }
 bool offer_download(const std::string&, const std::string&) { return false; }
 bool read_text_file(const std::string& path, std::string& out) { return read_file(path, out); }
@@ -62,6 +70,7 @@ int run(const Options& opt) {
     SDL_Quit();
     return 1;
   }
+  g_window = window;
   SDL_GLContext gl = SDL_GL_CreateContext(window);
   if (!gl) {
     std::fprintf(stderr, "coalition-atlas: OpenGL 3.3 is not available: %s\n", SDL_GetError());
@@ -137,6 +146,7 @@ int run(const Options& opt) {
   driver.session.flush();  // nothing unsaved is left behind
   driver.shutdown();
   SDL_GL_DeleteContext(gl);
+  g_window = nullptr;
   SDL_DestroyWindow(window);
   SDL_Quit();
   return status;

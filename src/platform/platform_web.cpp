@@ -56,6 +56,7 @@ EM_JS(void, js_download, (const char* name, const char* text), {
   Module.download(UTF8ToString(name), UTF8ToString(text));
 });
 EM_JS(void, js_open_picker, (), { Module.openFilePicker(); });
+EM_JS(void, js_fullscreen, (int on), { Module.setFullscreen(!!on); });
 
 // clang-format on
 
@@ -110,6 +111,8 @@ void resize_canvas(int css_w, int css_h, double dpr) {
 }
 
 }  // namespace
+
+void set_fullscreen(bool on) { js_fullscreen(on ? 1 : 0); }
 
 bool open_file_picker() {
   js_open_picker();
@@ -361,6 +364,39 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_visible() {
                      {"mapMarkers", g_driver->ui.map().visible_marker_count()}}
           .dump();
   return atlas::platform::g_result.c_str();
+}
+
+// Presenter mode and its story.
+EMSCRIPTEN_KEEPALIVE void atlas_api_present(int on, int step) {
+  g_driver->ui.present(on != 0, step);
+  atlas_wake();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_story() {
+  auto& p = g_driver->ui.presenter();
+  const auto& steps = p.steps(g_driver->state);
+  nlohmann::json o{{"presenting", p.active()},
+                   {"step", p.step()},
+                   {"count", steps.size()},
+                   {"autoplay", p.autoplay}};
+  o["item"] = p.active() && size_t(p.step()) < steps.size() && !steps[size_t(p.step())].item.empty()
+                  ? nlohmann::json(steps[size_t(p.step())].item)
+                  : nlohmann::json(nullptr);
+  atlas::platform::g_result = o.dump();
+  return atlas::platform::g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void atlas_api_story_go(int step) {
+  g_driver->ui.present_step(step);
+  atlas_wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void atlas_api_autoplay(double seconds, int loop) {
+  auto& p = g_driver->ui.presenter();
+  p.autoplay = seconds > 0;
+  if (seconds > 0) p.interval = float(seconds);
+  p.loop = loop != 0;
+  atlas_wake();
 }
 
 EMSCRIPTEN_KEEPALIVE int atlas_api_set_theme(int dark) {

@@ -88,8 +88,26 @@ void AppUI::set_theme(Theme t) {
 // -----------------------------------------------------------------------------------
 // 1. Frame
 // -----------------------------------------------------------------------------------
+void AppUI::present(bool on, int step) {
+  if (on) {
+    if (!presenter_.active()) theme_before_presenting_ = theme_;
+    set_theme(Theme::Contrast);
+    presenter_.enter(state_, map_, timeline_, step);
+  } else if (presenter_.active()) {
+    presenter_.leave(state_);
+    set_theme(theme_before_presenting_);
+  }
+  platform::set_fullscreen(on);
+}
+
 bool AppUI::frame(const PlatformInfo& platform) {
   animating_ = false;
+  if (presenter_.active()) {
+    animating_ = presenter_.draw(state_, map_, timeline_, fonts_, theme_);
+    if (presenter_.leave_requested) present(false);
+    return animating_;
+  }
+  if (ImGui::IsKeyPressed(ImGuiKey_F5, false)) present(true);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -512,6 +530,14 @@ void AppUI::menu_bar(const PlatformInfo& platform) {
     }
     if (ImGui::MenuItem("Clear selection", "Esc", false, !state_.selection.empty()))
       state_.select("");
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Present")) {
+    if (ImGui::MenuItem("Start presenting", "F5")) present(true);
+    if (ImGui::MenuItem("Autoplay (booth or kiosk)")) {
+      present(true);
+      presenter_.autoplay = true;
+    }
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {

@@ -9,6 +9,7 @@
 #include "app/session.hpp"
 #include "ui/file_dialog.hpp"
 #include "ui/map_view.hpp"
+#include "ui/presenter.hpp"
 #include "ui/theme.hpp"
 #include "ui/timeline_view.hpp"
 
@@ -47,6 +48,10 @@ class AppUI {
   double map_ms() const { return map_ms_; }
   double timeline_ms() const { return timeline_ms_; }
   TimelineView& timeline() { return timeline_; }
+  Presenter& presenter() { return presenter_; }
+  // Presenter mode on or off (F5 / Esc, the View menu, window.atlas.present), at a step.
+  void present(bool on, int step = 0);
+  void present_step(int step) { presenter_.go(state_, map_, timeline_, step); }
 
  private:
   void menu_bar(const PlatformInfo& platform);
@@ -74,6 +79,8 @@ class AppUI {
   FileDialog file_dialog_;
   MapView map_;
   TimelineView timeline_;
+  Presenter presenter_;
+  Theme theme_before_presenting_ = Theme::Light;
   bool animating_ = false;
   double map_ms_ = 0, timeline_ms_ = 0;
   enum class Confirm { None, New, Reset } confirm_ = Confirm::None;

@@ -61,7 +61,7 @@ void set4(float* dst, ImU32 c) {
 
 render::MapStyle map_style(Theme theme) {
   render::MapStyle s;
-  if (theme == Theme::Dark) {
+  if (is_dark(theme)) {
     set4(s.sea, IM_COL32(24, 33, 46, 255));
     set4(s.land, IM_COL32(52, 58, 68, 255));
     set4(s.tint, IM_COL32(70, 88, 120, 255));
@@ -188,6 +188,18 @@ void MapView::set_view(double lon, double lat, double zoom) {
   fitted_ = true;
 }
 
+void MapView::fly_to_lonlat(double lon, double lat, double zoom) {
+  fly_to(geo::lonlat_to_world(lon, lat), zoom);
+}
+
+void MapView::fly_to_fit(AppState& state) {
+  geo::Camera before = camera_;
+  fit_to_data(state);
+  geo::Camera target = camera_;
+  camera_ = before;
+  fly_to(target.center, target.zoom);
+}
+
 void MapView::fly_to(geo::Vec2 world, double zoom) {
   fly_ = geo::FlyTo(camera_, world, zoom);
   fly_start_ = ImGui::GetTime();
@@ -261,9 +273,8 @@ bool MapView::draw(AppState& state, Theme theme, ImFont* small_font) {
     dl->AddCallback(basemap_callback, nullptr);
     dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
   } else {
-    dl->AddRectFilled(
-        pos, ImVec2(pos.x + size.x, pos.y + size.y),
-        theme == Theme::Dark ? IM_COL32(24, 33, 46, 255) : IM_COL32(205, 223, 240, 255));
+    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y),
+                      is_dark(theme) ? IM_COL32(24, 33, 46, 255) : IM_COL32(205, 223, 240, 255));
   }
   ImGui::SetCursorScreenPos(pos);
   ImGui::InvisibleButton("##map", size,
@@ -290,7 +301,7 @@ void MapView::draw_markers(AppState& state, Theme theme, float x0, float y0) {
     n = clusters_.query(camera_, visible_.data(), visible_.size(), style.max_radius_px);
   }
   visible_count_ = n;
-  const bool dark = theme == Theme::Dark;
+  const bool dark = is_dark(theme);
   const ImU32 edge = dark ? IM_COL32(15, 18, 24, 255) : IM_COL32(255, 255, 255, 255);
   const ImU32 cluster_fill = dark ? IM_COL32(148, 163, 184, 235) : IM_COL32(71, 85, 105, 235);
   const ImU32 text_col = dark ? IM_COL32(230, 232, 236, 255) : IM_COL32(30, 35, 45, 255);
@@ -400,11 +411,10 @@ void MapView::draw_legend(AppState& state, Theme theme, float x0, float y0, floa
   const int rows = int(EventKind::Count) + 1;
   ImVec2 a(x0 + 8, y0 + h - 8 - line * float(rows) - 8);
   ImVec2 b(x0 + 8 + 200, y0 + h - 8);
-  dl->AddRectFilled(
-      a, b, theme == Theme::Dark ? IM_COL32(20, 24, 30, 215) : IM_COL32(255, 255, 255, 225), 6.0f);
+  dl->AddRectFilled(a, b, is_dark(theme) ? IM_COL32(20, 24, 30, 215) : IM_COL32(255, 255, 255, 225),
+                    6.0f);
   Filters f = state.filters;
-  const ImU32 edge =
-      theme == Theme::Dark ? IM_COL32(15, 18, 24, 255) : IM_COL32(255, 255, 255, 255);
+  const ImU32 edge = is_dark(theme) ? IM_COL32(15, 18, 24, 255) : IM_COL32(255, 255, 255, 255);
   for (int k = 0; k < int(EventKind::Count); ++k) {
     ImVec2 row(a.x + 8, a.y + 6 + line * float(k));
     ImVec2 c(row.x + 7, row.y + line * 0.5f - 2);
@@ -430,13 +440,7 @@ void MapView::draw_legend(AppState& state, Theme theme, float x0, float y0, floa
 
   // Fit button, top right.
   ImGui::SetCursorScreenPos(ImVec2(x0 + w - 60, y0 + 8));
-  if (ImGui::SmallButton("Fit")) {
-    geo::Camera before = camera_;
-    fit_to_data(state);
-    geo::Camera target = camera_;
-    camera_ = before;
-    fly_to(target.center, target.zoom);
-  }
+  if (ImGui::SmallButton("Fit")) fly_to_fit(state);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show all the places (F)");
 }
 

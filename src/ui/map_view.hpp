@@ -34,6 +34,11 @@ class MapView {
   geo::Vec2 project(double lon, double lat) const;
   void set_view(double lon, double lat, double zoom);
   void fit_to_data(AppState& state);
+  // Animated moves (presenter steps): to a place, or to show every place.
+  void fly_to_lonlat(double lon, double lat, double zoom);
+  void fly_to_fit(AppState& state);
+  // The selection changed because of a move made here on purpose: no automatic fly.
+  void selection_handled(const std::string& id) { last_selection_ = id; }
   const geo::Camera& camera() const { return camera_; }
   float pane_x() const { return origin_x_; }
   float pane_y() const { return origin_y_; }

@@ -12,6 +12,8 @@ namespace {
 constexpr float kBodyPx = 16.0f;
 constexpr float kHeadingPx = 22.0f;
 constexpr float kSmallPx = 13.5f;
+constexpr float kStageTitlePx = 42.0f;
+constexpr float kStageBodyPx = 25.0f;
 
 // Latin + Latin-1 + Latin Extended-A/B, combining marks, Vietnamese, general
 // punctuation (dashes, quotes, ellipsis), currency, arrows, math minus, geometric shapes.
@@ -46,6 +48,8 @@ Fonts load_fonts(float scale) {
   f.body = add(kBodyPx, scale);
   f.heading = add(kHeadingPx, scale);
   f.small = add(kSmallPx, scale);
+  f.stage_title = add(kStageTitlePx, scale);
+  f.stage_body = add(kStageBodyPx, scale);
   io.Fonts->Build();
   // Glyphs are rasterised at the device's scale; layout stays in logical pixels.
   io.FontGlobalScale = 1.0f / scale;
@@ -55,7 +59,7 @@ Fonts load_fonts(float scale) {
 
 void apply_theme(Theme theme, float /*scale*/) {
   ImGuiStyle style;
-  if (theme == Theme::Dark)
+  if (is_dark(theme))
     ImGui::StyleColorsDark(&style);
   else
     ImGui::StyleColorsLight(&style);
@@ -93,12 +97,20 @@ void apply_theme(Theme theme, float /*scale*/) {
     c[ImGuiCol_HeaderActive] = ImVec4(0.30f, 0.52f, 0.85f, 0.55f);
     c[ImGuiCol_TextDisabled] = ImVec4(0.58f, 0.61f, 0.67f, 1.0f);
   }
+  if (theme == Theme::Contrast) {
+    c[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 1);
+    c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 1);
+    c[ImGuiCol_Text] = ImVec4(1, 1, 1, 1);
+    c[ImGuiCol_TextDisabled] = ImVec4(0.85f, 0.85f, 0.85f, 1);
+    c[ImGuiCol_Border] = ImVec4(1, 1, 1, 0.6f);
+    c[ImGuiCol_Button] = ImVec4(0.15f, 0.15f, 0.15f, 1);
+  }
   // Sizes stay logical: FontGlobalScale and DisplayFramebufferScale handle the DPI.
   ImGui::GetStyle() = style;
 }
 
 ImU32 kind_color(EventKind k, Theme theme) {
-  bool dark = theme == Theme::Dark;
+  bool dark = is_dark(theme);
   switch (k) {
     case EventKind::Roundtable:
       return dark ? IM_COL32(96, 165, 250, 255) : IM_COL32(29, 78, 216, 255);

@@ -7,7 +7,9 @@
 
 namespace atlas::ui {
 
-enum class Theme { Light, Dark };
+// Contrast is for projectors (presenter mode): black, white and saturated colours.
+enum class Theme { Light, Dark, Contrast };
+inline bool is_dark(Theme t) { return t != Theme::Light; }
 
 // Sets ImGui's style for `theme` at `scale` (sizes in logical pixels × scale).
 void apply_theme(Theme theme, float scale);
@@ -22,6 +24,8 @@ struct Fonts {
   ImFont* body = nullptr;
   ImFont* heading = nullptr;
   ImFont* small = nullptr;
+  ImFont* stage_title = nullptr;  // presenter mode: readable from the back of a room
+  ImFont* stage_body = nullptr;
 };
 Fonts load_fonts(float scale);
 

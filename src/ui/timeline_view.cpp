@@ -218,7 +218,7 @@ void TimelineView::toolbar(AppState& state) {
     ImGui::SetTooltip("Drag on the dates above the lanes to show only a range of time.");
 }
 
-bool TimelineView::draw(AppState& state, Theme theme, ImFont* small_font) {
+bool TimelineView::draw(AppState& state, Theme theme, ImFont* small_font, bool toolbar) {
   if (built_data_ != state.data_version || built_group_by_ != group_by_ ||
       !std::equal(std::begin(built_kinds_), std::end(built_kinds_),
                   std::begin(state.filters.kinds))) {
@@ -226,7 +226,7 @@ bool TimelineView::draw(AppState& state, Theme theme, ImFont* small_font) {
     rebuild(state);
     if (new_data) fitted_ = false;
   }
-  toolbar(state);
+  if (toolbar) this->toolbar(state);
   ImVec2 pos = ImGui::GetCursorScreenPos();
   ImVec2 size = ImGui::GetContentRegionAvail();
   if (size.x < 20 || size.y < kAxisHeight + 10) return playing_;
@@ -266,7 +266,7 @@ bool TimelineView::draw(AppState& state, Theme theme, ImFont* small_font) {
 
 void TimelineView::draw_axis(AppState& state, Theme theme, float x0, float y0, float w, float h) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const bool dark = theme == Theme::Dark;
+  const bool dark = is_dark(theme);
   dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + w, y0 + h),
                     dark ? IM_COL32(30, 33, 40, 255) : IM_COL32(240, 242, 246, 255));
   timeline::generate_ticks(scale_, 0, w, text_width, timeline::TickStyle{}, ticks_);
@@ -316,7 +316,7 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
   const Dataset& d = state.dataset;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImGuiIO& io = ImGui::GetIO();
-  const bool dark = theme == Theme::Dark;
+  const bool dark = is_dark(theme);
   rows_top_ = y0;
 
   // The whole area takes drag (pan), wheel (zoom about the pointer) and clicks.

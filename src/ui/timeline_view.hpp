@@ -26,7 +26,7 @@ class TimelineView {
   enum class GroupBy { Kind, Country, Organisation };
 
   // Draws the pane; returns true while animating (playing).
-  bool draw(AppState& state, Theme theme, ImFont* small_font);
+  bool draw(AppState& state, Theme theme, ImFont* small_font, bool toolbar = true);
 
   // For the JS API and tests.
   bool locate(const AppState& state, const std::string& id, float& x, float& y) const;
@@ -41,6 +41,8 @@ class TimelineView {
   // x in pane px; for scripts (the wheel and drag do the same).
   void zoom(double factor, double x) { scale_.zoom_about(x, factor); }
   void pan(double dx) { scale_.pan(dx); }
+  // Shows the days [day0, day1) with a margin (presenter steps).
+  void show(double day0, double day1) { scale_.show(day0, day1, 40); }
 
  private:
   void rebuild(const AppState& state);

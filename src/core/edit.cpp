@@ -1,0 +1,1089 @@
+// edit.cpp — see edit.hpp.
+//
+// Index
+//   1. Helpers: collections by enum, names for labels and messages, size estimates
+//   2. Items as JSON, and back through the loader
+//   3. References: clearing, redirecting, and putting them back
+//   4. Commands: what each keeps, how each goes forward and back, the factories
+//   5. History
+//   6. Editor helpers: locate, references_to, new_id, field_json
+#include "core/edit.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_set>
+#include <utility>
+#include <variant>
+
+#include "core/dataset_json.hpp"
+
+namespace atlas {
+
+using json = nlohmann::json;
+
+namespace {
+
+using AnyItem = std::variant<Place, Organisation, Event, WorkingGroup>;
+// Fields to set, in order; nullopt removes the field. Not a JSON object, because an
+// unknown field may legitimately hold null and must be restored as null, not removed.
+using Fields = std::vector<std::pair<std::string, std::optional<json>>>;
+
+// Top-level keys that are the file's structure, not fields of the dataset.
+constexpr const char* kNotFields[] = {"format", "version",      "places",
+                                      "organisations", "events", "working_groups"};
+
+// ---------------------------------------------------------------------------------
+// 1. Helpers
+// ---------------------------------------------------------------------------------
+std::vector<Place>& items_of(Dataset& d, const Place&) { return d.places; }
+std::vector<Organisation>& items_of(Dataset& d, const Organisation&) { return d.organisations; }
+std::vector<Event>& items_of(Dataset& d, const Event&) { return d.events; }
+std::vector<WorkingGroup>& items_of(Dataset& d, const WorkingGroup&) { return d.working_groups; }
+Collection collection_of(const Place&) { return Collection::Places; }
+Collection collection_of(const Organisation&) { return Collection::Organisations; }
+Collection collection_of(const Event&) { return Collection::Events; }
+Collection collection_of(const WorkingGroup&) { return Collection::WorkingGroups; }
+const std::string& name_of(const Place& x) { return x.name; }
+const std::string& name_of(const Organisation& x) { return x.name; }
+const std::string& name_of(const Event& x) { return x.title; }
+const std::string& name_of(const WorkingGroup& x) { return x.name; }
+
+// Calls f on the vector of an item collection (never Collection::Dataset).
+template <typename D, typename F>
+decltype(auto) with_items(D& d, Collection c, F&& f) {
+  switch (c) {
+    case Collection::Organisations:
+      return f(d.organisations);
+    case Collection::Events:
+      return f(d.events);
+    case Collection::WorkingGroups:
+      return f(d.working_groups);
+    default:
+      return f(d.places);
+  }
+}
+
+const char* key_of(Collection c) {
+  switch (c) {
+    case Collection::Places:
+      return "places";
+    case Collection::Organisations:
+      return "organisations";
+    case Collection::Events:
+      return "events";
+    case Collection::WorkingGroups:
+      return "working_groups";
+    case Collection::Dataset:
+      break;
+  }
+  return "";
+}
+
+const char* noun_of(Collection c) {
+  switch (c) {
+    case Collection::Places:
+      return "place";
+    case Collection::Organisations:
+      return "organisation";
+    case Collection::Events:
+      return "event";
+    case Collection::WorkingGroups:
+      return "working group";
+    case Collection::Dataset:
+      break;
+  }
+  return "dataset";
+}
+
+size_t count_of(const Dataset& d, Collection c) {
+  return with_items(d, c, [](const auto& v) { return v.size(); });
+}
+const std::string& id_at(const Dataset& d, ItemRef r) {
+  return with_items(d, r.collection,
+                    [&](const auto& v) -> const std::string& { return v[r.index].id; });
+}
+std::string pointer_of(ItemRef r) {
+  return std::string("/") + key_of(r.collection) + "/" + std::to_string(r.index);
+}
+
+// At most `max` characters of `s`, cut between characters, "…" when cut: labels and
+// messages stay one line even for a 500-character title.
+std::string cut(std::string_view s, size_t max) {
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;  // continuation byte
+    if (++chars > max) return std::string(s.substr(0, i)) + "…";
+  }
+  return std::string(s);
+}
+std::string shown(std::string_view name) { return "'" + cut(name, 40) + "'"; }  // labels
+std::string dq(std::string_view s) { return "\"" + cut(s, 60) + "\""; }        // messages
+
+// What people call the item: its name or title, else its id; the dataset by its title.
+std::string name_at(const Dataset& d, ItemRef r) {
+  if (r.collection == Collection::Dataset) return d.title;
+  return with_items(d, r.collection, [&](const auto& v) {
+    const auto& x = v[r.index];
+    return name_of(x).empty() ? x.id : name_of(x);
+  });
+}
+
+// Size estimates for the history's memory limit: text and containers, roughly.
+size_t approx(const json& j) {
+  size_t n = sizeof(json);
+  if (j.is_string()) n += j.get_ref<const std::string&>().size();
+  if (j.is_object())
+    for (auto it = j.begin(); it != j.end(); ++it) n += it.key().size() + approx(it.value());
+  if (j.is_array())
+    for (const auto& x : j) n += approx(x);
+  return n;
+}
+size_t approx(const Participation& p) {
+  return sizeof p + p.organisation.size() + p.note.size() + approx(p.extra);
+}
+size_t approx(const Link& l) { return sizeof l + l.url.size() + l.label.size() + approx(l.extra); }
+template <typename T>
+size_t approx(const std::vector<T>& v) {
+  size_t n = 0;
+  for (const auto& x : v) n += approx(x);
+  return n;
+}
+size_t approx(const Place& x) {
+  return sizeof x + x.id.size() + x.name.size() + x.notes.size() + x.source.size() +
+         approx(x.extra);
+}
+size_t approx(const Organisation& x) {
+  return sizeof x + x.id.size() + x.name.size() + x.notes.size() + x.source.size() +
+         approx(x.extra);
+}
+size_t approx(const Event& x) {
+  return sizeof x + x.id.size() + x.title.size() + x.place.size() + x.notes.size() +
+         x.source.size() + approx(x.organisations) + approx(x.links) + approx(x.extra);
+}
+size_t approx(const WorkingGroup& x) {
+  return sizeof x + x.id.size() + x.name.size() + x.origin.size() + x.notes.size() +
+         x.source.size() + approx(x.members) + x.member_sectors.size() * sizeof(Sector) +
+         approx(x.extra);
+}
+size_t approx(const Dataset& d) {
+  return sizeof d + d.title.size() + d.description.size() + d.source.size() + approx(d.places) +
+         approx(d.organisations) + approx(d.events) + approx(d.working_groups) + approx(d.extra);
+}
+
+// ---------------------------------------------------------------------------------
+// 2. Items as JSON, and back through the loader
+// ---------------------------------------------------------------------------------
+// The JSON the saver writes for one item (its canonical form, unknown fields included).
+// Throws nlohmann's exception on text that is not UTF-8 (only typed items from the UI
+// can hold such text; everything in a loaded dataset is valid).
+template <typename T>
+json object_of(const T& item) {
+  Dataset mini;
+  mini.title = "x";
+  items_of(mini, item).push_back(item);
+  json doc = json::parse(save_dataset(mini));
+  return std::move(doc[key_of(collection_of(item))][0]);
+}
+
+// The same for an item in place, or for the dataset's own fields (title, description,
+// source and its unknown fields).
+json object_of(const Dataset& d, ItemRef r) {
+  if (r.collection != Collection::Dataset)
+    return with_items(d, r.collection, [&](const auto& v) { return object_of(v[r.index]); });
+  Dataset mini;
+  mini.title = d.title;
+  mini.description = d.description;
+  mini.source = d.source;
+  mini.extra = d.extra;
+  json doc = json::parse(save_dataset(mini));
+  for (const char* k : kNotFields) doc.erase(k);
+  return doc;
+}
+
+json stand_in(const std::string& id, const char* k1, const char* v1, const char* k2,
+              const char* v2) {
+  json o = json::object();
+  o["id"] = id;
+  o[k1] = v1;
+  o[k2] = v2;
+  return o;
+}
+
+// Reads `obj` — an item of collection `c`, or the dataset's fields — with the loader's
+// rules, in a document of its own. The items it refers to that exist in `d` get small
+// stand-ins in that document, so a reference to nothing is reported exactly as the
+// loader reports it, and everything else about the rest of `d` costs nothing. On
+// success `out` holds the item as the first of its collection (or the fields); on
+// failure `error` is the loader's first sentence.
+bool read_back(const Dataset& d, Collection c, const json& obj, Dataset& out,
+               std::string& error) {
+  json doc = json::object();
+  if (c == Collection::Dataset) {
+    doc = obj;
+  } else {
+    doc["title"] = "x";
+    doc[key_of(c)] = json::array();
+    doc[key_of(c)].push_back(obj);
+    std::set<std::string> places, orgs, events;
+    auto text_at = [](const json& o, const char* key) {
+      auto it = o.find(key);
+      return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    auto entries = [&](const char* key) {
+      auto it = obj.find(key);
+      if (it == obj.end() || !it->is_array()) return;
+      for (const auto& p : *it)
+        if (p.is_object()) orgs.insert(text_at(p, "organisation"));
+    };
+    if (obj.is_object() && c == Collection::Events) {
+      places.insert(text_at(obj, "place"));
+      entries("organisations");
+    }
+    if (obj.is_object() && c == Collection::WorkingGroups) {
+      events.insert(text_at(obj, "origin"));
+      entries("members");
+    }
+    // Ids are unique dataset-wide and the item's own id was checked to be free, so a
+    // stand-in never shares an id with the item.
+    for (const auto& id : places)
+      if (!id.empty() && d.find_place(id))
+        doc["places"].push_back(stand_in(id, "name", "x", "country", "NZ"));
+    for (const auto& id : orgs)
+      if (!id.empty() && d.find_organisation(id))
+        doc["organisations"].push_back(stand_in(id, "name", "x", "sector", "other"));
+    for (const auto& id : events)
+      if (!id.empty() && d.find_event(id))
+        doc["events"].push_back(stand_in(id, "kind", "roundtable", "title", "x"));
+  }
+  doc["format"] = kFormatName;
+  doc["version"] = kFormatVersion;
+  std::string text;
+  try {
+    text = doc.dump();
+  } catch (const json::exception&) {
+    error = "the text is not valid UTF-8";
+    return false;
+  }
+  LoadResult r = load_dataset(text);
+  if (!r.ok()) {
+    error = "the change would not load";
+    for (const auto& x : r.diagnostics)
+      if (x.severity == Severity::Error) {
+        error = x.message;
+        break;
+      }
+    return false;
+  }
+  out = std::move(*r.dataset);
+  return true;
+}
+
+// The item `id` would take: refused when another item (not `self`) already has it.
+bool id_is_free(const Dataset& d, const std::string& id, std::optional<ItemRef> self,
+                std::string& error) {
+  auto r = locate(d, id);
+  if (!r || r->collection == Collection::Dataset) return true;
+  if (self && self->collection == r->collection && self->index == r->index) return true;
+  error = "the id " + dq(id) + " is already used by " + pointer_of(*r) + " (" +
+          shown(name_at(d, *r)) + "); every item needs its own id";
+  return false;
+}
+
+AnyItem take(Dataset& d, ItemRef r) {
+  return with_items(d, r.collection, [&](auto& v) {
+    AnyItem a(std::move(v[r.index]));
+    v.erase(v.begin() + std::ptrdiff_t(r.index));
+    return a;
+  });
+}
+void put(Dataset& d, size_t index, AnyItem&& a) {
+  std::visit(
+      [&](auto& x) {
+        auto& v = items_of(d, x);
+        v.insert(v.begin() + std::ptrdiff_t(std::min(index, v.size())), std::move(x));
+      },
+      a);
+}
+
+// ---------------------------------------------------------------------------------
+// 3. References
+// ---------------------------------------------------------------------------------
+// One reference changed by a deletion or a merge, with what it was: undone in reverse
+// order, each puts back exactly what was there.
+struct RefChange {
+  enum Kind : uint8_t { Place, Origin, Erased, Rewritten } kind;
+  Collection owner;     // Events or WorkingGroups
+  size_t item;          // index of the owner
+  size_t pos;           // Erased, Rewritten: position in its organisations / members
+  std::string old_id;   // Place, Origin, Rewritten: the id it held
+  Participation entry;  // Erased: the entry removed
+};
+
+size_t approx(const RefChange& x) { return sizeof x + x.old_id.size() + approx(x.entry.extra); }
+
+std::vector<Participation>& entries_of(Dataset& d, Collection owner, size_t i) {
+  return owner == Collection::Events ? d.events[i].organisations : d.working_groups[i].members;
+}
+
+// Calls f(owner, index, list) for every organisations / members list, in file order.
+template <typename F>
+void each_entry_list(Dataset& d, F&& f) {
+  for (size_t i = 0; i < d.events.size(); ++i)
+    f(Collection::Events, i, d.events[i].organisations);
+  for (size_t i = 0; i < d.working_groups.size(); ++i)
+    f(Collection::WorkingGroups, i, d.working_groups[i].members);
+}
+
+// Deletion with references: an event's place and a group's origin become empty (both
+// optional), an organisation's entries leave their lists.
+void clear_references(Dataset& d, Collection c, const std::string& id,
+                      std::vector<RefChange>& log) {
+  if (c == Collection::Places)
+    for (size_t i = 0; i < d.events.size(); ++i)
+      if (d.events[i].place == id) {
+        log.push_back({RefChange::Place, Collection::Events, i, 0, id, {}});
+        d.events[i].place.clear();
+      }
+  if (c == Collection::Events)
+    for (size_t i = 0; i < d.working_groups.size(); ++i)
+      if (d.working_groups[i].origin == id) {
+        log.push_back({RefChange::Origin, Collection::WorkingGroups, i, 0, id, {}});
+        d.working_groups[i].origin.clear();
+      }
+  if (c == Collection::Organisations)
+    each_entry_list(d, [&](Collection owner, size_t i, std::vector<Participation>& list) {
+      for (size_t k = 0; k < list.size();) {
+        if (list[k].organisation != id) {
+          ++k;
+          continue;
+        }
+        log.push_back({RefChange::Erased, owner, i, k, {}, std::move(list[k])});
+        list.erase(list.begin() + std::ptrdiff_t(k));
+      }
+    });
+}
+
+// Every reference to `from` now names `to`. With a log (a merge), an organisation entry
+// that would then repeat another entry of its list exactly is dropped instead; without
+// (an id change, where `to` is new) every reference is rewritten as it is.
+void redirect_references(Dataset& d, Collection c, const std::string& from,
+                         const std::string& to, std::vector<RefChange>* log) {
+  if (c == Collection::Places)
+    for (size_t i = 0; i < d.events.size(); ++i)
+      if (d.events[i].place == from) {
+        if (log) log->push_back({RefChange::Place, Collection::Events, i, 0, from, {}});
+        d.events[i].place = to;
+      }
+  if (c == Collection::Events)
+    for (size_t i = 0; i < d.working_groups.size(); ++i)
+      if (d.working_groups[i].origin == from) {
+        if (log) log->push_back({RefChange::Origin, Collection::WorkingGroups, i, 0, from, {}});
+        d.working_groups[i].origin = to;
+      }
+  if (c == Collection::Organisations)
+    each_entry_list(d, [&](Collection owner, size_t i, std::vector<Participation>& list) {
+      for (size_t k = 0; k < list.size();) {
+        Participation& p = list[k];
+        if (p.organisation != from) {
+          ++k;
+          continue;
+        }
+        bool twin = log && std::any_of(list.begin(), list.end(), [&](const Participation& q) {
+                      return &q != &p && q.organisation == to && q.role == p.role &&
+                             q.note == p.note && q.extra == p.extra;
+                    });
+        if (twin) {
+          log->push_back({RefChange::Erased, owner, i, k, {}, std::move(p)});
+          list.erase(list.begin() + std::ptrdiff_t(k));
+          continue;
+        }
+        if (log) log->push_back({RefChange::Rewritten, owner, i, k, from, {}});
+        p.organisation = to;
+        ++k;
+      }
+    });
+}
+
+// Undoes a log, newest change first. False when the dataset is not as the log left it.
+bool restore_references(Dataset& d, std::vector<RefChange>& log) {
+  for (auto it = log.rbegin(); it != log.rend(); ++it) {
+    RefChange& x = *it;
+    size_t n = x.owner == Collection::Events ? d.events.size() : d.working_groups.size();
+    if (x.item >= n) return false;
+    if (x.kind == RefChange::Place) d.events[x.item].place = x.old_id;
+    if (x.kind == RefChange::Origin) d.working_groups[x.item].origin = x.old_id;
+    if (x.kind == RefChange::Erased || x.kind == RefChange::Rewritten) {
+      auto& list = entries_of(d, x.owner, x.item);
+      if (x.kind == RefChange::Erased) {
+        if (x.pos > list.size()) return false;
+        list.insert(list.begin() + std::ptrdiff_t(x.pos), std::move(x.entry));
+      } else {
+        if (x.pos >= list.size()) return false;
+        list[x.pos].organisation = x.old_id;
+      }
+    }
+  }
+  log.clear();
+  return true;
+}
+
+// "rename of 'X'", "change of date of 'X'"… from the fields a step sets.
+std::string set_label(const Fields& fields, const std::string& name) {
+  std::set<std::string> keys;
+  for (const auto& f : fields) keys.insert(f.first);
+  std::string of = " of " + shown(name);
+  if (keys.empty()) return "no change to " + shown(name);
+  if (keys.size() > 1) {
+    bool location = std::all_of(keys.begin(), keys.end(),
+                                [](const std::string& k) { return k == "lat" || k == "lon"; });
+    return location ? "change of location" + of : "changes to " + shown(name);
+  }
+  const std::string& k = *keys.begin();
+  if (k == "name" || k == "title") return "rename" + of;
+  if (k == "lat" || k == "lon") return "change of location" + of;
+  if (k == "active") return "change of active dates" + of;
+  if (k == "member_sectors") return "change of member sectors" + of;
+  static const char* const kKnown[] = {"id",    "kind",    "date",    "place",   "organisations",
+                                       "notes", "links",   "source",  "country", "sector",
+                                       "members", "origin", "description"};
+  for (const char* known : kKnown)
+    if (k == known) return std::string("change of ") + known + of;
+  return "change of " + dq(k) + of;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------
+// 4. Commands
+// ---------------------------------------------------------------------------------
+struct Command::Impl {
+  enum class Kind { Set, Add, Remove, Merge, Replace } kind = Kind::Set;
+  std::string refused;  // set by a factory that could not make the command
+  std::string label;    // made on the first apply
+  size_t bytes = 0;     // estimate of what the step holds
+
+  // Set: the item (its id after the last apply) and the values to install next. Each
+  // apply installs them and keeps what they replaced, so undo and redo are the same swap.
+  std::string target;
+  std::string before;  // the item's id before the last apply: typing merge follows it
+  Fields fields;
+
+  // Add (and duplicate): the item as given, until read back on the first apply; then the
+  // item itself while undone. Remove, Merge: the deleted item while done.
+  Collection collection = Collection::Dataset;
+  std::optional<json> fresh;
+  std::optional<AnyItem> held;
+  std::optional<size_t> index;
+  std::string copy_of;  // duplicate: the item copied
+
+  // Remove, Merge: the references changed, to put back.
+  bool with_references = false;
+  std::string keep;
+  std::vector<RefChange> log;
+
+  // Replace: the dataset not in use, swapped in on every apply and undo.
+  std::unique_ptr<Dataset> other;
+  bool validated = false;
+  size_t other_bytes = 0;  // estimate of the dataset in use, held after the next swap
+
+  bool forward(Dataset& d, std::string& error, bool& changed);
+  bool back(Dataset& d);
+
+ private:
+  bool set(Dataset& d, std::string& error, bool& changed);
+  bool add(Dataset& d, std::string& error);
+  bool remove(Dataset& d, std::string& error);
+  bool merge(Dataset& d, std::string& error);
+  bool restore_held(Dataset& d);
+  void count_bytes();
+};
+
+bool Command::Impl::forward(Dataset& d, std::string& error, bool& changed) {
+  changed = false;
+  bool ok = false;
+  switch (kind) {
+    case Kind::Set:
+      return set(d, error, changed);
+    case Kind::Add:
+      ok = add(d, error);
+      break;
+    case Kind::Remove:
+      ok = remove(d, error);
+      break;
+    case Kind::Merge:
+      ok = merge(d, error);
+      break;
+    case Kind::Replace:
+      if (!validated) {
+        std::vector<Diagnostic> problems;
+        try {
+          problems = validate_dataset(*other);
+        } catch (const json::exception&) {
+          error = "the new data holds text that is not valid UTF-8";
+          return false;
+        }
+        if (!problems.empty()) {
+          error = "the new data would not load: " + problems.front().to_string();
+          return false;
+        }
+        validated = true;
+        other_bytes = approx(d);
+        bytes = approx(*other);
+      }
+      std::swap(d, *other);
+      std::swap(bytes, other_bytes);
+      ok = true;
+      break;
+  }
+  changed = ok;
+  if (ok) count_bytes();
+  return ok;
+}
+
+bool Command::Impl::back(Dataset& d) {
+  bool ok = false;
+  switch (kind) {
+    case Kind::Set: {
+      std::string error;
+      bool changed = false;
+      return set(d, error, changed);  // the stored values are the old ones: the same swap
+    }
+    case Kind::Add: {
+      ItemRef r{collection, index.value_or(0)};
+      if (r.index >= count_of(d, collection) || id_at(d, r) != target) return false;
+      held = take(d, r);
+      ok = true;
+      break;
+    }
+    case Kind::Remove:
+    case Kind::Merge:
+      ok = restore_held(d);
+      break;
+    case Kind::Replace:
+      std::swap(d, *other);
+      std::swap(bytes, other_bytes);
+      return true;
+  }
+  if (ok) count_bytes();
+  return ok;
+}
+
+void Command::Impl::count_bytes() {
+  if (kind == Kind::Replace) return;  // kept up to date by the swaps
+  bytes = sizeof(Impl) + target.size() + keep.size() + approx(log);
+  for (const auto& f : fields) bytes += f.first.size() + (f.second ? approx(*f.second) : 0);
+  if (held) bytes += std::visit([](const auto& x) { return approx(x); }, *held);
+}
+
+bool Command::Impl::set(Dataset& d, std::string& error, bool& changed) {
+  std::optional<ItemRef> r = locate(d, target);
+  if (!r) {
+    error = "there is no item with the id " + dq(target);
+    return false;
+  }
+  Collection c = r->collection;
+  if (c == Collection::Dataset)
+    for (const auto& f : fields)
+      for (const char* k : kNotFields)
+        if (f.first == k) {
+          error = dq(k) + " is part of the file's structure, not a field that can be set";
+          return false;
+        }
+  json was = object_of(d, *r);
+  json obj = was;
+  Fields old;
+  for (const auto& [key, value] : fields) {
+    auto it = obj.find(key);
+    old.emplace_back(key, it == obj.end() ? std::nullopt : std::optional<json>(*it));
+    if (value)
+      obj[key] = *value;
+    else
+      obj.erase(key);
+  }
+  std::string id = target;
+  if (c != Collection::Dataset) {
+    auto it = obj.find("id");
+    if (it != obj.end() && it->is_string()) id = it->get<std::string>();
+    if (id != target && !id_is_free(d, id, r, error)) return false;
+  }
+  Dataset out;
+  if (!read_back(d, c, obj, out, error)) return false;
+  // Compared in canonical form: [] for an absent list, 22 for 22.0, are no change.
+  if (object_of(out, ItemRef{c, 0}) == was) return true;
+
+  if (label.empty()) label = set_label(fields, name_at(d, *r));
+  if (c == Collection::Dataset) {
+    d.title = std::move(out.title);
+    d.description = std::move(out.description);
+    d.source = std::move(out.source);
+    d.extra = std::move(out.extra);
+  } else {
+    with_items(d, c, [&](auto& v) {
+      v[r->index] = std::move(items_of(out, v[r->index]).front());
+      return 0;
+    });
+    if (id != target) redirect_references(d, c, target, id, nullptr);
+  }
+  before = target;
+  target = id;
+  fields = std::move(old);
+  changed = true;
+  count_bytes();
+  return true;
+}
+
+bool Command::Impl::add(Dataset& d, std::string& error) {
+  if (held) {  // redo: the item, exactly as it was read back the first time
+    put(d, *index, std::move(*held));
+    held.reset();
+    return true;
+  }
+  if (!copy_of.empty()) {  // duplicate: becomes an add of the copy, right after it
+    auto src = locate(d, copy_of);
+    if (!src || src->collection == Collection::Dataset) {
+      error = "there is no item with the id " + dq(copy_of);
+      return false;
+    }
+    json copy = object_of(d, *src);
+    copy["id"] = target.empty() ? new_id(d, copy_of) : target;
+    const char* name_key = src->collection == Collection::Events ? "title" : "name";
+    std::string name = copy.value(name_key, std::string());
+    if (name.size() + 7 <= kMaxNameChars) copy[name_key] = name + " (copy)";
+    collection = src->collection;
+    index = src->index + 1;
+    fresh = std::move(copy);
+    label = "duplication of " + shown(name_at(d, *src));
+    copy_of.clear();
+  }
+  if (!fresh) return false;
+  std::string id;
+  if (fresh->is_object()) {
+    auto it = fresh->find("id");
+    if (it != fresh->end() && it->is_string()) id = it->get<std::string>();
+  }
+  if (!id.empty() && !id_is_free(d, id, std::nullopt, error)) return false;
+  Dataset out;
+  if (!read_back(d, collection, *fresh, out, error)) return false;
+  AnyItem item = take(out, ItemRef{collection, 0});
+  size_t n = count_of(d, collection);
+  size_t at = index && *index <= n ? *index : n;
+  if (label.empty()) {
+    std::string name = std::visit([](const auto& x) { return name_of(x); }, item);
+    label = std::string("new ") + noun_of(collection) + " " + shown(name.empty() ? id : name);
+  }
+  put(d, at, std::move(item));
+  index = at;
+  target = id;
+  fresh.reset();
+  return true;
+}
+
+bool Command::Impl::remove(Dataset& d, std::string& error) {
+  auto r = locate(d, target);
+  if (!r || r->collection == Collection::Dataset) {
+    error = "there is no item with the id " + dq(target);
+    return false;
+  }
+  std::string name = name_at(d, *r);
+  if (!with_references) {
+    std::vector<Reference> refs = references_to(d, target);
+    if (!refs.empty()) {
+      size_t n = refs.size();
+      error = shown(name) + " is still referred to " + std::to_string(n) +
+              (n == 1 ? " time" : " times") + " (" + refs.front().to_string() + (n > 1 ? ", …" : "") +
+              "): delete it together with those references";
+      if (r->collection == Collection::Places || r->collection == Collection::Organisations)
+        error += std::string(", or merge it into another ") + noun_of(r->collection);
+      return false;
+    }
+  }
+  log.clear();
+  clear_references(d, r->collection, target, log);
+  held = take(d, *r);
+  collection = r->collection;
+  index = r->index;
+  if (label.empty()) label = "deletion of " + shown(name);
+  return true;
+}
+
+bool Command::Impl::merge(Dataset& d, std::string& error) {
+  auto gone = locate(d, target), kept = locate(d, keep);
+  for (const auto& [ref, id] : {std::pair(gone, &target), std::pair(kept, &keep)})
+    if (!ref || ref->collection == Collection::Dataset) {
+      error = "there is no item with the id " + dq(*id);
+      return false;
+    }
+  Collection c = gone->collection;
+  if (target == keep) {
+    error = "an item cannot be merged into itself";
+    return false;
+  }
+  if (c != kept->collection || (c != Collection::Places && c != Collection::Organisations)) {
+    error = std::string("only two organisations or two places can be merged, not ") +
+            (c == kept->collection ? std::string("two ") + noun_of(c) + "s"
+                                   : std::string("a ") + noun_of(c) + " and a " +
+                                         noun_of(kept->collection));
+    return false;
+  }
+  if (label.empty())
+    label = "merge of " + shown(name_at(d, *gone)) + " into " + shown(name_at(d, *kept));
+  log.clear();
+  redirect_references(d, c, target, keep, &log);
+  held = take(d, *gone);
+  collection = c;
+  index = gone->index;
+  return true;
+}
+
+// Remove and Merge, undone: the item back in its place, then its references.
+bool Command::Impl::restore_held(Dataset& d) {
+  if (!held || !index || *index > count_of(d, collection)) return false;
+  put(d, *index, std::move(*held));
+  held.reset();
+  return restore_references(d, log);
+}
+
+Command::Command() = default;
+Command::Command(Command&&) noexcept = default;
+Command& Command::operator=(Command&&) noexcept = default;
+Command::~Command() = default;
+
+const std::string& Command::label() const {
+  static const std::string none;
+  return impl_ ? impl_->label : none;
+}
+
+Command Command::set_field(std::string id, std::string field, nlohmann::json value) {
+  Command c;
+  c.impl_ = std::make_unique<Impl>();
+  c.impl_->target = std::move(id);
+  std::optional<json> v;
+  if (!value.is_null()) v = std::move(value);
+  c.impl_->fields.emplace_back(std::move(field), std::move(v));
+  return c;
+}
+
+Command Command::set_fields(std::string id, nlohmann::json fields) {
+  Command c;
+  c.impl_ = std::make_unique<Impl>();
+  c.impl_->target = std::move(id);
+  if (!fields.is_object()) {
+    c.impl_->refused = "the changes must be an object of fields ({\"name\": value, …})";
+    return c;
+  }
+  for (auto it = fields.begin(); it != fields.end(); ++it) {
+    std::optional<json> v;
+    if (!it.value().is_null()) v = std::move(it.value());
+    c.impl_->fields.emplace_back(it.key(), std::move(v));
+  }
+  return c;
+}
+
+Command Command::add(Collection collection, nlohmann::json item, std::optional<size_t> index) {
+  Command c;
+  c.impl_ = std::make_unique<Impl>();
+  c.impl_->kind = Impl::Kind::Add;
+  c.impl_->collection = collection;
+  c.impl_->fresh = std::move(item);
+  c.impl_->index = index;
+  if (collection == Collection::Dataset)
+    c.impl_->refused =
+        "an item is added to the places, organisations, events or working groups, not to "
+        "the dataset itself";
+  return c;
+}
+
+namespace {
+template <typename T>
+Command add_typed(const T& item, std::optional<size_t> index) {
+  try {
+    return Command::add(collection_of(item), object_of(item), index);
+  } catch (const json::exception&) {
+    // The saver refuses text that is not UTF-8: a command that says so when applied.
+    return Command::set_fields("", json::array());
+  }
+}
+}  // namespace
+
+Command Command::add(const Place& item, std::optional<size_t> index) {
+  // The saver writes coordinates only in pairs: one alone would silently vanish.
+  if (item.lat.has_value() != item.lon.has_value()) {
+    Command c = add_typed(Place{}, index);
+    c.impl_->refused = "the place has only one coordinate: give both or neither";
+    return c;
+  }
+  return add_typed(item, index);
+}
+Command Command::add(const Organisation& item, std::optional<size_t> index) {
+  return add_typed(item, index);
+}
+Command Command::add(const Event& item, std::optional<size_t> index) {
+  return add_typed(item, index);
+}
+Command Command::add(const WorkingGroup& item, std::optional<size_t> index) {
+  return add_typed(item, index);
+}
+
+Command Command::duplicate(std::string id, std::string new_id) {
+  Command c;
+  c.impl_ = std::make_unique<Impl>();
+  c.impl_->kind = Impl::Kind::Add;
+  c.impl_->copy_of = std::move(id);
+  c.impl_->target = std::move(new_id);
+  if (c.impl_->copy_of.empty()) c.impl_->refused = "only an item can be duplicated";
+  return c;
+}
+
+Command Command::remove(std::string id, bool with_references) {
+  Command c;
+  c.impl_ = std::make_unique<Impl>();
+  c.impl_->kind = Impl::Kind::Remove;
+  c.impl_->target = std::move(id);
+  c.impl_->with_references = with_references;
+  return c;
+}
+
+Command Command::merge(std::string remove_id, std::string keep_id) {
+  Command c;
+  c.impl_ = std::make_unique<Impl>();
+  c.impl_->kind = Impl::Kind::Merge;
+  c.impl_->target = std::move(remove_id);
+  c.impl_->keep = std::move(keep_id);
+  return c;
+}
+
+Command Command::replace(Dataset d, std::string what) {
+  Command c;
+  c.impl_ = std::make_unique<Impl>();
+  c.impl_->kind = Impl::Kind::Replace;
+  c.impl_->other = std::make_unique<Dataset>(std::move(d));
+  c.impl_->label = what.empty() ? "replacement of the data" : std::move(what);
+  return c;
+}
+
+// ---------------------------------------------------------------------------------
+// 5. History
+// ---------------------------------------------------------------------------------
+History::History(size_t max_steps, size_t max_bytes)
+    : max_steps_(std::max<size_t>(max_steps, 1)), max_bytes_(max_bytes) {}
+
+bool History::apply(Dataset& d, Command cmd, std::string* error, std::string_view merge_key,
+                    double now_seconds) {
+  Command::Impl* c = cmd.impl_.get();
+  std::string why;
+  bool changed = false;
+  if (!c)
+    why = "there is no change to make";
+  else if (!c->refused.empty())
+    why = c->refused;
+  if (!why.empty() || !c->forward(d, why, changed)) {
+    if (error) *error = why;
+    return false;
+  }
+  if (!changed) return true;
+  ++version_;
+
+  Command::Impl* top =
+      position_ > 0 && position_ == steps_.size() ? steps_.back().impl_.get() : nullptr;
+  auto keys = [](const Fields& f) {
+    std::set<std::string> k;
+    for (const auto& x : f) k.insert(x.first);
+    return k;
+  };
+  bool typing = !merge_key.empty() && merge_key == merge_key_ && top &&
+                top->kind == Command::Impl::Kind::Set && c->kind == Command::Impl::Kind::Set &&
+                top->target == c->before && keys(top->fields) == keys(c->fields) &&
+                now_seconds >= merge_time_ && now_seconds - merge_time_ <= kTypingMergeSeconds;
+  if (typing) {
+    // The step keeps the values from before the first keystroke; it now ends here.
+    top->target = c->target;
+    merge_time_ = now_seconds;
+    auto r = locate(d, top->target);
+    json now = object_of(d, *r);
+    bool back_to_start = std::all_of(top->fields.begin(), top->fields.end(), [&](const auto& f) {
+      auto it = now.find(f.first);
+      return f.second ? it != now.end() && *it == *f.second : it == now.end();
+    });
+    if (back_to_start) {
+      steps_.pop_back();
+      --position_;
+      merge_key_.clear();
+    }
+    return true;
+  }
+  steps_.erase(steps_.begin() + std::ptrdiff_t(position_), steps_.end());
+  steps_.push_back(std::move(cmd));
+  ++position_;
+  merge_key_ = std::string(merge_key);
+  merge_time_ = now_seconds;
+  trim();
+  return true;
+}
+
+bool History::undo(Dataset& d) {
+  if (!can_undo() || !steps_[position_ - 1].impl_->back(d)) return false;
+  --position_;
+  ++version_;
+  merge_key_.clear();
+  return true;
+}
+
+bool History::redo(Dataset& d) {
+  std::string error;
+  bool changed = false;
+  if (!can_redo() || !steps_[position_].impl_->forward(d, error, changed)) return false;
+  ++position_;
+  ++version_;
+  merge_key_.clear();
+  return true;
+}
+
+std::string History::undo_label() const {
+  return can_undo() ? "Undo " + steps_[position_ - 1].label() : "Undo";
+}
+std::string History::redo_label() const {
+  return can_redo() ? "Redo " + steps_[position_].label() : "Redo";
+}
+
+std::vector<std::string> History::labels() const {
+  std::vector<std::string> out;
+  out.reserve(steps_.size());
+  for (const auto& s : steps_) out.push_back(s.label());
+  return out;
+}
+
+void History::clear() {
+  steps_.clear();
+  position_ = 0;
+  merge_key_.clear();
+}
+
+// Called after an apply, when every step is done (position_ == size): the oldest go.
+void History::trim() {
+  size_t total = 0;
+  for (const auto& s : steps_) total += s.impl_->bytes;
+  while (steps_.size() > 1 && (steps_.size() > max_steps_ || total > max_bytes_)) {
+    total -= steps_.front().impl_->bytes;
+    steps_.pop_front();
+    --position_;
+  }
+}
+
+// ---------------------------------------------------------------------------------
+// 6. Editor helpers
+// ---------------------------------------------------------------------------------
+std::optional<ItemRef> locate(const Dataset& d, std::string_view id) {
+  if (id.empty()) return ItemRef{Collection::Dataset, 0};
+  for (Collection c : {Collection::Places, Collection::Organisations, Collection::Events,
+                       Collection::WorkingGroups}) {
+    std::optional<size_t> at = with_items(d, c, [&](const auto& v) -> std::optional<size_t> {
+      for (size_t i = 0; i < v.size(); ++i)
+        if (v[i].id == id) return i;
+      return std::nullopt;
+    });
+    if (at) return ItemRef{c, *at};
+  }
+  return std::nullopt;
+}
+
+std::vector<Reference> references_to(const Dataset& d, std::string_view id) {
+  std::vector<Reference> out;
+  if (id.empty()) return out;
+  auto entries = [&](const std::vector<Participation>& list, const std::string& ptr,
+                     const std::string& from, const std::string& says) {
+    for (size_t k = 0; k < list.size(); ++k)
+      if (list[k].organisation == id)
+        out.push_back({ptr + "/" + std::to_string(k), from,
+                       says + " (" + label(list[k].role) + ")"});
+  };
+  for (size_t i = 0; i < d.events.size(); ++i) {
+    const Event& e = d.events[i];
+    std::string p = "/events/" + std::to_string(i);
+    if (e.place == id) out.push_back({p + "/place", e.id, shown(e.title) + " takes place here"});
+    entries(e.organisations, p + "/organisations", e.id, shown(e.title) + " lists it");
+  }
+  for (size_t i = 0; i < d.working_groups.size(); ++i) {
+    const WorkingGroup& w = d.working_groups[i];
+    std::string p = "/working_groups/" + std::to_string(i);
+    entries(w.members, p + "/members", w.id, shown(w.name) + " lists it among its members");
+    if (w.origin == id) out.push_back({p + "/origin", w.id, shown(w.name) + " grew from it"});
+  }
+  return out;
+}
+
+std::string new_id(const Dataset& d, std::string_view base) {
+  // Letters and digits kept (lower case), '_' and '.' kept, anything else one '-'.
+  std::string slug;
+  for (char ch : base) {
+    unsigned char u = static_cast<unsigned char>(ch);
+    bool alnum = (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
+    if (alnum)
+      slug += char(u >= 'A' && u <= 'Z' ? u - 'A' + 'a' : u);
+    else if (!slug.empty() && (u == '_' || u == '.'))
+      slug += ch;
+    else if (!slug.empty() && slug.back() != '-')
+      slug += '-';
+  }
+  slug.resize(std::min(slug.size(), kMaxIdChars - 10));  // room for "-12345"
+  while (!slug.empty() && (slug.back() == '-' || slug.back() == '_' || slug.back() == '.'))
+    slug.pop_back();
+  if (slug.empty()) slug = "item";
+
+  std::unordered_set<std::string_view> taken;
+  for (const auto& x : d.places) taken.insert(x.id);
+  for (const auto& x : d.organisations) taken.insert(x.id);
+  for (const auto& x : d.events) taken.insert(x.id);
+  for (const auto& x : d.working_groups) taken.insert(x.id);
+  if (!taken.count(slug)) return slug;
+
+  // "rt-hk-2" taken goes on to "rt-hk-3", not "rt-hk-2-2". Only a short number counts as
+  // a copy number: "campaign-2017" is a year, and gets "campaign-2017-2".
+  std::string stem = slug;
+  size_t n = 2;
+  size_t dash = slug.rfind('-');
+  size_t digits = dash == std::string::npos ? 0 : slug.size() - dash - 1;
+  if (digits >= 1 && digits <= 2 && slug[dash + 1] != '0' &&
+      slug.find_first_not_of("0123456789", dash + 1) == std::string::npos) {
+    stem = slug.substr(0, dash);
+    n = std::stoul(slug.substr(dash + 1)) + 1;
+  }
+  for (;; ++n) {
+    std::string candidate = stem + "-" + std::to_string(n);
+    if (!taken.count(candidate)) return candidate;
+  }
+}
+
+json field_json(const std::optional<edtf::Value>& date) {
+  return date ? json(edtf::format(*date)) : json(nullptr);
+}
+
+json field_json(const std::vector<Participation>& parts) {
+  json a = json::array();
+  for (const auto& p : parts) {
+    json o = p.extra.is_object() ? p.extra : json::object();
+    o["organisation"] = p.organisation;
+    o["role"] = to_json_name(p.role);
+    if (!p.note.empty()) o["note"] = p.note;
+    a.push_back(std::move(o));
+  }
+  return a;
+}
+
+json field_json(const std::vector<Link>& links) {
+  json a = json::array();
+  for (const auto& l : links) {
+    json o = l.extra.is_object() ? l.extra : json::object();
+    o["url"] = l.url;
+    if (!l.label.empty()) o["label"] = l.label;
+    a.push_back(std::move(o));
+  }
+  return a;
+}
+
+json field_json(const std::vector<Sector>& sectors) {
+  json a = json::array();
+  for (Sector s : sectors) a.push_back(to_json_name(s));
+  return a;
+}
+
+}  // namespace atlas

@@ -1,0 +1,301 @@
+// presenter.cpp — see presenter.hpp.
+//
+// Index
+//   1. Steps: the saved story, or every dated event in date order after an overview
+//   2. Moving between steps: selection, map fly-to, timeline window, playhead
+//   3. Drawing: map over timeline, the caption card, the step counter
+#include "ui/presenter.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <map>
+
+#include "core/countries.hpp"
+
+namespace atlas::ui {
+
+namespace {
+constexpr ImGuiWindowFlags kStage = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                    ImGuiWindowFlags_NoSavedSettings |
+                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
+}
+
+// -----------------------------------------------------------------------------------
+// 1. Steps
+// -----------------------------------------------------------------------------------
+const std::vector<Presenter::Step>& Presenter::steps(const AppState& state) {
+  if (steps_version_ == state.data_version) return steps_;
+  steps_.clear();
+  const Dataset& d = state.dataset;
+  if (!d.stories.empty() && !d.stories.front().steps.empty()) {
+    for (const auto& s : d.stories.front().steps)
+      steps_.push_back({s.item, s.map, s.timeline, s.caption});
+  } else {
+    steps_.push_back({});  // the overview
+    std::vector<size_t> order;
+    for (size_t i = 0; i < d.events.size(); ++i)
+      if (d.events[i].date) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return edtf::compare(*d.events[a].date, *d.events[b].date) < 0;
+    });
+    for (size_t i : order) steps_.push_back({d.events[i].id, std::nullopt, std::nullopt, ""});
+  }
+  steps_version_ = state.data_version;
+  return steps_;
+}
+
+// -----------------------------------------------------------------------------------
+// 2. Moving
+// -----------------------------------------------------------------------------------
+void Presenter::enter(AppState& state, MapView& map, TimelineView& timeline, int step) {
+  if (!active_) saved_filters_ = state.filters;
+  active_ = true;
+  leave_requested = false;
+  go(state, map, timeline, step);
+}
+
+void Presenter::leave(AppState& state) {
+  if (!active_) return;
+  active_ = false;
+  autoplay = false;
+  state.set_filters(saved_filters_);
+}
+
+void Presenter::go(AppState& state, MapView& map, TimelineView& timeline, int step) {
+  const auto& all = steps(state);
+  if (all.empty()) return;
+  step_ = std::clamp(step, 0, int(all.size()) - 1);
+  step_started_ = ImGui::GetTime();
+  const Step& s = all[size_t(step_)];
+  state.select(s.item);
+  map.selection_handled(state.selection);
+  Filters f = saved_filters_;
+  f.window_on = false;
+  const Event* e = state.event(s.item);
+  const Place* p = e ? state.place(e->place) : state.place(s.item);
+  if (s.map)
+    map.fly_to_lonlat(s.map->lon, s.map->lat, s.map->zoom);
+  else if (p && p->lat)
+    map.fly_to_lonlat(*p->lon, *p->lat, 4.5);
+  else
+    map.fly_to_fit(state);
+  // The timeline shows the step's window, or a few years around the item; the playhead
+  // stands at the item's end, so the map shows what had happened by then.
+  const edtf::Value* when = s.window ? &*s.window : (e && e->date ? &*e->date : nullptr);
+  if (const WorkingGroup* w = state.working_group(s.item); w && w->active && !when)
+    when = &*w->active;
+  if (when && when->earliest() > edtf::kUnboundedPast) {
+    int64_t a = when->earliest(), b = std::min(when->latest(), a + 366 * 30);
+    if (s.window)
+      timeline.show(double(a), double(b + 1));
+    else
+      timeline.show(double(a - 366 * 2), double(b + 366 * 2));
+    f.playhead_on = true;
+    f.playhead = b;
+  } else {
+    timeline.fit(state);
+    f.playhead_on = false;
+  }
+  state.set_filters(f);
+}
+
+void Presenter::keys(AppState& state, MapView& map, TimelineView& timeline) {
+  using namespace ImGui;
+  int n = int(steps(state).size());
+  if (IsKeyPressed(ImGuiKey_RightArrow) || IsKeyPressed(ImGuiKey_PageDown) ||
+      IsKeyPressed(ImGuiKey_Space) || IsKeyPressed(ImGuiKey_DownArrow))
+    go(state, map, timeline, std::min(step_ + 1, n - 1));
+  if (IsKeyPressed(ImGuiKey_LeftArrow) || IsKeyPressed(ImGuiKey_PageUp) ||
+      IsKeyPressed(ImGuiKey_UpArrow))
+    go(state, map, timeline, std::max(step_ - 1, 0));
+  if (IsKeyPressed(ImGuiKey_Home)) go(state, map, timeline, 0);
+  if (IsKeyPressed(ImGuiKey_End)) go(state, map, timeline, n - 1);
+  if (IsKeyPressed(ImGuiKey_Escape) || IsKeyPressed(ImGuiKey_F5)) leave_requested = true;
+  if (autoplay && GetTime() - step_started_ >= double(interval)) {
+    if (step_ + 1 < n)
+      go(state, map, timeline, step_ + 1);
+    else if (loop)
+      go(state, map, timeline, 0);
+    else
+      autoplay = false;
+  }
+}
+
+// -----------------------------------------------------------------------------------
+// 3. Drawing
+// -----------------------------------------------------------------------------------
+bool Presenter::draw(AppState& state, MapView& map, TimelineView& timeline, const Fonts& fonts,
+                     Theme theme) {
+  keys(state, map, timeline);
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  ImGui::Begin("Presenter", nullptr, kStage);
+  ImGui::PopStyleVar(2);
+  float w = vp->Size.x, h = vp->Size.y;
+  float map_h = std::floor(h * 0.64f);
+  bool animating = false;
+  ImGui::BeginChild("stage-map", ImVec2(w, map_h), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  animating |= map.draw(state, theme, fonts.body);
+  // The caption card over the map's lower left; the overview has its own card.
+  float card_w = std::min(w * 0.46f, 760.0f);
+  if (state.selection.empty())
+    overview(state, fonts, vp->Pos.x + 24, vp->Pos.y + 24, card_w);
+  else
+    caption(state, fonts, vp->Pos.x + 24, vp->Pos.y + 24, card_w);
+  ImGui::EndChild();
+  ImGui::BeginChild("stage-timeline", ImVec2(w, h - map_h), false, ImGuiWindowFlags_NoScrollbar);
+  ImGui::SetCursorPos(ImVec2(12, 8));
+  ImGui::BeginGroup();
+  animating |= timeline.draw(state, theme, fonts.body, false);
+  ImGui::EndGroup();
+  ImGui::EndChild();
+
+  // Step counter and controls, top right, small.
+  int n = int(steps(state).size());
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + w - 16, vp->Pos.y + 16), ImGuiCond_Always,
+                          ImVec2(1, 0));
+  ImGui::SetNextWindowBgAlpha(0.75f);
+  ImGui::Begin("presenter-controls", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+  ImGui::PushFont(fonts.stage_body);
+  ImGui::Text("%d / %d", step_ + 1, n);
+  ImGui::PopFont();
+  if (ImGui::ArrowButton("prev", ImGuiDir_Left)) go(state, map, timeline, std::max(0, step_ - 1));
+  ImGui::SameLine();
+  if (ImGui::ArrowButton("next", ImGuiDir_Right))
+    go(state, map, timeline, std::min(n - 1, step_ + 1));
+  ImGui::SameLine();
+  if (ImGui::Checkbox("Autoplay", &autoplay)) step_started_ = ImGui::GetTime();
+  ImGui::SameLine();
+  ImGui::Checkbox("Loop", &loop);
+  ImGui::SetNextItemWidth(120);
+  ImGui::SliderFloat("##interval", &interval, 3.0f, 30.0f, "every %.0f s");
+  ImGui::SameLine();
+  if (ImGui::Button("Leave (Esc)")) leave_requested = true;
+  ImGui::End();
+  ImGui::End();
+  return animating || autoplay;
+}
+
+void Presenter::caption(AppState& state, const Fonts& fonts, float x, float y, float w) {
+  const Dataset& d = state.dataset;
+  const Event* e = state.event(state.selection);
+  const WorkingGroup* g = state.working_group(state.selection);
+  if (!e && !g) return;
+  const Step& s = steps(state)[size_t(step_)];
+  ImGui::SetNextWindowPos(ImVec2(x, y));
+  ImGui::SetNextWindowSize(ImVec2(w, 0));
+  ImGui::SetNextWindowBgAlpha(0.88f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(22, 18));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 10.0f);
+  ImGui::Begin("caption", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
+                   ImGuiWindowFlags_NoInputs);
+  ImGui::PushFont(fonts.stage_title);
+  ImGui::TextWrapped("%s", e ? e->title.c_str() : g->name.c_str());
+  ImGui::PopFont();
+  ImGui::PushFont(fonts.stage_body);
+  if (e) {
+    std::string when = e->date ? edtf::describe(*e->date) : "date not known";
+    ImGui::TextWrapped("%s — %s", label(e->kind), when.c_str());
+    if (const Place* p = state.place(e->place)) {
+      const Country* c = find_country(p->country);
+      std::string where = p->name;
+      if (c && p->name != c->name) where += ", " + std::string(c->name);
+      ImGui::TextWrapped("%s", where.c_str());
+    }
+    // Who, by role: "host: ICMEC Singapore · grant: PayPal · …"
+    std::map<std::string, std::string> by_role;
+    for (const auto& part : e->organisations) {
+      const Organisation* o = state.organisation(part.organisation);
+      std::string& list = by_role[label(part.role)];
+      list += (list.empty() ? "" : ", ") + (o ? o->name : part.organisation);
+    }
+    ImGui::PopFont();
+    ImGui::PushFont(fonts.heading);
+    for (const auto& [role, names] : by_role)
+      ImGui::TextWrapped("%s: %s", role.c_str(), names.c_str());
+    const std::string& notes = s.caption.empty() ? e->notes : s.caption;
+    if (!notes.empty()) {
+      ImGui::Spacing();
+      ImGui::TextWrapped("%s", notes.c_str());
+    }
+  } else {
+    ImGui::TextWrapped("working group — %s", g->active ? edtf::describe(*g->active).c_str() : "");
+    const Country* c = find_country(g->country);
+    ImGui::TextWrapped("%s", c ? c->name : g->country.c_str());
+    ImGui::PopFont();
+    ImGui::PushFont(fonts.heading);
+    std::string kinds;
+    for (Sector sec : g->member_sectors)
+      kinds += (kinds.empty() ? "" : ", ") + std::string(label(sec));
+    if (!kinds.empty()) ImGui::TextWrapped("Members: %s", kinds.c_str());
+    if (!s.caption.empty()) ImGui::TextWrapped("%s", s.caption.c_str());
+  }
+  ImGui::PopFont();
+  (void)d;
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+}
+
+void Presenter::overview(AppState& state, const Fonts& fonts, float x, float y, float w) {
+  const Dataset& d = state.dataset;
+  ImGui::SetNextWindowPos(ImVec2(x, y));
+  ImGui::SetNextWindowSize(ImVec2(w, 0));
+  ImGui::SetNextWindowBgAlpha(0.88f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(22, 18));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 10.0f);
+  ImGui::Begin("overview", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
+                   ImGuiWindowFlags_NoInputs);
+  ImGui::PushFont(fonts.stage_title);
+  ImGui::TextWrapped("%s", d.title.c_str());
+  ImGui::PopFont();
+  ImGui::PushFont(fonts.stage_body);
+  // Roundtables by country, working groups, forums per year: the counts the story rests on.
+  std::map<std::string, int> rt_by_country;
+  std::map<int64_t, int> forums_by_year;
+  for (const auto& e : d.events) {
+    if (e.kind == EventKind::Roundtable) {
+      const Place* p = state.place(e.place);
+      const Country* c = p ? find_country(p->country) : nullptr;
+      ++rt_by_country[c ? c->name : "place not given"];
+    } else if (e.kind == EventKind::Forum && e.date && e.date->earliest() > edtf::kUnboundedPast) {
+      int64_t yy;
+      int m, dd;
+      edtf::civil_from_days(e.date->earliest(), yy, m, dd);
+      ++forums_by_year[yy];
+    }
+  }
+  int rts = 0;
+  for (const auto& [c, n] : rt_by_country) rts += n;
+  std::string countries;
+  for (const auto& [c, n] : rt_by_country) countries += (countries.empty() ? "" : ", ") + c;
+  ImGui::TextWrapped("%d roundtable%s: %s", rts, rts == 1 ? "" : "s", countries.c_str());
+  ImGui::TextWrapped("%zu working group%s", d.working_groups.size(),
+                     d.working_groups.size() == 1 ? "" : "s");
+  std::string years;
+  int forums = 0;
+  for (const auto& [yy, n] : forums_by_year) {
+    years += (years.empty() ? "" : ", ") + std::to_string(yy) +
+             (n > 1 ? " (" + std::to_string(n) + ")" : "");
+    forums += n;
+  }
+  ImGui::TextWrapped("%d forum appearance%s: %s", forums, forums == 1 ? "" : "s", years.c_str());
+  ImGui::PopFont();
+  ImGui::PushFont(fonts.heading);
+  ImGui::TextDisabled("→ or Space for the next step · Esc to leave");
+  ImGui::PopFont();
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+}
+
+}  // namespace atlas::ui

@@ -1,0 +1,59 @@
+// presenter.hpp — presenter mode for regional forums: a laptop on a projector, a clicker
+// in hand, maybe no network. The editing chrome goes; type is big; a high-contrast theme;
+// full screen. The story's steps (the dataset's first story, or every event in date
+// order) are stepped through with the keys clickers send, the map flying and the
+// timeline following, a caption card saying what, when (in honest words), where and who.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/state.hpp"
+#include "ui/map_view.hpp"
+#include "ui/theme.hpp"
+#include "ui/timeline_view.hpp"
+
+namespace atlas::ui {
+
+class Presenter {
+ public:
+  struct Step {
+    std::string item;  // "" = the overview
+    std::optional<StoryStep::Camera> map;
+    std::optional<edtf::Value> window;
+    std::string caption;
+  };
+
+  bool active() const { return active_; }
+  void enter(AppState& state, MapView& map, TimelineView& timeline, int step = 0);
+  void leave(AppState& state);
+
+  // The steps for the current dataset: its first story, else the default one.
+  const std::vector<Step>& steps(const AppState& state);
+  int step() const { return step_; }
+  void go(AppState& state, MapView& map, TimelineView& timeline, int step);
+
+  // Draws the whole window in presenter layout; returns true while animating.
+  bool draw(AppState& state, MapView& map, TimelineView& timeline, const Fonts& fonts, Theme theme);
+
+  // Autoplay for a booth or a kiosk: a step every `interval` seconds, looping if asked.
+  bool autoplay = false;
+  bool loop = true;
+  float interval = 8.0f;
+  bool leave_requested = false;  // Esc pressed: the owner restores the normal layout
+
+ private:
+  void caption(AppState& state, const Fonts& fonts, float x, float y, float w);
+  void overview(AppState& state, const Fonts& fonts, float x, float y, float w);
+  void keys(AppState& state, MapView& map, TimelineView& timeline);
+
+  bool active_ = false;
+  int step_ = 0;
+  double step_started_ = 0;
+  std::vector<Step> steps_;
+  uint64_t steps_version_ = ~uint64_t(0);
+  Filters saved_filters_;
+};
+
+}  // namespace atlas::ui
