@@ -102,7 +102,12 @@
       $('loading').classList.add('hidden');
       canvas.focus();
       resolveReady(api);
+      restoreFromHash();
       loadFromQuery();
+    },
+    onViewChanged(hash) {
+      // The URL follows the view (selection, story step, map camera): a deep link.
+      if (location.hash.slice(1) !== hash) history.replaceState(null, '', '#' + hash);
     },
     setFullscreen(on) {
       // Needs a recent user gesture (F5, a click): when the browser says no, the
@@ -115,8 +120,9 @@
       $('file-input').value = '';
       $('file-input').click();
     },
-    download(name, text) {
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    download(name, bytes) {
+      const type = name.endsWith('.png') ? 'image/png' : 'application/json';
+      const url = URL.createObjectURL(new Blob([bytes], { type }));
       const a = document.createElement('a');
       a.href = url;
       a.download = name;
@@ -204,6 +210,17 @@
       importText(text, 'pasted text');
     }
   });
+  // A deep link (#item=…&step=…&map=lon,lat,zoom) restores the view it was taken from.
+  function restoreFromHash() {
+    const p = new URLSearchParams(location.hash.slice(1));
+    const map = (p.get('map') || '').split(',').map(Number);
+    if (map.length === 3 && map.every(Number.isFinite)) api.setMapView(map[0], map[1], map[2]);
+    if (p.has('step')) api.present(true, Number(p.get('step')) | 0);
+    else if (p.has('item')) api.select(p.get('item'));
+    if (map.length === 3 && map.every(Number.isFinite)) api.setMapView(map[0], map[1], map[2]);
+  }
+  window.addEventListener('hashchange', () => started && restoreFromHash());
+
   // ?data=URL opens a dataset from the web; the response is only ever parsed as data.
   async function loadFromQuery() {
     const url = new URLSearchParams(location.search).get('data');
@@ -392,6 +409,17 @@
     autoplay(seconds, loop = true) {
       need();
       Module._atlas_api_autoplay(seconds, loop ? 1 : 0);
+    },
+    /** The current view as a PNG (bytes) at `scale` × the window's size. */
+    exportPNG(scale = 2) {
+      need();
+      const ptr = Module._atlas_api_export_png(scale);
+      return Module.HEAPU8.slice(ptr, ptr + Module._atlas_api_png_size());
+    },
+    /** The view as a URL fragment (what the address bar's #… holds): a deep link. */
+    viewHash() {
+      need();
+      return Module.UTF8ToString(Module._atlas_api_view_hash());
     },
     /** 'light' or 'dark'. */
     setTheme(name) {

@@ -29,8 +29,8 @@ using AnyItem = std::variant<Place, Organisation, Event, WorkingGroup>;
 using Fields = std::vector<std::pair<std::string, std::optional<json>>>;
 
 // Top-level keys that are the file's structure, not fields of the dataset.
-constexpr const char* kNotFields[] = {"format", "version",      "places",
-                                      "organisations", "events", "working_groups"};
+constexpr const char* kNotFields[] = {"format",        "version", "places",
+                                      "organisations", "events",  "working_groups"};
 
 // ---------------------------------------------------------------------------------
 // 1. Helpers
@@ -95,6 +95,11 @@ const char* noun_of(Collection c) {
   return "dataset";
 }
 
+std::string a_noun(Collection c) {
+  std::string noun = noun_of(c);
+  return (noun[0] == 'o' || noun[0] == 'e' ? "an " : "a ") + noun;
+}
+
 size_t count_of(const Dataset& d, Collection c) {
   return with_items(d, c, [](const auto& v) { return v.size(); });
 }
@@ -117,7 +122,7 @@ std::string cut(std::string_view s, size_t max) {
   return std::string(s);
 }
 std::string shown(std::string_view name) { return "'" + cut(name, 40) + "'"; }  // labels
-std::string dq(std::string_view s) { return "\"" + cut(s, 60) + "\""; }        // messages
+std::string dq(std::string_view s) { return "\"" + cut(s, 60) + "\""; }         // messages
 
 // What people call the item: its name or title, else its id; the dataset by its title.
 std::string name_at(const Dataset& d, ItemRef r) {
@@ -142,6 +147,10 @@ size_t approx(const Participation& p) {
   return sizeof p + p.organisation.size() + p.note.size() + approx(p.extra);
 }
 size_t approx(const Link& l) { return sizeof l + l.url.size() + l.label.size() + approx(l.extra); }
+size_t approx(const Place& x);         // the lists below are of these; templates see only
+size_t approx(const Organisation& x);  // what is declared before them
+size_t approx(const Event& x);
+size_t approx(const WorkingGroup& x);
 template <typename T>
 size_t approx(const std::vector<T>& v) {
   size_t n = 0;
@@ -215,8 +224,7 @@ json stand_in(const std::string& id, const char* k1, const char* v1, const char*
 // loader reports it, and everything else about the rest of `d` costs nothing. On
 // success `out` holds the item as the first of its collection (or the fields); on
 // failure `error` is the loader's first sentence.
-bool read_back(const Dataset& d, Collection c, const json& obj, Dataset& out,
-               std::string& error) {
+bool read_back(const Dataset& d, Collection c, const json& obj, Dataset& out, std::string& error) {
   json doc = json::object();
   if (c == Collection::Dataset) {
     doc = obj;
@@ -311,15 +319,13 @@ void put(Dataset& d, size_t index, AnyItem&& a) {
 // One reference changed by a deletion or a merge, with what it was: undone in reverse
 // order, each puts back exactly what was there.
 struct RefChange {
-  enum Kind : uint8_t { Place, Origin, Erased, Rewritten } kind;
+  enum Kind : uint8_t { PlaceRef, OriginRef, Erased, Rewritten } kind;
   Collection owner;     // Events or WorkingGroups
   size_t item;          // index of the owner
   size_t pos;           // Erased, Rewritten: position in its organisations / members
-  std::string old_id;   // Place, Origin, Rewritten: the id it held
+  std::string old_id;   // PlaceRef, OriginRef, Rewritten: the id it held
   Participation entry;  // Erased: the entry removed
 };
-
-size_t approx(const RefChange& x) { return sizeof x + x.old_id.size() + approx(x.entry.extra); }
 
 std::vector<Participation>& entries_of(Dataset& d, Collection owner, size_t i) {
   return owner == Collection::Events ? d.events[i].organisations : d.working_groups[i].members;
@@ -328,8 +334,7 @@ std::vector<Participation>& entries_of(Dataset& d, Collection owner, size_t i) {
 // Calls f(owner, index, list) for every organisations / members list, in file order.
 template <typename F>
 void each_entry_list(Dataset& d, F&& f) {
-  for (size_t i = 0; i < d.events.size(); ++i)
-    f(Collection::Events, i, d.events[i].organisations);
+  for (size_t i = 0; i < d.events.size(); ++i) f(Collection::Events, i, d.events[i].organisations);
   for (size_t i = 0; i < d.working_groups.size(); ++i)
     f(Collection::WorkingGroups, i, d.working_groups[i].members);
 }
@@ -341,13 +346,13 @@ void clear_references(Dataset& d, Collection c, const std::string& id,
   if (c == Collection::Places)
     for (size_t i = 0; i < d.events.size(); ++i)
       if (d.events[i].place == id) {
-        log.push_back({RefChange::Place, Collection::Events, i, 0, id, {}});
+        log.push_back({RefChange::PlaceRef, Collection::Events, i, 0, id, {}});
         d.events[i].place.clear();
       }
   if (c == Collection::Events)
     for (size_t i = 0; i < d.working_groups.size(); ++i)
       if (d.working_groups[i].origin == id) {
-        log.push_back({RefChange::Origin, Collection::WorkingGroups, i, 0, id, {}});
+        log.push_back({RefChange::OriginRef, Collection::WorkingGroups, i, 0, id, {}});
         d.working_groups[i].origin.clear();
       }
   if (c == Collection::Organisations)
@@ -366,18 +371,18 @@ void clear_references(Dataset& d, Collection c, const std::string& id,
 // Every reference to `from` now names `to`. With a log (a merge), an organisation entry
 // that would then repeat another entry of its list exactly is dropped instead; without
 // (an id change, where `to` is new) every reference is rewritten as it is.
-void redirect_references(Dataset& d, Collection c, const std::string& from,
-                         const std::string& to, std::vector<RefChange>* log) {
+void redirect_references(Dataset& d, Collection c, const std::string& from, const std::string& to,
+                         std::vector<RefChange>* log) {
   if (c == Collection::Places)
     for (size_t i = 0; i < d.events.size(); ++i)
       if (d.events[i].place == from) {
-        if (log) log->push_back({RefChange::Place, Collection::Events, i, 0, from, {}});
+        if (log) log->push_back({RefChange::PlaceRef, Collection::Events, i, 0, from, {}});
         d.events[i].place = to;
       }
   if (c == Collection::Events)
     for (size_t i = 0; i < d.working_groups.size(); ++i)
       if (d.working_groups[i].origin == from) {
-        if (log) log->push_back({RefChange::Origin, Collection::WorkingGroups, i, 0, from, {}});
+        if (log) log->push_back({RefChange::OriginRef, Collection::WorkingGroups, i, 0, from, {}});
         d.working_groups[i].origin = to;
       }
   if (c == Collection::Organisations)
@@ -410,8 +415,8 @@ bool restore_references(Dataset& d, std::vector<RefChange>& log) {
     RefChange& x = *it;
     size_t n = x.owner == Collection::Events ? d.events.size() : d.working_groups.size();
     if (x.item >= n) return false;
-    if (x.kind == RefChange::Place) d.events[x.item].place = x.old_id;
-    if (x.kind == RefChange::Origin) d.working_groups[x.item].origin = x.old_id;
+    if (x.kind == RefChange::PlaceRef) d.events[x.item].place = x.old_id;
+    if (x.kind == RefChange::OriginRef) d.working_groups[x.item].origin = x.old_id;
     if (x.kind == RefChange::Erased || x.kind == RefChange::Rewritten) {
       auto& list = entries_of(d, x.owner, x.item);
       if (x.kind == RefChange::Erased) {
@@ -443,9 +448,9 @@ std::string set_label(const Fields& fields, const std::string& name) {
   if (k == "lat" || k == "lon") return "change of location" + of;
   if (k == "active") return "change of active dates" + of;
   if (k == "member_sectors") return "change of member sectors" + of;
-  static const char* const kKnown[] = {"id",    "kind",    "date",    "place",   "organisations",
-                                       "notes", "links",   "source",  "country", "sector",
-                                       "members", "origin", "description"};
+  static const char* const kKnown[] = {
+      "id",     "kind",    "date",   "place",   "organisations", "notes",      "links",
+      "source", "country", "sector", "members", "origin",        "description"};
   for (const char* known : kKnown)
     if (k == known) return std::string("change of ") + known + of;
   return "change of " + dq(k) + of;
@@ -570,7 +575,8 @@ bool Command::Impl::back(Dataset& d) {
 
 void Command::Impl::count_bytes() {
   if (kind == Kind::Replace) return;  // kept up to date by the swaps
-  bytes = sizeof(Impl) + target.size() + keep.size() + approx(log);
+  bytes = sizeof(Impl) + target.size() + keep.size();
+  for (const auto& x : log) bytes += sizeof x + x.old_id.size() + approx(x.entry);
   for (const auto& f : fields) bytes += f.first.size() + (f.second ? approx(*f.second) : 0);
   if (held) bytes += std::visit([](const auto& x) { return approx(x); }, *held);
 }
@@ -690,8 +696,8 @@ bool Command::Impl::remove(Dataset& d, std::string& error) {
     if (!refs.empty()) {
       size_t n = refs.size();
       error = shown(name) + " is still referred to " + std::to_string(n) +
-              (n == 1 ? " time" : " times") + " (" + refs.front().to_string() + (n > 1 ? ", …" : "") +
-              "): delete it together with those references";
+              (n == 1 ? " time" : " times") + " (" + refs.front().to_string() +
+              (n > 1 ? ", …" : "") + "): delete it together with those references";
       if (r->collection == Collection::Places || r->collection == Collection::Organisations)
         error += std::string(", or merge it into another ") + noun_of(r->collection);
       return false;
@@ -708,11 +714,11 @@ bool Command::Impl::remove(Dataset& d, std::string& error) {
 
 bool Command::Impl::merge(Dataset& d, std::string& error) {
   auto gone = locate(d, target), kept = locate(d, keep);
-  for (const auto& [ref, id] : {std::pair(gone, &target), std::pair(kept, &keep)})
-    if (!ref || ref->collection == Collection::Dataset) {
-      error = "there is no item with the id " + dq(*id);
-      return false;
-    }
+  if (!gone || gone->collection == Collection::Dataset || !kept ||
+      kept->collection == Collection::Dataset) {
+    error = "there is no item with the id " + dq(!gone || target.empty() ? target : keep);
+    return false;
+  }
   Collection c = gone->collection;
   if (target == keep) {
     error = "an item cannot be merged into itself";
@@ -721,8 +727,7 @@ bool Command::Impl::merge(Dataset& d, std::string& error) {
   if (c != kept->collection || (c != Collection::Places && c != Collection::Organisations)) {
     error = std::string("only two organisations or two places can be merged, not ") +
             (c == kept->collection ? std::string("two ") + noun_of(c) + "s"
-                                   : std::string("a ") + noun_of(c) + " and a " +
-                                         noun_of(kept->collection));
+                                   : a_noun(c) + " and " + a_noun(kept->collection));
     return false;
   }
   if (label.empty())
@@ -794,34 +799,45 @@ Command Command::add(Collection collection, nlohmann::json item, std::optional<s
 }
 
 namespace {
+// A typed item from the UI as the JSON the saver writes; the saver refuses text that is
+// not UTF-8, which becomes the command's refusal.
 template <typename T>
-Command add_typed(const T& item, std::optional<size_t> index) {
+json typed_object(const T& item, std::string& refusal) {
   try {
-    return Command::add(collection_of(item), object_of(item), index);
+    return object_of(item);
   } catch (const json::exception&) {
-    // The saver refuses text that is not UTF-8: a command that says so when applied.
-    return Command::set_fields("", json::array());
+    refusal = "the text is not valid UTF-8";
+    return json::object();
   }
 }
 }  // namespace
 
 Command Command::add(const Place& item, std::optional<size_t> index) {
+  std::string refusal;
+  Command c = add(Collection::Places, typed_object(item, refusal), index);
   // The saver writes coordinates only in pairs: one alone would silently vanish.
-  if (item.lat.has_value() != item.lon.has_value()) {
-    Command c = add_typed(Place{}, index);
-    c.impl_->refused = "the place has only one coordinate: give both or neither";
-    return c;
-  }
-  return add_typed(item, index);
+  if (item.lat.has_value() != item.lon.has_value())
+    refusal = "the place has only one coordinate: give both or neither";
+  if (!refusal.empty()) c.impl_->refused = refusal;
+  return c;
 }
 Command Command::add(const Organisation& item, std::optional<size_t> index) {
-  return add_typed(item, index);
+  std::string refusal;
+  Command c = add(Collection::Organisations, typed_object(item, refusal), index);
+  if (!refusal.empty()) c.impl_->refused = refusal;
+  return c;
 }
 Command Command::add(const Event& item, std::optional<size_t> index) {
-  return add_typed(item, index);
+  std::string refusal;
+  Command c = add(Collection::Events, typed_object(item, refusal), index);
+  if (!refusal.empty()) c.impl_->refused = refusal;
+  return c;
 }
 Command Command::add(const WorkingGroup& item, std::optional<size_t> index) {
-  return add_typed(item, index);
+  std::string refusal;
+  Command c = add(Collection::WorkingGroups, typed_object(item, refusal), index);
+  if (!refusal.empty()) c.impl_->refused = refusal;
+  return c;
 }
 
 Command Command::duplicate(std::string id, std::string new_id) {
@@ -899,11 +915,12 @@ bool History::apply(Dataset& d, Command cmd, std::string* error, std::string_vie
     top->target = c->target;
     merge_time_ = now_seconds;
     auto r = locate(d, top->target);
-    json now = object_of(d, *r);
-    bool back_to_start = std::all_of(top->fields.begin(), top->fields.end(), [&](const auto& f) {
-      auto it = now.find(f.first);
-      return f.second ? it != now.end() && *it == *f.second : it == now.end();
-    });
+    json now = r ? object_of(d, *r) : json::object();
+    bool back_to_start =
+        r && std::all_of(top->fields.begin(), top->fields.end(), [&](const auto& f) {
+          auto it = now.find(f.first);
+          return f.second ? it != now.end() && *it == *f.second : it == now.end();
+        });
     if (back_to_start) {
       steps_.pop_back();
       --position_;
@@ -993,8 +1010,8 @@ std::vector<Reference> references_to(const Dataset& d, std::string_view id) {
                      const std::string& from, const std::string& says) {
     for (size_t k = 0; k < list.size(); ++k)
       if (list[k].organisation == id)
-        out.push_back({ptr + "/" + std::to_string(k), from,
-                       says + " (" + label(list[k].role) + ")"});
+        out.push_back(
+            {ptr + "/" + std::to_string(k), from, says + " (" + label(list[k].role) + ")"});
   };
   for (size_t i = 0; i < d.events.size(); ++i) {
     const Event& e = d.events[i];

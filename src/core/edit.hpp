@@ -128,15 +128,15 @@ class History {
   // Refused, returning false with a sentence in *error and the dataset untouched, when
   // the result would not load: a duplicate or malformed id, a reference to nothing, a bad
   // date, country, latitude or longitude, an empty required text. A command that changes
-  // nothing returns true and records nothing.
+  // nothing returns true and records nothing (what could be redone stays redoable).
   //
   // Typing: pass a `merge_key` naming what is being edited (e.g. "rt-hk/title") and the
   // time in seconds from a steady clock. The edit joins the newest step instead of making
   // its own when that step was applied with the same key, sets the same fields of the
   // same item, nothing was undone since, and the previous edit is at most
   // kTypingMergeSeconds older. Typing back to where the step began removes the step.
-  bool apply(Dataset& d, Command cmd, std::string* error = nullptr,
-             std::string_view merge_key = {}, double now_seconds = 0);
+  bool apply(Dataset& d, Command cmd, std::string* error = nullptr, std::string_view merge_key = {},
+             double now_seconds = 0);
   bool undo(Dataset& d);
   bool redo(Dataset& d);
   bool can_undo() const { return position_ > 0; }

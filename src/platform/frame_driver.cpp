@@ -1,14 +1,16 @@
 // frame_driver.cpp — see frame_driver.hpp.
 #include "platform/frame_driver.hpp"
 
-#include <SDL_opengl.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "platform/platform.hpp"
+#include "render/gl.hpp"
+#include "render/png.hpp"
 
 extern "C" const unsigned char atlas_basemap[];
 extern "C" const unsigned long atlas_basemap_size;
@@ -44,6 +46,62 @@ void FrameDriver::set_scale(float scale) {
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
   wake();
+}
+
+bool FrameDriver::render_png(float scale, std::vector<uint8_t>& png) {
+  ImGuiIO& io = ImGui::GetIO();
+  const float old_scale = ui.scale();
+  const int w = int(io.DisplaySize.x * scale), h = int(io.DisplaySize.y * scale);
+  if (w <= 0 || h <= 0 || w > 16384 || h > 16384) return false;
+  set_scale(scale);
+  GLuint fbo = 0, tex = 0;
+  glGenTextures(1, &tex);
+  glBindTexture(GL_TEXTURE_2D, tex);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+  glGenFramebuffers(1, &fbo);
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
+  bool ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+  if (ok) {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    io.DisplayFramebufferScale = ImVec2(scale, scale);  // this frame only: the PNG's pixels
+    ImGui::NewFrame();
+    ui.frame(info());
+    ImGui::Render();
+    glViewport(0, 0, w, h);
+    ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    std::vector<uint8_t> pixels(size_t(w) * size_t(h) * 4), flipped(pixels.size());
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    const size_t row = size_t(w) * 4;
+    for (int y = 0; y < h; ++y)
+      std::copy_n(pixels.data() + row * size_t(h - 1 - y), row, flipped.data() + row * size_t(y));
+    for (size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;  // opaque, as on screen
+    png = encode_png(flipped.data(), w, h);
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glDeleteFramebuffers(1, &fbo);
+  glDeleteTextures(1, &tex);
+  set_scale(old_scale);
+  wake();
+  return ok;
+}
+
+std::string FrameDriver::view_hash() {
+  std::string h;
+  auto add = [&](const std::string& kv) { h += (h.empty() ? "" : "&") + kv; };
+  if (!state.selection.empty()) add("item=" + state.selection);
+  if (ui.presenter().active()) add("step=" + std::to_string(ui.presenter().step()));
+  const geo::Camera& cam = ui.map().camera();
+  geo::Vec2 ll = geo::world_to_lonlat(cam.center);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "map=%.3f,%.3f,%.2f", ll.x, ll.y, cam.zoom);
+  add(buf);
+  return h;
 }
 
 void FrameDriver::shutdown() {
@@ -111,6 +169,11 @@ void FrameDriver::draw() {
   uint64_t t1 = SDL_GetPerformanceCounter();
   last_frame_ms_ = double(t1 - t0) * 1000.0 / double(SDL_GetPerformanceFrequency());
   ++frames_;
+  // File > Export view as PNG: render it now that the frame is done.
+  if (ui.take_png_request()) {
+    std::vector<uint8_t> png;
+    if (render_png(2.0f, png)) ui.offer_png(std::move(png), info());
+  }
   // A change made during this frame (a click that selects) needs one more frame.
   if (state.data_version != seen_version_ || state.selection != seen_selection_ ||
       state.filter_version != seen_filters_)

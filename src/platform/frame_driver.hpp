@@ -6,6 +6,8 @@
 #include <SDL.h>
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "app/session.hpp"
 #include "geo/map_asset.hpp"
@@ -41,6 +43,12 @@ class FrameDriver {
   // Milliseconds until a frame is due (0 = now); -1 = nothing pending, sleep.
   int64_t ms_until_frame() const;
   void draw();
+
+  // Draws the current view once more into an offscreen framebuffer at `scale` × the
+  // window's size (fonts rasterised at that scale) and encodes it as PNG.
+  bool render_png(float scale, std::vector<uint8_t>& png);
+  // The view as a URL fragment: "item=rt-hk&step=3&map=114.16,22.28,5.00" (deep links).
+  std::string view_hash();
 
   uint64_t frames_drawn() const { return frames_; }
   double last_frame_ms() const { return last_frame_ms_; }

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "platform/frame_driver.hpp"
 #include "platform/platform.hpp"
@@ -52,9 +53,11 @@ EM_JS(void, js_storage_remove, (const char* key), {
   } catch (e) {
   }
 });
-EM_JS(void, js_download, (const char* name, const char* text), {
-  Module.download(UTF8ToString(name), UTF8ToString(text));
+EM_JS(void, js_download, (const char* name, const char* bytes, int size), {
+  // A copy of the bytes (binary-safe: PNG as well as JSON).
+  Module.download(UTF8ToString(name), HEAPU8.slice(bytes, bytes + size));
 });
+EM_JS(void, js_view_changed, (const char* hash), { Module.onViewChanged(UTF8ToString(hash)); });
 EM_JS(void, js_open_picker, (), { Module.openFilePicker(); });
 EM_JS(void, js_fullscreen, (int on), { Module.setFullscreen(!!on); });
 
@@ -82,6 +85,8 @@ SDL_Window* g_window = nullptr;
 bool g_paused = false;
 bool g_first_frame_reported = false;
 std::string g_result;  // the last string handed to JavaScript (copied out at once)
+std::string g_last_hash;
+std::vector<uint8_t> g_png;
 
 void tick(void*) {
   FrameDriver& d = *g_driver;
@@ -96,7 +101,13 @@ void tick(void*) {
       });
     }
   } else {
-    // Nothing to draw: stop the rAF loop until web/atlas.js calls atlas_wake().
+    // Nothing to draw: the view has settled. Tell the page (the URL's hash follows it),
+    // then stop the rAF loop until web/atlas.js calls atlas_wake().
+    std::string hash = d.view_hash();
+    if (hash != g_last_hash) {
+      g_last_hash = hash;
+      js_view_changed(hash.c_str());
+    }
     emscripten_pause_main_loop();
     g_paused = true;
   }
@@ -119,7 +130,7 @@ bool open_file_picker() {
   return true;
 }
 bool offer_download(const std::string& filename, const std::string& text) {
-  js_download(filename.c_str(), text.c_str());
+  js_download(filename.c_str(), text.data(), int(text.size()));
   return true;
 }
 bool read_text_file(const std::string&, std::string&) { return false; }
@@ -397,6 +408,20 @@ EMSCRIPTEN_KEEPALIVE void atlas_api_autoplay(double seconds, int loop) {
   if (seconds > 0) p.interval = float(seconds);
   p.loop = loop != 0;
   atlas_wake();
+}
+
+// The current view as a PNG at `scale` × the window's size: its bytes stay valid until
+// the next call; the length comes from atlas_api_png_size().
+EMSCRIPTEN_KEEPALIVE const uint8_t* atlas_api_export_png(double scale) {
+  g_driver->render_png(float(scale), atlas::platform::g_png);
+  atlas_wake();
+  return atlas::platform::g_png.data();
+}
+EMSCRIPTEN_KEEPALIVE int atlas_api_png_size() { return int(atlas::platform::g_png.size()); }
+
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_view_hash() {
+  atlas::platform::g_result = g_driver->view_hash();
+  return atlas::platform::g_result.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE int atlas_api_set_theme(int dark) {

@@ -504,6 +504,7 @@ void AppUI::menu_bar(const PlatformInfo& platform) {
     if (ImGui::MenuItem("New dataset…")) confirm_ = Confirm::New;
     if (ImGui::MenuItem("Open…", "Ctrl+O")) open_file(platform);
     if (ImGui::MenuItem("Export JSON…", "Ctrl+S")) export_json(platform);
+    if (ImGui::MenuItem("Export view as PNG (2×)…")) png_requested_ = true;
     if (auto corrupt = session_.corrupt_copy()) {
       if (ImGui::MenuItem("Export unreadable copy…")) {
         export_text_ = *corrupt;
@@ -584,6 +585,14 @@ void AppUI::status_bar(float height) {
 void AppUI::open_file(const PlatformInfo& platform) {
   if (!platform.browser_files || !platform::open_file_picker())
     file_dialog_.open(FileDialog::Mode::Open);
+}
+
+void AppUI::offer_png(std::vector<uint8_t> png, const PlatformInfo& platform) {
+  export_text_.assign(png.begin(), png.end());
+  std::string name = session_.export_filename(std::time(nullptr));
+  name = name.substr(0, name.size() - 5) + ".png";
+  if (!platform.browser_files || !platform::offer_download(name, export_text_))
+    file_dialog_.open(FileDialog::Mode::Save, name);
 }
 
 void AppUI::export_json(const PlatformInfo& platform) {
@@ -803,7 +812,9 @@ void AppUI::about_popup(const PlatformInfo& platform) {
     ImGui::Spacing();
     wrapped_dim(
         "Built with Dear ImGui (MIT), SDL2 (zlib), nlohmann/json (MIT). Fonts: Noto Sans and "
-        "Noto Sans Thai (SIL Open Font License 1.1).");
+        "Noto Sans Thai (SIL Open Font License 1.1). Basemap: Natural Earth (public domain), via "
+        "world-atlas. Place names and positions: GeoNames (geonames.org), CC BY 4.0 — "
+        "https://creativecommons.org/licenses/by/4.0/");
     ImGui::Spacing();
     if (ImGui::Button("Close", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape))
       ImGui::CloseCurrentPopup();

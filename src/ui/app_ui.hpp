@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/session.hpp"
@@ -52,6 +53,10 @@ class AppUI {
   // Presenter mode on or off (F5 / Esc, the View menu, window.atlas.present), at a step.
   void present(bool on, int step = 0);
   void present_step(int step) { presenter_.go(state_, map_, timeline_, step); }
+  // File > Export view as PNG: the platform renders it after the frame (it needs GL),
+  // then hands the bytes back to be downloaded or saved.
+  bool take_png_request() { return std::exchange(png_requested_, false); }
+  void offer_png(std::vector<uint8_t> png, const PlatformInfo& platform);
 
  private:
   void menu_bar(const PlatformInfo& platform);
@@ -80,6 +85,7 @@ class AppUI {
   MapView map_;
   TimelineView timeline_;
   Presenter presenter_;
+  bool png_requested_ = false;
   Theme theme_before_presenting_ = Theme::Light;
   bool animating_ = false;
   double map_ms_ = 0, timeline_ms_ = 0;

@@ -24,6 +24,8 @@ void FileDialog::open(Mode mode, const std::string& name) {
     folder_ = home ? home : fs::current_path(ec).string();
   }
   std::snprintf(name_buf_, sizeof name_buf_, "%s", name.c_str());
+  extension_ = fs::path(name).extension().string();
+  if (extension_.empty()) extension_ = ".json";
   list_folder();
 }
 
@@ -42,7 +44,7 @@ void FileDialog::list_folder() {
     std::string name = it->path().filename().string();
     if (name.empty() || name[0] == '.') continue;  // hidden files stay hidden
     bool folder = it->is_directory(ec);
-    bool json = name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0;
+    bool json = fs::path(name).extension() == (mode_ == Mode::Save ? extension_ : ".json");
     if (folder || json || show_all_) entries_.push_back({name, folder});
   }
   if (ec) error_ = "This folder cannot be read: " + ec.message();
@@ -123,7 +125,8 @@ bool FileDialog::draw() {
   }
   if (ImGui::IsKeyPressed(ImGuiKey_Escape)) visible_ = false;
   if (chosen) {
-    if (mode_ == Mode::Save && fs::path(chosen_).extension() != ".json") chosen_ += ".json";
+    // Save keeps the suggested name's extension (.json, .png) when the user leaves it off.
+    if (mode_ == Mode::Save && fs::path(chosen_).extension().empty()) chosen_ += extension_;
     add_recent(chosen_);
     visible_ = false;
   }

@@ -30,6 +30,7 @@ class FileDialog {
   char folder_buf_[1024] = "";
   char name_buf_[256] = "";
   std::string chosen_;
+  std::string extension_ = ".json";
   std::string error_;
   struct Entry {
     std::string name;

@@ -393,8 +393,7 @@ TEST_CASE("gazetteer: each broken field is named") {
   // A name one byte longer leaves the lengths adding up to more than the string block.
   CHECK(with(cols + 3 * n, 7).find("lengths add up") != std::string::npos);
   // One alternate more than the header says.
-  CHECK(with(cols + 5 * n + 4, 1).find("alternate names, the header says") !=
-        std::string::npos);
+  CHECK(with(cols + 5 * n + 4, 1).find("alternate names, the header says") != std::string::npos);
   // Latitude 0x7F?????? is far past 90 degrees: its high byte plane.
   CHECK(with(cols + 6 * n + 3 * n, 0x7F).find("place 0: the position") != std::string::npos);
   // Longitude's high byte of place 0.
@@ -408,8 +407,7 @@ TEST_CASE("gazetteer: each broken field is named") {
     }
     return s;
   }();
-  CHECK(with(strings, 0x01).find("place 0: the name is not valid UTF-8 text") !=
-        std::string::npos);
+  CHECK(with(strings, 0x01).find("place 0: the name is not valid UTF-8 text") != std::string::npos);
   CHECK(with(strings, 0xC0).find("place 0: the name") != std::string::npos);
   CHECK(with(strings + 6, 0xFF).find("place 0: an alternate name") != std::string::npos);
   // An alternate of length 0.
@@ -493,9 +491,9 @@ TEST_CASE("gazetteer: the real asset built from GeoNames") {
     const std::initializer_list<std::pair<const char*, const char*>> small = {
         {"vaduz", "LI"},      {"funafuti", "TV"}, {"valletta", "MT"},
         {"san marino", "SM"}, {"palikir", "FM"},  {"alofi", "NU"}};
-    for (auto [q, cc] : small) {
-      CAPTURE(q);
-      const auto h = first(q, cc);
+    for (const auto& place : small) {
+      CAPTURE(place.first);
+      const auto h = first(place.first, place.second);
       CHECK(h.capital);
       CHECK(h.population < 15000);
     }
@@ -516,14 +514,13 @@ TEST_CASE("gazetteer: the real asset built from GeoNames") {
     for (const auto& q : queries) {
       const auto t0 = std::chrono::steady_clock::now();
       const auto hits = g.search(q);
-      ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                       .count());
+      ms.push_back(
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
       CHECK(hits.size() <= 10);
     }
     std::sort(ms.begin(), ms.end());
-    MESSAGE("gazetteer search over " << g.places().size() << " places: median "
-                                     << ms[ms.size() / 2] << " ms, max " << ms.back()
-                                     << " ms (1,000 queries)");
+    MESSAGE("gazetteer search over " << g.places().size() << " places: median " << ms[ms.size() / 2]
+                                     << " ms, max " << ms.back() << " ms (1,000 queries)");
     CHECK(ms[ms.size() / 2] < 50.0);  // a bound for slow sanitizer builds, not a benchmark
   }
 }

@@ -17,10 +17,10 @@
 //   ASCII name  GeoNames' own, when it differs from the name ("Torshavn" for "Tórshavn").
 //   alternates  for capitals and places of at least ALT_MIN_POPULATION only, and only names
 //               a user of a Latin keyboard types: Latin script, starting with a capital, not
-//               an all-capitals code (IATA "SGN", "HAN"), not a duplicate of a name already
-//               kept once folded ("Ha Noi" and "Hà Nội" for Hanoi, "Saigon" for Ho Chi Minh
-//               City). All of them for every place would double the download (~+170 KB
-//               gzipped) for exonyms nobody in the editor types.
+//               an all-capitals code (IATA "SGN", "HAN"), not a name already kept once
+//               folded: Hanoi keeps "Ha Noi" ("Hà Nội" folds to it, and finds it), Ho Chi
+//               Minh City keeps "Saigon". All alternates of every place would add ~170 KB
+//               gzipped of exonyms nobody in the editor types.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';

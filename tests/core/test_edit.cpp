@@ -1,0 +1,866 @@
+// test_edit.cpp — edit commands and the undo history (core/edit.hpp), on the real sample.
+//
+// Index
+//   1. Fixture: the sample, and the do / undo / redo check every command goes through
+//   2. Every kind of command: set fields, add, duplicate, delete, merge, replace
+//   3. Refusals: what would not load is never applied, and the bytes do not move
+//   4. Labels, typing merged into one step, limits, the version counter
+//   5. references_to, new_id, field_json
+//   6. 1,000 random edits, undos and redos
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "core/dataset_json.hpp"
+#include "core/edit.hpp"
+
+using namespace atlas;
+using json = nlohmann::json;
+
+namespace {
+
+// ---------------------------------------------------------------------------------
+// 1. Fixture
+// ---------------------------------------------------------------------------------
+// <repo>/tests/data: the test target defines it; a direct compile of this file finds it
+// from the file's own path.
+std::string test_data() {
+#ifdef ATLAS_TEST_DATA
+  return ATLAS_TEST_DATA;
+#else
+  std::string here = __FILE__;
+  return here.substr(0, here.rfind('/')) + "/../data";
+#endif
+}
+
+const std::string& sample_text() {
+  static const std::string text = [] {
+    std::ifstream in(test_data() + "/../../data/sample.json", std::ios::binary);
+    REQUIRE(in.good());
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }();
+  return text;
+}
+
+Dataset sample() {
+  LoadResult r = load_dataset(sample_text());
+  REQUIRE(r.ok());
+  return std::move(*r.dataset);
+}
+
+json doc(const Dataset& d) { return json::parse(save_dataset(d)); }
+
+// Applies `cmd` to a fresh sample: the do changes the canonical bytes and leaves a valid
+// dataset; undo gives back the exact bytes; redo the exact bytes of the do. Twice, since
+// a step swaps what it holds on every undo and redo. Returns the dataset after the do.
+Dataset round_trip(Command cmd, const std::string& what) {
+  INFO(what);
+  Dataset d = sample();
+  History h;
+  const std::string before = save_dataset(d);
+  std::string error;
+  bool applied = h.apply(d, std::move(cmd), &error);
+  REQUIRE_MESSAGE(applied, error);
+  const std::string after = save_dataset(d);
+  CHECK(after != before);
+  CHECK(validate_dataset(d).empty());
+  for (int i = 0; i < 2; ++i) {
+    REQUIRE(h.undo(d));
+    CHECK(save_dataset(d) == before);
+    REQUIRE(h.redo(d));
+    CHECK(save_dataset(d) == after);
+  }
+  CHECK(h.labels().size() == 1);
+  return d;
+}
+
+// Applies a command that must be refused: false, a sentence, the same bytes, no step.
+std::string refused(Command cmd, const std::string& what) {
+  INFO(what);
+  Dataset d = sample();
+  History h;
+  const std::string before = save_dataset(d);
+  std::string error;
+  CHECK_FALSE(h.apply(d, std::move(cmd), &error));
+  CHECK_FALSE(error.empty());
+  CHECK(save_dataset(d) == before);
+  CHECK_FALSE(h.can_undo());
+  CHECK(h.version() == 0);
+  return error;
+}
+
+bool contains(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------
+// 2. Every kind of command
+// ---------------------------------------------------------------------------------
+TEST_CASE("set_field on every field of every kind of item: do, undo, redo are exact") {
+  edtf::Value aug = *edtf::parse("2015-08").value;
+  std::vector<Participation> parts = sample().find_event("rt-hk")->organisations;
+  parts.push_back({"icmec", Role::Observer, "watching", json::object()});
+  std::vector<Sector> sectors = {Sector::Bank, Sector::Ngo};
+  std::vector<Link> links = {{"https://www.icmec.org/", "ICMEC", json::object()}};
+  const struct {
+    const char* id;
+    const char* field;
+    json value;
+  } cases[] = {
+      {"rt-hk", "title", "Hong Kong Roundtable (2015)"},
+      {"rt-hk", "kind", "forum"},
+      {"rt-hk", "date", field_json(aug)},
+      {"rt-hk", "date", field_json(std::nullopt)},
+      {"rt-hk", "place", "singapore"},
+      {"rt-hk", "place", nullptr},
+      {"rt-hk", "organisations", field_json(parts)},
+      {"rt-hk", "organisations", json::array()},
+      {"rt-hk", "links", field_json(links)},
+      {"rt-hk", "notes", "Rewritten notes."},
+      {"rt-hk", "source", nullptr},
+      {"rt-hk", "x-colour", "red"},  // an unknown field: kept, as the loader keeps it
+      {"hong-kong", "name", "Hong Kong SAR"},
+      {"hong-kong", "country", "CN"},
+      {"hong-kong", "notes", "A note."},
+      {"paypal", "name", "PayPal Holdings"},
+      {"paypal", "sector", "bank"},
+      {"paypal", "country", "US"},
+      {"wg-au", "name", "Australian Working Group"},
+      {"wg-au", "country", "NZ"},
+      {"wg-au", "active", "2014/.."},
+      {"wg-au", "origin", "rt-nz"},
+      {"wg-au", "origin", nullptr},
+      {"wg-au", "members", json::array()},
+      {"wg-nz", "members", field_json(parts)},
+      {"wg-au", "member_sectors", field_json(sectors)},
+      {"wg-au", "notes", "Short."},
+      {"", "title", "A new title"},
+      {"", "description", nullptr},
+      {"", "source", "Somewhere else"},
+      {"", "x-publisher", json{{"name", "ICMEC"}}},
+  };
+  for (const auto& c : cases)
+    round_trip(Command::set_field(c.id, c.field, c.value),
+               std::string(c.id) + "/" + c.field + " = " + c.value.dump());
+
+  Dataset d = round_trip(Command::set_fields("hong-kong", {{"lat", 22.3}, {"lon", 114.2}}),
+                         "lat and lon together");
+  CHECK(*d.find_place("hong-kong")->lat == 22.3);
+  d = round_trip(Command::set_fields("hong-kong", {{"lat", nullptr}, {"lon", nullptr}}),
+                 "both coordinates removed");
+  CHECK_FALSE(d.find_place("hong-kong")->lat);
+}
+
+TEST_CASE("an unknown field survives edits of the item, and can be removed again") {
+  Dataset d = sample();
+  History h;
+  REQUIRE(h.apply(d, Command::set_field("rt-hk", "x-colour", "red")));
+  REQUIRE(h.apply(d, Command::set_field("rt-hk", "title", "HK")));
+  CHECK(d.find_event("rt-hk")->extra == json{{"x-colour", "red"}});
+  REQUIRE(h.apply(d, Command::set_field("rt-hk", "x-colour", nullptr)));
+  CHECK(d.find_event("rt-hk")->extra.empty());
+  while (h.undo(d)) {
+  }
+  CHECK(save_dataset(d) == sample_text());
+}
+
+TEST_CASE("changing an id rewrites every reference to it, and undo puts them back") {
+  Dataset d = round_trip(Command::set_field("paypal", "id", "paypal-inc"), "organisation id");
+  CHECK(references_to(d, "paypal").empty());
+  CHECK(references_to(d, "paypal-inc").size() == references_to(sample(), "paypal").size());
+  d = round_trip(Command::set_field("rt-au", "id", "roundtable-au"), "event id");
+  CHECK(d.find_working_group("wg-au")->origin == "roundtable-au");
+  d = round_trip(Command::set_field("hong-kong", "id", "hk"), "place id");
+  CHECK(d.find_event("rt-hk")->place == "hk");
+}
+
+TEST_CASE("add, at an index or at the end, from JSON or from a typed item") {
+  json forum = {{"id", "fo-th-2019"},
+                {"kind", "forum"},
+                {"title", "Thailand Forum"},
+                {"date", "2019-03"},
+                {"place", "bangkok"},
+                {"organisations", {{{"organisation", "icmec-singapore"}, {"role", "presenter"}}}}};
+  Dataset d = round_trip(Command::add(Collection::Events, forum, 0), "event at 0");
+  CHECK(d.events.front().id == "fo-th-2019");
+  d = round_trip(Command::add(Collection::Events, forum), "event at the end");
+  CHECK(d.events.back().id == "fo-th-2019");
+  d = round_trip(Command::add(Collection::Events, forum, 999), "past the end is the end");
+  CHECK(d.events.back().id == "fo-th-2019");
+
+  Place p;
+  p.id = "chiang-mai";
+  p.name = "Chiang Mai";
+  p.country = "TH";
+  p.lat = 18.79;
+  p.lon = 98.98;
+  d = round_trip(Command::add(p, 3), "typed place");
+  CHECK(d.places[3].name == "Chiang Mai");
+  Organisation o;
+  o.id = "unicef";
+  o.name = "UNICEF";
+  o.sector = Sector::MultilateralUn;
+  round_trip(Command::add(o), "typed organisation");
+  Event e;
+  e.id = "rt-sg";
+  e.kind = EventKind::Roundtable;
+  e.title = "Singapore Roundtable";
+  e.date = edtf::parse("2019?").value;
+  e.place = "singapore";
+  round_trip(Command::add(e), "typed event");
+  WorkingGroup w;
+  w.id = "wg-hk";
+  w.name = "Hong Kong Working Group";
+  w.country = "HK";
+  w.origin = "rt-hk";
+  w.members = {{"paypal", Role::Chair, "", json::object()}};
+  w.member_sectors = {Sector::Payments};
+  d = round_trip(Command::add(w), "typed working group");
+  CHECK(d.working_groups.back().members.front().role == Role::Chair);
+}
+
+TEST_CASE("duplicate: a copy with a fresh id right after the original") {
+  Dataset d = round_trip(Command::duplicate("rt-hk"), "duplicate an event");
+  REQUIRE(d.events.size() == sample().events.size() + 1);
+  CHECK(d.events[3].id == "rt-hk-2");
+  CHECK(d.events[3].title == "Hong Kong Roundtable (copy)");
+  CHECK(d.events[3].organisations.size() == d.events[2].organisations.size());
+  d = round_trip(Command::duplicate("paypal", "paypal-asia"), "duplicate with a chosen id");
+  CHECK(d.organisations[3].id == "paypal-asia");
+  round_trip(Command::duplicate("wg-ph"), "duplicate a working group");
+  round_trip(Command::duplicate("manila"), "duplicate a place");
+}
+
+TEST_CASE("delete: an unreferenced item, or a referenced one with its references") {
+  Dataset d = round_trip(Command::remove("campaign-you-have-the-power"), "unreferenced event");
+  CHECK_FALSE(d.find_event("campaign-you-have-the-power"));
+  d = round_trip(Command::remove("wg-nz"), "working group");
+  CHECK(d.working_groups.size() == 2);
+
+  d = round_trip(Command::remove("paypal", true), "organisation with references");
+  CHECK_FALSE(d.find_organisation("paypal"));
+  CHECK(references_to(d, "paypal").empty());
+  CHECK(d.find_event("rt-hk")->organisations.size() == 8);  // grant and participant gone
+  d = round_trip(Command::remove("hong-kong", true), "place with references");
+  CHECK(d.find_event("rt-hk")->place.empty());
+  d = round_trip(Command::remove("rt-au", true), "event that a group grew from");
+  CHECK(d.find_working_group("wg-au")->origin.empty());
+  round_trip(Command::remove("icmec-singapore", true), "the most referenced organisation");
+}
+
+TEST_CASE("merge two organisations: every reference now names the kept one") {
+  Dataset before = sample();
+  std::vector<Reference> visa = references_to(before, "visa");
+  REQUIRE(visa.size() == 5);
+  Dataset d = round_trip(Command::merge("visa", "mastercard"), "organisations");
+  CHECK_FALSE(d.find_organisation("visa"));
+  CHECK(references_to(d, "visa").empty());
+  for (const Reference& r : visa) {
+    // Each roundtable listed both as participants: the merged entry is not listed twice.
+    const Event* e = d.find_event(r.from);
+    REQUIRE(e);
+    auto n = std::count_if(e->organisations.begin(), e->organisations.end(),
+                           [](const Participation& p) { return p.organisation == "mastercard"; });
+    CHECK(n == 1);
+    CHECK(e->organisations.size() == before.find_event(r.from)->organisations.size() - 1);
+  }
+  CHECK(save_dataset(d).find("\"organisation\": \"visa\"") == std::string::npos);
+
+  // Without twins every entry is rewritten in place, the role kept.
+  d = round_trip(Command::merge("paypal", "icmec"), "organisations, no twins");
+  CHECK(references_to(d, "icmec").size() ==
+        references_to(before, "icmec").size() + references_to(before, "paypal").size());
+  CHECK(d.find_event("rt-nz")->organisations[1].organisation == "icmec");
+  CHECK(d.find_event("rt-nz")->organisations[1].role == Role::Grant);
+  CHECK(d.find_event("rt-nz")->organisations[1].note ==
+        before.find_event("rt-nz")->organisations[1].note);
+
+  // The members of working groups too.
+  d = round_trip(Command::merge("esafety-commission", "national-privacy-commission"), "members");
+  CHECK(d.find_working_group("wg-au")->members.front().organisation ==
+        "national-privacy-commission");
+}
+
+TEST_CASE("merge two places") {
+  Dataset d = round_trip(Command::merge("bangkok", "thailand"), "places");
+  CHECK_FALSE(d.find_place("bangkok"));
+  CHECK(d.find_event("fo-mastercard-2015-bangkok")->place == "thailand");
+  CHECK(references_to(d, "thailand").size() == 2);
+}
+
+TEST_CASE("replace the whole dataset (import, loadJSON, reset)") {
+  Dataset other = sample();
+  other.title = "Imported";
+  other.events.resize(2);
+  other.working_groups.clear();
+  Dataset d = round_trip(Command::replace(other, "import of sample.json"), "replace");
+  CHECK(d.title == "Imported");
+  CHECK(d.events.size() == 2);
+  Dataset empty;
+  empty.title = "New dataset";
+  round_trip(Command::replace(empty, "new dataset"), "File > New");
+}
+
+// ---------------------------------------------------------------------------------
+// 3. Refusals
+// ---------------------------------------------------------------------------------
+TEST_CASE("what would not load is refused, with the loader's sentence, bytes unchanged") {
+  json event = {{"id", "rt-hk"}, {"kind", "forum"}, {"title", "Again"}};
+  CHECK(contains(refused(Command::add(Collection::Events, event), "duplicate id"),
+                 "is already used by /events/2"));
+  event["id"] = "paypal";
+  CHECK(contains(refused(Command::add(Collection::Events, event), "id of another collection"),
+                 "already used by /organisations/2"));
+  event["id"] = "new-event";
+  event["place"] = "atlantis";
+  CHECK(contains(refused(Command::add(Collection::Events, event), "dangling place"),
+                 "there is no place with the id \"atlantis\""));
+  event["place"] = "paypal";  // an id, but of an organisation
+  CHECK(contains(refused(Command::add(Collection::Events, event), "place of the wrong kind"),
+                 "there is no place with the id"));
+  CHECK(contains(
+      refused(Command::add(Collection::Events, {{"kind", "forum"}, {"title", "x"}}), "no id"),
+      "\"id\" is missing"));
+  CHECK(contains(refused(Command::add(Collection::Places, json::array()), "not an object"),
+                 "must be an object"));
+
+  json nobody = json::array({{{"organisation", "nobody"}, {"role", "host"}}});
+  CHECK(contains(refused(Command::set_field("rt-hk", "organisations", nobody), "dangling org"),
+                 "there is no organisation with the id \"nobody\""));
+  CHECK(contains(refused(Command::set_field("wg-au", "members", nobody), "dangling member"),
+                 "there is no organisation"));
+  CHECK(contains(refused(Command::set_field("wg-au", "origin", "nothing"), "dangling origin"),
+                 "there is no event with the id \"nothing\""));
+  CHECK(contains(refused(Command::set_field("rt-hk", "date", "2015-13"), "bad date"),
+                 "there is no month 13"));
+  CHECK(contains(refused(Command::set_field("rt-hk", "date", "2016/2015"), "backwards"),
+                 "\"2016/2015\" is not a valid date"));
+  CHECK(contains(refused(Command::set_field("hong-kong", "country", "hk"), "lower-case country"),
+                 "country codes are upper case: \"HK\""));
+  CHECK(contains(refused(Command::set_field("paypal", "country", "XX"), "unknown country"),
+                 "is not a country code"));
+  CHECK(contains(refused(Command::set_fields("hong-kong", {{"lat", 91}, {"lon", 0}}), "lat 91"),
+                 "latitude 91 is out of range"));
+  CHECK(contains(refused(Command::set_field("hong-kong", "lon", 181), "lon 181"),
+                 "longitude 181 is out of range"));
+  CHECK(contains(refused(Command::set_field("hong-kong", "lat", nullptr), "lon alone"),
+                 "give both coordinates or neither"));
+  CHECK(contains(refused(Command::set_field("rt-hk", "title", ""), "empty title"),
+                 "\"title\" must not be empty"));
+  CHECK(contains(refused(Command::set_field("paypal", "name", nullptr), "no name"),
+                 "the field \"name\" is missing"));
+  CHECK(contains(refused(Command::set_field("rt-hk", "title", std::string(501, 'a')), "long"),
+                 "too long"));
+  CHECK(contains(refused(Command::set_field("rt-hk", "title", "\xff"), "not UTF-8"), "UTF-8"));
+  CHECK(contains(refused(Command::set_field("rt-hk", "kind", "party"), "kind"),
+                 "is not a known kind"));
+  CHECK(
+      contains(refused(Command::set_field("paypal", "sector", 7), "sector type"), "must be text"));
+  json ftp = json::array({{{"url", "ftp://example.org"}}});
+  CHECK(
+      contains(refused(Command::set_field("rt-hk", "links", ftp), "link"), "is not a web address"));
+  CHECK(contains(refused(Command::set_field("wg-au", "member_sectors", {"nope"}), "sector"),
+                 "is not a known sector"));
+  CHECK(contains(refused(Command::set_field("rt-hk", "id", "bad id!"), "id syntax"),
+                 "may use only letters"));
+  CHECK(contains(refused(Command::set_field("rt-hk", "id", "paypal"), "id taken"), "already used"));
+  CHECK(contains(refused(Command::set_field("", "title", ""), "dataset title"),
+                 "\"title\" must not be empty"));
+  CHECK(contains(refused(Command::set_field("", "format", "x"), "format"), "file's structure"));
+  CHECK(contains(refused(Command::set_field("", "events", json::array()), "collection"),
+                 "file's structure"));
+  CHECK(contains(refused(Command::set_field("nobody", "name", "x"), "unknown id"),
+                 "there is no item with the id \"nobody\""));
+  CHECK(contains(refused(Command::set_fields("rt-hk", json::array()), "not fields"),
+                 "an object of fields"));
+
+  CHECK(contains(refused(Command::remove("nobody"), "delete unknown"), "there is no item"));
+  std::string why = refused(Command::remove("paypal"), "delete referenced");
+  CHECK(contains(why, "'PayPal' is still referred to 10 times (/events/0/organisations/1:"));
+  CHECK(contains(why, "or merge it into another organisation"));
+  CHECK(contains(refused(Command::remove("rt-au"), "delete an origin"), "referred to 1 time"));
+  CHECK(contains(refused(Command::merge("rt-hk", "rt-au"), "merge events"), "not two events"));
+  CHECK(contains(refused(Command::merge("paypal", "hong-kong"), "merge across"),
+                 "not an organisation and a place"));
+  CHECK(contains(refused(Command::merge("paypal", "paypal"), "merge itself"), "itself"));
+  CHECK(contains(refused(Command::merge("paypal", "nobody"), "merge unknown"), "\"nobody\""));
+  CHECK(contains(refused(Command::duplicate("nobody"), "duplicate unknown"), "no item"));
+  CHECK(contains(refused(Command::duplicate(""), "duplicate the dataset"), "only an item"));
+  CHECK(contains(refused(Command::add(Collection::Dataset, json::object()), "add to dataset"),
+                 "not to the dataset itself"));
+  Place half;
+  half.id = "half";
+  half.name = "Half";
+  half.country = "NZ";
+  half.lat = 1;
+  CHECK(contains(refused(Command::add(half), "one coordinate"), "only one coordinate"));
+  Organisation bad;
+  bad.id = "bad";
+  bad.name = "\xc3";
+  CHECK(contains(refused(Command::add(bad), "typed, not UTF-8"), "not valid UTF-8"));
+  Dataset broken = sample();
+  broken.events[0].place = "atlantis";
+  CHECK(contains(refused(Command::replace(broken, "import of broken.json"), "replace"),
+                 "/events/0/place: error: there is no place"));
+  CHECK(contains(refused(Command(), "empty command"), "no change"));
+}
+
+TEST_CASE("a command that changes nothing is accepted and records nothing") {
+  Dataset d = sample();
+  History h;
+  CHECK(h.apply(d, Command::set_field("rt-hk", "title", "Hong Kong Roundtable")));
+  CHECK(h.apply(d, Command::set_field("rt-hk", "links", json::array())));  // absent == []
+  CHECK(h.apply(d, Command::set_fields("rt-hk", json::object())));
+  CHECK(h.apply(d, Command::set_field("hong-kong", "lat", 22.280)));
+  CHECK_FALSE(h.can_undo());
+  CHECK(h.version() == 0);
+  CHECK(save_dataset(d) == sample_text());
+}
+
+// ---------------------------------------------------------------------------------
+// 4. Labels, typing, limits, version
+// ---------------------------------------------------------------------------------
+TEST_CASE("labels say what undo and redo will do") {
+  Dataset d = sample();
+  History h;
+  CHECK(h.undo_label() == "Undo");
+  CHECK(h.redo_label() == "Redo");
+  REQUIRE(h.apply(d, Command::set_field("rt-hk", "title", "HK Roundtable")));
+  CHECK(h.undo_label() == "Undo rename of 'Hong Kong Roundtable'");
+  REQUIRE(h.undo(d));
+  CHECK(h.redo_label() == "Redo rename of 'Hong Kong Roundtable'");
+  REQUIRE(h.redo(d));
+
+  auto next = [&](Command c) {
+    std::string error;
+    REQUIRE_MESSAGE(h.apply(d, std::move(c), &error), error);
+    return h.undo_label();
+  };
+  CHECK(next(Command::set_field("rt-th", "date", "2016")) ==
+        "Undo change of date of 'Thailand Roundtable'");
+  CHECK(next(Command::set_fields("manila", {{"lat", 14.5}, {"lon", 121}})) ==
+        "Undo change of location of 'Manila'");
+  CHECK(next(Command::set_fields("manila",
+                                 {{"name", "Metro Manila"}, {"country", "PH"}, {"notes", "x"}})) ==
+        "Undo changes to 'Manila'");
+  CHECK(next(Command::set_field("wg-au", "members", json::array())) ==
+        "Undo change of members of 'Australia Working Group'");
+  CHECK(next(Command::set_field("", "description", "Short.")) ==
+        "Undo change of description of 'Asia-Pacific Financial Coalition: countr…'");
+  CHECK(next(Command::add(Collection::Events,
+                          {{"id", "fo-x"}, {"kind", "forum"}, {"title", "Thailand Forum"}})) ==
+        "Undo new event 'Thailand Forum'");
+  CHECK(next(Command::duplicate("jakarta")) == "Undo duplication of 'Jakarta'");
+  CHECK(next(Command::remove("paypal", true)) == "Undo deletion of 'PayPal'");
+  CHECK(next(Command::merge("visa", "mastercard")) == "Undo merge of 'Visa' into 'MasterCard'");
+  CHECK(next(Command::set_field("icmec", "x-tag", 1)) ==
+        "Undo change of \"x-tag\" of 'International Centre for Missing & Explo…'");
+  CHECK(next(Command::replace(sample(), "import of sample.json")) == "Undo import of sample.json");
+
+  std::vector<std::string> all = h.labels();
+  REQUIRE(all.size() == 12);
+  CHECK(all.front() == "rename of 'Hong Kong Roundtable'");
+  CHECK(all.back() == "import of sample.json");
+  REQUIRE(h.undo(d));
+  REQUIRE(h.undo(d));
+  CHECK(h.position() == 10);
+  CHECK(h.labels().size() == 12);  // the undone steps are still listed, after position()
+  CHECK(h.redo_label() == "Redo " + all[10]);
+  REQUIRE(h.apply(d, Command::set_field("rt-hk", "notes", "x")));
+  CHECK(h.labels().size() == 11);  // a new edit drops what could be redone
+  CHECK_FALSE(h.can_redo());
+}
+
+TEST_CASE("typing into one field makes one step") {
+  Dataset d = sample();
+  History h;
+  const std::string key = "rt-hk/title";
+  double t = 100;
+  for (const char* title : {"H", "HK", "HK ", "HK R", "HK RT"}) {
+    REQUIRE(h.apply(d, Command::set_field("rt-hk", "title", title), nullptr, key, t));
+    t += 0.4;
+  }
+  CHECK(h.labels() == std::vector<std::string>{"rename of 'Hong Kong Roundtable'"});
+  CHECK(d.find_event("rt-hk")->title == "HK RT");
+  REQUIRE(h.undo(d));
+  CHECK(save_dataset(d) == sample_text());
+  REQUIRE(h.redo(d));
+  CHECK(d.find_event("rt-hk")->title == "HK RT");
+
+  // After an undo, typing starts a new step rather than joining the redone one.
+  REQUIRE(h.undo(d));
+  REQUIRE(h.redo(d));
+  REQUIRE(h.apply(d, Command::set_field("rt-hk", "title", "HK RT2"), nullptr, key, t));
+  CHECK(h.labels().size() == 2);
+  // A pause longer than the window starts a new step; so do another key and another field.
+  t += kTypingMergeSeconds + 0.5;
+  REQUIRE(h.apply(d, Command::set_field("rt-hk", "title", "HK RT3"), nullptr, key, t));
+  CHECK(h.labels().size() == 3);
+  REQUIRE(h.apply(d, Command::set_field("rt-hk", "title", "HK RT4"), nullptr, "other", t));
+  CHECK(h.labels().size() == 4);
+  REQUIRE(h.apply(d, Command::set_field("rt-hk", "notes", "n"), nullptr, "other", t));
+  CHECK(h.labels().size() == 5);
+  // Without a key, never merged.
+  REQUIRE(h.apply(d, Command::set_field("rt-hk", "notes", "n2")));
+  REQUIRE(h.apply(d, Command::set_field("rt-hk", "notes", "n3")));
+  CHECK(h.labels().size() == 7);
+  while (h.undo(d)) {
+  }
+  CHECK(save_dataset(d) == sample_text());
+}
+
+TEST_CASE("typing back to where the step began removes the step") {
+  Dataset d = sample();
+  History h;
+  REQUIRE(h.apply(d, Command::set_field("paypal", "name", "PayPa"), nullptr, "k", 1.0));
+  REQUIRE(h.apply(d, Command::set_field("paypal", "name", "PayPal"), nullptr, "k", 1.5));
+  CHECK_FALSE(h.can_undo());
+  CHECK(h.labels().empty());
+  CHECK(save_dataset(d) == sample_text());
+  CHECK(h.version() == 2);  // the data did change twice: views must redraw
+}
+
+TEST_CASE("typing an id follows the item through each rename") {
+  Dataset d = sample();
+  History h;
+  for (const char* id : {"p", "pp", "ppl"})
+    REQUIRE(h.apply(d, Command::set_field(d.organisations[2].id, "id", id), nullptr, "id", 0.0));
+  CHECK(h.labels() == std::vector<std::string>{"change of id of 'PayPal'"});
+  CHECK(references_to(d, "ppl").size() == 10);
+  REQUIRE(h.undo(d));
+  CHECK(save_dataset(d) == sample_text());
+}
+
+TEST_CASE("the history keeps at most max_steps steps, dropping the oldest") {
+  Dataset d = sample();
+  History h(5);
+  std::vector<std::string> states{save_dataset(d)};
+  for (int i = 1; i <= 8; ++i) {
+    REQUIRE(h.apply(d, Command::set_field("rt-hk", "notes", "notes " + std::to_string(i))));
+    states.push_back(save_dataset(d));
+  }
+  CHECK(h.labels().size() == 5);
+  CHECK(h.position() == 5);
+  for (int i = 0; i < 5; ++i) REQUIRE(h.undo(d));
+  CHECK_FALSE(h.undo(d));
+  CHECK(save_dataset(d) == states[3]);
+  for (int i = 0; i < 5; ++i) REQUIRE(h.redo(d));
+  CHECK(save_dataset(d) == states[8]);
+}
+
+TEST_CASE("the memory limit drops old steps, but always keeps the newest") {
+  Dataset d = sample();
+  History h(500, 1);
+  REQUIRE(h.apply(d, Command::replace(sample(), "import of a.json")));
+  REQUIRE(h.apply(d, Command::replace(sample(), "import of b.json")));
+  CHECK(h.labels() == std::vector<std::string>{"import of b.json"});
+  REQUIRE(h.undo(d));
+  CHECK_FALSE(h.can_undo());
+}
+
+TEST_CASE("the version changes on every apply, undo and redo that changes the data") {
+  Dataset d = sample();
+  History h;
+  CHECK(h.version() == 0);
+  REQUIRE(h.apply(d, Command::set_field("rt-hk", "notes", "x")));
+  CHECK(h.version() == 1);
+  CHECK_FALSE(h.apply(d, Command::set_field("rt-hk", "date", "nope")));
+  CHECK(h.version() == 1);
+  REQUIRE(h.undo(d));
+  CHECK(h.version() == 2);
+  CHECK_FALSE(h.undo(d));
+  CHECK(h.version() == 2);
+  REQUIRE(h.redo(d));
+  CHECK(h.version() == 3);
+  h.clear();
+  CHECK_FALSE(h.can_undo());
+  CHECK(h.labels().empty());
+  CHECK(h.version() == 3);
+}
+
+TEST_CASE("undo refuses, rather than corrupts, data changed behind the history's back") {
+  Dataset d = sample();
+  History h;
+  REQUIRE(h.apply(
+      d, Command::add(Collection::Places, {{"id", "suva"}, {"name", "Suva"}, {"country", "FJ"}})));
+  d = sample();  // loaded outside the history, which should have been cleared
+  CHECK_FALSE(h.undo(d));
+  CHECK(save_dataset(d) == sample_text());
+}
+
+// ---------------------------------------------------------------------------------
+// 5. references_to, new_id, field_json
+// ---------------------------------------------------------------------------------
+TEST_CASE("references_to: a pointer and a sentence for each") {
+  Dataset d = sample();
+  std::vector<Reference> hk = references_to(d, "hong-kong");
+  REQUIRE(hk.size() == 1);
+  CHECK(hk[0].to_string() == "/events/2/place: 'Hong Kong Roundtable' takes place here");
+  CHECK(hk[0].from == "rt-hk");
+  std::vector<Reference> pp = references_to(d, "paypal");
+  REQUIRE(pp.size() == 10);
+  CHECK(pp[0].to_string() ==
+        "/events/0/organisations/1: 'New Zealand Roundtable' lists it (grant)");
+  CHECK(references_to(d, "esafety-commission")[0].to_string() ==
+        "/working_groups/0/members/0: 'Australia Working Group' lists it among its members "
+        "(member)");
+  CHECK(references_to(d, "rt-au")[0].to_string() ==
+        "/working_groups/0/origin: 'Australia Working Group' grew from it");
+  CHECK(references_to(d, "campaign-you-have-the-power").empty());
+  CHECK(references_to(d, "nobody").empty());
+  CHECK(references_to(d, "").empty());
+}
+
+TEST_CASE("new_id: a valid id no item has") {
+  Dataset d = sample();
+  CHECK(new_id(d, "rt-hk") == "rt-hk-2");
+  CHECK(new_id(d, "Hong Kong Roundtable") == "hong-kong-roundtable");
+  CHECK(new_id(d, "  Thailand: Roundtable (2019)!  ") == "thailand-roundtable-2019");
+  CHECK(new_id(d, "PayPal") == "paypal-2");
+  CHECK(new_id(d, "") == "item");
+  CHECK(new_id(d, "ประเทศไทย") == "item");
+  CHECK(new_id(d, std::string(300, 'a')).size() <= kMaxIdChars);
+  History h;
+  REQUIRE(h.apply(d, Command::duplicate("rt-hk")));
+  CHECK(d.events[3].id == "rt-hk-2");
+  CHECK(new_id(d, "rt-hk") == "rt-hk-3");
+  CHECK(new_id(d, "rt-hk-2") == "rt-hk-3");
+  REQUIRE(h.apply(d, Command::set_field("campaign-you-have-the-power", "id", "campaign-2017")));
+  CHECK(new_id(d, "campaign-2017") == "campaign-2017-2");  // a year is not a copy number
+  for (const char* base : {"x y", "Ünïcode name", "a.b_c", "-lead", "9"}) {
+    std::string id = new_id(d, base);
+    INFO(base << " -> " << id);
+    CHECK(h.apply(
+        d, Command::add(Collection::Places, {{"id", id}, {"name", base}, {"country", "NZ"}})));
+  }
+}
+
+TEST_CASE("field_json writes what the saver writes") {
+  Dataset d = sample();
+  const Event& hk = *d.find_event("rt-hk");
+  json saved = doc(d)["events"][2];
+  CHECK(field_json(hk.organisations) == saved["organisations"]);
+  CHECK(field_json(hk.date) == saved["date"]);
+  CHECK(field_json(d.find_working_group("wg-au")->member_sectors) ==
+        doc(d)["working_groups"][0]["member_sectors"]);
+  CHECK(field_json(std::optional<edtf::Value>()).is_null());
+}
+
+// ---------------------------------------------------------------------------------
+// 6. Random edits
+// ---------------------------------------------------------------------------------
+namespace {
+
+// Deterministic on every standard library (std::uniform_int_distribution is not).
+struct Dice {
+  std::mt19937 rng;
+  explicit Dice(uint32_t seed) : rng(seed) {}
+  size_t below(size_t n) { return n ? rng() % n : 0; }
+  bool one_in(size_t n) { return below(n) == 0; }
+  template <typename T>
+  const T& pick(const std::vector<T>& v) {
+    return v[below(v.size())];
+  }
+};
+
+std::vector<std::string> all_ids(const Dataset& d) {
+  std::vector<std::string> ids;
+  for (const auto& x : d.places) ids.push_back(x.id);
+  for (const auto& x : d.organisations) ids.push_back(x.id);
+  for (const auto& x : d.events) ids.push_back(x.id);
+  for (const auto& x : d.working_groups) ids.push_back(x.id);
+  return ids;
+}
+
+// An id: usually of an item of the wanted kind, sometimes of another, sometimes of nothing.
+std::string some_id(Dice& dice, const Dataset& d, Collection c) {
+  std::vector<std::string> ids;
+  if (c == Collection::Places)
+    for (const auto& x : d.places) ids.push_back(x.id);
+  if (c == Collection::Organisations)
+    for (const auto& x : d.organisations) ids.push_back(x.id);
+  if (c == Collection::Events)
+    for (const auto& x : d.events) ids.push_back(x.id);
+  if (c == Collection::WorkingGroups)
+    for (const auto& x : d.working_groups) ids.push_back(x.id);
+  if (ids.empty() || dice.one_in(8)) ids = all_ids(d);
+  if (ids.empty() || dice.one_in(10)) return dice.one_in(2) ? "nowhere" : "bad id";
+  return dice.pick(ids);
+}
+
+json some_entries(Dice& dice, const Dataset& d) {
+  json a = json::array();
+  for (size_t n = dice.below(4); n > 0; --n) {
+    json e = {{"organisation", some_id(dice, d, Collection::Organisations)},
+              {"role", dice.one_in(12) ? "boss" : to_json_name(Role(dice.below(9)))}};
+    if (dice.one_in(3)) e["note"] = "note " + std::to_string(dice.below(100));
+    a.push_back(e);
+  }
+  return a;
+}
+
+// A value for `field`, valid or not.
+json some_value(Dice& dice, const Dataset& d, const std::string& field) {
+  if (dice.one_in(12)) return nullptr;
+  if (field == "date" || field == "active") {
+    static const std::vector<std::string> dates = {
+        "2015-07", "2016?",   "2013/2015-07", "201X", "2016-03/..", "2015-21",
+        "/2017",   "2015-13", "2016/2015",    "soon", "2017-02-29", ""};
+    return dice.pick(dates);
+  }
+  if (field == "country") {
+    static const std::vector<std::string> countries = {"NZ", "HK", "TH", "PH", "nz", "XX", ""};
+    return dice.pick(countries);
+  }
+  if (field == "kind") return dice.one_in(6) ? "party" : to_json_name(EventKind(dice.below(5)));
+  if (field == "sector") return dice.one_in(6) ? "mint" : to_json_name(Sector(dice.below(13)));
+  if (field == "lat" || field == "lon") return double(dice.below(400)) - 200.0;
+  if (field == "place") return some_id(dice, d, Collection::Places);
+  if (field == "origin") return some_id(dice, d, Collection::Events);
+  if (field == "organisations" || field == "members") return some_entries(dice, d);
+  if (field == "member_sectors")
+    return dice.one_in(6) ? json{"nope"} : json{to_json_name(Sector(dice.below(13)))};
+  if (field == "links")
+    return json::array({{{"url", dice.one_in(5) ? "ftp://x" : "https://example.org/"}}});
+  if (field == "id") {
+    std::vector<std::string> ids = all_ids(d);
+    if (dice.one_in(4)) return dice.pick(ids);
+    return dice.one_in(6) ? "bad id" : new_id(d, "renamed");
+  }
+  switch (dice.below(8)) {
+    case 0:
+      return "";
+    case 1:
+      return std::string(kMaxNameChars + 1, 'x');
+    case 2:
+      return "\xff\xfe";
+    case 3:
+      return 42;
+    default:
+      return "text " + std::to_string(dice.below(1000)) + " ✓";
+  }
+}
+
+Command some_command(Dice& dice, const Dataset& d) {
+  static const std::vector<std::string> fields = {
+      "id",      "name",   "title", "kind",   "date",          "active",  "place",
+      "country", "lat",    "lon",   "sector", "organisations", "members", "member_sectors",
+      "links",   "origin", "notes", "source", "description",   "x-extra", "format"};
+  static const Collection kinds[] = {Collection::Places, Collection::Organisations,
+                                     Collection::Events, Collection::WorkingGroups};
+  Collection c = kinds[dice.below(4)];
+  switch (dice.below(10)) {
+    case 0:
+    case 1:
+    case 2: {  // one field, of an item or of the dataset
+      std::string id = dice.one_in(10) ? "" : some_id(dice, d, c);
+      std::string field = dice.pick(fields);
+      return Command::set_field(id, field, some_value(dice, d, field));
+    }
+    case 3:  // a location, both coordinates
+      return Command::set_fields(
+          some_id(dice, d, Collection::Places),
+          {{"lat", some_value(dice, d, "lat")}, {"lon", some_value(dice, d, "lon")}});
+    case 4: {  // a new item, sometimes incomplete or clashing
+      json item = {{"id", dice.one_in(6) ? some_id(dice, d, c) : new_id(d, "new")}};
+      if (c == Collection::Events) {
+        item["kind"] = some_value(dice, d, "kind");
+        item["title"] = "New event";
+        item["place"] = some_value(dice, d, "place");
+        item["organisations"] = some_entries(dice, d);
+        item["date"] = some_value(dice, d, "date");
+      } else {
+        item["name"] = dice.one_in(8) ? "" : "New item";
+        if (c != Collection::Organisations) item["country"] = some_value(dice, d, "country");
+        if (c == Collection::Organisations) item["sector"] = some_value(dice, d, "sector");
+        if (c == Collection::WorkingGroups) {
+          item["members"] = some_entries(dice, d);
+          item["origin"] = some_value(dice, d, "origin");
+        }
+      }
+      return Command::add(c, item, dice.below(d.events.size() + 2));
+    }
+    case 5:
+      return Command::duplicate(some_id(dice, d, c));
+    case 6:
+      return Command::remove(some_id(dice, d, c), dice.one_in(2));
+    case 7:
+    case 8: {
+      Collection m = dice.one_in(2) ? Collection::Places : Collection::Organisations;
+      return Command::merge(some_id(dice, d, m), some_id(dice, d, dice.one_in(8) ? c : m));
+    }
+    default: {
+      Dataset other = sample();
+      if (dice.one_in(3)) other.events.front().place = "atlantis";  // refused
+      if (dice.one_in(2)) other.events.resize(dice.below(other.events.size()));
+      other.working_groups.clear();  // their origins may have gone with the events
+      return Command::replace(std::move(other), "import of random.json");
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("1,000 random edits, undos and redos: always valid, and all undone is the start") {
+  Dataset d = sample();
+  History h(2000);
+  Dice dice(20240613);
+  // states[k]: the canonical bytes at history position k.
+  std::vector<std::string> states{save_dataset(d)};
+  size_t applied = 0, refusals = 0, undos = 0, redos = 0;
+  double now = 0;
+  for (int step = 0; step < 1000; ++step) {
+    CAPTURE(step);
+    size_t roll = dice.below(10);
+    std::string before = save_dataset(d);
+    if (roll < 6) {
+      Command cmd = some_command(dice, d);
+      std::string error;
+      // Now and then the same key close in time: typing merges into the previous step.
+      now += dice.one_in(2) ? 0.3 : 5.0;
+      std::string key = dice.one_in(3) ? "typing" : "";
+      if (h.apply(d, std::move(cmd), &error, key, now)) {
+        ++applied;
+        // A new step drops the redoable ones; a change of nothing keeps them.
+        states.resize(h.labels().size() + 1);
+        states[h.position()] = save_dataset(d);
+      } else {
+        ++refusals;
+        CHECK(save_dataset(d) == before);
+      }
+    } else if (roll < 8) {
+      if (h.undo(d)) {
+        ++undos;
+        CHECK(save_dataset(d) == states[h.position()]);
+      } else {
+        CHECK(h.position() == 0);
+      }
+    } else {
+      if (h.redo(d)) {
+        ++redos;
+        CHECK(save_dataset(d) == states[h.position()]);
+      } else {
+        CHECK_FALSE(h.can_redo());
+      }
+    }
+    std::vector<Diagnostic> problems = validate_dataset(d);
+    for (const auto& p : problems) FAIL_CHECK(p.to_string());
+    if (!problems.empty()) break;
+  }
+  INFO("applied " << applied << ", refused " << refusals << ", undone " << undos << ", redone "
+                  << redos << ", steps " << h.labels().size());
+  CHECK(applied > 150);
+  CHECK(refusals > 100);
+  CHECK(undos > 50);
+  CHECK(redos > 20);
+  while (h.undo(d)) {
+  }
+  CHECK(h.position() == 0);
+  CHECK(save_dataset(d) == sample_text());
+}

@@ -1,0 +1,74 @@
+// share.test.mjs — a view as a PNG for slides, deep links that reopen a view, and the
+// page working offline after one visit.
+import { strict as assert } from 'node:assert';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { OUT, decodePng, openApp, regionStats, settle, start } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => env && env.close());
+
+test('exportPNG gives a valid PNG at twice the window size', async () => {
+  const { page, context } = await openApp(env, { width: 1000, height: 700 });
+  await settle(page);
+  const bytes = Buffer.from(await page.evaluate(() => Array.from(atlas.exportPNG(2))));
+  writeFileSync(join(OUT, 'export-2x.png'), bytes);
+  const png = decodePng(bytes);
+  assert.equal(png.width, 2000);
+  assert.equal(png.height, 1400);
+  assert.ok(regionStats(png).colours > 500, 'the PNG shows the app, not a blank');
+  await context.close();
+});
+
+test('a deep link restores the selection, the story step and the map', async () => {
+  const { page, context } = await openApp(env);
+  await page.evaluate(() => { atlas.select('rt-hk'); atlas.setMapView(114.16, 22.28, 5); });
+  await page.waitForFunction(() => location.hash.includes('item=rt-hk'));
+  const link = page.url();
+  assert.match(link, /#item=rt-hk&map=114\.160,22\.280,5\.00$/);
+  const other = await context.newPage();
+  await other.goto(link);
+  await other.waitForFunction(() => window.atlas && window.atlas.ready);
+  await other.evaluate(() => atlas.ready);
+  assert.equal(await other.evaluate(() => atlas.selection()), 'rt-hk');
+  const view = await other.evaluate(() => atlas.mapView());
+  assert.ok(Math.abs(view.lon - 114.16) < 0.01 && Math.abs(view.zoom - 5) < 0.01, JSON.stringify(view));
+
+  await page.evaluate(() => atlas.present(true, 4));
+  await page.waitForFunction(() => location.hash.includes('step=4'));
+  const third = await context.newPage();
+  await third.goto(page.url());
+  await third.waitForFunction(() => window.atlas && window.atlas.ready);
+  await third.evaluate(() => atlas.ready);
+  const story = await third.evaluate(() => atlas.story());
+  assert.equal(story.presenting, true);
+  assert.equal(story.step, 4);
+  assert.equal(await third.evaluate(() => atlas.selection()), story.item);
+  await context.close();
+});
+
+test('offline: after one visit the page starts with no network and shows the stored data', async () => {
+  const { page, context } = await openApp(env);
+  await page.evaluate((t) => atlas.loadJSON(t), JSON.stringify({
+    format: 'coalition-atlas', version: 1, title: 'Offline',
+    places: [{ id: 'sg', name: 'Singapore', country: 'SG', lat: 1.29, lon: 103.85 }],
+    events: [{ id: 'e', kind: 'forum', title: 'A forum', date: '2018-05', place: 'sg' }],
+  }));
+  await page.waitForFunction(() => atlas.storageStatus().saved);
+  // The service worker has cached the app.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(async () => (await (await caches.open('coalition-atlas-app')).keys()).length >= 8);
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => window.atlas && window.atlas.ready, null, { timeout: 30000 });
+  await page.evaluate(() => atlas.ready);
+  assert.deepEqual(await page.evaluate(() => atlas.stats()), { events: 1, working_groups: 0, places: 1, organisations: 0 });
+  assert.equal(JSON.parse(await page.evaluate(() => atlas.exportJSON())).title, 'Offline');
+  await settle(page);
+  writeFileSync(join(OUT, 'offline.png'), await page.screenshot());
+  await context.close();
+});
