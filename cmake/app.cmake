@@ -12,6 +12,7 @@ add_library(imgui STATIC
   ${IMGUI_DIR}/imgui_widgets.cpp
   ${IMGUI_DIR}/backends/imgui_impl_sdl2.cpp
   ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp
+  ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp
 )
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS
@@ -84,6 +85,7 @@ set(ATLAS_APP_SOURCES
   src/render/png.cpp
   src/render/shader.cpp
   src/ui/app_ui.cpp
+  src/ui/editor.cpp
   src/ui/file_dialog.cpp
   src/ui/map_view.cpp
   src/ui/presenter.cpp
@@ -100,7 +102,7 @@ target_compile_options(coalition-atlas PRIVATE ${ATLAS_WARNINGS})
 target_compile_definitions(coalition-atlas PRIVATE ATLAS_VERSION="${PROJECT_VERSION}")
 
 if(EMSCRIPTEN)
-  set(ATLAS_WEB_EXPORTS "_main,_malloc,_free,_atlas_wake,_atlas_resize,_atlas_api_load_json,_atlas_api_export_json,_atlas_api_stats,_atlas_api_select,_atlas_api_selection,_atlas_api_frames_drawn,_atlas_api_last_frame_ms,_atlas_api_set_theme,_atlas_api_panes,_atlas_import,_atlas_import_failed,_atlas_storage_changed,_atlas_flush,_atlas_api_diagnostics,_atlas_api_notices,_atlas_api_storage_status,_atlas_api_map_project,_atlas_api_map_set_view,_atlas_api_map_view,_atlas_api_timeline_locate,_atlas_api_timeline_zoom,_atlas_api_timeline_pan,_atlas_api_set_range,_atlas_api_visible,_atlas_api_timeline_axis,_atlas_api_map_ms,_atlas_api_timeline_ms,_atlas_api_present,_atlas_api_story,_atlas_api_story_go,_atlas_api_autoplay,_atlas_api_export_png,_atlas_api_png_size,_atlas_api_view_hash")
+  set(ATLAS_WEB_EXPORTS "_main,_malloc,_free,_atlas_wake,_atlas_resize,_atlas_api_load_json,_atlas_api_export_json,_atlas_api_stats,_atlas_api_select,_atlas_api_selection,_atlas_api_frames_drawn,_atlas_api_last_frame_ms,_atlas_api_set_theme,_atlas_api_panes,_atlas_import,_atlas_import_failed,_atlas_storage_changed,_atlas_flush,_atlas_api_diagnostics,_atlas_api_notices,_atlas_api_storage_status,_atlas_api_map_project,_atlas_api_map_set_view,_atlas_api_map_view,_atlas_api_timeline_locate,_atlas_api_timeline_zoom,_atlas_api_timeline_pan,_atlas_api_set_range,_atlas_api_visible,_atlas_api_timeline_axis,_atlas_api_map_ms,_atlas_api_timeline_ms,_atlas_api_present,_atlas_api_story,_atlas_api_story_go,_atlas_api_autoplay,_atlas_api_export_png,_atlas_api_png_size,_atlas_api_view_hash,_atlas_text_input,_atlas_wants_text,_atlas_api_undo,_atlas_api_redo,_atlas_api_history,_atlas_api_set_field,_atlas_api_field_rect")
   target_link_options(coalition-atlas PRIVATE
     -sALLOW_MEMORY_GROWTH=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sENVIRONMENT=web -sINITIAL_MEMORY=33554432 -sDISABLE_EXCEPTION_CATCHING=0

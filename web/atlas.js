@@ -174,6 +174,10 @@
   // F5 starts presenting (as in slide software), not a reload; the app sees the key too.
   window.addEventListener('keydown', (e) => {
     if (e.key === 'F5' && started) e.preventDefault();
+    // Ctrl+V in a text field: keep the key from SDL (which would cancel the browser's
+    // paste); the paste event below then brings the system clipboard's text.
+    if (started && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'v' && Module._atlas_wants_text())
+      e.stopImmediatePropagation();
   }, { capture: true });
 
   // ---------------------------------------------------------------------------------
@@ -202,10 +206,15 @@
     e.preventDefault();
     if (e.dataTransfer && e.dataTransfer.files.length) importFile(e.dataTransfer.files[0]);
   });
-  // Pasting JSON text anywhere on the page opens it (like a file).
+  // Paste: into the field being typed in (any script: Thai, Vietnamese, Chinese…);
+  // JSON text pasted anywhere else opens it, like a file.
   window.addEventListener('paste', (e) => {
     const text = e.clipboardData && e.clipboardData.getData('text/plain');
-    if (started && text && /^\s*\{/.test(text)) {
+    if (!started || !text) return;
+    if (Module._atlas_wants_text()) {
+      e.preventDefault();
+      withString(text, (t) => Module._atlas_text_input(t));
+    } else if (/^\s*\{/.test(text)) {
       e.preventDefault();
       importText(text, 'pasted text');
     }
@@ -420,6 +429,34 @@
     viewHash() {
       need();
       return Module.UTF8ToString(Module._atlas_api_view_hash());
+    },
+    /** Undo and redo the last edit; false when there is nothing to undo or redo. */
+    undo() {
+      need();
+      return Module._atlas_api_undo() === 1;
+    },
+    redo() {
+      need();
+      return Module._atlas_api_redo() === 1;
+    },
+    /** {labels, position, undo, redo}: every step's label, oldest first; the first
+     *  `position` are done. undo/redo are the menu items' words. */
+    history() {
+      need();
+      return JSON.parse(Module.UTF8ToString(Module._atlas_api_history()));
+    },
+    /** Sets one field of one item as the editor does (an undoable step): '' or why not.
+     *  setField('rt-hk', 'title', 'Hong Kong Roundtable 2015') */
+    setField(id, field, value) {
+      need();
+      return withString(String(id), (i) => withString(String(field), (f) =>
+        withString(JSON.stringify(value === undefined ? null : value),
+          (v) => Module.UTF8ToString(Module._atlas_api_set_field(i, f, v)))));
+    },
+    /** Where the Inspector drew a field last frame ("rt-hk/title"), or null. */
+    fieldRect(key) {
+      need();
+      return JSON.parse(withString(String(key), (k) => Module.UTF8ToString(Module._atlas_api_field_rect(k))));
     },
     /** 'light' or 'dark'. */
     setTheme(name) {

@@ -22,10 +22,11 @@ Session::Session(std::unique_ptr<KeyValueStore> store)
 
 void Session::start() {
   Restored r = persistence_.restore();
+  // What was open last time is where work resumes: not an undoable step.
   if (r.text) {
-    state.load_json(*r.text, "saved copy");
+    state.load_json(*r.text, "saved copy", false);
   } else {
-    state.load_sample();
+    state.load_sample(false);
   }
   if (!r.notice.empty()) {
     notify(Notice::Warning, r.notice, !r.corrupt_text.empty());

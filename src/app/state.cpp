@@ -1,6 +1,8 @@
 // state.cpp — see state.hpp.
 #include "app/state.hpp"
 
+#include <chrono>
+
 extern "C" const unsigned char atlas_sample_json[];
 extern "C" const unsigned long atlas_sample_json_size;
 
@@ -10,10 +12,18 @@ std::string_view sample_dataset_text() {
   return {reinterpret_cast<const char*>(atlas_sample_json), atlas_sample_json_size};
 }
 
-std::vector<Diagnostic> AppState::load_json(std::string_view text, const std::string& from) {
+std::vector<Diagnostic> AppState::load_json(std::string_view text, const std::string& from,
+                                            bool undoable) {
   LoadResult r = load_dataset(text);
+  std::vector<Diagnostic> diagnostics = r.diagnostics;
   if (r.ok()) {
-    dataset = std::move(*r.dataset);
+    if (undoable) {
+      // The loader has just checked it: the command need not check it again.
+      history.apply(dataset, Command::replace(std::move(r), "opening of " + from));
+    } else {
+      dataset = std::move(*r.dataset);
+      history.clear();
+    }
     origin = from;
     changed();  // first: the id index must describe the new data before it is used
     if (!id_exists(selection)) {
@@ -21,12 +31,41 @@ std::vector<Diagnostic> AppState::load_json(std::string_view text, const std::st
       index_selection();
     }
   }
-  return std::move(r.diagnostics);
+  return diagnostics;
 }
 
-void AppState::load_sample() {
+void AppState::load_sample(bool undoable) {
   // The sample is tested to load cleanly; a failure here is a build defect.
-  load_json(sample_dataset_text(), "sample");
+  load_json(sample_dataset_text(), "sample", undoable);
+}
+
+bool AppState::edit(Command cmd, std::string* error, std::string_view merge_key) {
+  double now =
+      std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  uint64_t before = history.version();
+  if (!history.apply(dataset, std::move(cmd), error, merge_key, now)) return false;
+  if (history.version() != before) after_history();
+  return true;
+}
+
+bool AppState::undo() {
+  if (!history.undo(dataset)) return false;
+  after_history();
+  return true;
+}
+
+bool AppState::redo() {
+  if (!history.redo(dataset)) return false;
+  after_history();
+  return true;
+}
+
+void AppState::after_history() {
+  changed();
+  if (!id_exists(selection)) {
+    selection.clear();
+    index_selection();
+  }
 }
 
 bool AppState::id_exists(const std::string& id) const { return index_.count(id) > 0; }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/dataset_json.hpp"
+#include "core/edit.hpp"
 #include "core/summary.hpp"
 
 namespace atlas {
@@ -60,11 +61,23 @@ struct AppState {
   const Place* place(const std::string& id) const;
   const Organisation* organisation(const std::string& id) const;
 
+  // Every edit, import and reset, for undo and redo.
+  History history;
+
   // 2. Actions
   // Replaces the dataset only when `text` loads without errors; returns the
-  // diagnostics either way (a failed load never touches the current data).
-  std::vector<Diagnostic> load_json(std::string_view text, const std::string& origin);
-  void load_sample();
+  // diagnostics either way (a failed load never touches the current data). The
+  // replacement is a step in the history (undo brings the old data back) unless
+  // `undoable` is false (the saved copy opened at start).
+  std::vector<Diagnostic> load_json(std::string_view text, const std::string& origin,
+                                    bool undoable = true);
+  // An edit through the history: false, with the loader's sentence in *error and the
+  // data untouched, when the result would not load. `merge_key` joins typing into one
+  // step (History::apply).
+  bool edit(Command cmd, std::string* error = nullptr, std::string_view merge_key = {});
+  bool undo();
+  bool redo();
+  void load_sample(bool undoable = true);
   std::string export_json() const { return save_dataset(dataset); }
   // Selects an item by id (events, working groups, places, organisations);
   // "" clears. Returns false, leaving the selection as it was, for an unknown id.
@@ -73,6 +86,7 @@ struct AppState {
 
  private:
   void changed();
+  void after_history();
   void index_selection();
   int selected_event_ = -1, selected_group_ = -1;
   // id -> (collection, index), rebuilt on every change; ids are unique dataset-wide.

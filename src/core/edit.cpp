@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <set>
-#include <unordered_set>
 #include <utility>
 #include <variant>
 
@@ -23,14 +22,14 @@ using json = nlohmann::json;
 
 namespace {
 
-using AnyItem = std::variant<Place, Organisation, Event, WorkingGroup>;
+using AnyItem = std::variant<Place, Organisation, Event, WorkingGroup, Story>;
 // Fields to set, in order; nullopt removes the field. Not a JSON object, because an
 // unknown field may legitimately hold null and must be restored as null, not removed.
 using Fields = std::vector<std::pair<std::string, std::optional<json>>>;
 
 // Top-level keys that are the file's structure, not fields of the dataset.
-constexpr const char* kNotFields[] = {"format",        "version", "places",
-                                      "organisations", "events",  "working_groups"};
+constexpr const char* kNotFields[] = {"format", "version",        "places", "organisations",
+                                      "events", "working_groups", "stories"};
 
 // ---------------------------------------------------------------------------------
 // 1. Helpers
@@ -39,14 +38,17 @@ std::vector<Place>& items_of(Dataset& d, const Place&) { return d.places; }
 std::vector<Organisation>& items_of(Dataset& d, const Organisation&) { return d.organisations; }
 std::vector<Event>& items_of(Dataset& d, const Event&) { return d.events; }
 std::vector<WorkingGroup>& items_of(Dataset& d, const WorkingGroup&) { return d.working_groups; }
+std::vector<Story>& items_of(Dataset& d, const Story&) { return d.stories; }
 Collection collection_of(const Place&) { return Collection::Places; }
 Collection collection_of(const Organisation&) { return Collection::Organisations; }
 Collection collection_of(const Event&) { return Collection::Events; }
 Collection collection_of(const WorkingGroup&) { return Collection::WorkingGroups; }
+Collection collection_of(const Story&) { return Collection::Stories; }
 const std::string& name_of(const Place& x) { return x.name; }
 const std::string& name_of(const Organisation& x) { return x.name; }
 const std::string& name_of(const Event& x) { return x.title; }
 const std::string& name_of(const WorkingGroup& x) { return x.name; }
+const std::string& name_of(const Story& x) { return x.title; }
 
 // Calls f on the vector of an item collection (never Collection::Dataset).
 template <typename D, typename F>
@@ -58,6 +60,8 @@ decltype(auto) with_items(D& d, Collection c, F&& f) {
       return f(d.events);
     case Collection::WorkingGroups:
       return f(d.working_groups);
+    case Collection::Stories:
+      return f(d.stories);
     default:
       return f(d.places);
   }
@@ -73,6 +77,8 @@ const char* key_of(Collection c) {
       return "events";
     case Collection::WorkingGroups:
       return "working_groups";
+    case Collection::Stories:
+      return "stories";
     case Collection::Dataset:
       break;
   }
@@ -89,6 +95,8 @@ const char* noun_of(Collection c) {
       return "event";
     case Collection::WorkingGroups:
       return "working group";
+    case Collection::Stories:
+      return "story";
     case Collection::Dataset:
       break;
   }
@@ -151,6 +159,8 @@ size_t approx(const Place& x);         // the lists below are of these; template
 size_t approx(const Organisation& x);  // what is declared before them
 size_t approx(const Event& x);
 size_t approx(const WorkingGroup& x);
+size_t approx(const Story& x);
+size_t approx(const StoryStep& x);
 template <typename T>
 size_t approx(const std::vector<T>& v) {
   size_t n = 0;
@@ -174,9 +184,17 @@ size_t approx(const WorkingGroup& x) {
          x.source.size() + approx(x.members) + x.member_sectors.size() * sizeof(Sector) +
          approx(x.extra);
 }
+size_t approx(const StoryStep& x) {
+  return sizeof x + x.item.size() + x.caption.size() + approx(x.extra) +
+         (x.map ? approx(x.map->extra) : 0);
+}
+size_t approx(const Story& x) {
+  return sizeof x + x.id.size() + x.title.size() + approx(x.steps) + approx(x.extra);
+}
 size_t approx(const Dataset& d) {
   return sizeof d + d.title.size() + d.description.size() + d.source.size() + approx(d.places) +
-         approx(d.organisations) + approx(d.events) + approx(d.working_groups) + approx(d.extra);
+         approx(d.organisations) + approx(d.events) + approx(d.working_groups) + approx(d.stories) +
+         approx(d.extra);
 }
 
 // ---------------------------------------------------------------------------------
@@ -232,7 +250,7 @@ bool read_back(const Dataset& d, Collection c, const json& obj, Dataset& out, st
     doc["title"] = "x";
     doc[key_of(c)] = json::array();
     doc[key_of(c)].push_back(obj);
-    std::set<std::string> places, orgs, events;
+    std::set<std::string> places, orgs, events, any;
     auto text_at = [](const json& o, const char* key) {
       auto it = o.find(key);
       return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -251,10 +269,20 @@ bool read_back(const Dataset& d, Collection c, const json& obj, Dataset& out, st
       events.insert(text_at(obj, "origin"));
       entries("members");
     }
+    auto steps = obj.is_object() ? obj.find("steps") : obj.end();
+    if (c == Collection::Stories && steps != obj.end() && steps->is_array())
+      for (const auto& st : *steps)
+        if (st.is_object()) any.insert(text_at(st, "item"));
+    // A story step may show any item, the story itself included: a place stand-in will
+    // do for the others (only the id is checked).
+    std::string self = obj.is_object() ? text_at(obj, "id") : std::string();
+    any.erase(self);
+    for (const auto& id : any)
+      if (!id.empty() && locate(d, id)) places.insert(id);
     // Ids are unique dataset-wide and the item's own id was checked to be free, so a
     // stand-in never shares an id with the item.
     for (const auto& id : places)
-      if (!id.empty() && d.find_place(id))
+      if (!id.empty() && (d.find_place(id) || any.count(id)))
         doc["places"].push_back(stand_in(id, "name", "x", "country", "NZ"));
     for (const auto& id : orgs)
       if (!id.empty() && d.find_organisation(id))
@@ -319,11 +347,11 @@ void put(Dataset& d, size_t index, AnyItem&& a) {
 // One reference changed by a deletion or a merge, with what it was: undone in reverse
 // order, each puts back exactly what was there.
 struct RefChange {
-  enum Kind : uint8_t { PlaceRef, OriginRef, Erased, Rewritten } kind;
-  Collection owner;     // Events or WorkingGroups
+  enum Kind : uint8_t { PlaceRef, OriginRef, StepRef, Erased, Rewritten } kind;
+  Collection owner;     // Events, WorkingGroups or Stories
   size_t item;          // index of the owner
-  size_t pos;           // Erased, Rewritten: position in its organisations / members
-  std::string old_id;   // PlaceRef, OriginRef, Rewritten: the id it held
+  size_t pos;           // StepRef: the step; Erased, Rewritten: the organisation entry
+  std::string old_id;   // PlaceRef, OriginRef, StepRef, Rewritten: the id it held
   Participation entry;  // Erased: the entry removed
 };
 
@@ -339,10 +367,23 @@ void each_entry_list(Dataset& d, F&& f) {
     f(Collection::WorkingGroups, i, d.working_groups[i].members);
 }
 
+// Calls f(story index, step index, step) for every story step that shows `id`.
+template <typename F>
+void each_step_showing(Dataset& d, const std::string& id, F&& f) {
+  for (size_t i = 0; i < d.stories.size(); ++i)
+    for (size_t k = 0; k < d.stories[i].steps.size(); ++k)
+      if (d.stories[i].steps[k].item == id) f(i, k, d.stories[i].steps[k]);
+}
+
 // Deletion with references: an event's place and a group's origin become empty (both
-// optional), an organisation's entries leave their lists.
+// optional), an organisation's entries leave their lists, and a story step showing the
+// item keeps its camera and caption, without the item (an overview step).
 void clear_references(Dataset& d, Collection c, const std::string& id,
                       std::vector<RefChange>& log) {
+  each_step_showing(d, id, [&](size_t i, size_t k, StoryStep& st) {
+    log.push_back({RefChange::StepRef, Collection::Stories, i, k, id, {}});
+    st.item.clear();
+  });
   if (c == Collection::Places)
     for (size_t i = 0; i < d.events.size(); ++i)
       if (d.events[i].place == id) {
@@ -373,6 +414,10 @@ void clear_references(Dataset& d, Collection c, const std::string& id,
 // (an id change, where `to` is new) every reference is rewritten as it is.
 void redirect_references(Dataset& d, Collection c, const std::string& from, const std::string& to,
                          std::vector<RefChange>* log) {
+  each_step_showing(d, from, [&](size_t i, size_t k, StoryStep& st) {
+    if (log) log->push_back({RefChange::StepRef, Collection::Stories, i, k, from, {}});
+    st.item = to;
+  });
   if (c == Collection::Places)
     for (size_t i = 0; i < d.events.size(); ++i)
       if (d.events[i].place == from) {
@@ -413,8 +458,14 @@ void redirect_references(Dataset& d, Collection c, const std::string& from, cons
 bool restore_references(Dataset& d, std::vector<RefChange>& log) {
   for (auto it = log.rbegin(); it != log.rend(); ++it) {
     RefChange& x = *it;
-    size_t n = x.owner == Collection::Events ? d.events.size() : d.working_groups.size();
+    size_t n = x.owner == Collection::Events          ? d.events.size()
+               : x.owner == Collection::WorkingGroups ? d.working_groups.size()
+                                                      : d.stories.size();
     if (x.item >= n) return false;
+    if (x.kind == RefChange::StepRef) {
+      if (x.pos >= d.stories[x.item].steps.size()) return false;
+      d.stories[x.item].steps[x.pos].item = x.old_id;
+    }
     if (x.kind == RefChange::PlaceRef) d.events[x.item].place = x.old_id;
     if (x.kind == RefChange::OriginRef) d.working_groups[x.item].origin = x.old_id;
     if (x.kind == RefChange::Erased || x.kind == RefChange::Rewritten) {
@@ -449,8 +500,8 @@ std::string set_label(const Fields& fields, const std::string& name) {
   if (k == "active") return "change of active dates" + of;
   if (k == "member_sectors") return "change of member sectors" + of;
   static const char* const kKnown[] = {
-      "id",     "kind",    "date",   "place",   "organisations", "notes",      "links",
-      "source", "country", "sector", "members", "origin",        "description"};
+      "id",     "kind",    "date",   "place",   "organisations", "notes",       "links",
+      "source", "country", "sector", "members", "origin",        "description", "steps"};
   for (const char* known : kKnown)
     if (k == known) return std::string("change of ") + known + of;
   return "change of " + dq(k) + of;
@@ -488,7 +539,7 @@ struct Command::Impl {
 
   // Replace: the dataset not in use, swapped in on every apply and undo.
   std::unique_ptr<Dataset> other;
-  bool validated = false;
+  bool validated = false, sized = false;
   size_t other_bytes = 0;  // estimate of the dataset in use, held after the next swap
 
   bool forward(Dataset& d, std::string& error, bool& changed);
@@ -519,7 +570,7 @@ bool Command::Impl::forward(Dataset& d, std::string& error, bool& changed) {
       ok = merge(d, error);
       break;
     case Kind::Replace:
-      if (!validated) {
+      if (!validated) {  // replace(LoadResult) comes checked by the loader already
         std::vector<Diagnostic> problems;
         try {
           problems = validate_dataset(*other);
@@ -532,8 +583,11 @@ bool Command::Impl::forward(Dataset& d, std::string& error, bool& changed) {
           return false;
         }
         validated = true;
+      }
+      if (!sized) {
         other_bytes = approx(d);
         bytes = approx(*other);
+        sized = true;
       }
       std::swap(d, *other);
       std::swap(bytes, other_bytes);
@@ -652,7 +706,8 @@ bool Command::Impl::add(Dataset& d, std::string& error) {
     }
     json copy = object_of(d, *src);
     copy["id"] = target.empty() ? new_id(d, copy_of) : target;
-    const char* name_key = src->collection == Collection::Events ? "title" : "name";
+    bool titled = src->collection == Collection::Events || src->collection == Collection::Stories;
+    const char* name_key = titled ? "title" : "name";
     std::string name = copy.value(name_key, std::string());
     if (name.size() + 7 <= kMaxNameChars) copy[name_key] = name + " (copy)";
     collection = src->collection;
@@ -692,7 +747,11 @@ bool Command::Impl::remove(Dataset& d, std::string& error) {
   }
   std::string name = name_at(d, *r);
   if (!with_references) {
+    // A story's own steps showing the story do not keep it from being deleted.
     std::vector<Reference> refs = references_to(d, target);
+    refs.erase(std::remove_if(refs.begin(), refs.end(),
+                              [&](const Reference& x) { return x.from == target; }),
+               refs.end());
     if (!refs.empty()) {
       size_t n = refs.size();
       error = shown(name) + " is still referred to " + std::to_string(n) +
@@ -839,6 +898,12 @@ Command Command::add(const WorkingGroup& item, std::optional<size_t> index) {
   if (!refusal.empty()) c.impl_->refused = refusal;
   return c;
 }
+Command Command::add(const Story& item, std::optional<size_t> index) {
+  std::string refusal;
+  Command c = add(Collection::Stories, typed_object(item, refusal), index);
+  if (!refusal.empty()) c.impl_->refused = refusal;
+  return c;
+}
 
 Command Command::duplicate(std::string id, std::string new_id) {
   Command c;
@@ -865,6 +930,22 @@ Command Command::merge(std::string remove_id, std::string keep_id) {
   c.impl_->kind = Impl::Kind::Merge;
   c.impl_->target = std::move(remove_id);
   c.impl_->keep = std::move(keep_id);
+  return c;
+}
+
+Command Command::replace(LoadResult loaded, std::string what) {
+  if (!loaded.ok()) {
+    Command c = replace(Dataset(), std::move(what));
+    c.impl_->refused = "the new data would not load";
+    for (const auto& x : loaded.diagnostics)
+      if (x.severity == Severity::Error) {
+        c.impl_->refused += ": " + x.to_string();
+        break;
+      }
+    return c;
+  }
+  Command c = replace(std::move(*loaded.dataset), std::move(what));
+  c.impl_->validated = true;
   return c;
 }
 
@@ -992,7 +1073,7 @@ void History::trim() {
 std::optional<ItemRef> locate(const Dataset& d, std::string_view id) {
   if (id.empty()) return ItemRef{Collection::Dataset, 0};
   for (Collection c : {Collection::Places, Collection::Organisations, Collection::Events,
-                       Collection::WorkingGroups}) {
+                       Collection::WorkingGroups, Collection::Stories}) {
     std::optional<size_t> at = with_items(d, c, [&](const auto& v) -> std::optional<size_t> {
       for (size_t i = 0; i < v.size(); ++i)
         if (v[i].id == id) return i;
@@ -1004,26 +1085,39 @@ std::optional<ItemRef> locate(const Dataset& d, std::string_view id) {
 }
 
 std::vector<Reference> references_to(const Dataset& d, std::string_view id) {
+  // Sentences are built only for the matches: this scans 100,000 events per call.
   std::vector<Reference> out;
   if (id.empty()) return out;
-  auto entries = [&](const std::vector<Participation>& list, const std::string& ptr,
-                     const std::string& from, const std::string& says) {
+  auto at = [](const char* collection, size_t i, const char* rest) {
+    return "/" + std::string(collection) + "/" + std::to_string(i) + rest;
+  };
+  auto entries = [&](const std::vector<Participation>& list, const char* collection, size_t i,
+                     const char* field, const std::string& from, const std::string& name,
+                     const char* says) {
     for (size_t k = 0; k < list.size(); ++k)
       if (list[k].organisation == id)
-        out.push_back(
-            {ptr + "/" + std::to_string(k), from, says + " (" + label(list[k].role) + ")"});
+        out.push_back({at(collection, i, field) + std::to_string(k), from,
+                       shown(name) + says + " (" + label(list[k].role) + ")"});
   };
   for (size_t i = 0; i < d.events.size(); ++i) {
     const Event& e = d.events[i];
-    std::string p = "/events/" + std::to_string(i);
-    if (e.place == id) out.push_back({p + "/place", e.id, shown(e.title) + " takes place here"});
-    entries(e.organisations, p + "/organisations", e.id, shown(e.title) + " lists it");
+    if (e.place == id)
+      out.push_back({at("events", i, "/place"), e.id, shown(e.title) + " takes place here"});
+    entries(e.organisations, "events", i, "/organisations/", e.id, e.title, " lists it");
   }
   for (size_t i = 0; i < d.working_groups.size(); ++i) {
     const WorkingGroup& w = d.working_groups[i];
-    std::string p = "/working_groups/" + std::to_string(i);
-    entries(w.members, p + "/members", w.id, shown(w.name) + " lists it among its members");
-    if (w.origin == id) out.push_back({p + "/origin", w.id, shown(w.name) + " grew from it"});
+    entries(w.members, "working_groups", i, "/members/", w.id, w.name,
+            " lists it among its members");
+    if (w.origin == id)
+      out.push_back({at("working_groups", i, "/origin"), w.id, shown(w.name) + " grew from it"});
+  }
+  for (size_t i = 0; i < d.stories.size(); ++i) {
+    const Story& s = d.stories[i];
+    for (size_t k = 0; k < s.steps.size(); ++k)
+      if (s.steps[k].item == id)
+        out.push_back({at("stories", i, "/steps/") + std::to_string(k) + "/item", s.id,
+                       shown(s.title) + " shows it at step " + std::to_string(k + 1)});
   }
   return out;
 }
@@ -1046,13 +1140,6 @@ std::string new_id(const Dataset& d, std::string_view base) {
     slug.pop_back();
   if (slug.empty()) slug = "item";
 
-  std::unordered_set<std::string_view> taken;
-  for (const auto& x : d.places) taken.insert(x.id);
-  for (const auto& x : d.organisations) taken.insert(x.id);
-  for (const auto& x : d.events) taken.insert(x.id);
-  for (const auto& x : d.working_groups) taken.insert(x.id);
-  if (!taken.count(slug)) return slug;
-
   // "rt-hk-2" taken goes on to "rt-hk-3", not "rt-hk-2-2". Only a short number counts as
   // a copy number: "campaign-2017" is a year, and gets "campaign-2017-2".
   std::string stem = slug;
@@ -1064,10 +1151,31 @@ std::string new_id(const Dataset& d, std::string_view base) {
     stem = slug.substr(0, dash);
     n = std::stoul(slug.substr(dash + 1)) + 1;
   }
-  for (;; ++n) {
-    std::string candidate = stem + "-" + std::to_string(n);
-    if (!taken.count(candidate)) return candidate;
-  }
+  // One pass over the ids, no set of them (a dataset may hold 100,000): is the slug taken,
+  // and which of the numbers n..n+count are. Among count+1 numbers one is always free.
+  size_t count = d.places.size() + d.organisations.size() + d.events.size() +
+                 d.working_groups.size() + d.stories.size();
+  bool slug_taken = false;
+  std::vector<bool> used(count + 1, false);
+  std::string prefix = stem + "-";
+  auto note = [&](const std::string& id) {
+    if (id == slug) slug_taken = true;
+    if (id.size() <= prefix.size() || id.size() > prefix.size() + 9 ||
+        id.compare(0, prefix.size(), prefix) != 0 || id[prefix.size()] == '0' ||
+        id.find_first_not_of("0123456789", prefix.size()) != std::string::npos)
+      return;
+    size_t k = 0;
+    for (size_t i = prefix.size(); i < id.size(); ++i) k = k * 10 + size_t(id[i] - '0');
+    if (k >= n && k - n <= count) used[k - n] = true;
+  };
+  for (const auto& x : d.places) note(x.id);
+  for (const auto& x : d.organisations) note(x.id);
+  for (const auto& x : d.events) note(x.id);
+  for (const auto& x : d.working_groups) note(x.id);
+  for (const auto& x : d.stories) note(x.id);
+  if (!slug_taken) return slug;
+  size_t free = size_t(std::find(used.begin(), used.end(), false) - used.begin());
+  return prefix + std::to_string(n + free);
 }
 
 json field_json(const std::optional<edtf::Value>& date) {
@@ -1100,6 +1208,25 @@ json field_json(const std::vector<Link>& links) {
 json field_json(const std::vector<Sector>& sectors) {
   json a = json::array();
   for (Sector s : sectors) a.push_back(to_json_name(s));
+  return a;
+}
+
+json field_json(const std::vector<StoryStep>& steps) {
+  json a = json::array();
+  for (const auto& st : steps) {
+    json o = st.extra.is_object() ? st.extra : json::object();
+    if (!st.item.empty()) o["item"] = st.item;
+    if (st.map) {
+      json m = st.map->extra.is_object() ? st.map->extra : json::object();
+      m["lon"] = st.map->lon;
+      m["lat"] = st.map->lat;
+      m["zoom"] = st.map->zoom;
+      o["map"] = std::move(m);
+    }
+    if (st.timeline) o["timeline"] = edtf::format(*st.timeline);
+    if (!st.caption.empty()) o["caption"] = st.caption;
+    a.push_back(std::move(o));
+  }
   return a;
 }
 

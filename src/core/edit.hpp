@@ -20,7 +20,7 @@
 //
 // The history assumes the dataset changes only through it: a change made any other way
 // (a load outside the history) must be followed by clear(). Undo and redo check that the
-// items they touch are where they left them, and refuse rather than corrupt if not.
+// items they touch are where they left them, and refuse when they can tell they are not.
 #pragma once
 
 #include <cstddef>
@@ -33,6 +33,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/dataset_json.hpp"
 #include "core/model.hpp"
 
 namespace atlas {
@@ -43,7 +44,7 @@ namespace atlas {
 // Ids are unique across the whole dataset, so an id alone names an item; the collection
 // is needed only to add one. `Dataset` stands for the dataset's own fields (title,
 // description, source), addressed by the empty id "".
-enum class Collection { Dataset, Places, Organisations, Events, WorkingGroups };
+enum class Collection { Dataset, Places, Organisations, Events, WorkingGroups, Stories };
 
 struct ItemRef {
   Collection collection = Collection::Dataset;
@@ -63,7 +64,7 @@ class Command {
  public:
   // Sets one field of the item `id` ("" for the dataset's title, description, source).
   // A null value removes the field. Changing "id" rewrites every reference to the item.
-  // "format", "version" and the four collections are not fields and are refused.
+  // "format", "version" and the collections ("events"…) are not fields: refused.
   static Command set_field(std::string id, std::string field, nlohmann::json value);
   // Several fields in one step, e.g. {"lat": 22.3, "lon": 114.2} (both or neither:
   // the loader refuses one coordinate alone).
@@ -75,6 +76,7 @@ class Command {
   static Command add(const Organisation& item, std::optional<size_t> index = {});
   static Command add(const Event& item, std::optional<size_t> index = {});
   static Command add(const WorkingGroup& item, std::optional<size_t> index = {});
+  static Command add(const Story& item, std::optional<size_t> index = {});
   // A copy of the item `id` right after it, with `new_id` (new_id(d, id) when empty)
   // and " (copy)" after its name or title.
   static Command duplicate(std::string id, std::string new_id = {});
@@ -82,19 +84,24 @@ class Command {
   // Deletes the item `id`. While other items refer to it (references_to), the command
   // is refused unless `with_references`: then those references go in the same step (an
   // event's place or a group's origin is cleared, the organisation's entries in
-  // organisations and members lists are removed). The UI shows references_to() and
-  // asks before passing true; one undo brings back the item and every reference.
+  // organisations and members lists are removed, a story step showing the item keeps its
+  // camera and caption but no longer names it). The UI shows references_to() and asks
+  // before passing true; one undo brings back the item and every reference.
   static Command remove(std::string id, bool with_references = false);
 
-  // Two organisations or two places: every reference to `remove_id` is rewritten to
-  // `keep_id`, then `remove_id` is deleted (its own fields are not carried over). An
-  // organisation entry that becomes identical to another in the same list (same
-  // organisation, role, note) is dropped rather than listed twice.
+  // Two organisations or two places: every reference to `remove_id` (story steps
+  // included) is rewritten to `keep_id`, then `remove_id` is deleted (its own fields are
+  // not carried over). An organisation entry that becomes identical to another in the
+  // same list (same organisation, role, note) is dropped rather than listed twice.
   static Command merge(std::string remove_id, std::string keep_id);
 
   // Replaces the whole dataset (import, atlas.loadJSON, reset), keeping the old one to
   // restore. `what` completes the label: "import of sample.json", "reset to the sample".
+  // It is checked like any edit (validate_dataset: 1.5 s at 100,000 events), except when
+  // it comes as the LoadResult of load_dataset, which has just checked it: refused if
+  // that has errors, taken as it is otherwise.
   static Command replace(Dataset d, std::string what);
+  static Command replace(LoadResult loaded, std::string what);
 
   Command();
   Command(Command&&) noexcept;
@@ -177,7 +184,8 @@ struct Reference {
   std::string to_string() const { return pointer + ": " + text; }
 };
 
-// Everything that refers to the item `id`, in file order (events, then working groups).
+// Everything that refers to the item `id`, in file order (events, working groups,
+// stories).
 std::vector<Reference> references_to(const Dataset& d, std::string_view id);
 
 // A valid id no item has: `base` made into an id ("Hong Kong Roundtable" ->
@@ -186,9 +194,11 @@ std::vector<Reference> references_to(const Dataset& d, std::string_view id);
 std::string new_id(const Dataset& d, std::string_view base);
 
 // Field values in their file form, for set_field. A missing date is null (removes it).
+// A story's "steps" are edited as a list too: field_json(story.steps).
 nlohmann::json field_json(const std::optional<edtf::Value>& date);
 nlohmann::json field_json(const std::vector<Participation>& parts);
 nlohmann::json field_json(const std::vector<Link>& links);
 nlohmann::json field_json(const std::vector<Sector>& sectors);
+nlohmann::json field_json(const std::vector<StoryStep>& steps);
 
 }  // namespace atlas

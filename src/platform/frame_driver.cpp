@@ -12,6 +12,8 @@
 #include "render/gl.hpp"
 #include "render/png.hpp"
 
+extern "C" const unsigned char atlas_gazetteer[];
+extern "C" const unsigned long atlas_gazetteer_size;
 extern "C" const unsigned char atlas_basemap[];
 extern "C" const unsigned long atlas_basemap_size;
 
@@ -35,6 +37,11 @@ void FrameDriver::init(SDL_Window* window, SDL_GLContext gl, const char* glsl_ve
     ui.map().init(&basemap_, &map_renderer_, "");
   else
     ui.map().init(nullptr, nullptr, error);
+  // The place lookup (GeoNames cities), also shipped inside: a broken one only
+  // disables the search, the rest of the editor works.
+  std::string gaz_error;
+  if (geo::load_gazetteer(atlas_gazetteer, atlas_gazetteer_size, gazetteer_, gaz_error))
+    ui.editor().set_gazetteer(&gazetteer_);
   if (dark) ui.set_theme(ui::Theme::Dark);
   ui.set_scale(scale);
   wake();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/session.hpp"
+#include "geo/gazetteer.hpp"
 #include "geo/map_asset.hpp"
 #include "render/map_renderer.hpp"
 #include "ui/app_ui.hpp"
@@ -63,6 +64,7 @@ class FrameDriver {
   uint64_t seen_version_ = ~uint64_t(0);
   uint64_t seen_filters_ = ~uint64_t(0);
   geo::MapAsset basemap_;
+  geo::Gazetteer gazetteer_;
   render::MapRenderer map_renderer_;
   std::string seen_selection_;
   double last_frame_ms_ = 0.0;

@@ -5,6 +5,7 @@
 #include <SDL.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
+#include <imgui.h>
 
 #include <cmath>
 #include <cstdio>
@@ -60,6 +61,13 @@ EM_JS(void, js_download, (const char* name, const char* bytes, int size), {
 EM_JS(void, js_view_changed, (const char* hash), { Module.onViewChanged(UTF8ToString(hash)); });
 EM_JS(void, js_open_picker, (), { Module.openFilePicker(); });
 EM_JS(void, js_fullscreen, (int on), { Module.setFullscreen(!!on); });
+// Copy goes to the system clipboard (the browser allows it during the key press that
+// asked for it); paste arrives as the page's paste event (web/atlas.js), so ImGui's own
+// paste returns nothing rather than a stale in-app copy.
+EM_JS(void, js_clipboard_write, (const char* text), {
+  const t = UTF8ToString(text);
+  if (navigator.clipboard) navigator.clipboard.writeText(t).catch(() => {});
+});
 
 // clang-format on
 
@@ -86,12 +94,21 @@ bool g_paused = false;
 bool g_first_frame_reported = false;
 std::string g_result;  // the last string handed to JavaScript (copied out at once)
 std::string g_last_hash;
+std::string g_pending_text;  // pasted text waiting for Ctrl to be released
 std::vector<uint8_t> g_png;
 
 void tick(void*) {
   FrameDriver& d = *g_driver;
   SDL_Event e;
   while (SDL_PollEvent(&e)) d.handle(e);
+  if (!g_pending_text.empty()) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.KeyCtrl && !io.KeySuper) {
+      io.AddInputCharactersUTF8(g_pending_text.c_str());
+      g_pending_text.clear();
+    }
+    d.wake();
+  }
   if (d.wants_frame()) {
     d.draw();
     if (!g_first_frame_reported) {
@@ -163,6 +180,9 @@ int run(const Options& opt) {
   static FrameDriver driver(std::make_unique<WebStore>());
   g_driver = &driver;
   driver.init(g_window, gl, glsl_version(), opt.scale > 0 ? opt.scale : float(dpr), opt.dark);
+  ImGuiIO& io = ImGui::GetIO();
+  io.SetClipboardTextFn = [](void*, const char* text) { js_clipboard_write(text); };
+  io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
   EM_ASM({
     if (Module.onReady) Module.onReady();
   });
@@ -421,6 +441,61 @@ EMSCRIPTEN_KEEPALIVE int atlas_api_png_size() { return int(atlas::platform::g_pn
 
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_view_hash() {
   atlas::platform::g_result = g_driver->view_hash();
+  return atlas::platform::g_result.c_str();
+}
+
+// Text for the field being typed in (a paste, an input method's result).
+EMSCRIPTEN_KEEPALIVE int atlas_text_input(const char* text) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (!io.WantTextInput) return 0;
+  // A paste arrives while Ctrl is still down, and ImGui ignores characters typed with
+  // Ctrl: hold the text until the key is released (tick() hands it over).
+  atlas::platform::g_pending_text += text;
+  atlas_wake();
+  return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE int atlas_wants_text() { return ImGui::GetIO().WantTextInput ? 1 : 0; }
+
+// Undo, redo and the history's labels.
+EMSCRIPTEN_KEEPALIVE int atlas_api_undo() {
+  bool ok = g_driver->state.undo();
+  atlas_wake();
+  return ok;
+}
+EMSCRIPTEN_KEEPALIVE int atlas_api_redo() {
+  bool ok = g_driver->state.redo();
+  atlas_wake();
+  return ok;
+}
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_history() {
+  const auto& h = g_driver->state.history;
+  atlas::platform::g_result = nlohmann::json{
+      {"labels", h.labels()},
+      {"position", h.position()},
+      {"undo", h.undo_label()},
+      {"redo", h.redo_label()}}.dump();
+  return atlas::platform::g_result.c_str();
+}
+// One field of one item, as the editor sets it: "" or why it was refused.
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_set_field(const char* id, const char* field,
+                                                     const char* json_value) {
+  std::string error;
+  auto value = nlohmann::json::parse(json_value, nullptr, false);
+  if (value.is_discarded())
+    error = "the value is not JSON";
+  else
+    g_driver->state.edit(atlas::Command::set_field(id, field, value), &error);
+  atlas_wake();
+  atlas::platform::g_result = error;
+  return atlas::platform::g_result.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_field_rect(const char* key) {
+  float r[4];
+  atlas::platform::g_result =
+      g_driver->ui.editor().field_rect(key, r)
+          ? nlohmann::json{{"x", r[0]}, {"y", r[1]}, {"width", r[2]}, {"height", r[3]}}.dump()
+          : "null";
   return atlas::platform::g_result.c_str();
 }
 

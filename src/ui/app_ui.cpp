@@ -10,8 +10,10 @@
 #include "ui/app_ui.hpp"
 
 #include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -47,7 +49,6 @@ void wrapped_dim(const std::string& text) {
   ImGui::PopStyleColor();
 }
 
-void field_label(const char* label) { ImGui::TextDisabled("%s", label); }
 
 // A small filled square in the kind's colour, aligned with the text line.
 void kind_swatch(ImU32 color) {
@@ -172,6 +173,8 @@ bool AppUI::frame(const PlatformInfo& platform) {
   status_bar(status_h);
   about_popup(platform);
   dialogs(platform);
+  editor_.dialogs(state_);
+  editor_.quality_panel(state_, &show_quality_);
   ImGui::End();
   return animating_;
 }
@@ -248,6 +251,10 @@ std::string AppUI::place_label(const std::string& place_id) const {
 }
 
 void AppUI::list_pane() {
+  editor_.add_buttons(state_);
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::InputTextWithHint("##search", "Search titles, places, organisations…", &search_))
+    order_version_ = ~uint64_t(0);
   if (ImGui::BeginTabBar("list-tabs")) {
     char label[64];
     if (order_.size() == state_.dataset.events.size() || order_version_ != state_.data_version)
@@ -265,8 +272,98 @@ void AppUI::list_pane() {
       working_groups_table();
       ImGui::EndTabItem();
     }
+    std::snprintf(label, sizeof label, "Organisations (%zu)###orgs",
+                  state_.dataset.organisations.size());
+    if (ImGui::BeginTabItem(label)) {
+      organisations_table();
+      ImGui::EndTabItem();
+    }
+    std::snprintf(label, sizeof label, "Places (%zu)###places", state_.dataset.places.size());
+    if (ImGui::BeginTabItem(label)) {
+      places_table();
+      ImGui::EndTabItem();
+    }
     ImGui::EndTabBar();
   }
+}
+
+namespace {
+// Case-insensitive substring test for ASCII letters (the search box).
+bool contains_folded(const std::string& hay, const std::string& needle) {
+  if (needle.empty()) return true;
+  auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) ==
+           std::tolower(static_cast<unsigned char>(b));
+  });
+  return it != hay.end();
+}
+}  // namespace
+
+bool AppUI::matches_search(const Event& e) const {
+  if (search_.empty()) return true;
+  if (contains_folded(e.title, search_)) return true;
+  if (const Place* p = state_.place(e.place); p && contains_folded(p->name, search_)) return true;
+  for (const auto& part : e.organisations)
+    if (const Organisation* o = state_.organisation(part.organisation);
+        o && contains_folded(o->name, search_))
+      return true;
+  return false;
+}
+
+void AppUI::organisations_table() {
+  constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                    ImGuiTableFlags_BordersInnerV |
+                                    ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("orgs", 2, flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Name", 0, 2.0f);
+  ImGui::TableSetupColumn("Sector", 0, 1.2f);
+  ImGui::TableHeadersRow();
+  int i = 0;
+  for (const auto& o : state_.dataset.organisations) {
+    if (!contains_folded(o.name, search_)) continue;
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushID(i++);
+    if (ImGui::Selectable(o.name.c_str(), o.id == state_.selection,
+                          ImGuiSelectableFlags_SpanAllColumns))
+      state_.select(o.id);
+    ImGui::PopID();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(label(o.sector));
+  }
+  ImGui::EndTable();
+}
+
+void AppUI::places_table() {
+  constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                    ImGuiTableFlags_BordersInnerV |
+                                    ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("places", 3, flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Name", 0, 2.0f);
+  ImGui::TableSetupColumn("Country", 0, 1.4f);
+  ImGui::TableSetupColumn("Coordinates", 0, 1.4f);
+  ImGui::TableHeadersRow();
+  int i = 0;
+  for (const auto& p : state_.dataset.places) {
+    if (!contains_folded(p.name, search_)) continue;
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushID(i++);
+    if (ImGui::Selectable(p.name.c_str(), p.id == state_.selection,
+                          ImGuiSelectableFlags_SpanAllColumns))
+      state_.select(p.id);
+    ImGui::PopID();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(country_name(p.country).c_str());
+    ImGui::TableNextColumn();
+    if (p.lat)
+      ImGui::Text("%.2f, %.2f", *p.lat, *p.lon);
+    else
+      ImGui::TextDisabled("none");
+  }
+  ImGui::EndTable();
 }
 
 void AppUI::events_table() {
@@ -295,7 +392,7 @@ void AppUI::events_table() {
     // Only what passes the shared filters (kinds, the timeline's range, the playhead).
     order_.clear();
     for (size_t i = 0; i < events.size(); ++i)
-      if (state_.event_visible(events[i])) order_.push_back(int(i));
+      if (state_.event_visible(events[i]) && matches_search(events[i])) order_.push_back(int(i));
     auto key_less = [&](int a, int b) {
       const Event &x = events[size_t(a)], &y = events[size_t(b)];
       int c = 0;
@@ -323,6 +420,20 @@ void AppUI::events_table() {
     order_filters_ = state_.filter_version;
   }
 
+  // Up and down move the selection through the list (when no text field has the keys).
+  if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
+      !ImGui::GetIO().WantTextInput && !order_.empty()) {
+    int at = -1;
+    for (size_t r = 0; r < order_.size(); ++r)
+      if (int(r) >= 0 && events[size_t(order_[r])].id == state_.selection) at = int(r);
+    int to = at;
+    if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) to = std::min(int(order_.size()) - 1, at + 1);
+    if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) to = std::max(0, at - 1);
+    if (to != at && to >= 0) {
+      state_.select(events[size_t(order_[size_t(to)])].id);
+      scroll_to_selection_ = true;
+    }
+  }
   ImGuiListClipper clipper;
   clipper.Begin(int(order_.size()));
   if (scroll_to_selection_) {
@@ -395,105 +506,7 @@ void AppUI::working_groups_table() {
 // -----------------------------------------------------------------------------------
 // 5. Inspector
 // -----------------------------------------------------------------------------------
-void AppUI::inspector() {
-  const Dataset& d = state_.dataset;
-  const std::string& id = state_.selection;
-  auto parts = [&](const std::vector<Participation>& list) {
-    for (const auto& p : list) {
-      const Organisation* o = state_.organisation(p.organisation);
-      ImGui::BulletText("%s", o ? o->name.c_str() : p.organisation.c_str());
-      ImGui::SameLine();
-      ImGui::TextDisabled("%s%s%s", label(p.role), p.note.empty() ? "" : " — ", p.note.c_str());
-    }
-  };
-  auto source = [&](const std::string& src) {
-    if (src.empty()) return;
-    ImGui::Spacing();
-    field_label("Source");
-    wrapped_dim(src);
-  };
-  if (const Event* e = state_.event(id)) {
-    ImGui::PushFont(fonts_.heading);
-    ImGui::TextWrapped("%s", e->title.c_str());
-    ImGui::PopFont();
-    kind_swatch(kind_color(e->kind, theme_));
-    ImGui::TextUnformatted(label(e->kind));
-    ImGui::Separator();
-    field_label("When");
-    ImGui::TextWrapped("%s", date_words(e->date).c_str());
-    if (e->date) {
-      ImGui::SameLine();
-      ImGui::TextDisabled("(%s)", edtf::format(*e->date).c_str());
-    }
-    field_label("Where");
-    std::string place = place_label(e->place);
-    ImGui::TextWrapped("%s", place.empty() ? "no place given" : place.c_str());
-    if (!e->organisations.empty()) {
-      field_label("Organisations");
-      parts(e->organisations);
-    }
-    if (!e->notes.empty()) {
-      field_label("Notes");
-      ImGui::TextWrapped("%s", e->notes.c_str());
-    }
-    for (const auto& l : e->links) ImGui::BulletText("%s  %s", l.label.c_str(), l.url.c_str());
-    source(e->source);
-  } else if (const WorkingGroup* w = state_.working_group(id)) {
-    ImGui::PushFont(fonts_.heading);
-    ImGui::TextWrapped("%s", w->name.c_str());
-    ImGui::PopFont();
-    ImGui::TextDisabled("working group · %s", country_name(w->country).c_str());
-    ImGui::Separator();
-    field_label("Active");
-    ImGui::TextWrapped("%s", date_words(w->active).c_str());
-    if (const Event* origin = state_.event(w->origin)) {
-      field_label("Grew from");
-      ImGui::TextWrapped("%s", origin->title.c_str());
-    }
-    if (!w->member_sectors.empty()) {
-      field_label("Kinds of members");
-      std::string kinds;
-      for (Sector s : w->member_sectors)
-        kinds += (kinds.empty() ? "" : ", ") + std::string(label(s));
-      ImGui::TextWrapped("%s", kinds.c_str());
-    }
-    if (!w->members.empty()) {
-      field_label("Named members");
-      parts(w->members);
-    }
-    if (!w->notes.empty()) {
-      field_label("Notes");
-      ImGui::TextWrapped("%s", w->notes.c_str());
-    }
-    source(w->source);
-  } else if (const Place* p = state_.place(id)) {
-    ImGui::PushFont(fonts_.heading);
-    ImGui::TextWrapped("%s", p->name.c_str());
-    ImGui::PopFont();
-    ImGui::TextDisabled("place · %s", country_name(p->country).c_str());
-    ImGui::Separator();
-    if (p->lat) ImGui::Text("%.4f, %.4f", *p->lat, *p->lon);
-    if (!p->notes.empty()) ImGui::TextWrapped("%s", p->notes.c_str());
-    source(p->source);
-  } else if (const Organisation* o = state_.organisation(id)) {
-    ImGui::PushFont(fonts_.heading);
-    ImGui::TextWrapped("%s", o->name.c_str());
-    ImGui::PopFont();
-    ImGui::TextDisabled("organisation · %s", label(o->sector));
-    ImGui::Separator();
-    if (!o->notes.empty()) ImGui::TextWrapped("%s", o->notes.c_str());
-    source(o->source);
-  } else {
-    pane_title("Inspector", "");
-    ImGui::TextWrapped("Select an event or a working group in the list to see its details.");
-    ImGui::Spacing();
-    ImGui::PushFont(fonts_.heading);
-    ImGui::TextWrapped("%s", d.title.c_str());
-    ImGui::PopFont();
-    if (!d.description.empty()) ImGui::TextWrapped("%s", d.description.c_str());
-    source(d.source);
-  }
-}
+void AppUI::inspector() { editor_.inspector(state_, fonts_, theme_); }
 
 // -----------------------------------------------------------------------------------
 // 6. Menu bar, status bar, About
@@ -518,6 +531,17 @@ void AppUI::menu_bar(const PlatformInfo& platform) {
       ImGui::Separator();
       if (ImGui::MenuItem("Quit", "Ctrl+Q")) quit_ = true;
     }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Edit")) {
+    if (ImGui::MenuItem(state_.history.undo_label().c_str(), "Ctrl+Z", false,
+                        state_.history.can_undo()))
+      state_.undo();
+    if (ImGui::MenuItem(state_.history.redo_label().c_str(), "Ctrl+Shift+Z", false,
+                        state_.history.can_redo()))
+      state_.redo();
+    ImGui::Separator();
+    ImGui::MenuItem("Data quality…", nullptr, &show_quality_);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
@@ -604,7 +628,9 @@ void AppUI::export_json(const PlatformInfo& platform) {
 
 void AppUI::shortcuts(const PlatformInfo& platform) {
   ImGuiIO& io = ImGui::GetIO();
-  if (!io.KeyCtrl || io.WantTextInput) return;
+  if (!io.KeyCtrl || io.WantTextInput) return;  // a text field has its own undo
+  if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) io.KeyShift ? state_.redo() : state_.undo();
+  if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) state_.redo();
   if (ImGui::IsKeyPressed(ImGuiKey_O, false)) open_file(platform);
   if (ImGui::IsKeyPressed(ImGuiKey_S, false)) export_json(platform);
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/session.hpp"
+#include "ui/editor.hpp"
 #include "ui/file_dialog.hpp"
 #include "ui/map_view.hpp"
 #include "ui/presenter.hpp"
@@ -50,6 +51,7 @@ class AppUI {
   double timeline_ms() const { return timeline_ms_; }
   TimelineView& timeline() { return timeline_; }
   Presenter& presenter() { return presenter_; }
+  Editor& editor() { return editor_; }
   // Presenter mode on or off (F5 / Esc, the View menu, window.atlas.present), at a step.
   void present(bool on, int step = 0);
   void present_step(int step) { presenter_.go(state_, map_, timeline_, step); }
@@ -85,6 +87,12 @@ class AppUI {
   MapView map_;
   TimelineView timeline_;
   Presenter presenter_;
+  Editor editor_;
+  bool show_quality_ = false;
+  std::string search_;  // the List pane's search text
+  void organisations_table();
+  void places_table();
+  bool matches_search(const Event& e) const;
   bool png_requested_ = false;
   Theme theme_before_presenting_ = Theme::Light;
   bool animating_ = false;

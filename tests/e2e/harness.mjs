@@ -48,7 +48,10 @@ export async function openApp(env, { width = 1280, height = 800, scale = 1, quer
     if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
+  page.on('requestfailed', (r) => {
+    // A reload cancels what the old page was still fetching: not a failure.
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`requestfailed: ${r.url()}`);
+  });
   await page.goto(env.url + query);
   await page.waitForFunction(() => window.atlas && window.atlas.ready, null, { timeout: 30000 });
   await page.evaluate(() => window.atlas.ready);

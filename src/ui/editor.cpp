@@ -1,0 +1,681 @@
+// editor.cpp — see editor.hpp.
+//
+// Index
+//   1. Fields: text, EDTF date, country, coordinates (edits go through the history)
+//   2. Pickers: places (with the gazetteer), organisations with roles, links
+//   3. The Inspector's forms, one per kind of item
+//   4. Add, duplicate, delete, merge
+//   5. Data quality
+#include "ui/editor.hpp"
+
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "core/countries.hpp"
+
+namespace atlas::ui {
+
+namespace {
+
+const ImVec4 kErrorColor(0.86f, 0.2f, 0.2f, 1.0f);
+
+std::string fold(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out += char(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+void label_row(const char* label) { ImGui::TextDisabled("%s", label); }
+
+}  // namespace
+
+// -----------------------------------------------------------------------------------
+// 1. Fields
+// -----------------------------------------------------------------------------------
+bool Editor::apply(AppState& state, Command cmd, const std::string& key) {
+  std::string error;
+  if (state.edit(std::move(cmd), &error, key)) {
+    if (!key.empty()) errors_.erase(key);
+    last_error_.clear();
+    return true;
+  }
+  if (!key.empty())
+    errors_[key] = error;
+  else
+    last_error_ = error;
+  return false;
+}
+
+std::string& Editor::buffer(const std::string& key, const std::string& value) {
+  // While a field is being typed in, its buffer keeps what the user typed (even when
+  // it is not valid yet); otherwise it follows the data (undo, another view's edit).
+  auto [it, fresh] = buffers_.emplace(key, value);
+  if (!fresh && !active_before_.count(key)) it->second = value;
+  return it->second;
+}
+
+void Editor::track(const std::string& key) {
+  if (ImGui::IsItemActive()) active_now_.insert(key);
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  rects_[key] = {a.x, a.y, b.x - a.x, b.y - a.y};
+}
+
+bool Editor::field_rect(const std::string& key, float r[4]) const {
+  auto it = rects_.find(key);
+  if (it == rects_.end()) return false;
+  std::copy(it->second.begin(), it->second.end(), r);
+  return true;
+}
+
+void Editor::show_error(const std::string& key) {
+  auto it = errors_.find(key);
+  if (it == errors_.end()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+  ImGui::TextWrapped("%s", it->second.c_str());
+  ImGui::PopStyleColor();
+}
+
+bool Editor::text(AppState& state, const char* label, const std::string& id, const char* field,
+                  const std::string& value, bool multiline, bool required) {
+  std::string key = id + "/" + field;
+  label_row(label);
+  std::string& buf = buffer(key, value);
+  ImGui::PushID(key.c_str());
+  ImGui::SetNextItemWidth(-1);
+  bool changed = multiline ? ImGui::InputTextMultiline("##text", &buf, ImVec2(-1, 90))
+                           : ImGui::InputText("##text", &buf);
+  track(key);
+  ImGui::PopID();
+  if (changed) {
+    nlohmann::json v = buf.empty() && !required ? nlohmann::json(nullptr) : nlohmann::json(buf);
+    apply(state, Command::set_field(id, field, v), key);
+  }
+  show_error(key);
+  return changed;
+}
+
+void Editor::date(AppState& state, const char* label, const std::string& id, const char* field,
+                  const std::optional<edtf::Value>& value) {
+  std::string key = id + "/" + field;
+  label_row(label);
+  std::string& buf = buffer(key, value ? edtf::format(*value) : "");
+  ImGui::PushID(key.c_str());
+  ImGui::SetNextItemWidth(220);
+  bool changed = ImGui::InputTextWithHint("##date", "e.g. 2015-07, 2016?, 2013/2015-07", &buf);
+  track(key);
+  ImGui::PopID();
+  // Explain the value as it is typed: "sometime in 2014 or 2015 — uncertain".
+  ImGui::SameLine();
+  auto parsed = edtf::parse(buf);
+  if (buf.empty())
+    ImGui::TextDisabled("no date");
+  else if (parsed.value)
+    ImGui::TextWrapped("%s", edtf::describe(*parsed.value).c_str());
+  else {
+    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+    ImGui::TextWrapped("not a date yet: %s", parsed.error.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (changed && (buf.empty() || parsed.value))
+    apply(
+        state,
+        Command::set_field(id, field, buf.empty() ? nlohmann::json(nullptr) : nlohmann::json(buf)),
+        key);
+  show_error(key);
+}
+
+void Editor::country(AppState& state, const std::string& id, const std::string& value,
+                     bool optional) {
+  label_row("Country");
+  const Country* current = find_country(value);
+  std::string shown =
+      current ? std::string(current->name) + " (" + value + ")" : (value.empty() ? "—" : value);
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo(("##country" + id).c_str(), shown.c_str(), ImGuiComboFlags_HeightLarge)) {
+    static char filter[64] = "";
+    if (ImGui::IsWindowAppearing()) {
+      filter[0] = 0;
+      ImGui::SetKeyboardFocusHere();
+    }
+    ImGui::InputTextWithHint("##filter", "type to search", filter, sizeof filter);
+    std::string f = fold(filter);
+    if (optional && ImGui::Selectable("— none —", value.empty()))
+      apply(state, Command::set_field(id, "country", nullptr), id + "/country");
+    size_t n;
+    const Country* all = all_countries(n);
+    for (size_t i = 0; i < n; ++i) {
+      if (!f.empty() && fold(all[i].name).find(f) == std::string::npos && fold(all[i].code) != f)
+        continue;
+      std::string item = std::string(all[i].name) + " (" + all[i].code + ")";
+      if (ImGui::Selectable(item.c_str(), value == all[i].code))
+        apply(state, Command::set_field(id, "country", all[i].code), id + "/country");
+    }
+    ImGui::EndCombo();
+  }
+  show_error(id + "/country");
+}
+
+void Editor::coordinates(AppState& state, const Place& p) {
+  std::string key = p.id + "/latlon";
+  label_row("Latitude, longitude");
+  double lat = p.lat.value_or(0), lon = p.lon.value_or(0);
+  ImGui::SetNextItemWidth(140);
+  bool changed = ImGui::InputDouble(("##lat" + p.id).c_str(), &lat, 0, 0, "%.4f");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(140);
+  changed |= ImGui::InputDouble(("##lon" + p.id).c_str(), &lon, 0, 0, "%.4f");
+  if (changed) apply(state, Command::set_fields(p.id, {{"lat", lat}, {"lon", lon}}), key);
+  if (p.lat) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Clear"))
+      apply(state, Command::set_fields(p.id, {{"lat", nullptr}, {"lon", nullptr}}), key);
+  } else {
+    ImGui::TextDisabled("No coordinates yet: the place is not on the map.");
+  }
+  show_error(key);
+  // The offline gazetteer fills them in.
+  if (gazetteer_ && !gazetteer_->empty()) {
+    label_row("Find the city (offline list of GeoNames cities)");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint(("##city" + p.id).c_str(), "type a city: Manila, Hà Nội…", city_query_,
+                             sizeof city_query_);
+    if (city_query_[0]) {
+      for (const auto& hit : gazetteer_->search(city_query_, "", 8)) {
+        const Country* c = find_country(hit.country);
+        std::string item = hit.name + ", " + (c ? c->name : hit.country);
+        if (ImGui::Selectable(item.c_str())) {
+          nlohmann::json fields = {{"lat", std::round(hit.lat * 1e4) / 1e4},
+                                   {"lon", std::round(hit.lon * 1e4) / 1e4}};
+          if (p.country.empty() || p.country != hit.country) fields["country"] = hit.country;
+          apply(state, Command::set_fields(p.id, fields), key);
+          city_query_[0] = 0;
+        }
+      }
+    }
+  }
+}
+
+// -----------------------------------------------------------------------------------
+// 2. Pickers
+// -----------------------------------------------------------------------------------
+void Editor::place_picker(AppState& state, const Event& e) {
+  label_row("Place");
+  const Place* current = state.place(e.place);
+  std::string shown = current ? current->name + " (" + current->country + ")" : "— no place —";
+  ImGui::SetNextItemWidth(-1);
+  std::string key = e.id + "/place";
+  if (ImGui::BeginCombo(("##place" + e.id).c_str(), shown.c_str(), ImGuiComboFlags_HeightLarge)) {
+    if (ImGui::Selectable("— no place —", e.place.empty()))
+      apply(state, Command::set_field(e.id, "place", nullptr), key);
+    for (const auto& p : state.dataset.places) {
+      std::string item = p.name + " (" + p.country + ")##" + p.id;
+      if (ImGui::Selectable(item.c_str(), p.id == e.place))
+        apply(state, Command::set_field(e.id, "place", p.id), key);
+    }
+    ImGui::EndCombo();
+  }
+  // A place that is not in the dataset yet: from the gazetteer, in one go.
+  if (gazetteer_ && !gazetteer_->empty()) {
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint(("##newplace" + e.id).c_str(), "or find a city to add as a new place…",
+                             city_query_, sizeof city_query_);
+    if (city_query_[0]) {
+      for (const auto& hit : gazetteer_->search(city_query_, "", 8)) {
+        const Country* c = find_country(hit.country);
+        std::string item = "+ " + hit.name + ", " + (c ? c->name : hit.country);
+        if (ImGui::Selectable(item.c_str())) {
+          Place p;
+          p.id = new_id(state.dataset, hit.name);
+          p.name = hit.name;
+          p.country = hit.country;
+          p.lat = std::round(hit.lat * 1e4) / 1e4;
+          p.lon = std::round(hit.lon * 1e4) / 1e4;
+          p.source = "GeoNames (geonames.org), CC BY 4.0";
+          std::string pid = p.id;
+          if (apply(state, Command::add(p), key))
+            apply(state, Command::set_field(e.id, "place", pid), key);
+          city_query_[0] = 0;
+        }
+      }
+    }
+  }
+  show_error(key);
+}
+
+void Editor::participations(AppState& state, const std::string& id, const char* field,
+                            const std::vector<Participation>& parts) {
+  std::string key = id + "/" + field;
+  std::vector<Participation> list = parts;
+  bool changed = false;
+  int remove = -1;
+  if (ImGui::BeginTable(key.c_str(), 4, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("organisation", 0, 3.0f);
+    ImGui::TableSetupColumn("role", 0, 1.6f);
+    ImGui::TableSetupColumn("note", 0, 2.0f);
+    ImGui::TableSetupColumn("x", ImGuiTableColumnFlags_WidthFixed, 24.0f);
+    for (size_t i = 0; i < list.size(); ++i) {
+      ImGui::PushID(int(i));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      const Organisation* o = state.organisation(list[i].organisation);
+      ImGui::SetNextItemWidth(-1);
+      if (ImGui::BeginCombo("##org", o ? o->name.c_str() : list[i].organisation.c_str())) {
+        for (const auto& org : state.dataset.organisations)
+          if (ImGui::Selectable((org.name + "##" + org.id).c_str(),
+                                org.id == list[i].organisation)) {
+            list[i].organisation = org.id;
+            changed = true;
+          }
+        ImGui::EndCombo();
+      }
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(-1);
+      if (ImGui::BeginCombo("##role", label(list[i].role))) {
+        for (int r = 0; r < int(Role::Count); ++r)
+          if (ImGui::Selectable(label(Role(r)), list[i].role == Role(r))) {
+            list[i].role = Role(r);
+            changed = true;
+          }
+        ImGui::EndCombo();
+      }
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(-1);
+      std::string note_key = key + "/" + std::to_string(i) + "/note";
+      std::string& note = buffer(note_key, list[i].note);
+      if (ImGui::InputTextWithHint("##note", "note", &note)) {
+        list[i].note = note;
+        changed = true;
+      }
+      track(note_key);
+      ImGui::TableNextColumn();
+      if (ImGui::SmallButton("x")) remove = int(i);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this organisation from the list");
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  if (remove >= 0) {
+    list.erase(list.begin() + remove);
+    changed = true;
+  }
+  // Add an existing organisation, or create one with its sector.
+  if (ImGui::BeginCombo(("##add" + key).c_str(), "+ Add an organisation",
+                        ImGuiComboFlags_HeightLarge)) {
+    for (const auto& org : state.dataset.organisations)
+      if (ImGui::Selectable((org.name + "##add" + org.id).c_str())) {
+        list.push_back(
+            {org.id, std::string(field) == "members" ? Role::Member : Role::Participant, "", {}});
+        changed = true;
+      }
+    ImGui::Separator();
+    ImGui::TextDisabled("A new organisation");
+    ImGui::InputTextWithHint("##neworg", "its name", &new_org_name_);
+    const char* sectors[int(Sector::Count)];
+    for (int s = 0; s < int(Sector::Count); ++s) sectors[s] = label(Sector(s));
+    ImGui::Combo("sector", &new_org_sector_, sectors, int(Sector::Count));
+    if (ImGui::Button("Create and add") && !new_org_name_.empty()) {
+      Organisation o;
+      o.id = new_id(state.dataset, new_org_name_);
+      o.name = new_org_name_;
+      o.sector = Sector(new_org_sector_);
+      std::string oid = o.id;
+      if (apply(state, Command::add(o), key)) {
+        list.push_back(
+            {oid, std::string(field) == "members" ? Role::Member : Role::Participant, "", {}});
+        changed = true;
+      }
+      new_org_name_.clear();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndCombo();
+  }
+  if (changed) apply(state, Command::set_field(id, field, field_json(list)), key);
+  show_error(key);
+}
+
+void Editor::links(AppState& state, const Event& e) {
+  std::string key = e.id + "/links";
+  std::vector<Link> list = e.links;
+  bool changed = false;
+  int remove = -1;
+  for (size_t i = 0; i < list.size(); ++i) {
+    ImGui::PushID(int(i));
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);
+    std::string url_key = key + "/" + std::to_string(i) + "/url";
+    std::string& url = buffer(url_key, list[i].url);
+    if (ImGui::InputTextWithHint("##url", "https://…", &url)) {
+      list[i].url = url;
+      changed = true;
+    }
+    track(url_key);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 30);
+    std::string label_key = key + "/" + std::to_string(i) + "/label";
+    std::string& lab = buffer(label_key, list[i].label);
+    if (ImGui::InputTextWithHint("##label", "label", &lab)) {
+      list[i].label = lab;
+      changed = true;
+    }
+    track(label_key);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("x")) remove = int(i);
+    ImGui::PopID();
+  }
+  if (remove >= 0) {
+    list.erase(list.begin() + remove);
+    changed = true;
+  }
+  if (ImGui::SmallButton("+ Add a link")) {
+    list.push_back({"https://", "", Extra::object()});
+    changed = true;
+  }
+  if (changed) apply(state, Command::set_field(e.id, "links", field_json(list)), key);
+  show_error(key);
+}
+
+// -----------------------------------------------------------------------------------
+// 3. The Inspector
+// -----------------------------------------------------------------------------------
+void Editor::inspector(AppState& state, const Fonts& fonts, Theme theme) {
+  active_before_.swap(active_now_);
+  active_now_.clear();
+  rects_.clear();
+  const std::string id = state.selection;
+  auto heading = [&](const std::string& title, const char* what) {
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextWrapped("%s", title.c_str());
+    ImGui::PopFont();
+    ImGui::TextDisabled("%s · id %s", what, id.c_str());
+  };
+  if (const Event* e = state.event(id)) {
+    heading(e->title, "event");
+    item_actions(state, id, false);
+    ImGui::Separator();
+    label_row("Kind");
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##kind", label(e->kind))) {
+      for (int k = 0; k < int(EventKind::Count); ++k) {
+        if (ImGui::Selectable(label(EventKind(k)), e->kind == EventKind(k)))
+          apply(state, Command::set_field(id, "kind", to_json_name(EventKind(k))), id + "/kind");
+      }
+      ImGui::EndCombo();
+    }
+    // Every call below may change the dataset: re-find the event before reading it.
+    text(state, "Title", id, "title", e->title, false, true);
+    if (!(e = state.event(id))) return;
+    date(state, "Date (EDTF)", id, "date", e->date);
+    if (!(e = state.event(id))) return;
+    place_picker(state, *e);
+    if (!(e = state.event(id))) return;
+    label_row("Organisations and their roles");
+    participations(state, id, "organisations", e->organisations);
+    if (!(e = state.event(id))) return;
+    text(state, "Notes", id, "notes", e->notes, true);
+    if (!(e = state.event(id))) return;
+    label_row("Links");
+    links(state, *e);
+    if (!(e = state.event(id))) return;
+    text(state, "Source (where the facts come from)", id, "source", e->source, true);
+  } else if (const WorkingGroup* w = state.working_group(id)) {
+    heading(w->name, "working group");
+    item_actions(state, id, false);
+    ImGui::Separator();
+    text(state, "Name", id, "name", w->name, false, true);
+    if (!(w = state.working_group(id))) return;
+    country(state, id, w->country, false);
+    if (!(w = state.working_group(id))) return;
+    date(state, "Active (EDTF interval, open end: 2016/..)", id, "active", w->active);
+    if (!(w = state.working_group(id))) return;
+    label_row("Grew from (roundtable)");
+    const Event* origin = state.event(w->origin);
+    if (ImGui::BeginCombo("##origin", origin ? origin->title.c_str() : "—")) {
+      if (ImGui::Selectable("—", w->origin.empty()))
+        apply(state, Command::set_field(id, "origin", nullptr), id + "/origin");
+      for (const auto& ev : state.dataset.events)
+        if (ev.kind == EventKind::Roundtable &&
+            ImGui::Selectable((ev.title + "##" + ev.id).c_str(), ev.id == w->origin))
+          apply(state, Command::set_field(id, "origin", ev.id), id + "/origin");
+      ImGui::EndCombo();
+    }
+    if (!(w = state.working_group(id))) return;
+    label_row("Kinds of members");
+    std::vector<Sector> sectors = w->member_sectors;
+    bool changed = false;
+    for (int s = 0; s < int(Sector::Count); ++s) {
+      bool on = std::find(sectors.begin(), sectors.end(), Sector(s)) != sectors.end();
+      if (s % 3) ImGui::SameLine(float(s % 3) * 190.0f + 8);
+      if (ImGui::Checkbox(label(Sector(s)), &on)) {
+        if (on)
+          sectors.push_back(Sector(s));
+        else
+          sectors.erase(std::remove(sectors.begin(), sectors.end(), Sector(s)), sectors.end());
+        changed = true;
+      }
+    }
+    if (changed)
+      apply(state, Command::set_field(id, "member_sectors", field_json(sectors)),
+            id + "/member_sectors");
+    if (!(w = state.working_group(id))) return;
+    label_row("Named members");
+    participations(state, id, "members", w->members);
+    if (!(w = state.working_group(id))) return;
+    text(state, "Notes", id, "notes", w->notes, true);
+    if (!(w = state.working_group(id))) return;
+    text(state, "Source", id, "source", w->source, true);
+  } else if (const Place* p = state.place(id)) {
+    heading(p->name, "place");
+    item_actions(state, id, true);
+    ImGui::Separator();
+    text(state, "Name", id, "name", p->name, false, true);
+    if (!(p = state.place(id))) return;
+    country(state, id, p->country, false);
+    if (!(p = state.place(id))) return;
+    coordinates(state, *p);
+    if (!(p = state.place(id))) return;
+    text(state, "Notes", id, "notes", p->notes, true);
+    if (!(p = state.place(id))) return;
+    text(state, "Source", id, "source", p->source, true);
+  } else if (const Organisation* o = state.organisation(id)) {
+    heading(o->name, "organisation");
+    item_actions(state, id, true);
+    ImGui::Separator();
+    text(state, "Name", id, "name", o->name, false, true);
+    if (!(o = state.organisation(id))) return;
+    label_row("Sector");
+    if (ImGui::BeginCombo("##sector", label(o->sector))) {
+      for (int s = 0; s < int(Sector::Count); ++s)
+        if (ImGui::Selectable(label(Sector(s)), o->sector == Sector(s)))
+          apply(state, Command::set_field(id, "sector", to_json_name(Sector(s))), id + "/sector");
+      ImGui::EndCombo();
+    }
+    if (!(o = state.organisation(id))) return;
+    country(state, id, o->country, true);
+    if (!(o = state.organisation(id))) return;
+    text(state, "Notes", id, "notes", o->notes, true);
+    if (!(o = state.organisation(id))) return;
+    text(state, "Source", id, "source", o->source, true);
+  } else {
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted("The dataset");
+    ImGui::PopFont();
+    ImGui::TextWrapped("Select an item in the list, on the map or on the timeline to edit it.");
+    ImGui::Separator();
+    text(state, "Title", "", "title", state.dataset.title, false, true);
+    text(state, "Description", "", "description", state.dataset.description, true);
+    text(state, "Source", "", "source", state.dataset.source, true);
+  }
+  (void)theme;
+  if (!last_error_.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+    ImGui::TextWrapped("%s", last_error_.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+// -----------------------------------------------------------------------------------
+// 4. Add, duplicate, delete, merge
+// -----------------------------------------------------------------------------------
+void Editor::add_buttons(AppState& state) {
+  auto added = [&](const std::string& id) { state.select(id); };
+  if (ImGui::SmallButton("+ Event")) {
+    Event e;
+    e.id = new_id(state.dataset, "event");
+    e.kind = EventKind::Forum;
+    e.title = "New event";
+    std::string id = e.id;
+    if (apply(state, Command::add(e))) added(id);
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("+ Working group")) {
+    WorkingGroup w;
+    w.id = new_id(state.dataset, "working-group");
+    w.name = "New working group";
+    w.country = state.dataset.places.empty() ? "SG" : state.dataset.places.front().country;
+    std::string id = w.id;
+    if (apply(state, Command::add(w))) added(id);
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("+ Place")) {
+    Place p;
+    p.id = new_id(state.dataset, "place");
+    p.name = "New place";
+    p.country = "SG";
+    std::string id = p.id;
+    if (apply(state, Command::add(p))) added(id);
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("+ Organisation")) {
+    Organisation o;
+    o.id = new_id(state.dataset, "organisation");
+    o.name = "New organisation";
+    std::string id = o.id;
+    if (apply(state, Command::add(o))) added(id);
+  }
+}
+
+void Editor::item_actions(AppState& state, const std::string& id, bool mergeable) {
+  if (ImGui::SmallButton("Duplicate")) {
+    std::string copy = new_id(state.dataset, id);
+    if (apply(state, Command::duplicate(id, copy))) state.select(copy);
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Delete…")) {
+    delete_id_ = id;
+    open_delete_ = true;
+  }
+  if (mergeable) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Merge into…")) {
+      merge_id_ = id;
+      open_merge_ = true;
+    }
+  }
+}
+
+void Editor::dialogs(AppState& state) {
+  if (open_delete_) {
+    ImGui::OpenPopup("Delete?");
+    open_delete_ = false;
+  }
+  ImGui::SetNextWindowSize(ImVec2(520, 0), ImGuiCond_Appearing);
+  if (ImGui::BeginPopupModal("Delete?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    auto refs = references_to(state.dataset, delete_id_);
+    ImGui::TextWrapped("Delete \"%s\"?", delete_id_.c_str());
+    if (!refs.empty()) {
+      ImGui::TextWrapped("%zu other item%s refer to it; those references go too:", refs.size(),
+                         refs.size() == 1 ? "" : "s");
+      ImGui::BeginChild("refs", ImVec2(0, std::min(200.0f, 24.0f * float(refs.size()) + 8)), true);
+      for (const auto& r : refs) ImGui::BulletText("%s", r.text.c_str());
+      ImGui::EndChild();
+    }
+    ImGui::TextDisabled("Edit > Undo brings it all back.");
+    if (ImGui::Button("Delete", ImVec2(120, 0))) {
+      if (apply(state, Command::remove(delete_id_, true))) state.select("");
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape))
+      ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+
+  if (open_merge_) {
+    ImGui::OpenPopup("Merge into…");
+    open_merge_ = false;
+  }
+  ImGui::SetNextWindowSize(ImVec2(520, 420), ImGuiCond_Appearing);
+  if (ImGui::BeginPopupModal("Merge into…")) {
+    bool is_place = state.place(merge_id_) != nullptr;
+    ImGui::TextWrapped(
+        "Every reference to \"%s\" will point to the one you choose, and \"%s\" is removed.",
+        merge_id_.c_str(), merge_id_.c_str());
+    ImGui::BeginChild("targets", ImVec2(0, -ImGui::GetFrameHeightWithSpacing()), true);
+    auto offer = [&](const std::string& tid, const std::string& name) {
+      if (tid == merge_id_) return;
+      if (ImGui::Selectable((name + "##" + tid).c_str())) {
+        if (apply(state, Command::merge(merge_id_, tid))) state.select(tid);
+        ImGui::CloseCurrentPopup();
+      }
+    };
+    if (is_place)
+      for (const auto& p : state.dataset.places) offer(p.id, p.name + " (" + p.country + ")");
+    else
+      for (const auto& o : state.dataset.organisations) offer(o.id, o.name);
+    ImGui::EndChild();
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+// -----------------------------------------------------------------------------------
+// 5. Data quality
+// -----------------------------------------------------------------------------------
+void Editor::quality_panel(AppState& state, bool* open) {
+  if (!*open) return;
+  ImGui::SetNextWindowSize(ImVec2(560, 420), ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("Data quality", open)) {
+    ImGui::End();
+    return;
+  }
+  const Dataset& d = state.dataset;
+  int issues = 0;
+  auto item = [&](const std::string& id, const std::string& text) {
+    ++issues;
+    ImGui::PushID(issues);
+    if (ImGui::SmallButton("Fix")) state.select(id);
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopID();
+  };
+  if (ImGui::CollapsingHeader("Places without coordinates", ImGuiTreeNodeFlags_DefaultOpen))
+    for (const auto& p : d.places)
+      if (!p.lat) item(p.id, p.name + " is not on the map");
+  if (ImGui::CollapsingHeader("Events without a date or a place", ImGuiTreeNodeFlags_DefaultOpen))
+    for (const auto& e : d.events) {
+      if (!e.date) item(e.id, e.title + " has no date");
+      if (e.place.empty()) item(e.id, e.title + " has no place");
+    }
+  if (ImGui::CollapsingHeader("Organisations nothing refers to", ImGuiTreeNodeFlags_DefaultOpen))
+    for (const auto& o : d.organisations)
+      if (references_to(d, o.id).empty()) item(o.id, o.name + " takes part in nothing");
+  if (ImGui::CollapsingHeader("Likely duplicates (same name)", ImGuiTreeNodeFlags_DefaultOpen)) {
+    std::map<std::string, std::string> seen;
+    auto check = [&](const std::string& id, const std::string& name) {
+      std::string k = fold(name);
+      auto [it, fresh] = seen.emplace(k, id);
+      if (!fresh) item(id, name + " looks like " + it->second + " (use Merge into…)");
+    };
+    for (const auto& p : d.places) check(p.id, p.name + " / " + p.country);
+    for (const auto& o : d.organisations) check(o.id, o.name);
+  }
+  if (issues == 0) ImGui::TextDisabled("Nothing to fix.");
+  ImGui::End();
+}
+
+}  // namespace atlas::ui

@@ -1,0 +1,65 @@
+// editor.hpp — editing the dataset without a programmer: the Inspector's form for the
+// selected item (every field of the format), an EDTF date field that explains itself as
+// you type, pickers for places (with the offline gazetteer) and organisations, add /
+// duplicate / delete (showing what refers to the item) / merge, and the data-quality
+// panel. Every change goes through AppState::edit, so it can be undone and is saved.
+#pragma once
+
+#include <array>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/state.hpp"
+#include "geo/gazetteer.hpp"
+#include "ui/theme.hpp"
+
+namespace atlas::ui {
+
+class Editor {
+ public:
+  void set_gazetteer(const geo::Gazetteer* g) { gazetteer_ = g; }
+
+  // The Inspector pane: the form for the selection, or the dataset's own fields.
+  void inspector(AppState& state, const Fonts& fonts, Theme theme);
+  // "+ Event", "+ Place"… (the List pane's toolbar).
+  void add_buttons(AppState& state);
+  // The data-quality window (View menu); `open` is its visibility.
+  void quality_panel(AppState& state, bool* open);
+  // Modal dialogs (delete with references, merge); call once a frame.
+  void dialogs(AppState& state);
+  // Where a field was drawn last frame ("rt-hk/title"), for tests and automation.
+  bool field_rect(const std::string& key, float r[4]) const;
+
+ private:
+  bool text(AppState& state, const char* label, const std::string& id, const char* field,
+            const std::string& value, bool multiline = false, bool required = false);
+  void date(AppState& state, const char* label, const std::string& id, const char* field,
+            const std::optional<edtf::Value>& value);
+  void country(AppState& state, const std::string& id, const std::string& value, bool optional);
+  void place_picker(AppState& state, const Event& e);
+  void participations(AppState& state, const std::string& id, const char* field,
+                      const std::vector<Participation>& parts);
+  void links(AppState& state, const Event& e);
+  void coordinates(AppState& state, const Place& p);
+  void item_actions(AppState& state, const std::string& id, bool mergeable);
+  bool apply(AppState& state, Command cmd, const std::string& key = {});
+  std::string& buffer(const std::string& key, const std::string& value);
+  void track(const std::string& key);  // after a text widget: is it being typed in?
+  void show_error(const std::string& key);
+
+  const geo::Gazetteer* gazetteer_ = nullptr;
+  std::map<std::string, std::string> buffers_;         // text being typed, by "id/field"
+  std::map<std::string, std::string> errors_;          // why the last edit of a field was refused
+  std::set<std::string> active_now_, active_before_;   // fields typed in, this / last frame
+  std::map<std::string, std::array<float, 4>> rects_;  // field key -> x, y, w, h
+  std::string last_error_;
+  char city_query_[128] = "";
+  std::string delete_id_, merge_id_;
+  bool open_delete_ = false, open_merge_ = false;
+  std::string new_org_name_;
+  int new_org_sector_ = 0;
+};
+
+}  // namespace atlas::ui

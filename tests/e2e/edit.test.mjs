@@ -1,0 +1,78 @@
+// edit.test.mjs — editing in a real browser: typing with real key events changes the
+// data, undo reverts it, pasted Thai and Vietnamese are stored exactly and drawn.
+import { strict as assert } from 'node:assert';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { OUT, openApp, settle, start } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => env && env.close());
+
+const title = async (page, id) =>
+  JSON.parse(await page.evaluate(() => atlas.exportJSON())).events.find((e) => e.id === id).title;
+
+test('typing into the Inspector changes the dataset; undo reverts it', async () => {
+  const { page, context, problems } = await openApp(env);
+  await page.evaluate(() => atlas.select('rt-hk'));
+  await settle(page);
+  const r = await page.evaluate(() => atlas.fieldRect('rt-hk/title'));
+  assert.ok(r, 'the title field is on screen');
+  await page.mouse.click(r.x + r.width - 5, r.y + r.height / 2);
+  await page.keyboard.press('End');
+  await page.keyboard.type(' 2015', { delay: 20 });
+  await page.waitForFunction(async () =>
+    JSON.parse(atlas.exportJSON()).events.find((e) => e.id === 'rt-hk').title === 'Hong Kong Roundtable 2015');
+  // Typing is one undo step, labelled with what it changed.
+  const h = await page.evaluate(() => atlas.history());
+  assert.equal(h.labels.length, 1);
+  assert.match(h.undo, /^Undo .*Hong Kong Roundtable/);
+  // Leave the field, then Ctrl+Z undoes the edit.
+  await page.mouse.click(640, 790);
+  await page.keyboard.press('Control+Z');
+  await page.waitForFunction(async () =>
+    JSON.parse(atlas.exportJSON()).events.find((e) => e.id === 'rt-hk').title === 'Hong Kong Roundtable');
+  await page.keyboard.press('Control+Shift+Z');
+  await page.waitForFunction(async () =>
+    JSON.parse(atlas.exportJSON()).events.find((e) => e.id === 'rt-hk').title.endsWith('2015'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an invalid edit is refused with the reason, and changes nothing', async () => {
+  const { page, context } = await openApp(env);
+  const before = await page.evaluate(() => atlas.exportJSON());
+  const why = await page.evaluate(() => atlas.setField('rt-hk', 'date', '2015-13'));
+  assert.match(why, /no month 13/);
+  assert.equal(await page.evaluate(() => atlas.exportJSON()), before);
+  assert.equal(await page.evaluate(() => atlas.setField('rt-hk', 'place', 'manila')), '');
+  assert.equal(await page.evaluate(() => atlas.undo()), true);
+  assert.equal(await page.evaluate(() => atlas.exportJSON()), before);
+  // Replacing the dataset is undoable too.
+  await page.evaluate(() => atlas.loadJSON('{"format": "coalition-atlas", "version": 1, "title": "Other"}'));
+  assert.equal((await page.evaluate(() => atlas.stats())).events, 0);
+  assert.equal(await page.evaluate(() => atlas.undo()), true);
+  assert.equal(await page.evaluate(() => atlas.exportJSON()), before);
+  await context.close();
+});
+
+test('pasting Thai and Vietnamese into a field stores them exactly and draws them', async () => {
+  const { page, context } = await openApp(env);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate(() => atlas.select('bangkok'));
+  await settle(page);
+  const r = await page.evaluate(() => atlas.fieldRect('bangkok/name'));
+  await page.mouse.click(r.x + r.width - 5, r.y + r.height / 2);
+  await page.keyboard.press('Control+A');
+  const name = 'กรุงเทพมหานคร – Thành phố';
+  await page.evaluate((t) => navigator.clipboard.writeText(t), name);
+  await page.keyboard.press('Control+V');
+  await page.waitForFunction((n) =>
+    JSON.parse(atlas.exportJSON()).places.find((p) => p.id === 'bangkok').name === n, name);
+  await settle(page);
+  writeFileSync(join(OUT, 'edit-thai.png'), await page.screenshot());
+  await context.close();
+});
