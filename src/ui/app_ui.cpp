@@ -49,7 +49,6 @@ void wrapped_dim(const std::string& text) {
   ImGui::PopStyleColor();
 }
 
-
 // A small filled square in the kind's colour, aligned with the text line.
 void kind_swatch(ImU32 color) {
   ImVec2 p = ImGui::GetCursorScreenPos();
@@ -175,6 +174,7 @@ bool AppUI::frame(const PlatformInfo& platform) {
   dialogs(platform);
   editor_.dialogs(state_);
   editor_.quality_panel(state_, &show_quality_);
+  presenter_.story_editor(state_, map_, &show_story_);
   ImGui::End();
   return animating_;
 }
@@ -559,6 +559,7 @@ void AppUI::menu_bar(const PlatformInfo& platform) {
   }
   if (ImGui::BeginMenu("Present")) {
     if (ImGui::MenuItem("Start presenting", "F5")) present(true);
+    ImGui::MenuItem("Edit the story…", nullptr, &show_story_);
     if (ImGui::MenuItem("Autoplay (booth or kiosk)")) {
       present(true);
       presenter_.autoplay = true;

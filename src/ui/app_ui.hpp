@@ -89,6 +89,7 @@ class AppUI {
   Presenter presenter_;
   Editor editor_;
   bool show_quality_ = false;
+  bool show_story_ = false;
   std::string search_;  // the List pane's search text
   void organisations_table();
   void places_table();

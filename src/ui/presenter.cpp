@@ -7,11 +7,14 @@
 #include "ui/presenter.hpp"
 
 #include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "core/countries.hpp"
+#include "core/edit.hpp"
 
 namespace atlas::ui {
 
@@ -120,6 +123,100 @@ void Presenter::keys(AppState& state, MapView& map, TimelineView& timeline) {
     else
       autoplay = false;
   }
+}
+
+void Presenter::story_editor(AppState& state, const MapView& map, bool* open) {
+  if (!*open) return;
+  ImGui::SetNextWindowSize(ImVec2(560, 480), ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("Story", open)) {
+    ImGui::End();
+    return;
+  }
+  const Dataset& d = state.dataset;
+  bool saved = !d.stories.empty();
+  // The steps as the file would hold them: the saved story's, or the default ones.
+  std::vector<StoryStep> steps;
+  if (saved) {
+    steps = d.stories.front().steps;
+  } else {
+    for (const auto& s : this->steps(state)) {
+      StoryStep st;
+      st.item = s.item;
+      steps.push_back(st);
+    }
+  }
+  ImGui::TextWrapped(saved
+                         ? "The dataset's story: presenter mode (F5) steps through it."
+                         : "No story is saved yet: presenter mode shows an overview, then every "
+                           "event in date order. Any change below saves these steps as the story.");
+  bool changed = false;
+  if (ImGui::Button("+ Add the selection here") && !state.selection.empty()) {
+    StoryStep st;
+    st.item = state.selection;
+    geo::Vec2 ll = geo::world_to_lonlat(map.camera().center);
+    st.map = StoryStep::Camera{std::round(ll.x * 1e3) / 1e3, std::round(ll.y * 1e3) / 1e3,
+                               std::round(map.camera().zoom * 100) / 100, Extra::object()};
+    steps.push_back(st);
+    changed = true;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The selected item, with the map as it is now");
+  ImGui::SameLine();
+  if (ImGui::Button("+ Add an overview")) {
+    steps.push_back(StoryStep{});
+    changed = true;
+  }
+  ImGui::Separator();
+  int move_from = -1, move_to = -1, remove = -1;
+  ImGui::BeginChild("steps");
+  for (size_t i = 0; i < steps.size(); ++i) {
+    ImGui::PushID(int(i));
+    const Event* e = state.event(steps[i].item);
+    const WorkingGroup* g = state.working_group(steps[i].item);
+    std::string name = steps[i].item.empty() ? "Overview"
+                       : e                   ? e->title
+                       : g                   ? g->name
+                                             : steps[i].item;
+    ImGui::Text("%zu.", i + 1);
+    ImGui::SameLine(36);
+    ImGui::TextUnformatted(name.c_str());
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x - 90);
+    if (ImGui::ArrowButton("up", ImGuiDir_Up) && i > 0) move_from = int(i), move_to = int(i) - 1;
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("down", ImGuiDir_Down) && i + 1 < steps.size())
+      move_from = int(i), move_to = int(i) + 1;
+    ImGui::SameLine();
+    if (ImGui::SmallButton("x")) remove = int(i);
+    ImGui::SetNextItemWidth(-1);
+    std::string caption = steps[i].caption;
+    if (ImGui::InputTextWithHint("##caption", "caption (instead of the item's notes)", &caption,
+                                 ImGuiInputTextFlags_EnterReturnsTrue)) {
+      steps[i].caption = caption;
+      changed = true;
+    }
+    ImGui::Separator();
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+  if (move_from >= 0) {
+    std::swap(steps[size_t(move_from)], steps[size_t(move_to)]);
+    changed = true;
+  }
+  if (remove >= 0) {
+    steps.erase(steps.begin() + remove);
+    changed = true;
+  }
+  if (changed) {
+    if (saved) {
+      state.edit(Command::set_field(d.stories.front().id, "steps", field_json(steps)));
+    } else {
+      Story story;
+      story.id = new_id(d, "story");
+      story.title = d.title;
+      story.steps = steps;
+      state.edit(Command::add(story));
+    }
+  }
+  ImGui::End();
 }
 
 // -----------------------------------------------------------------------------------

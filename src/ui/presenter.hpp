@@ -34,6 +34,11 @@ class Presenter {
   int step() const { return step_; }
   void go(AppState& state, MapView& map, TimelineView& timeline, int step);
 
+  // The story editor (Present > Edit the story…): add the selection with the current map
+  // view as a step, an overview step, reorder, remove, captions. Saved in the dataset as
+  // its first story, through the undo history.
+  void story_editor(AppState& state, const MapView& map, bool* open);
+
   // Draws the whole window in presenter layout; returns true while animating.
   bool draw(AppState& state, MapView& map, TimelineView& timeline, const Fonts& fonts, Theme theme);
 

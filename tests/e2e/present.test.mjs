@@ -56,3 +56,22 @@ test('autoplay advances by itself, and loops', async () => {
   assert.equal((await page.evaluate(() => atlas.story())).autoplay, false);
   await context.close();
 });
+
+test('a story saved in the dataset is what presenter mode steps through', async () => {
+  const { page, context } = await openApp(env);
+  const data = JSON.parse(await page.evaluate(() => atlas.exportJSON()));
+  data.stories = [{ id: 'forums', title: 'At the forums', steps: [
+    {},
+    { item: 'fo-visa-2018-singapore', map: { lon: 103.85, lat: 1.29, zoom: 6 }, caption: 'Singapore, 2018' },
+  ] }];
+  assert.deepEqual(await page.evaluate((t) => atlas.loadJSON(t), JSON.stringify(data)), []);
+  await page.evaluate(() => atlas.present(true));
+  assert.equal((await page.evaluate(() => atlas.story())).count, 2);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => atlas.story().item === 'fo-visa-2018-singapore');
+  await settle(page, 800);
+  const view = await page.evaluate(() => atlas.mapView());
+  assert.ok(Math.abs(view.lon - 103.85) < 0.01 && Math.abs(view.zoom - 6) < 0.01, JSON.stringify(view));
+  writeFileSync(join(OUT, 'present-story.png'), await page.screenshot());
+  await context.close();
+});
