@@ -1,7 +1,7 @@
 // main.cpp — wiring only: command-line options, then the platform's frame loop.
 //
 //   coalition-atlas [FILE.json] [--frames N] [--screenshot PATH] [--scale S] [--dark]
-//                   [--size WxH] [--data-dir DIR]
+//                   [--size WxH] [--data-dir DIR] [--select ID]
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
       opt.dark = true;
     else if (a == "--data-dir")
       opt.data_dir = value();
+    else if (a == "--select")
+      opt.select = value();
     else if (a == "--size") {
       if (std::sscanf(value(), "%dx%d", &opt.width, &opt.height) != 2) {
         std::fprintf(stderr, "coalition-atlas: --size takes WIDTHxHEIGHT, like 1280x800\n");
@@ -38,7 +40,7 @@ int main(int argc, char** argv) {
     } else if (a == "--help" || a == "-h") {
       std::printf(
           "usage: coalition-atlas [FILE.json] [--frames N] [--screenshot PATH] [--scale S] "
-          "[--dark] [--size WxH] [--data-dir DIR]\n");
+          "[--dark] [--size WxH] [--data-dir DIR] [--select ID]\n");
       return 0;
     } else if (!a.empty() && a[0] != '-' && opt.open_path.empty()) {
       opt.open_path = a;  // a dataset to open

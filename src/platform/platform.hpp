@@ -25,6 +25,7 @@ struct Options {
   int width = 1280, height = 800;
   std::string data_dir;   // desktop: where the dataset is kept (default: SDL's pref path)
   std::string open_path;  // desktop: a file to open at start
+  std::string select;     // an item to select at start
 };
 
 int run(const Options& options);

@@ -113,6 +113,7 @@ int run(const Options& opt) {
       std::fprintf(stderr, "%s:%s\n", opt.open_path.c_str(), d.to_string().c_str());
   }
 
+  if (!opt.select.empty()) driver.state.select(opt.select);
   int status = 0;
   bool running = true;
   while (running) {
