@@ -453,6 +453,12 @@
         withString(JSON.stringify(value === undefined ? null : value),
           (v) => Module.UTF8ToString(Module._atlas_api_set_field(i, f, v)))));
     },
+    /** Puts the map in "pick on map" mode for a place: the next click on the map gives
+     *  it coordinates (as the Inspector's Pick on map button does). */
+    pickOnMap(placeId) {
+      need();
+      return withString(String(placeId), (p) => Module._atlas_api_pick_on_map(p)) === 1;
+    },
     /** Where the Inspector drew a field last frame ("rt-hk/title"), or null. */
     fieldRect(key) {
       need();

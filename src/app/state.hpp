@@ -41,6 +41,8 @@ struct AppState {
   uint64_t filter_version = 0;    // bumps when filters change
   // A request for the map to show an item's place (timeline double-click, list).
   std::string fly_to;
+  // A place waiting for its coordinates from a click on the map ("Pick on map").
+  std::string pick_place_for;
 
   // True when the event passes the filters: its kind is on, its date range meets the
   // window, and it had begun by the playhead. Undated events show unless a window or

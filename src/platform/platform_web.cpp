@@ -490,6 +490,14 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_set_field(const char* id, const char*
   atlas::platform::g_result = error;
   return atlas::platform::g_result.c_str();
 }
+// "Pick on map" for a place, as its button does: the next click on the map places it.
+EMSCRIPTEN_KEEPALIVE int atlas_api_pick_on_map(const char* place_id) {
+  if (!g_driver->state.place(place_id)) return 0;
+  g_driver->state.pick_place_for = place_id;
+  atlas_wake();
+  return 1;
+}
+
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_field_rect(const char* key) {
   float r[4];
   atlas::platform::g_result =

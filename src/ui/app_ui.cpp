@@ -252,9 +252,26 @@ std::string AppUI::place_label(const std::string& place_id) const {
 
 void AppUI::list_pane() {
   editor_.add_buttons(state_);
-  ImGui::SetNextItemWidth(-1);
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 190);
   if (ImGui::InputTextWithHint("##search", "Search titles, places, organisations…", &search_))
     order_version_ = ~uint64_t(0);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1);
+  std::string shown = list_country_.empty() ? "All countries" : country_name(list_country_);
+  if (ImGui::BeginCombo("##country", shown.c_str(), ImGuiComboFlags_HeightLarge)) {
+    if (ImGui::Selectable("All countries", list_country_.empty())) {
+      list_country_.clear();
+      order_version_ = ~uint64_t(0);
+    }
+    for (const auto& [code, n] : state_.summary.events_by_country) {
+      std::string item = country_name(code) + " (" + std::to_string(n) + ")";
+      if (ImGui::Selectable(item.c_str(), code == list_country_)) {
+        list_country_ = code;
+        order_version_ = ~uint64_t(0);
+      }
+    }
+    ImGui::EndCombo();
+  }
   if (ImGui::BeginTabBar("list-tabs")) {
     char label[64];
     if (order_.size() == state_.dataset.events.size() || order_version_ != state_.data_version)
@@ -300,6 +317,10 @@ bool contains_folded(const std::string& hay, const std::string& needle) {
 }  // namespace
 
 bool AppUI::matches_search(const Event& e) const {
+  if (!list_country_.empty()) {
+    const Place* p = state_.place(e.place);
+    if (!p || p->country != list_country_) return false;
+  }
   if (search_.empty()) return true;
   if (contains_folded(e.title, search_)) return true;
   if (const Place* p = state_.place(e.place); p && contains_folded(p->name, search_)) return true;

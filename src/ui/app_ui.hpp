@@ -90,7 +90,8 @@ class AppUI {
   Editor editor_;
   bool show_quality_ = false;
   bool show_story_ = false;
-  std::string search_;  // the List pane's search text
+  std::string search_;        // the List pane's search text
+  std::string list_country_;  // the List pane's country filter ("" = all)
   void organisations_table();
   void places_table();
   bool matches_search(const Event& e) const;

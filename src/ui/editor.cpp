@@ -175,7 +175,12 @@ void Editor::coordinates(AppState& state, const Place& p) {
     ImGui::SameLine();
     if (ImGui::SmallButton("Clear"))
       apply(state, Command::set_fields(p.id, {{"lat", nullptr}, {"lon", nullptr}}), key);
-  } else {
+  }
+  ImGui::SameLine();
+  bool picking = state.pick_place_for == p.id;
+  if (ImGui::SmallButton(picking ? "Click on the map… (cancel)" : "Pick on map"))
+    state.pick_place_for = picking ? "" : p.id;
+  if (!p.lat) {
     ImGui::TextDisabled("No coordinates yet: the place is not on the map.");
   }
   show_error(key);

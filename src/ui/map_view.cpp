@@ -471,7 +471,12 @@ void MapView::interact(AppState& state, float x0, float y0) {
     camera_.zoom_about(mouse, std::pow(2.0, io.MouseWheel * 0.5));
     fly_start_ = -1;
   }
-  if (hovered) {
+  if (hovered && !state.pick_place_for.empty()) {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    const Place* p = state.place(state.pick_place_for);
+    ImGui::SetTooltip("Click where %s is (Esc cancels)", p ? p->name.c_str() : "the place");
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape)) state.pick_place_for.clear();
+  } else if (hovered) {
     hovered_ = geo::hit_test(visible_.data(), visible_count_, mouse, {}, 3.0);
     for (size_t g = 0; g < groups_.size() && hovered_ < 0; ++g) {
       geo::Vec2 s = group_screen(groups_[g]);
@@ -484,7 +489,13 @@ void MapView::interact(AppState& state, float x0, float y0) {
     fly_to(target, camera_.zoom + 1);
   } else if (ImGui::IsItemDeactivated() && !dragged() &&
              ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
-    if (hovered_group_ >= 0) {
+    if (!state.pick_place_for.empty()) {
+      // "Pick on map": this click gives the place its coordinates.
+      geo::Vec2 ll = geo::world_to_lonlat(camera_.screen_to_world(mouse));
+      double lon = std::round(ll.x * 1e4) / 1e4, lat = std::round(ll.y * 1e4) / 1e4;
+      state.edit(Command::set_fields(state.pick_place_for, {{"lat", lat}, {"lon", lon}}));
+      state.pick_place_for.clear();
+    } else if (hovered_group_ >= 0) {
       state.select(state.dataset.working_groups[groups_[size_t(hovered_group_)].groups.front()].id);
       last_selection_ = state.selection;
     } else if (hovered_ >= 0) {

@@ -76,3 +76,22 @@ test('pasting Thai and Vietnamese into a field stores them exactly and draws the
   writeFileSync(join(OUT, 'edit-thai.png'), await page.screenshot());
   await context.close();
 });
+
+test('pick on map: a click on the map gives a place its coordinates (one undo step)', async () => {
+  const { page, context } = await openApp(env);
+  await page.evaluate(() => atlas.setMapView(120, 10, 4));
+  await settle(page);
+  assert.equal(await page.evaluate(() => atlas.pickOnMap('manila')), true);
+  const target = await page.evaluate(() => atlas.mapProject(125.0, 7.0));  // Mindanao
+  await page.mouse.move(target.x, target.y);
+  await page.mouse.down();
+  await page.mouse.up();
+  await page.waitForFunction(() => {
+    const p = JSON.parse(atlas.exportJSON()).places.find((x) => x.id === 'manila');
+    return Math.abs(p.lon - 125) < 0.2 && Math.abs(p.lat - 7) < 0.2;
+  });
+  assert.equal(await page.evaluate(() => atlas.undo()), true);
+  const back = JSON.parse(await page.evaluate(() => atlas.exportJSON())).places.find((x) => x.id === 'manila');
+  assert.deepEqual([back.lat, back.lon], [14.6, 120.98]);
+  await context.close();
+});
