@@ -132,4 +132,7 @@ else()
   # The desktop app under Xvfb: draws, writes a non-blank PNG, exits 0.
   add_test(NAME desktop COMMAND sh "${CMAKE_SOURCE_DIR}/tests/desktop/test_desktop.sh"
     $<TARGET_FILE:coalition-atlas> "${CMAKE_BINARY_DIR}/desktop-shots")
+  # Real keyboard and mouse (xdotool) on the desktop build: type, undo, redo.
+  add_test(NAME desktop_edit COMMAND sh "${CMAKE_SOURCE_DIR}/tests/desktop/test_desktop_edit.sh"
+    $<TARGET_FILE:coalition-atlas> "${CMAKE_BINARY_DIR}/desktop-edit")
 endif()

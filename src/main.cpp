@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
       opt.data_dir = value();
     else if (a == "--select")
       opt.select = value();
+    else if (a == "--print-field-rect")
+      opt.print_field = value();
     else if (a == "--size") {
       if (std::sscanf(value(), "%dx%d", &opt.width, &opt.height) != 2) {
         std::fprintf(stderr, "coalition-atlas: --size takes WIDTHxHEIGHT, like 1280x800\n");

@@ -119,6 +119,11 @@ void FrameDriver::shutdown() {
 }
 
 bool FrameDriver::handle(const SDL_Event& e) {
+  // A click carries its own position: use it, so a click that arrives without motion
+  // before it (remote desktops, touch screens, input tools) lands where it was made.
+  if ((e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) &&
+      e.button.which != SDL_TOUCH_MOUSEID)
+    ImGui::GetIO().AddMousePosEvent(float(e.button.x), float(e.button.y));
   ImGui_ImplSDL2_ProcessEvent(&e);
   if (e.type == SDL_QUIT) quit_ = true;
   if (e.type == SDL_DROPFILE && e.drop.file) {

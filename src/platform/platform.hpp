@@ -23,9 +23,10 @@ struct Options {
   float scale = 0.0f;      // UI scale override; 0 = the display's own
   bool dark = false;       // start in the dark theme
   int width = 1280, height = 800;
-  std::string data_dir;   // desktop: where the dataset is kept (default: SDL's pref path)
-  std::string open_path;  // desktop: a file to open at start
-  std::string select;     // an item to select at start
+  std::string data_dir;     // desktop: where the dataset is kept (default: SDL's pref path)
+  std::string open_path;    // desktop: a file to open at start
+  std::string select;       // an item to select at start
+  std::string print_field;  // tests: print where the Inspector draws this field ("rt-hk/title")
 };
 
 int run(const Options& options);

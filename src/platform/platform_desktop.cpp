@@ -114,6 +114,7 @@ int run(const Options& opt) {
   }
 
   if (!opt.select.empty()) driver.state.select(opt.select);
+  bool field_printed = opt.print_field.empty();
   int status = 0;
   bool running = true;
   while (running) {
@@ -141,6 +142,16 @@ int run(const Options& opt) {
     if (running && driver.wants_frame()) {
       driver.draw();
       SDL_GL_SwapWindow(window);
+      // For tests that drive the window with real input (xdotool): where a field is, in
+      // window coordinates, once the layout has settled.
+      float r[4];
+      if (!field_printed && driver.frames_drawn() > 5 &&
+          driver.ui.editor().field_rect(opt.print_field, r)) {
+        std::printf("field %s %.0f %.0f %.0f %.0f\n", opt.print_field.c_str(), r[0], r[1], r[2],
+                    r[3]);
+        std::fflush(stdout);
+        field_printed = true;
+      }
     }
     running &= !driver.quit_requested();
   }

@@ -1,0 +1,49 @@
+#!/bin/sh
+# The desktop app edited with real input under Xvfb (xdotool): typing in the Inspector
+# changes the saved data; Ctrl+Z undoes it; Ctrl+Shift+Z redoes it.
+# Usage: test_desktop_edit.sh APP OUTDIR
+set -eu
+APP=$1 OUT=$2
+mkdir -p "$OUT"
+exec xvfb-run -a -s "-screen 0 1400x900x24 +extension GLX" sh -s "$APP" "$OUT" <<'INNER'
+set -eu
+APP=$1 OUT=$2
+D="$OUT/edit-data"
+rm -rf "$D"
+"$APP" --data-dir "$D" --select rt-hk --print-field-rect rt-hk/title --size 1280x800 >"$OUT/edit.out" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+saved_title() {  # the Hong Kong Roundtable's title in the newest saved copy
+  slot=$(cut -c1 "$D/current.txt")
+  grep -o '"title": "Hong Kong Roundtable[^"]*"' "$D/data.$slot.json" | head -1
+}
+wait_for() {  # title, what
+  for i in $(seq 1 50); do
+    [ "$(saved_title 2>/dev/null)" = "\"title\": \"$1\"" ] && return 0
+    sleep 0.2
+  done
+  echo "FAIL: $2 (saved: $(saved_title 2>/dev/null))"
+  return 1
+}
+for i in $(seq 1 50); do grep -q '^field ' "$OUT/edit.out" && break; sleep 0.2; done
+set -- $(grep '^field ' "$OUT/edit.out")
+win=$(xdotool search --sync --name "Coalition Atlas" | head -1)
+# Window coordinates to screen coordinates (no window manager: the window's position).
+pos=$(xdotool getwindowgeometry "$win" | sed -n 's/.*Position: \([0-9]*\),\([0-9]*\).*/\1 \2/p')
+wx=${pos% *} wy=${pos#* }
+click() { xdotool mousemove $((wx + $1)) $((wy + $2)); sleep 0.3; xdotool click 1; sleep 0.4; }
+pass=0 fail=0
+click $(( $3 + $5 - 6 )) $(( $4 + $6 / 2 ))   # the end of the title field
+xdotool type --delay 40 " 2015"
+if wait_for "Hong Kong Roundtable 2015" "typing was not saved"; then pass=$((pass+1)); else fail=$((fail+1)); fi
+click 640 790                                   # the status bar: leave the field
+xdotool key ctrl+z
+if wait_for "Hong Kong Roundtable" "Ctrl+Z did not undo"; then pass=$((pass+1)); else fail=$((fail+1)); fi
+xdotool key ctrl+shift+z
+if wait_for "Hong Kong Roundtable 2015" "Ctrl+Shift+Z did not redo"; then pass=$((pass+1)); else fail=$((fail+1)); fi
+import -window root "$OUT/desktop-edit.png" 2>/dev/null || true
+xdotool key ctrl+q
+for i in $(seq 1 25); do kill -0 $pid 2>/dev/null || break; sleep 0.2; done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
+INNER
