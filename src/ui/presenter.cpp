@@ -19,10 +19,28 @@
 namespace atlas::ui {
 
 namespace {
+// The caption and overview cards: a rounded, translucent panel over the map, wide
+// enough for big type, never taking input from the clicker's keys or the mouse.
+void begin_card(const char* name, float x, float y, float w) {
+  ImGui::SetNextWindowPos(ImVec2(x, y));
+  ImGui::SetNextWindowSize(ImVec2(w, 0));
+  ImGui::SetNextWindowBgAlpha(0.88f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(22, 18));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 10.0f);
+  ImGui::Begin(name, nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
+                   ImGuiWindowFlags_NoInputs);
+}
+void end_card() {
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+}
+
 constexpr ImGuiWindowFlags kStage = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                     ImGuiWindowFlags_NoSavedSettings |
                                     ImGuiWindowFlags_NoBringToFrontOnFocus;
-}
+}  // namespace
 
 // -----------------------------------------------------------------------------------
 // 1. Steps
@@ -281,20 +299,11 @@ bool Presenter::draw(AppState& state, MapView& map, TimelineView& timeline, cons
 }
 
 void Presenter::caption(AppState& state, const Fonts& fonts, float x, float y, float w) {
-  const Dataset& d = state.dataset;
   const Event* e = state.event(state.selection);
   const WorkingGroup* g = state.working_group(state.selection);
   if (!e && !g) return;
   const Step& s = steps(state)[size_t(step_)];
-  ImGui::SetNextWindowPos(ImVec2(x, y));
-  ImGui::SetNextWindowSize(ImVec2(w, 0));
-  ImGui::SetNextWindowBgAlpha(0.88f);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(22, 18));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 10.0f);
-  ImGui::Begin("caption", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
-                   ImGuiWindowFlags_NoInputs);
+  begin_card("caption", x, y, w);
   ImGui::PushFont(fonts.stage_title);
   ImGui::TextWrapped("%s", e ? e->title.c_str() : g->name.c_str());
   ImGui::PopFont();
@@ -337,22 +346,12 @@ void Presenter::caption(AppState& state, const Fonts& fonts, float x, float y, f
     if (!s.caption.empty()) ImGui::TextWrapped("%s", s.caption.c_str());
   }
   ImGui::PopFont();
-  (void)d;
-  ImGui::End();
-  ImGui::PopStyleVar(2);
+  end_card();
 }
 
 void Presenter::overview(AppState& state, const Fonts& fonts, float x, float y, float w) {
   const Dataset& d = state.dataset;
-  ImGui::SetNextWindowPos(ImVec2(x, y));
-  ImGui::SetNextWindowSize(ImVec2(w, 0));
-  ImGui::SetNextWindowBgAlpha(0.88f);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(22, 18));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 10.0f);
-  ImGui::Begin("overview", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
-                   ImGuiWindowFlags_NoInputs);
+  begin_card("overview", x, y, w);
   ImGui::PushFont(fonts.stage_title);
   ImGui::TextWrapped("%s", d.title.c_str());
   ImGui::PopFont();
@@ -391,8 +390,7 @@ void Presenter::overview(AppState& state, const Fonts& fonts, float x, float y, 
   ImGui::PushFont(fonts.heading);
   ImGui::TextDisabled("→ or Space for the next step · Esc to leave");
   ImGui::PopFont();
-  ImGui::End();
-  ImGui::PopStyleVar(2);
+  end_card();
 }
 
 }  // namespace atlas::ui
