@@ -442,14 +442,13 @@ void AppUI::events_table() {
   }
 
   // Up and down move the selection through the list (when no text field has the keys).
-  if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
-      !ImGui::GetIO().WantTextInput && !order_.empty()) {
+  bool up = ImGui::IsKeyPressed(ImGuiKey_UpArrow), down = ImGui::IsKeyPressed(ImGuiKey_DownArrow);
+  if ((up || down) && !order_.empty() && !ImGui::GetIO().WantTextInput &&
+      ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows)) {
     int at = -1;
     for (size_t r = 0; r < order_.size(); ++r)
-      if (int(r) >= 0 && events[size_t(order_[r])].id == state_.selection) at = int(r);
-    int to = at;
-    if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) to = std::min(int(order_.size()) - 1, at + 1);
-    if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) to = std::max(0, at - 1);
+      if (order_[r] == state_.selected_event()) at = int(r);
+    int to = down ? std::min(int(order_.size()) - 1, at + 1) : std::max(0, at - 1);
     if (to != at && to >= 0) {
       state_.select(events[size_t(order_[size_t(to)])].id);
       scroll_to_selection_ = true;
