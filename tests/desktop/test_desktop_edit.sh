@@ -9,7 +9,7 @@ exec xvfb-run -a -s "-screen 0 1400x900x24 +extension GLX" sh -s "$APP" "$OUT" <
 set -eu
 APP=$1 OUT=$2
 D="$OUT/edit-data"
-rm -rf "$D"
+rm -rf "$D" "$OUT/edit.out"  # no stale output from an earlier run for the wait below
 "$APP" --data-dir "$D" --select rt-hk --print-field-rect rt-hk/title --size 1280x800 >"$OUT/edit.out" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
@@ -25,7 +25,10 @@ wait_for() {  # title, what
   echo "FAIL: $2 (saved: $(saved_title 2>/dev/null))"
   return 1
 }
-for i in $(seq 1 50); do grep -q '^field ' "$OUT/edit.out" && break; sleep 0.2; done
+for i in $(seq 1 150); do grep -q '^field ' "$OUT/edit.out" 2>/dev/null && break; sleep 0.2; done
+if ! grep -q '^field ' "$OUT/edit.out" 2>/dev/null; then
+  echo "FAIL: the app did not start (or never drew the title field)"; cat "$OUT/edit.out"; exit 1
+fi
 set -- $(grep '^field ' "$OUT/edit.out")
 win=$(xdotool search --sync --name "Coalition Atlas" | head -1)
 # Window coordinates to screen coordinates (no window manager: the window's position).
