@@ -34,18 +34,20 @@ win=$(xdotool search --sync --name "Coalition Atlas" | head -1)
 # Window coordinates to screen coordinates (no window manager: the window's position).
 pos=$(xdotool getwindowgeometry "$win" | sed -n 's/.*Position: \([0-9]*\),\([0-9]*\).*/\1 \2/p')
 wx=${pos% *} wy=${pos#* }
-click() { xdotool mousemove $((wx + $1)) $((wy + $2)); sleep 0.3; xdotool click 1; sleep 0.4; }
+click() { xdotool mousemove $((wx + $1)) $((wy + $2)); sleep 0.3; xdotool click 1; sleep 0.6; }
+# A chord held the way a person holds it, so the app sees the modifiers down with the key.
+chord() { xdotool keydown "$1"; sleep 0.15; xdotool key "$2"; sleep 0.15; xdotool keyup "$1"; }
 pass=0 fail=0
 click $(( $3 + $5 - 6 )) $(( $4 + $6 / 2 ))   # the end of the title field
 xdotool type --delay 40 " 2015"
 if wait_for "Hong Kong Roundtable 2015" "typing was not saved"; then pass=$((pass+1)); else fail=$((fail+1)); fi
 click 640 790                                   # the status bar: leave the field
-xdotool key ctrl+z
+chord ctrl z
 if wait_for "Hong Kong Roundtable" "Ctrl+Z did not undo"; then pass=$((pass+1)); else fail=$((fail+1)); fi
-xdotool key ctrl+shift+z
+chord ctrl+shift z
 if wait_for "Hong Kong Roundtable 2015" "Ctrl+Shift+Z did not redo"; then pass=$((pass+1)); else fail=$((fail+1)); fi
 import -window root "$OUT/desktop-edit.png" 2>/dev/null || true
-xdotool key ctrl+q
+chord ctrl q
 for i in $(seq 1 25); do kill -0 $pid 2>/dev/null || break; sleep 0.2; done
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
