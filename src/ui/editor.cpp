@@ -641,6 +641,22 @@ void Editor::dialogs(AppState& state) {
 // -----------------------------------------------------------------------------------
 // 5. Data quality
 // -----------------------------------------------------------------------------------
+// The organisations something refers to, found in one pass over the data and kept until
+// the data changes: the panel is drawn every frame, the data rarely changes.
+const std::unordered_set<std::string>& Editor::used_organisations(const AppState& state) {
+  if (used_version_ != state.data_version) {
+    used_orgs_.clear();
+    for (const auto& e : state.dataset.events)
+      for (const auto& p : e.organisations) used_orgs_.insert(p.organisation);
+    for (const auto& w : state.dataset.working_groups)
+      for (const auto& p : w.members) used_orgs_.insert(p.organisation);
+    for (const auto& st : state.dataset.stories)
+      for (const auto& step : st.steps) used_orgs_.insert(step.item);
+    used_version_ = state.data_version;
+  }
+  return used_orgs_;
+}
+
 void Editor::quality_panel(AppState& state, bool* open) {
   if (!*open) return;
   ImGui::SetNextWindowSize(ImVec2(560, 420), ImGuiCond_FirstUseEver);
@@ -668,7 +684,7 @@ void Editor::quality_panel(AppState& state, bool* open) {
     }
   if (ImGui::CollapsingHeader("Organisations nothing refers to", ImGuiTreeNodeFlags_DefaultOpen))
     for (const auto& o : d.organisations)
-      if (references_to(d, o.id).empty()) item(o.id, o.name + " takes part in nothing");
+      if (!used_organisations(state).count(o.id)) item(o.id, o.name + " takes part in nothing");
   if (ImGui::CollapsingHeader("Likely duplicates (same name)", ImGuiTreeNodeFlags_DefaultOpen)) {
     std::map<std::string, std::string> seen;
     auto check = [&](const std::string& id, const std::string& name) {

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "app/state.hpp"
@@ -59,6 +60,9 @@ class Editor {
   std::string delete_id_, merge_id_;
   bool open_delete_ = false, open_merge_ = false;
   std::string new_org_name_;
+  const std::unordered_set<std::string>& used_organisations(const AppState& state);
+  std::unordered_set<std::string> used_orgs_;
+  uint64_t used_version_ = ~uint64_t(0);
   int new_org_sector_ = 0;
 };
 
