@@ -8,6 +8,8 @@
 const CACHE = 'coalition-atlas-app';
 const FILES = ['./', 'index.html', 'atlas.js', 'style.css', 'favicon.svg', 'manifest.webmanifest',
   'coalition-atlas.js', 'coalition-atlas.wasm'];
+// Fetched only when a dataset needs them, then cached like the rest (the CJK font).
+const OPTIONAL = ['fonts/cjk.ttf'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
@@ -17,11 +19,22 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(self.clients.claim());
 });
 
+// Is this request for one of the app's own files? Only those are cached and answered here:
+// a dataset opened with ?data=URL (same origin or not) and anything else go straight to
+// the network, untouched and never stored.
+const SCOPE = new URL(self.registration.scope).pathname;
+function isAppFile(request, url) {
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return false;
+  if (request.mode === 'navigate') return true;
+  if (!url.pathname.startsWith(SCOPE)) return false;
+  const name = url.pathname.slice(SCOPE.length);
+  return FILES.includes(name) || OPTIONAL.includes(name);
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  // Only the app's own files: ?data=URL fetches and other origins go straight through.
-  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (!isAppFile(request, url)) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     try {
