@@ -65,6 +65,30 @@ else()
 endif()
 atlas_embed(atlas_font_thai_data "${ATLAS_FONT_THAI}" atlas_font_thai)
 
+# The CJK font is not embedded: it is a file of its own (fonts/cjk.ttf beside the page,
+# or beside the desktop program) that the app loads only when a dataset has Chinese
+# text. Built from Debian's fonts-noto-cjk, subset to GB2312 + Big5's frequent hanzi
+# (tools/fonts/cjk_unicodes.py reads them from Debian's locales charmaps).
+find_file(ATLAS_FONT_CJK NotoSansCJK-Regular.ttc PATHS /usr/share/fonts/opentype/noto
+  NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
+find_path(ATLAS_CHARMAPS GB2312.gz PATHS /usr/share/i18n/charmaps NO_DEFAULT_PATH
+  NO_CMAKE_FIND_ROOT_PATH)
+find_program(PYTHON3 python3)
+if(NOT ATLAS_FONT_CJK OR NOT ATLAS_CHARMAPS OR NOT PYFTSUBSET OR NOT PYTHON3)
+  message(FATAL_ERROR "The CJK font needs fonts-noto-cjk, locales and fonttools: run tools/setup")
+endif()
+set(ATLAS_FONT_CJK_SUBSET "${CMAKE_BINARY_DIR}/fonts/cjk.ttf")
+add_custom_command(OUTPUT "${ATLAS_FONT_CJK_SUBSET}"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/fonts"
+  COMMAND ${PYTHON3} "${CMAKE_SOURCE_DIR}/tools/fonts/cjk_unicodes.py" "${ATLAS_CHARMAPS}"
+          "${CMAKE_BINARY_DIR}/fonts/cjk-unicodes.txt"
+  COMMAND ${PYFTSUBSET} "${ATLAS_FONT_CJK}" --font-number=2
+          "--unicodes-file=${CMAKE_BINARY_DIR}/fonts/cjk-unicodes.txt" --no-hinting
+          "--layout-features=" "--output-file=${ATLAS_FONT_CJK_SUBSET}"
+  DEPENDS "${ATLAS_FONT_CJK}" "${CMAKE_SOURCE_DIR}/tools/fonts/cjk_unicodes.py"
+  COMMENT "Subsetting Noto Sans CJK SC to GB2312 + Big5 level 1 (loaded on demand)")
+add_custom_target(atlas_cjk_font ALL DEPENDS "${ATLAS_FONT_CJK_SUBSET}")
+
 # Shaders: GLSL sources from shaders/, embedded; the version line is added at load.
 foreach(shader map_fill.vert map_fill.frag map_line.vert map_line.frag)
   string(REPLACE "." "_" sym "atlas_shader_${shader}")
@@ -93,6 +117,7 @@ set(ATLAS_APP_SOURCES
   src/ui/theme.cpp
 )
 add_executable(coalition-atlas ${ATLAS_APP_SOURCES})
+add_dependencies(coalition-atlas atlas_cjk_font)
 target_include_directories(coalition-atlas PRIVATE src)
 target_link_libraries(coalition-atlas PRIVATE atlas_core atlas_geo atlas_timeline imgui
   atlas_sample_data atlas_font_sans_data atlas_font_thai_data atlas_basemap_data
@@ -102,7 +127,7 @@ target_compile_options(coalition-atlas PRIVATE ${ATLAS_WARNINGS})
 target_compile_definitions(coalition-atlas PRIVATE ATLAS_VERSION="${PROJECT_VERSION}")
 
 if(EMSCRIPTEN)
-  set(ATLAS_WEB_EXPORTS "_main,_malloc,_free,_atlas_wake,_atlas_resize,_atlas_api_load_json,_atlas_api_export_json,_atlas_api_stats,_atlas_api_select,_atlas_api_selection,_atlas_api_frames_drawn,_atlas_api_last_frame_ms,_atlas_api_set_theme,_atlas_api_panes,_atlas_import,_atlas_import_failed,_atlas_storage_changed,_atlas_flush,_atlas_api_diagnostics,_atlas_api_notices,_atlas_api_storage_status,_atlas_api_map_project,_atlas_api_map_set_view,_atlas_api_map_view,_atlas_api_timeline_locate,_atlas_api_timeline_zoom,_atlas_api_timeline_pan,_atlas_api_set_range,_atlas_api_visible,_atlas_api_timeline_axis,_atlas_api_map_ms,_atlas_api_timeline_ms,_atlas_api_present,_atlas_api_story,_atlas_api_story_go,_atlas_api_autoplay,_atlas_api_export_png,_atlas_api_png_size,_atlas_api_view_hash,_atlas_text_input,_atlas_wants_text,_atlas_api_undo,_atlas_api_redo,_atlas_api_history,_atlas_api_set_field,_atlas_api_field_rect,_atlas_api_pick_on_map")
+  set(ATLAS_WEB_EXPORTS "_main,_malloc,_free,_atlas_wake,_atlas_resize,_atlas_api_load_json,_atlas_api_export_json,_atlas_api_stats,_atlas_api_select,_atlas_api_selection,_atlas_api_frames_drawn,_atlas_api_last_frame_ms,_atlas_api_set_theme,_atlas_api_panes,_atlas_import,_atlas_import_failed,_atlas_storage_changed,_atlas_flush,_atlas_api_diagnostics,_atlas_api_notices,_atlas_api_storage_status,_atlas_api_map_project,_atlas_api_map_set_view,_atlas_api_map_view,_atlas_api_timeline_locate,_atlas_api_timeline_zoom,_atlas_api_timeline_pan,_atlas_api_set_range,_atlas_api_visible,_atlas_api_timeline_axis,_atlas_api_map_ms,_atlas_api_timeline_ms,_atlas_api_present,_atlas_api_story,_atlas_api_story_go,_atlas_api_autoplay,_atlas_api_export_png,_atlas_api_png_size,_atlas_api_view_hash,_atlas_text_input,_atlas_wants_text,_atlas_api_undo,_atlas_api_redo,_atlas_api_history,_atlas_api_set_field,_atlas_api_field_rect,_atlas_api_pick_on_map,_atlas_cjk_font,_atlas_api_fonts")
   target_link_options(coalition-atlas PRIVATE
     -sALLOW_MEMORY_GROWTH=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sENVIRONMENT=web -sINITIAL_MEMORY=33554432 -sDISABLE_EXCEPTION_CATCHING=0
@@ -117,6 +142,8 @@ if(EMSCRIPTEN)
     COMMAND ${CMAKE_COMMAND} -E copy_if_different
             "$<TARGET_FILE_DIR:coalition-atlas>/coalition-atlas.js"
             "$<TARGET_FILE_DIR:coalition-atlas>/coalition-atlas.wasm" "${ATLAS_SITE}/"
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${ATLAS_SITE}/fonts"
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different "${ATLAS_FONT_CJK_SUBSET}" "${ATLAS_SITE}/fonts/"
     COMMENT "Assembling the page in ${ATLAS_SITE}")
 else()
   # App logic tests (no window): the state behind the UI and the JS API, the PNG writer.

@@ -34,6 +34,8 @@ int main(int argc, char** argv) {
       opt.select = value();
     else if (a == "--print-field-rect")
       opt.print_field = value();
+    else if (a == "--print-missing-glyphs")
+      opt.print_glyphs = value();
     else if (a == "--size") {
       if (std::sscanf(value(), "%dx%d", &opt.width, &opt.height) != 2) {
         std::fprintf(stderr, "coalition-atlas: --size takes WIDTHxHEIGHT, like 1280x800\n");

@@ -100,7 +100,7 @@
       performance.mark('atlas-first-frame');
       status('Ready', 1);
       $('loading').classList.add('hidden');
-      canvas.focus();
+      focusKeys();
       resolveReady(api);
       restoreFromHash();
       loadFromQuery();
@@ -170,7 +170,51 @@
     window.addEventListener(type, wake, { capture: true, passive: true });
   }
   document.addEventListener('visibilitychange', wake);
-  canvas.addEventListener('pointerdown', () => canvas.focus());
+  // Keys go to the hidden text element (#ime), where SDL listens for them: it can take
+  // an input method's composition, which a canvas cannot.
+  const ime = $('ime');
+  function focusKeys() {
+    if (document.activeElement !== ime) ime.focus({ preventScroll: true });
+  }
+  canvas.addEventListener('pointerdown', focusKeys);
+  let composing = false;
+  function sendText(text) {
+    if (started && text) withString(text, (t) => Module._atlas_text_input(t));
+  }
+  ime.addEventListener('compositionstart', () => {
+    composing = true;
+    ime.classList.add('composing');
+  });
+  ime.addEventListener('compositionend', (e) => {
+    composing = false;
+    ime.classList.remove('composing');
+    sendText(e.data || ime.value);
+    ime.value = '';
+  });
+  // Text that arrives without a key press SDL saw: an input method's result, a virtual
+  // keyboard, dictation, automation's insertText. Typed keys never land here (SDL
+  // consumes their keypress), so nothing is entered twice.
+  ime.addEventListener('input', (e) => {
+    if (composing || e.isComposing) return;
+    sendText(ime.value);
+    ime.value = '';
+  });
+  // Keys that belong to a composition (229 = "the IME is handling it") stay with the
+  // input method: Enter there picks a candidate, it must not also leave the field.
+  for (const type of ['keydown', 'keyup']) {
+    window.addEventListener(type, (e) => {
+      if (e.target === ime && (composing || e.isComposing || e.keyCode === 229))
+        e.stopImmediatePropagation();
+    }, { capture: true });
+  }
+  // The app tells where its text caret is (logical pixels = CSS pixels) and whether it
+  // takes text: the composition box appears there; phones show their keyboard then.
+  Module.imeAt = (x, y, lineHeight, wantsText) => {
+    // Offset by the box's border and padding, so composed text sits on the line.
+    ime.style.left = Math.max(0, x - 5) + 'px';
+    ime.style.top = Math.max(0, y - 2) + 'px';
+    ime.inputMode = wantsText ? 'text' : 'none';
+  };
   // F5 starts presenting (as in slide software), not a reload; the app sees the key too.
   window.addEventListener('keydown', (e) => {
     if (e.key === 'F5' && started) e.preventDefault();
@@ -463,6 +507,13 @@
     fieldRect(key) {
       need();
       return JSON.parse(withString(String(key), (k) => Module.UTF8ToString(Module._atlas_api_field_rect(k))));
+    },
+    /** The fonts: {cjk: 'none' | 'loading' | 'ready' | 'failed', cjkGlyphs, missing}, where
+     *  `missing` lists the code points of `text` the app has no glyph for (drawn as boxes).
+     *  The CJK font is fetched only once the data (or typing) has Chinese text. */
+    fonts(text = '') {
+      need();
+      return JSON.parse(withString(String(text), (t) => Module.UTF8ToString(Module._atlas_api_fonts(t))));
     },
     /** 'light' or 'dark'. */
     setTheme(name) {

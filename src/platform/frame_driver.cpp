@@ -165,6 +165,14 @@ void FrameDriver::draw() {
   seen_version_ = state.data_version;
   seen_selection_ = state.selection;
   seen_filters_ = state.filter_version;
+  // New characters (Chinese data, typing): the font atlas grew, upload it again. Before
+  // the first frame the backend has no texture yet and creates it in NewFrame. (Building
+  // the atlas forgets its texture id, so ask first.)
+  const bool has_font_texture = ImGui::GetIO().Fonts->TexID != ImTextureID(0);
+  if (ui.update_glyphs() && has_font_texture) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();

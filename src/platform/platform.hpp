@@ -10,6 +10,7 @@
 //   info()               name and abilities, for the UI (About, Quit menu item)
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,10 +24,11 @@ struct Options {
   float scale = 0.0f;      // UI scale override; 0 = the display's own
   bool dark = false;       // start in the dark theme
   int width = 1280, height = 800;
-  std::string data_dir;     // desktop: where the dataset is kept (default: SDL's pref path)
-  std::string open_path;    // desktop: a file to open at start
-  std::string select;       // an item to select at start
-  std::string print_field;  // tests: print where the Inspector draws this field ("rt-hk/title")
+  std::string data_dir;      // desktop: where the dataset is kept (default: SDL's pref path)
+  std::string open_path;     // desktop: a file to open at start
+  std::string select;        // an item to select at start
+  std::string print_field;   // tests: print where the Inspector draws this field ("rt-hk/title")
+  std::string print_glyphs;  // tests: with --frames, print which characters of this have no glyph
 };
 
 int run(const Options& options);
@@ -42,5 +44,13 @@ bool open_file_picker();
 bool offer_download(const std::string& filename, const std::string& text);
 bool read_text_file(const std::string& path, std::string& out);
 std::string write_text_file(const std::string& path, const std::string& text);
+
+// The CJK font, asked for only when the data has Chinese text. `done` gets the font's
+// bytes and the face number in a collection, or an error sentence. Web: downloads
+// fonts/cjk.ttf beside the page (later, on the main loop); desktop: reads fonts/cjk.ttf
+// beside the program, else the system's Noto Sans CJK (at once).
+using FontLoaded =
+    std::function<void(std::vector<unsigned char> bytes, int font_no, const std::string& error)>;
+void load_cjk_font(FontLoaded done);
 
 }  // namespace atlas::platform

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <vector>
 
 #include "platform/file_store.hpp"
@@ -32,6 +33,29 @@ bool offer_download(const std::string&, const std::string&) { return false; }
 bool read_text_file(const std::string& path, std::string& out) { return read_file(path, out); }
 std::string write_text_file(const std::string& path, const std::string& text) {
   return write_file_atomic(path, text);
+}
+
+void load_cjk_font(FontLoaded done) {
+  // The subset the build makes (beside the program), else the system's whole
+  // collection (Debian's fonts-noto-cjk: face 2 is Simplified Chinese).
+  struct Candidate {
+    std::string path;
+    int font_no;
+  };
+  std::vector<Candidate> candidates;
+  if (char* base = SDL_GetBasePath()) {
+    candidates.push_back({std::string(base) + "fonts/cjk.ttf", 0});
+    SDL_free(base);
+  }
+  candidates.push_back({"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2});
+  for (const Candidate& c : candidates) {
+    std::string bytes;
+    if (read_file(c.path, bytes) && !bytes.empty()) {
+      done(std::vector<unsigned char>(bytes.begin(), bytes.end()), c.font_no, "");
+      return;
+    }
+  }
+  done({}, 0, "no CJK font beside the program or in /usr/share/fonts (fonts-noto-cjk)");
 }
 
 namespace {
@@ -126,6 +150,12 @@ int run(const Options& opt) {
         if (!opt.screenshot.empty() && !screenshot(window, opt.screenshot)) {
           std::fprintf(stderr, "coalition-atlas: cannot write %s\n", opt.screenshot.c_str());
           status = 1;
+        }
+        if (!opt.print_glyphs.empty()) {
+          std::printf("glyphs cjk=%s missing=", driver.ui.cjk_font_status());
+          for (char32_t cp : driver.ui.missing_glyphs(opt.print_glyphs))
+            std::printf("U+%04X ", unsigned(cp));
+          std::printf("\n");
         }
         running = false;
       }

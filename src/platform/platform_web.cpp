@@ -68,6 +68,28 @@ EM_JS(void, js_clipboard_write, (const char* text), {
   const t = UTF8ToString(text);
   if (navigator.clipboard) navigator.clipboard.writeText(t).catch(() => {});
 });
+EM_JS(void, js_ime_at, (float x, float y, float line_height, int wants_text), {
+  if (Module.imeAt) Module.imeAt(x, y, line_height, !!wants_text);
+});
+// The CJK font beside the page, downloaded once when first needed (the service worker
+// keeps it for offline use); the bytes or the error go to atlas_cjk_font.
+EM_JS(void, js_fetch_cjk_font, (), {
+  fetch('fonts/cjk.ttf').then((r) => {
+    if (!r.ok) throw new Error('the server answered ' + r.status);
+    return r.arrayBuffer();
+  }).then((buffer) => {
+    const bytes = new Uint8Array(buffer);
+    const ptr = Module._malloc(bytes.length);
+    HEAPU8.set(bytes, ptr);
+    Module._atlas_cjk_font(ptr, bytes.length, 0);
+  }).catch((e) => {
+    const msg = String(e && e.message || e);
+    const size = lengthBytesUTF8(msg) + 1;
+    const ptr = Module._malloc(size);
+    stringToUTF8(msg, ptr, size);
+    Module._atlas_cjk_font(0, 0, ptr);
+  });
+});
 
 // clang-format on
 
@@ -96,6 +118,7 @@ std::string g_result;  // the last string handed to JavaScript (copied out at on
 std::string g_last_hash;
 std::string g_pending_text;  // pasted text waiting for Ctrl to be released
 std::vector<uint8_t> g_png;
+FontLoaded g_cjk_done;  // waiting for js_fetch_cjk_font
 
 void tick(void*) {
   FrameDriver& d = *g_driver;
@@ -150,13 +173,18 @@ bool offer_download(const std::string& filename, const std::string& text) {
   js_download(filename.c_str(), text.data(), int(text.size()));
   return true;
 }
+void load_cjk_font(FontLoaded done) {
+  g_cjk_done = std::move(done);
+  js_fetch_cjk_font();
+}
+
 bool read_text_file(const std::string&, std::string&) { return false; }
 std::string write_text_file(const std::string&, const std::string&) {
   return "the web version saves by downloading";
 }
 
 int run(const Options& opt) {
-  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#ime");  // web/index.html
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
     EM_ASM({ Module.fail("SDL could not start: " + UTF8ToString($0)); }, SDL_GetError());
     return 1;
@@ -183,6 +211,11 @@ int run(const Options& opt) {
   ImGuiIO& io = ImGui::GetIO();
   io.SetClipboardTextFn = [](void*, const char* text) { js_clipboard_write(text); };
   io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
+  // Input methods compose in the page's hidden text element (web/atlas.js): keep it at
+  // ImGui's text caret, so the composition shows where the text will go.
+  io.SetPlatformImeDataFn = [](ImGuiViewport*, ImGuiPlatformImeData* data) {
+    js_ime_at(data->InputPos.x, data->InputPos.y, data->InputLineHeight, data->WantVisible);
+  };
   EM_ASM({
     if (Module.onReady) Module.onReady();
   });
@@ -453,6 +486,28 @@ EMSCRIPTEN_KEEPALIVE int atlas_text_input(const char* text) {
   atlas::platform::g_pending_text += text;
   atlas_wake();
   return 1;
+}
+
+// The CJK font arrived (bytes, owned here now) or could not be had (error, owned too).
+EMSCRIPTEN_KEEPALIVE void atlas_cjk_font(unsigned char* bytes, int size, char* error) {
+  std::vector<unsigned char> data;
+  if (bytes) data.assign(bytes, bytes + size);
+  std::string why = error ? error : "";
+  std::free(bytes);
+  std::free(error);
+  if (auto done = std::move(atlas::platform::g_cjk_done)) done(std::move(data), 0, why);
+  atlas_wake();
+}
+
+// Fonts, for tests: the CJK font's state, and which characters of a text have no glyph.
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_fonts(const char* text) {
+  auto& ui = g_driver->ui;
+  atlas::platform::g_result = nlohmann::json{
+      {"cjk", ui.cjk_font_status()},
+      {"cjkGlyphs", ui.cjk_glyph_count()},
+      {"missing",
+       ui.missing_glyphs(text)}}.dump();
+  return atlas::platform::g_result.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE int atlas_wants_text() { return ImGui::GetIO().WantTextInput ? 1 : 0; }

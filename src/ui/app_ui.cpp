@@ -76,8 +76,94 @@ void AppUI::set_scale(float scale) {
   if (scale <= 0.0f) scale = 1.0f;
   if (scale == scale_) return;
   scale_ = scale;
-  fonts_ = load_fonts(scale);
+  rebuild_fonts();
   apply_theme(theme_, scale);
+}
+
+void AppUI::rebuild_fonts() {
+  ExtraFont cjk;
+  if (cjk_state_ == CjkState::Ready && !cjk_ranges_.empty()) {
+    cjk.data = cjk_bytes_.data();
+    cjk.size = cjk_bytes_.size();
+    cjk.font_no = cjk_font_no_;
+    cjk.ranges = cjk_ranges_.data();
+  }
+  fonts_ = load_fonts(scale_ > 0 ? scale_ : 1.0f, cjk.data ? &cjk : nullptr);
+}
+
+bool AppUI::update_glyphs() {
+  if (state_.data_version != cjk_version_) {
+    cjk_version_ = state_.data_version;
+    collect_cjk(state_.dataset, cjk_needed_);  // grows only: undo keeps the glyphs
+  }
+  cjk_needed_.add_text(search_, kCjkFirst);
+  if (cjk_needed_.size() == cjk_needed_seen_) return false;
+  if (cjk_state_ == CjkState::Idle) {
+    cjk_state_ = CjkState::Loading;
+    // The platform answers now (desktop: a file) or later (web: a download, then a wake).
+    platform::load_cjk_font(
+        [this](std::vector<unsigned char> bytes, int font_no, const std::string& error) {
+          set_cjk_font(std::move(bytes), font_no, error);
+        });
+  }
+  if (cjk_state_ != CjkState::Ready) return false;
+  cjk_needed_seen_ = cjk_needed_.size();
+  std::vector<char32_t> add = cjk_loaded_.missing_from(cjk_needed_);
+  if (add.empty()) return false;
+  for (char32_t cp : add) cjk_loaded_.add(cp);
+  // ImGui's glyph ranges: runs of consecutive code points (ImWchar is 16 bits: the
+  // ideographs of the basic plane; rarer supplementary ones stay boxes).
+  cjk_ranges_.clear();
+  for (char32_t cp : cjk_loaded_.list()) {
+    if (!is_cjk(cp)) continue;
+    if (!cjk_ranges_.empty() && cjk_ranges_.back() + 1 == ImWchar(cp))
+      cjk_ranges_.back() = ImWchar(cp);
+    else
+      cjk_ranges_.insert(cjk_ranges_.end(), {ImWchar(cp), ImWchar(cp)});
+  }
+  cjk_ranges_.push_back(0);
+  rebuild_fonts();
+  return true;
+}
+
+void AppUI::set_cjk_font(std::vector<unsigned char> bytes, int font_no, const std::string& error) {
+  if (!error.empty() || bytes.empty()) {
+    cjk_state_ = CjkState::Failed;
+    cjk_error_ = error.empty() ? "the font file is empty" : error;
+    session_.notices.push_back(
+        {Notice::Warning, "Chinese text is shown as boxes: the font for it could not be loaded (" +
+                              cjk_error_ +
+                              "). Your data is unaffected; reload the page when you are online."});
+    return;
+  }
+  cjk_bytes_ = std::move(bytes);
+  cjk_font_no_ = font_no;
+  cjk_state_ = CjkState::Ready;
+  cjk_needed_seen_ = 0;  // compare again on the next frame
+}
+
+const char* AppUI::cjk_font_status() const {
+  switch (cjk_state_) {
+    case CjkState::Idle:
+      return "none";
+    case CjkState::Loading:
+      return "loading";
+    case CjkState::Ready:
+      return "ready";
+    case CjkState::Failed:
+      return "failed";
+  }
+  return "none";
+}
+
+std::vector<char32_t> AppUI::missing_glyphs(std::string_view utf8) const {
+  std::vector<char32_t> out;
+  CodePointSet s;
+  s.add_text(utf8, 0x80);
+  ImFont* font = fonts_.body;
+  for (char32_t cp : s.list())
+    if (!font || cp > 0xFFFF || !font->FindGlyphNoFallback(ImWchar(cp))) out.push_back(cp);
+  return out;
 }
 
 void AppUI::set_theme(Theme t) {
@@ -102,6 +188,9 @@ void AppUI::present(bool on, int step) {
 
 bool AppUI::frame(const PlatformInfo& platform) {
   animating_ = false;
+  // Characters typed or pasted this frame into any field: glyphs for the next one.
+  for (ImWchar c : ImGui::GetIO().InputQueueCharacters)
+    if (is_cjk(c)) cjk_needed_.add(c);
   if (presenter_.active()) {
     animating_ = presenter_.draw(state_, map_, timeline_, fonts_, theme_);
     if (presenter_.leave_requested) present(false);

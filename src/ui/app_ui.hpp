@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/session.hpp"
+#include "core/glyphs.hpp"
 #include "ui/editor.hpp"
 #include "ui/file_dialog.hpp"
 #include "ui/map_view.hpp"
@@ -40,6 +41,20 @@ class AppUI {
   float scale() const { return scale_; }
   void set_theme(Theme t);
   Theme theme() const { return theme_; }
+
+  // Before a frame: collects the CJK characters the data and the typed text need, asks
+  // the platform for the CJK font the first time, and once it is here merges the new
+  // glyphs into the font atlas. True when the atlas was rebuilt (the caller recreates
+  // the GL font texture).
+  bool update_glyphs();
+  // The CJK font's bytes (kept for the app's lifetime), the face in a collection, or why
+  // it could not be had.
+  void set_cjk_font(std::vector<unsigned char> bytes, int font_no, const std::string& error);
+  // For tests and the status line: "none" (no CJK text), "loading", "ready", "failed".
+  const char* cjk_font_status() const;
+  size_t cjk_glyph_count() const { return cjk_loaded_.size(); }
+  // The characters of `utf8` the default font has no glyph for.
+  std::vector<char32_t> missing_glyphs(std::string_view utf8) const;
 
   // Draws one frame of UI. Returns true while something animates (asks for more frames).
   bool frame(const PlatformInfo& platform);
@@ -103,6 +118,16 @@ class AppUI {
   std::string export_text_;  // what the save dialog will write (the dataset, or a corrupt copy)
   std::string export_error_;
   Fonts fonts_;
+  void rebuild_fonts();
+  // The CJK font on demand (see update_glyphs).
+  enum class CjkState { Idle, Loading, Ready, Failed } cjk_state_ = CjkState::Idle;
+  CodePointSet cjk_needed_, cjk_loaded_;
+  size_t cjk_needed_seen_ = 0;  // cjk_needed_.size() when last compared with the atlas
+  uint64_t cjk_version_ = ~uint64_t(0);
+  std::vector<unsigned char> cjk_bytes_;
+  int cjk_font_no_ = 0;
+  std::string cjk_error_;
+  std::vector<ImWchar> cjk_ranges_;
   float scale_ = 0.0f;
   Theme theme_ = Theme::Light;
   bool quit_ = false;

@@ -23,7 +23,7 @@ const ImWchar kLatinRanges[] = {0x0020, 0x024F, 0x0300, 0x036F, 0x1E00, 0x1EFF,
                                 0x2212, 0x2212, 0x25A0, 0x25FF, 0};
 const ImWchar kThaiRanges[] = {0x0E00, 0x0E7F, 0};
 
-ImFont* add(float px, float scale) {
+ImFont* add(float px, float scale, const ExtraFont* extra) {
   ImGuiIO& io = ImGui::GetIO();
   ImFontConfig cfg;
   cfg.FontDataOwnedByAtlas = false;  // the bytes are static, embedded at build time
@@ -37,20 +37,35 @@ ImFont* add(float px, float scale) {
   merge.MergeMode = true;
   io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(atlas_font_thai),
                                  int(atlas_font_thai_size), px * scale, &merge, kThaiRanges);
+  if (extra && extra->data && extra->ranges && extra->ranges[0]) {
+    ImFontConfig cjk = merge;
+    cjk.FontNo = extra->font_no;
+    cjk.OversampleH = 1;  // ideographs are wide: no need for subpixel positioning detail
+    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(extra->data), int(extra->size),
+                                   px * scale, &cjk, extra->ranges);
+  }
+  return f;
+}
+
+Fonts build(float scale, const ExtraFont* extra, bool extra_on_stage) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  Fonts f;
+  f.body = add(kBodyPx, scale, extra);
+  f.heading = add(kHeadingPx, scale, extra);
+  f.small = add(kSmallPx, scale, extra);
+  f.stage_title = add(kStageTitlePx, scale, extra_on_stage ? extra : nullptr);
+  f.stage_body = add(kStageBodyPx, scale, extra_on_stage ? extra : nullptr);
+  io.Fonts->Build();
   return f;
 }
 }  // namespace
 
-Fonts load_fonts(float scale) {
+Fonts load_fonts(float scale, const ExtraFont* extra) {
   ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->Clear();
-  Fonts f;
-  f.body = add(kBodyPx, scale);
-  f.heading = add(kHeadingPx, scale);
-  f.small = add(kSmallPx, scale);
-  f.stage_title = add(kStageTitlePx, scale);
-  f.stage_body = add(kStageBodyPx, scale);
-  io.Fonts->Build();
+  Fonts f = build(scale, extra, true);
+  if (extra && io.Fonts->TexWidth * io.Fonts->TexHeight > kMaxFontTexturePixels)
+    f = build(scale, extra, false);
   // Glyphs are rasterised at the device's scale; layout stays in logical pixels.
   io.FontGlobalScale = 1.0f / scale;
   io.FontDefault = f.body;

@@ -27,6 +27,18 @@ struct Fonts {
   ImFont* stage_title = nullptr;  // presenter mode: readable from the back of a room
   ImFont* stage_body = nullptr;
 };
-Fonts load_fonts(float scale);
+// A font loaded at run time and merged into every size for a set of characters: the
+// CJK font, fetched only when a dataset has Chinese text. `ranges` are ImGui glyph
+// ranges (pairs, 0-terminated); they must stay alive as long as the atlas.
+struct ExtraFont {
+  const unsigned char* data = nullptr;
+  size_t size = 0;
+  int font_no = 0;  // the face in a font collection (.ttc)
+  const ImWchar* ranges = nullptr;
+};
+// The largest font texture the atlas may grow to: past it, the presenter's big sizes go
+// without the extra glyphs (the editor's sizes keep them).
+constexpr int kMaxFontTexturePixels = 4096 * 4096;
+Fonts load_fonts(float scale, const ExtraFont* extra = nullptr);
 
 }  // namespace atlas::ui

@@ -41,5 +41,20 @@ printf 'not json' >"$OUT/bad.json"
 run "$OUT/bad.json" --frames 2 --data-dir "$D" --size 800x600 2>"$OUT/bad.log"
 if grep -q "line 1, column 1" "$OUT/bad.log"; then pass=$((pass+1)); else echo "FAIL: a bad file on the command line was not reported"; cat "$OUT/bad.log"; fail=$((fail+1)); fi
 
+# Chinese: the CJK font is loaded only for data that needs it, and every character of
+# the titles has a glyph (not a box).
+run --frames 4 --data-dir "$D" --size 800x600 --print-missing-glyphs "Hong Kong" >"$OUT/glyphs-latin.out"
+if grep -q "glyphs cjk=none missing=$" "$OUT/glyphs-latin.out"; then pass=$((pass+1)); else echo "FAIL: CJK font loaded for Latin data"; cat "$OUT/glyphs-latin.out"; fail=$((fail+1)); fi
+cat >"$OUT/zh.json" <<'EOF_ZH'
+{"format": "coalition-atlas", "version": 1, "title": "亞太反詐騙聯盟",
+ "places": [{"id": "hk", "name": "香港", "country": "HK", "lat": 22.3, "lon": 114.17}],
+ "events": [{"id": "rt-hk", "kind": "roundtable", "title": "香港圓桌會議", "date": "2019-05", "place": "hk"},
+            {"id": "f-bj", "kind": "forum", "title": "北京论坛 — 数字支付安全", "date": "2018~"}]}
+EOF_ZH
+run "$OUT/zh.json" --frames 8 --data-dir "$OUT/zh-data" --size 1280x800 --select rt-hk \
+  --screenshot "$OUT/desktop-chinese.png" --print-missing-glyphs "香港圓桌會議北京论坛数字支付安全亞太反詐騙聯盟" >"$OUT/glyphs-zh.out"
+if grep -q "glyphs cjk=ready missing=$" "$OUT/glyphs-zh.out"; then pass=$((pass+1)); else echo "FAIL: Chinese glyphs missing"; cat "$OUT/glyphs-zh.out"; fail=$((fail+1)); fi
+check_png "$OUT/desktop-chinese.png" 1280 800
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

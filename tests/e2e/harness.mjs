@@ -34,10 +34,12 @@ export async function start() {
 }
 
 /** Opens the app in a new page and waits for atlas.ready; collects console problems. */
-export async function openApp(env, { width = 1280, height = 800, scale = 1, query = '' } = {}) {
+export async function openApp(env, { width = 1280, height = 800, scale = 1, query = '',
+  contextOptions = {} } = {}) {
   const context = await env.browser.newContext({
     viewport: { width, height },
     deviceScaleFactor: scale,
+    ...contextOptions,
   });
   const page = await context.newPage();
   const problems = [];
