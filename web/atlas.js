@@ -508,7 +508,8 @@
       need();
       return JSON.parse(withString(String(key), (k) => Module.UTF8ToString(Module._atlas_api_field_rect(k))));
     },
-    /** The fonts: {cjk: 'none' | 'loading' | 'ready' | 'failed', cjkGlyphs, missing}, where
+    /** The fonts: {cjk: 'none' | 'loading' | 'ready' | 'failed', cjkGlyphs, missing, texture:
+     *  [width, height] of the glyph atlas in pixels}, where
      *  `missing` lists the code points of `text` the app has no glyph for (drawn as boxes).
      *  The CJK font is fetched only once the data (or typing) has Chinese text. */
     fonts(text = '') {

@@ -502,11 +502,12 @@ EMSCRIPTEN_KEEPALIVE void atlas_cjk_font(unsigned char* bytes, int size, char* e
 // Fonts, for tests: the CJK font's state, and which characters of a text have no glyph.
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_fonts(const char* text) {
   auto& ui = g_driver->ui;
-  atlas::platform::g_result = nlohmann::json{
-      {"cjk", ui.cjk_font_status()},
-      {"cjkGlyphs", ui.cjk_glyph_count()},
-      {"missing",
-       ui.missing_glyphs(text)}}.dump();
+  atlas::platform::g_result =
+      nlohmann::json{{"cjk", ui.cjk_font_status()},
+                     {"cjkGlyphs", ui.cjk_glyph_count()},
+                     {"missing", ui.missing_glyphs(text)},
+                     {"texture", {ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight}}}
+          .dump();
   return atlas::platform::g_result.c_str();
 }
 
