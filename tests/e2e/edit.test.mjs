@@ -1,5 +1,6 @@
 // edit.test.mjs — editing in a real browser: typing with real key events changes the
-// data, undo reverts it, pasted Thai and Vietnamese are stored exactly and drawn.
+// data, undo reverts it, pasted Thai and Vietnamese are stored exactly and drawn, and
+// copy puts a field's text on the system clipboard.
 import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,5 +94,22 @@ test('pick on map: a click on the map gives a place its coordinates (one undo st
   assert.equal(await page.evaluate(() => atlas.undo()), true);
   const back = JSON.parse(await page.evaluate(() => atlas.exportJSON())).places.find((x) => x.id === 'manila');
   assert.deepEqual([back.lat, back.lon], [14.6, 120.98]);
+  await context.close();
+});
+
+test('copy from a field puts its text on the system clipboard, exactly', async () => {
+  const { page, context, problems } = await openApp(env);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const name = 'Hội nghị bàn tròn Hồng Kông — กรุงเทพฯ';
+  assert.equal(await page.evaluate((t) => atlas.setField('rt-hk', 'title', t), name), '');
+  await page.evaluate(() => atlas.select('rt-hk'));
+  await settle(page);
+  await page.evaluate(() => navigator.clipboard.writeText('something else'));
+  const r = await page.evaluate(() => atlas.fieldRect('rt-hk/title'));
+  await page.mouse.click(r.x + r.width - 5, r.y + r.height / 2);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  await page.waitForFunction((n) => navigator.clipboard.readText().then((t) => t === n), name);
+  assert.deepEqual(problems, []);
   await context.close();
 });
