@@ -6,6 +6,7 @@
 #include <imgui_impl_sdl2.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "platform/platform.hpp"
@@ -118,7 +119,61 @@ void FrameDriver::shutdown() {
   ImGui::DestroyContext();
 }
 
+bool FrameDriver::pinch(const SDL_Event& e) {
+  auto find = [&](SDL_FingerID id) {
+    return std::find_if(fingers_.begin(), fingers_.end(),
+                        [&](const Finger& f) { return f.id == id; });
+  };
+  switch (e.type) {
+    case SDL_FINGERDOWN:
+      if (find(e.tfinger.fingerId) == fingers_.end())
+        fingers_.push_back({e.tfinger.fingerId, e.tfinger.x, e.tfinger.y});
+      return false;
+    case SDL_FINGERUP:
+      if (auto it = find(e.tfinger.fingerId); it != fingers_.end()) fingers_.erase(it);
+      return false;
+    case SDL_FINGERMOTION: {
+      auto it = find(e.tfinger.fingerId);
+      if (it == fingers_.end()) return false;
+      if (fingers_.size() != 2) {
+        it->x = e.tfinger.x;
+        it->y = e.tfinger.y;
+        return false;
+      }
+      const ImVec2 size = ImGui::GetIO().DisplaySize;
+      auto span = [&] {
+        float dx = (fingers_[0].x - fingers_[1].x) * size.x;
+        float dy = (fingers_[0].y - fingers_[1].y) * size.y;
+        return std::sqrt(dx * dx + dy * dy);
+      };
+      const float before = span();
+      it->x = e.tfinger.x;
+      it->y = e.tfinger.y;
+      const float after = span();
+      if (before < 8.0f || after < 8.0f) return true;  // fingers nearly together: no scale
+      // Zoom about the fingers' centre by the change in their distance, so the spot
+      // between them stays there. The pointer is left alone: moving it would drag.
+      const float cx = (fingers_[0].x + fingers_[1].x) * 0.5f * size.x;
+      const float cy = (fingers_[0].y + fingers_[1].y) * 0.5f * size.y;
+      const double factor = double(after) / double(before);
+      if (!ui.map().pinch(cx, cy, factor)) ui.timeline().pinch(cx, cy, factor);
+      // The first finger is also SDL's mouse, pressed where it landed: count this press
+      // as a drag, so lifting the fingers after a pinch is not a click that selects.
+      ImGui::GetIO().MouseDragMaxDistanceSqr[0] = 1e9f;
+      return true;
+    }
+    default:
+      // While two fingers pinch, the mouse SDL makes from the first one must not drag.
+      return fingers_.size() >= 2 &&
+             (e.type == SDL_MOUSEMOTION && e.motion.which == SDL_TOUCH_MOUSEID);
+  }
+}
+
 bool FrameDriver::handle(const SDL_Event& e) {
+  if (pinch(e)) {
+    wake();
+    return !quit_requested();
+  }
   // A click carries its own position: use it, so a click that arrives without motion
   // before it (remote desktops, touch screens, input tools) lands where it was made.
   if ((e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) &&

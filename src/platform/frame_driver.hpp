@@ -58,6 +58,14 @@ class FrameDriver {
  private:
   // ImGui needs a few frames after input for hover and delayed tooltips to settle.
   static constexpr uint64_t kAwakeMs = 600;
+  // Fingers on the screen (SDL's normalised 0..1 coordinates): two make a pinch, which
+  // zooms the pane under them about their centre, as the wheel does.
+  struct Finger {
+    SDL_FingerID id;
+    float x, y;
+  };
+  std::vector<Finger> fingers_;
+  bool pinch(const SDL_Event& e);
   SDL_Window* window_ = nullptr;
   uint64_t awake_until_ = 0;
   uint64_t frames_ = 0;

@@ -455,6 +455,14 @@ geo::Vec2 MapView::group_screen(const GroupMarker& g) const {
   return s;
 }
 
+bool MapView::pinch(float x, float y, double factor) {
+  const geo::Vec2 p{x - origin_x_, y - origin_y_};
+  if (p.x < 0 || p.y < 0 || p.x > camera_.viewport.x || p.y > camera_.viewport.y) return false;
+  camera_.zoom_about(p, factor);
+  fly_start_ = -1;
+  return true;
+}
+
 void MapView::interact(AppState& state, float x0, float y0) {
   ImGuiIO& io = ImGui::GetIO();
   bool hovered = ImGui::IsItemHovered();

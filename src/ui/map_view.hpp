@@ -40,6 +40,8 @@ class MapView {
   // The selection changed because of a move made here on purpose: no automatic fly.
   void selection_handled(const std::string& id) { last_selection_ = id; }
   const geo::Camera& camera() const { return camera_; }
+  // A touch pinch at (x, y) in window px: zooms about that point when it is over the map.
+  bool pinch(float x, float y, double factor);
   float pane_x() const { return origin_x_; }
   float pane_y() const { return origin_y_; }
   size_t visible_marker_count() const { return visible_count_; }

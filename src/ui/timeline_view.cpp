@@ -232,6 +232,7 @@ bool TimelineView::draw(AppState& state, Theme theme, ImFont* small_font, bool t
   if (size.x < 20 || size.y < kAxisHeight + 10) return playing_;
   pane_x_ = pos.x;
   pane_y_ = pos.y;
+  pane_h_ = size.y;
   scale_.set_width(size.x);
   if (!fitted_) {
     fit(state);

@@ -41,6 +41,13 @@ class TimelineView {
   // x in pane px; for scripts (the wheel and drag do the same).
   void zoom(double factor, double x) { scale_.zoom_about(x, factor); }
   void pan(double dx) { scale_.pan(dx); }
+  // A touch pinch at (x, y) in window px: zooms time about x when it is over the pane.
+  bool pinch(float x, float y, double factor) {
+    if (x < pane_x_ || x > pane_x_ + float(scale_.width_px) || y < pane_y_ || y > pane_y_ + pane_h_)
+      return false;
+    scale_.zoom_about(x - pane_x_, factor);
+    return true;
+  }
   // Shows the days [day0, day1) with a margin (presenter steps).
   void show(double day0, double day1) { scale_.show(day0, day1, 40); }
 
@@ -64,7 +71,7 @@ class TimelineView {
   bool fitted_ = false;
   int64_t today_ = 0;
   float scroll_ = 0;
-  float pane_x_ = 0, pane_y_ = 0, rows_top_ = 0;
+  float pane_x_ = 0, pane_y_ = 0, pane_h_ = 0, rows_top_ = 0;
 
   // Brush (drag on the axis) and playhead.
   bool brushing_ = false;

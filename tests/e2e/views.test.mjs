@@ -96,3 +96,31 @@ test('the brush filters what the map and the list show', async () => {
   assert.equal((await page.evaluate(() => atlas.mapView())).markers, 1);
   await context.close();
 });
+
+test('a two-finger pinch on a touch screen zooms the map about the fingers', async () => {
+  const { page, context, problems } = await openApp(env, { contextOptions: { hasTouch: true } });
+  const cdp = await context.newCDPSession(page);
+  await page.evaluate(() => atlas.select('rt-hk'));
+  await page.evaluate(() => atlas.setMapView(134, -25, 3));  // Australia
+  await settle(page);
+  const start = await page.evaluate(() => atlas.mapView());
+  const p = await page.evaluate(() => atlas.mapProject(134, -25));
+  // Fingers 60 px apart move to 240 px apart: 4x, two zoom levels, over the same spot.
+  const points = (d) => [{ x: p.x - d / 2, y: p.y, id: 1 }, { x: p.x + d / 2, y: p.y, id: 2 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: points(60) });
+  for (let d = 60; d <= 240; d += 20) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: points(d) });
+    await page.waitForTimeout(20);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await settle(page);
+  const end = await page.evaluate(() => atlas.mapView());
+  assert.ok(Math.abs(end.zoom - start.zoom - 2) < 0.35, `zoom ${start.zoom} -> ${end.zoom}`);
+  // The spot between the fingers stays under them.
+  const q = await page.evaluate(() => atlas.mapProject(134, -25));
+  assert.ok(Math.hypot(q.x - p.x, q.y - p.y) < 30, `moved from ${p.x},${p.y} to ${q.x},${q.y}`);
+  // Lifting the fingers is not a click: the selection is still there.
+  assert.equal(await page.evaluate(() => atlas.selection()), 'rt-hk');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
