@@ -96,7 +96,9 @@ foreach(shader map_fill.vert map_fill.frag map_line.vert map_line.frag)
   list(APPEND ATLAS_SHADER_LIBS ${sym}_data)
 endforeach()
 atlas_embed(atlas_basemap_data "${ATLAS_BASEMAP}" atlas_basemap)
-atlas_embed(atlas_gazetteer_data "${ATLAS_GAZETTEER}" atlas_gazetteer)
+if(NOT EMSCRIPTEN)  # the web fetches it beside the page instead (not in the first download)
+  atlas_embed(atlas_gazetteer_data "${ATLAS_GAZETTEER}" atlas_gazetteer)
+endif()
 
 set(ATLAS_APP_SOURCES
   src/main.cpp
@@ -121,13 +123,17 @@ add_dependencies(coalition-atlas atlas_cjk_font)
 target_include_directories(coalition-atlas PRIVATE src)
 target_link_libraries(coalition-atlas PRIVATE atlas_core atlas_geo atlas_timeline imgui
   atlas_sample_data atlas_font_sans_data atlas_font_thai_data atlas_basemap_data
-  atlas_gazetteer_data
   ${ATLAS_SHADER_LIBS})
+if(NOT EMSCRIPTEN)
+  target_link_libraries(coalition-atlas PRIVATE atlas_gazetteer_data)
+else()
+  add_dependencies(coalition-atlas gazetteer)
+endif()
 target_compile_options(coalition-atlas PRIVATE ${ATLAS_WARNINGS})
 target_compile_definitions(coalition-atlas PRIVATE ATLAS_VERSION="${PROJECT_VERSION}")
 
 if(EMSCRIPTEN)
-  set(ATLAS_WEB_EXPORTS "_main,_malloc,_free,_atlas_wake,_atlas_resize,_atlas_api_load_json,_atlas_api_export_json,_atlas_api_stats,_atlas_api_select,_atlas_api_selection,_atlas_api_frames_drawn,_atlas_api_last_frame_ms,_atlas_api_set_theme,_atlas_api_panes,_atlas_import,_atlas_import_failed,_atlas_storage_changed,_atlas_flush,_atlas_api_diagnostics,_atlas_api_notices,_atlas_api_storage_status,_atlas_api_map_project,_atlas_api_map_set_view,_atlas_api_map_view,_atlas_api_timeline_locate,_atlas_api_timeline_zoom,_atlas_api_timeline_pan,_atlas_api_set_range,_atlas_api_visible,_atlas_api_timeline_axis,_atlas_api_map_ms,_atlas_api_timeline_ms,_atlas_api_present,_atlas_api_story,_atlas_api_story_go,_atlas_api_autoplay,_atlas_api_export_png,_atlas_api_png_size,_atlas_api_view_hash,_atlas_text_input,_atlas_wants_text,_atlas_api_undo,_atlas_api_redo,_atlas_api_history,_atlas_api_set_field,_atlas_api_field_rect,_atlas_api_pick_on_map,_atlas_cjk_font,_atlas_api_fonts")
+  set(ATLAS_WEB_EXPORTS "_main,_malloc,_free,_atlas_wake,_atlas_resize,_atlas_api_load_json,_atlas_api_export_json,_atlas_api_stats,_atlas_api_select,_atlas_api_selection,_atlas_api_frames_drawn,_atlas_api_last_frame_ms,_atlas_api_set_theme,_atlas_api_panes,_atlas_import,_atlas_import_failed,_atlas_storage_changed,_atlas_flush,_atlas_api_diagnostics,_atlas_api_notices,_atlas_api_storage_status,_atlas_api_map_project,_atlas_api_map_set_view,_atlas_api_map_view,_atlas_api_timeline_locate,_atlas_api_timeline_zoom,_atlas_api_timeline_pan,_atlas_api_set_range,_atlas_api_visible,_atlas_api_timeline_axis,_atlas_api_map_ms,_atlas_api_timeline_ms,_atlas_api_present,_atlas_api_story,_atlas_api_story_go,_atlas_api_autoplay,_atlas_api_export_png,_atlas_api_png_size,_atlas_api_view_hash,_atlas_text_input,_atlas_wants_text,_atlas_api_undo,_atlas_api_redo,_atlas_api_history,_atlas_api_set_field,_atlas_api_field_rect,_atlas_api_pick_on_map,_atlas_asset,_atlas_api_fonts,_atlas_api_find_city")
   target_link_options(coalition-atlas PRIVATE
     -sALLOW_MEMORY_GROWTH=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sENVIRONMENT=web -sINITIAL_MEMORY=33554432 -sDISABLE_EXCEPTION_CATCHING=0
@@ -144,6 +150,7 @@ if(EMSCRIPTEN)
             "$<TARGET_FILE_DIR:coalition-atlas>/coalition-atlas.wasm" "${ATLAS_SITE}/"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${ATLAS_SITE}/fonts"
     COMMAND ${CMAKE_COMMAND} -E copy_if_different "${ATLAS_FONT_CJK_SUBSET}" "${ATLAS_SITE}/fonts/"
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different "${ATLAS_GAZETTEER}" "${ATLAS_SITE}/"
     COMMENT "Assembling the page in ${ATLAS_SITE}")
 else()
   # App logic tests (no window): the state behind the UI and the JS API, the PNG writer.

@@ -213,7 +213,16 @@
     // Offset by the box's border and padding, so composed text sits on the line.
     ime.style.left = Math.max(0, x - 5) + 'px';
     ime.style.top = Math.max(0, y - 2) + 'px';
-    ime.inputMode = wantsText ? 'text' : 'none';
+    const mode = wantsText ? 'text' : 'none';
+    if (ime.inputMode !== mode) {
+      ime.inputMode = mode;
+      // Phones read inputmode when the element gains focus: focus it again, so their
+      // keyboard opens for a field (and closes after).
+      if (document.activeElement === ime) {
+        ime.blur();
+        ime.focus({ preventScroll: true });
+      }
+    }
   };
   // F5 starts presenting (as in slide software), not a reload; the app sees the key too.
   window.addEventListener('keydown', (e) => {
@@ -507,6 +516,12 @@
     fieldRect(key) {
       need();
       return JSON.parse(withString(String(key), (k) => Module.UTF8ToString(Module._atlas_api_field_rect(k))));
+    },
+    /** The offline city list, as the Inspector's city search uses it: [{name, country,
+     *  lat, lon}], best first; null until it has arrived (it loads while the app starts). */
+    findCity(query, limit = 8) {
+      need();
+      return JSON.parse(withString(String(query), (q) => Module.UTF8ToString(Module._atlas_api_find_city(q, limit | 0))));
     },
     /** The fonts: {cjk: 'none' | 'loading' | 'ready' | 'failed', cjkGlyphs, missing, texture:
      *  [width, height] of the glyph atlas in pixels}, where

@@ -7,7 +7,7 @@
 // itself is in localStorage, not here.
 const CACHE = 'coalition-atlas-app';
 const FILES = ['./', 'index.html', 'atlas.js', 'style.css', 'favicon.svg', 'manifest.webmanifest',
-  'coalition-atlas.js', 'coalition-atlas.wasm'];
+  'coalition-atlas.js', 'coalition-atlas.wasm', 'gazetteer.bin'];
 // Fetched only when a dataset needs them, then cached like the rest (the CJK font).
 const OPTIONAL = ['fonts/cjk.ttf'];
 

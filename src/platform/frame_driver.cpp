@@ -13,8 +13,6 @@
 #include "render/gl.hpp"
 #include "render/png.hpp"
 
-extern "C" const unsigned char atlas_gazetteer[];
-extern "C" const unsigned long atlas_gazetteer_size;
 extern "C" const unsigned char atlas_basemap[];
 extern "C" const unsigned long atlas_basemap_size;
 
@@ -38,11 +36,18 @@ void FrameDriver::init(SDL_Window* window, SDL_GLContext gl, const char* glsl_ve
     ui.map().init(&basemap_, &map_renderer_, "");
   else
     ui.map().init(nullptr, nullptr, error);
-  // The place lookup (GeoNames cities), also shipped inside: a broken one only
-  // disables the search, the rest of the editor works.
-  std::string gaz_error;
-  if (geo::load_gazetteer(atlas_gazetteer, atlas_gazetteer_size, gazetteer_, gaz_error))
-    ui.editor().set_gazetteer(&gazetteer_);
+  // The place lookup (GeoNames cities), from the platform (the web downloads it while
+  // the app starts): a missing or broken one only disables the search.
+  platform::load_gazetteer([this](std::vector<unsigned char> bytes, const std::string& error) {
+    std::string why = error;
+    gazetteer_bytes_ = std::move(bytes);
+    if (why.empty() &&
+        geo::load_gazetteer(gazetteer_bytes_.data(), gazetteer_bytes_.size(), gazetteer_, why))
+      ui.editor().set_gazetteer(&gazetteer_);
+    else
+      std::fprintf(stderr, "coalition-atlas: the city list is not available: %s\n", why.c_str());
+    wake();
+  });
   if (dark) ui.set_theme(ui::Theme::Dark);
   ui.set_scale(scale);
   wake();

@@ -51,6 +51,8 @@ class FrameDriver {
   // The view as a URL fragment: "item=rt-hk&step=3&map=114.16,22.28,5.00" (deep links).
   std::string view_hash();
 
+  // The place lookup, once it has arrived (web: shortly after start), else null.
+  const geo::Gazetteer* gazetteer() const { return gazetteer_.empty() ? nullptr : &gazetteer_; }
   uint64_t frames_drawn() const { return frames_; }
   double last_frame_ms() const { return last_frame_ms_; }
   bool quit_requested() const { return quit_ || ui.quit_requested(); }
@@ -72,6 +74,7 @@ class FrameDriver {
   uint64_t seen_version_ = ~uint64_t(0);
   uint64_t seen_filters_ = ~uint64_t(0);
   geo::MapAsset basemap_;
+  std::vector<unsigned char> gazetteer_bytes_;
   geo::Gazetteer gazetteer_;
   render::MapRenderer map_renderer_;
   std::string seen_selection_;

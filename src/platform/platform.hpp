@@ -52,5 +52,9 @@ std::string write_text_file(const std::string& path, const std::string& text);
 using FontLoaded =
     std::function<void(std::vector<unsigned char> bytes, int font_no, const std::string& error)>;
 void load_cjk_font(FontLoaded done);
+// The place lookup's cities (geo/gazetteer). Web: downloads gazetteer.bin beside the page
+// while the app starts, so it is not in the first download; desktop: built in.
+using BytesLoaded = std::function<void(std::vector<unsigned char> bytes, const std::string& error)>;
+void load_gazetteer(BytesLoaded done);
 
 }  // namespace atlas::platform

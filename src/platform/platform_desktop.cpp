@@ -14,6 +14,10 @@
 #include "platform/platform.hpp"
 #include "render/png.hpp"
 
+// The gazetteer is built into the desktop program (the web fetches it beside the page).
+extern "C" const unsigned char atlas_gazetteer[];
+extern "C" const unsigned long atlas_gazetteer_size;
+
 namespace atlas::platform {
 
 const char* glsl_version() { return "#version 330 core"; }
@@ -56,6 +60,10 @@ void load_cjk_font(FontLoaded done) {
     }
   }
   done({}, 0, "no CJK font beside the program or in /usr/share/fonts (fonts-noto-cjk)");
+}
+
+void load_gazetteer(BytesLoaded done) {
+  done(std::vector<unsigned char>(atlas_gazetteer, atlas_gazetteer + atlas_gazetteer_size), "");
 }
 
 namespace {

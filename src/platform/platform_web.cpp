@@ -7,6 +7,7 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -71,23 +72,24 @@ EM_JS(void, js_clipboard_write, (const char* text), {
 EM_JS(void, js_ime_at, (float x, float y, float line_height, int wants_text), {
   if (Module.imeAt) Module.imeAt(x, y, line_height, !!wants_text);
 });
-// The CJK font beside the page, downloaded once when first needed (the service worker
-// keeps it for offline use); the bytes or the error go to atlas_cjk_font.
-EM_JS(void, js_fetch_cjk_font, (), {
-  fetch('fonts/cjk.ttf').then((r) => {
-    if (!r.ok) throw new Error('the server answered ' + r.status);
+// A file beside the page (the CJK font, the gazetteer), fetched when needed; the service
+// worker keeps it for offline use. The bytes or the error go to atlas_asset(slot, ...).
+EM_JS(void, js_fetch_asset, (const char* url, int slot), {
+  const u = UTF8ToString(url);
+  fetch(u).then((r) => {
+    if (!r.ok) throw new Error('the server answered ' + r.status + ' for ' + u);
     return r.arrayBuffer();
   }).then((buffer) => {
     const bytes = new Uint8Array(buffer);
-    const ptr = Module._malloc(bytes.length);
+    const ptr = Module._malloc(Math.max(1, bytes.length));
     HEAPU8.set(bytes, ptr);
-    Module._atlas_cjk_font(ptr, bytes.length, 0);
+    Module._atlas_asset(slot, ptr, bytes.length, 0);
   }).catch((e) => {
     const msg = String(e && e.message || e);
     const size = lengthBytesUTF8(msg) + 1;
     const ptr = Module._malloc(size);
     stringToUTF8(msg, ptr, size);
-    Module._atlas_cjk_font(0, 0, ptr);
+    Module._atlas_asset(slot, 0, 0, ptr);
   });
 });
 
@@ -118,7 +120,9 @@ std::string g_result;  // the last string handed to JavaScript (copied out at on
 std::string g_last_hash;
 std::string g_pending_text;  // pasted text waiting for Ctrl to be released
 std::vector<uint8_t> g_png;
-FontLoaded g_cjk_done;  // waiting for js_fetch_cjk_font
+// Waiting for js_fetch_asset, by slot.
+enum AssetSlot { kCjkFontSlot = 0, kGazetteerSlot = 1 };
+BytesLoaded g_asset_done[2];
 
 void tick(void*) {
   FrameDriver& d = *g_driver;
@@ -174,8 +178,16 @@ bool offer_download(const std::string& filename, const std::string& text) {
   return true;
 }
 void load_cjk_font(FontLoaded done) {
-  g_cjk_done = std::move(done);
-  js_fetch_cjk_font();
+  g_asset_done[kCjkFontSlot] = [done = std::move(done)](std::vector<unsigned char> bytes,
+                                                        const std::string& error) {
+    done(std::move(bytes), 0, error);
+  };
+  js_fetch_asset("fonts/cjk.ttf", kCjkFontSlot);
+}
+
+void load_gazetteer(BytesLoaded done) {
+  g_asset_done[kGazetteerSlot] = std::move(done);
+  js_fetch_asset("gazetteer.bin", kGazetteerSlot);
 }
 
 bool read_text_file(const std::string&, std::string&) { return false; }
@@ -488,15 +500,31 @@ EMSCRIPTEN_KEEPALIVE int atlas_text_input(const char* text) {
   return 1;
 }
 
-// The CJK font arrived (bytes, owned here now) or could not be had (error, owned too).
-EMSCRIPTEN_KEEPALIVE void atlas_cjk_font(unsigned char* bytes, int size, char* error) {
+// A file from js_fetch_asset arrived (bytes, owned here now) or could not be had (error,
+// owned too).
+EMSCRIPTEN_KEEPALIVE void atlas_asset(int slot, unsigned char* bytes, int size, char* error) {
   std::vector<unsigned char> data;
   if (bytes) data.assign(bytes, bytes + size);
   std::string why = error ? error : "";
   std::free(bytes);
   std::free(error);
-  if (auto done = std::move(atlas::platform::g_cjk_done)) done(std::move(data), 0, why);
+  if (slot < 0 || slot > 1) return;
+  if (auto done = std::move(atlas::platform::g_asset_done[slot])) done(std::move(data), why);
   atlas_wake();
+}
+
+// The place lookup, as the Inspector's city search uses it: null until it has arrived.
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_find_city(const char* query, int limit) {
+  const atlas::geo::Gazetteer* g = g_driver->gazetteer();
+  nlohmann::json out = nullptr;
+  if (g) {
+    out = nlohmann::json::array();
+    for (const auto& hit : g->search(query, "", size_t(std::max(1, limit))))
+      out.push_back(
+          {{"name", hit.name}, {"country", hit.country}, {"lat", hit.lat}, {"lon", hit.lon}});
+  }
+  atlas::platform::g_result = out.dump();
+  return atlas::platform::g_result.c_str();
 }
 
 // Fonts, for tests: the CJK font's state, and which characters of a text have no glyph.

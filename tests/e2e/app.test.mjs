@@ -150,6 +150,21 @@ describe('window.atlas', () => {
     await context.close();
   });
 
+  test('the offline city list arrives beside the app, not inside its first download', async () => {
+    const { page, context, problems } = await openApp(env);
+    await page.waitForFunction(() => atlas.findCity('manila') !== null);
+    const hits = await page.evaluate(() => atlas.findCity('ha noi', 3));
+    assert.equal(hits[0].country, 'VN');
+    assert.ok(Math.abs(hits[0].lat - 21.03) < 0.2 && Math.abs(hits[0].lon - 105.85) < 0.2);
+    assert.deepEqual(await page.evaluate(() => atlas.findCity('no such city anywhere')), []);
+    const fetched = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()));
+    assert.ok(fetched.includes('gazetteer.bin'));
+    assert.ok(!fetched.includes('cjk.ttf'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the server sends .wasm as application/wasm', async () => {
     const res = await fetch(env.url + 'coalition-atlas.wasm', { method: 'HEAD' });
     assert.equal(res.headers.get('content-type'), 'application/wasm');

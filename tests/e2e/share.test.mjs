@@ -68,6 +68,9 @@ test('offline: after one visit the page starts with no network and shows the sto
   await page.evaluate(() => atlas.ready);
   assert.deepEqual(await page.evaluate(() => atlas.stats()), { events: 1, working_groups: 0, places: 1, organisations: 0 });
   assert.equal(JSON.parse(await page.evaluate(() => atlas.exportJSON())).title, 'Offline');
+  // The city list for place lookup comes from the cache too.
+  await page.waitForFunction(() => atlas.findCity('manila') !== null);
+  assert.equal((await page.evaluate(() => atlas.findCity('manila')))[0].country, 'PH');
   await settle(page);
   writeFileSync(join(OUT, 'offline.png'), await page.screenshot());
   await context.close();
