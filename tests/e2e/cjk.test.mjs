@@ -1,6 +1,7 @@
 // cjk.test.mjs — Chinese in the browser: the CJK font is fetched only when the data has
 // Chinese text, pasted Chinese is stored exactly and drawn with real glyphs (not boxes),
-// and an input method's composition (as Pinyin or Cangjie users type) reaches the field.
+// an input method's composition (as Pinyin or Cangjie users type) reaches the field, a
+// failed download is told, and once fetched the font works offline.
 import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -156,5 +157,40 @@ test('an input method composes at the caret; its result goes into the field, onc
   await page.waitForFunction(() =>
     JSON.parse(atlas.exportJSON()).events.find((e) => e.id === 'rt-hk').title === 'Hong Kong Roundtable');
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+const chinese = JSON.stringify({
+  format: 'coalition-atlas', version: 1, title: '亞太',
+  places: [{ id: 'hk', name: '香港', country: 'HK', lat: 22.3, lon: 114.17 }],
+  events: [{ id: 'rt-hk', kind: 'roundtable', title: '香港圓桌會議', date: '2019-05', place: 'hk' }],
+});
+
+test('when the CJK font cannot be downloaded, the user is told and the data is untouched', async () => {
+  const { page, context } = await openApp(env, { contextOptions: { serviceWorkers: 'block' } });
+  await page.route('**/fonts/cjk.ttf', (route) => route.fulfill({ status: 503, body: 'busy' }));
+  assert.deepEqual(await page.evaluate((t) => atlas.loadJSON(t), chinese), []);
+  await page.waitForFunction(() => atlas.fonts().cjk === 'failed');
+  const notices = await page.evaluate(() => atlas.notices());
+  assert.ok(notices.some((n) => n.kind === 'warning' && /Chinese text is shown as boxes/.test(n.text) &&
+    /503/.test(n.text)), JSON.stringify(notices));
+  assert.equal(JSON.parse(await page.evaluate(() => atlas.exportJSON())).events[0].title, '香港圓桌會議');
+  await context.close();
+});
+
+test('offline: once fetched, the CJK font is there with no network', async () => {
+  const { page, context } = await openApp(env);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  assert.deepEqual(await page.evaluate((t) => atlas.loadJSON(t), chinese), []);
+  await page.waitForFunction(() => atlas.fonts('香港圓桌會議').missing.length === 0);
+  await page.waitForFunction(() => atlas.storageStatus().saved);
+  await page.waitForFunction(async () =>
+    (await (await caches.open('coalition-atlas-app')).keys()).some((r) => r.url.endsWith('fonts/cjk.ttf')));
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => window.atlas && window.atlas.ready, null, { timeout: 30000 });
+  await page.evaluate(() => atlas.ready);
+  await page.waitForFunction(() => atlas.fonts('香港圓桌會議').missing.length === 0);
   await context.close();
 });
