@@ -68,6 +68,7 @@ class FrameDriver {
   };
   std::vector<Finger> fingers_;
   bool pinch(const SDL_Event& e);
+  void release_font_pixels();
   SDL_Window* window_ = nullptr;
   uint64_t awake_until_ = 0;
   uint64_t frames_ = 0;
