@@ -449,12 +449,19 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
     if (has_sel && model_.span_contains(span, sel))
       dl->AddRect(ImVec2(sx0 - 3, ry0), ImVec2(std::max(sx1, sx0 + 10) + 3, ry1),
                   IM_COL32(250, 204, 21, 255), 3.0f, 0, 2.5f);
-    // The label goes where there is room before the next item in the row.
+    // The label goes where there is room before the next item in the row: inside a bar
+    // that can hold it, else just after the bar (and its selection outline), so a month
+    // or a short meeting is not written over.
     float room = x0 + span.x0 + span.label_room - label_x;
     if (room > 24) {
       std::string text = title;
       if (fl & timeline::kItemUncertain) text += " (?)";
       if (fl & timeline::kItemApproximate) text += " (~)";
+      if (!point && sx1 - sx0 < 400.0f && text_width(text) + 8.0f > sx1 - sx0) {
+        label_x = std::max(sx1, sx0 + 10.0f) + 6.0f;
+        room = x0 + span.x0 + span.label_room - label_x;
+        if (room <= 24) continue;
+      }
       ImVec4 clip(label_x, ry0, label_x + room - 4, ry1);
       dl->AddText(nullptr, 0.0f, ImVec2(label_x, cy - line_h * 0.5f), faded ? dim : text_col,
                   text.c_str(), nullptr, 0.0f, &clip);
