@@ -404,11 +404,59 @@ void MapView::draw_markers(AppState& state, Theme theme, float x0, float y0) {
   }
 }
 
+void MapView::draw_compact_legend(AppState& state, Theme theme, float x0, float y0, float h,
+                                  float line) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float cell = 22.0f;
+  const float label_w = ImGui::CalcTextSize("Legend").x + 12;
+  const int kinds = int(EventKind::Count);
+  ImVec2 a(x0 + 8, y0 + h - 8 - line - 6);
+  ImVec2 b(a.x + label_w + cell * float(kinds + 1) + 6, y0 + h - 8);
+  dl->AddRectFilled(a, b, is_dark(theme) ? IM_COL32(20, 24, 30, 215) : IM_COL32(255, 255, 255, 225),
+                    6.0f);
+  const float cy = (a.y + b.y) * 0.5f;
+  ImGui::SetCursorScreenPos(a);
+  if (ImGui::InvisibleButton("open-legend", ImVec2(label_w, b.y - a.y))) legend_open_ = 1;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the legend with names");
+  dl->AddText(ImVec2(a.x + 8, cy - ImGui::GetTextLineHeight() * 0.5f),
+              ImGui::GetColorU32(ImGuiCol_TextDisabled), "Legend");
+  Filters f = state.filters;
+  const ImU32 edge = is_dark(theme) ? IM_COL32(15, 18, 24, 255) : IM_COL32(255, 255, 255, 255);
+  for (int k = 0; k <= kinds; ++k) {
+    ImVec2 c(a.x + label_w + cell * (float(k) + 0.5f), cy);
+    char name[64];
+    if (k < kinds) {
+      ImU32 col = kind_color(EventKind(k), theme);
+      if (!f.kinds[k]) col = (col & 0x00FFFFFF) | 0x50000000;
+      draw_shape(dl, c, 6, EventKind(k), col, edge);
+      std::snprintf(name, sizeof name, "%ss", atlas::label(EventKind(k)));
+    } else {
+      dl->AddCircle(c, 6, kind_color(EventKind::WorkingGroupMeeting, theme), 0, 2.5f);
+      std::snprintf(name, sizeof name, "working groups");
+    }
+    ImGui::SetCursorScreenPos(ImVec2(c.x - cell * 0.5f, a.y));
+    ImGui::PushID(k);
+    bool clicked = ImGui::InvisibleButton("kind", ImVec2(cell, b.y - a.y));
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(k < kinds ? "%s (click to show or hide)" : "%s", name);
+    if (clicked && k < kinds) f.kinds[k] = !f.kinds[k];
+    ImGui::PopID();
+  }
+  state.set_filters(f);
+}
+
 void MapView::draw_legend(AppState& state, Theme theme, float x0, float y0, float w, float h) {
-  (void)w;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float line = ImGui::GetTextLineHeight() + 4;
   const int rows = int(EventKind::Count) + 1;
+  // On a small map the full legend would hide a third of it: one row of symbols instead
+  // (each names itself on hover and still toggles its kind); a click on "Legend" switches.
+  const bool small_map = h < line * float(rows) * 2.6f || w < 420;
+  const bool compact = legend_open_ < 0 ? small_map : legend_open_ == 0;
+  if (compact) {
+    draw_compact_legend(state, theme, x0, y0, h, line);
+    return;
+  }
   ImVec2 a(x0 + 8, y0 + h - 8 - line * float(rows) - 8);
   ImVec2 b(x0 + 8 + 200, y0 + h - 8);
   dl->AddRectFilled(a, b, is_dark(theme) ? IM_COL32(20, 24, 30, 215) : IM_COL32(255, 255, 255, 225),
@@ -436,6 +484,13 @@ void MapView::draw_legend(AppState& state, Theme theme, float x0, float y0, floa
   ImU32 wg = kind_color(EventKind::WorkingGroupMeeting, theme);
   dl->AddCircle(ImVec2(row.x + 7, row.y + line * 0.5f - 2), 6, wg, 0, 2.5f);
   dl->AddText(ImVec2(row.x + 20, row.y), ImGui::GetColorU32(ImGuiCol_Text), "working groups");
+  // A small "−" at the top right folds it into one row.
+  ImGui::SetCursorScreenPos(ImVec2(b.x - 22, a.y + 4));
+  if (ImGui::InvisibleButton("fold-legend", ImVec2(18, 18))) legend_open_ = 0;
+  bool fold_hovered = ImGui::IsItemHovered();
+  dl->AddLine(ImVec2(b.x - 18, a.y + 13), ImVec2(b.x - 8, a.y + 13),
+              ImGui::GetColorU32(fold_hovered ? ImGuiCol_Text : ImGuiCol_TextDisabled), 2.0f);
+  if (fold_hovered) ImGui::SetTooltip("Fold the legend into one row");
   state.set_filters(f);
 
   // Fit button, top right.

@@ -51,6 +51,8 @@ class MapView {
   void interact(AppState& state, float x0, float y0);
   void draw_markers(AppState& state, Theme theme, float x0, float y0);
   void draw_legend(AppState& state, Theme theme, float x0, float y0, float w, float h);
+  void draw_compact_legend(AppState& state, Theme theme, float x0, float y0, float h, float line);
+  int legend_open_ = -1;  // -1: by the map's size; 0: one row; 1: with names
   void fly_to(geo::Vec2 world, double zoom);
   struct GroupMarker;
   geo::Vec2 group_screen(const GroupMarker& g) const;
