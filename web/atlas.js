@@ -360,13 +360,16 @@
       need();
       return Module.UTF8ToString(Module._atlas_api_selection()) || null;
     },
-    /** Frames drawn since start, the last frame's CPU time in milliseconds, and the
-     *  part of it the map and the timeline panes took (layout and drawing lists). */
+    /** Frames drawn since start, the last frame's CPU time in milliseconds, its two
+     *  parts (uiMs: building every pane; glMs: handing it to WebGL, where a software GPU
+     *  makes the page wait), and the map's and the timeline's share of uiMs. */
     frameStats() {
       need();
       return {
         frames: Module._atlas_api_frames_drawn(),
         lastFrameMs: Module._atlas_api_last_frame_ms(),
+        uiMs: Module._atlas_api_last_ui_ms(),
+        glMs: Module._atlas_api_last_gl_ms(),
         mapMs: Module._atlas_api_map_ms(),
         timelineMs: Module._atlas_api_timeline_ms(),
       };

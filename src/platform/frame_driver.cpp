@@ -248,8 +248,10 @@ void FrameDriver::draw() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
+  const uint64_t t_ui = SDL_GetPerformanceCounter();
   animating_ = ui.frame(info());
   ImGui::Render();
+  const uint64_t t_gl = SDL_GetPerformanceCounter();
   ImGuiIO& io = ImGui::GetIO();
   int fb_w = int(io.DisplaySize.x * io.DisplayFramebufferScale.x);
   int fb_h = int(io.DisplaySize.y * io.DisplayFramebufferScale.y);
@@ -260,7 +262,10 @@ void FrameDriver::draw() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   release_font_pixels();
   uint64_t t1 = SDL_GetPerformanceCounter();
-  last_frame_ms_ = double(t1 - t0) * 1000.0 / double(SDL_GetPerformanceFrequency());
+  const double ms = 1000.0 / double(SDL_GetPerformanceFrequency());
+  last_frame_ms_ = double(t1 - t0) * ms;
+  last_ui_ms_ = double(t_gl - t_ui) * ms;
+  last_gl_ms_ = double(t1 - t_gl) * ms;
   ++frames_;
   // File > Export view as PNG: render it now that the frame is done.
   if (ui.take_png_request()) {

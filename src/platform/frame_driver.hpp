@@ -55,6 +55,11 @@ class FrameDriver {
   const geo::Gazetteer* gazetteer() const { return gazetteer_.empty() ? nullptr : &gazetteer_; }
   uint64_t frames_drawn() const { return frames_; }
   double last_frame_ms() const { return last_frame_ms_; }
+  // The last frame's parts: building the UI (every pane's layout and draw lists, ImGui's
+  // Render) and handing it to GL (buffer uploads and draw calls; on a software GPU this
+  // is where the browser makes the app wait for the previous frame's pixels).
+  double last_ui_ms() const { return last_ui_ms_; }
+  double last_gl_ms() const { return last_gl_ms_; }
   bool quit_requested() const { return quit_ || ui.quit_requested(); }
 
  private:
@@ -79,7 +84,7 @@ class FrameDriver {
   geo::Gazetteer gazetteer_;
   render::MapRenderer map_renderer_;
   std::string seen_selection_;
-  double last_frame_ms_ = 0.0;
+  double last_frame_ms_ = 0.0, last_ui_ms_ = 0.0, last_gl_ms_ = 0.0;
   bool animating_ = false;
   bool quit_ = false;
 };

@@ -343,6 +343,8 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_selection() { return g_driver->state.
 EMSCRIPTEN_KEEPALIVE double atlas_api_frames_drawn() { return double(g_driver->frames_drawn()); }
 
 EMSCRIPTEN_KEEPALIVE double atlas_api_last_frame_ms() { return g_driver->last_frame_ms(); }
+EMSCRIPTEN_KEEPALIVE double atlas_api_last_ui_ms() { return g_driver->last_ui_ms(); }
+EMSCRIPTEN_KEEPALIVE double atlas_api_last_gl_ms() { return g_driver->last_gl_ms(); }
 EMSCRIPTEN_KEEPALIVE double atlas_api_map_ms() { return g_driver->ui.map_ms(); }
 EMSCRIPTEN_KEEPALIVE double atlas_api_timeline_ms() { return g_driver->ui.timeline_ms(); }
 
