@@ -59,7 +59,9 @@ void load_cjk_font(FontLoaded done) {
       return;
     }
   }
-  done({}, 0, "no CJK font beside the program or in /usr/share/fonts (fonts-noto-cjk)");
+  done({}, 0,
+       "there is no CJK font beside the program (fonts/cjk.ttf) or in /usr/share/fonts: "
+       "install Debian's fonts-noto-cjk");
 }
 
 void load_gazetteer(BytesLoaded done) {

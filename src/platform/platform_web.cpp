@@ -180,7 +180,10 @@ bool offer_download(const std::string& filename, const std::string& text) {
 void load_cjk_font(FontLoaded done) {
   g_asset_done[kCjkFontSlot] = [done = std::move(done)](std::vector<unsigned char> bytes,
                                                         const std::string& error) {
-    done(std::move(bytes), 0, error);
+    done(std::move(bytes), 0,
+         error.empty() ? error
+                       : "its font could not be downloaded (" + error +
+                             "); reload the page when you are online");
   };
   js_fetch_asset("fonts/cjk.ttf", kCjkFontSlot);
 }

@@ -130,10 +130,8 @@ void AppUI::set_cjk_font(std::vector<unsigned char> bytes, int font_no, const st
   if (!error.empty() || bytes.empty()) {
     cjk_state_ = CjkState::Failed;
     cjk_error_ = error.empty() ? "the font file is empty" : error;
-    session_.notices.push_back(
-        {Notice::Warning, "Chinese text is shown as boxes: the font for it could not be loaded (" +
-                              cjk_error_ +
-                              "). Your data is unaffected; reload the page when you are online."});
+    session_.notices.push_back({Notice::Warning, "Chinese text is shown as boxes: " + cjk_error_ +
+                                                     ". Your data is unaffected."});
     return;
   }
   cjk_bytes_ = std::move(bytes);
@@ -704,6 +702,13 @@ void AppUI::status_bar(float height) {
   else
     ImGui::TextDisabled("saved");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Kept in %s", session_.storage_where().c_str());
+  if (cjk_state_ == CjkState::Loading) {
+    // Chinese text shows as boxes for the moment it takes: say why.
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    ImGui::TextDisabled("loading the Chinese font…");
+  }
   if (!state_.selection.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("|");
