@@ -196,6 +196,10 @@ bool FrameDriver::handle(const SDL_Event& e) {
       e.button.which != SDL_TOUCH_MOUSEID)
     ImGui::GetIO().AddMousePosEvent(float(e.button.x), float(e.button.y));
   ImGui_ImplSDL2_ProcessEvent(&e);
+  // An input method's composition (ImGui's backend ignores it): shown until the text
+  // arrives or the composition is cancelled.
+  if (e.type == SDL_TEXTEDITING) ui.set_composition(e.edit.text);
+  if (e.type == SDL_TEXTINPUT) ui.set_composition("");
   if (e.type == SDL_QUIT) quit_ = true;
   if (e.type == SDL_DROPFILE && e.drop.file) {
     // A file dropped on the window: read it and import it like File > Open.

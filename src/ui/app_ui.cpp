@@ -10,6 +10,7 @@
 #include "ui/app_ui.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // the text caret for an input method (PlatformImeData)
 #include <misc/cpp/imgui_stdlib.h>
 
 #include <algorithm>
@@ -263,7 +264,30 @@ bool AppUI::frame(const PlatformInfo& platform) {
   editor_.quality_panel(state_, &show_quality_);
   presenter_.story_editor(state_, map_, &show_story_);
   ImGui::End();
+  draw_composition();
   return animating_;
+}
+
+void AppUI::set_composition(std::string text) {
+  composition_ = std::move(text);
+  cjk_needed_.add_text(composition_, kCjkFirst);
+}
+
+void AppUI::draw_composition() {
+  // What an input method is composing (desktop: SDL's text editing events), drawn at the
+  // field's caret, underlined, on top of everything, until it is committed or cancelled.
+  if (composition_.empty() || !ImGui::GetIO().WantTextInput) return;
+  const ImGuiPlatformImeData& ime = ImGui::GetCurrentContext()->PlatformImeData;
+  if (!ime.WantVisible) return;
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  const ImVec2 size = ImGui::CalcTextSize(composition_.c_str());
+  const ImVec2 a(ime.InputPos.x, ime.InputPos.y);
+  const ImVec2 b(a.x + size.x + 8, a.y + ime.InputLineHeight + 2);
+  dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_PopupBg), 3.0f);
+  dl->AddRect(a, b, ImGui::GetColorU32(ImGuiCol_NavHighlight), 3.0f);
+  dl->AddText(ImVec2(a.x + 4, a.y + 1), ImGui::GetColorU32(ImGuiCol_Text), composition_.c_str());
+  dl->AddLine(ImVec2(a.x + 4, b.y - 3), ImVec2(b.x - 4, b.y - 3), ImGui::GetColorU32(ImGuiCol_Text),
+              1.0f);
 }
 
 // -----------------------------------------------------------------------------------

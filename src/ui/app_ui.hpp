@@ -56,6 +56,10 @@ class AppUI {
   // The characters of `utf8` the default font has no glyph for.
   std::vector<char32_t> missing_glyphs(std::string_view utf8) const;
 
+  // What an input method is composing, not yet typed ("" when nothing): drawn at the
+  // text caret (the desktop; the web page shows its own composition box).
+  void set_composition(std::string text);
+
   // Draws one frame of UI. Returns true while something animates (asks for more frames).
   bool frame(const PlatformInfo& platform);
   bool quit_requested() const { return quit_; }
@@ -119,6 +123,8 @@ class AppUI {
   std::string export_error_;
   Fonts fonts_;
   void rebuild_fonts();
+  void draw_composition();
+  std::string composition_;
   // The CJK font on demand (see update_glyphs).
   enum class CjkState { Idle, Loading, Ready, Failed } cjk_state_ = CjkState::Idle;
   CodePointSet cjk_needed_, cjk_loaded_;
