@@ -67,8 +67,8 @@ atlas_embed(atlas_font_thai_data "${ATLAS_FONT_THAI}" atlas_font_thai)
 
 # The CJK font is not embedded: it is a file of its own (fonts/cjk.ttf beside the page,
 # or beside the desktop program) that the app loads only when a dataset has Chinese
-# text. Built from Debian's fonts-noto-cjk, subset to GB2312 + Big5's frequent hanzi
-# (tools/fonts/cjk_unicodes.py reads them from Debian's locales charmaps).
+# text. Built from Debian's fonts-noto-cjk, subset to the characters Chinese, Japanese and
+# Korean names use (tools/fonts/cjk_unicodes.py reads them from Debian's locales charmaps).
 find_file(ATLAS_FONT_CJK NotoSansCJK-Regular.ttc PATHS /usr/share/fonts/opentype/noto
   NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
 find_path(ATLAS_CHARMAPS GB2312.gz PATHS /usr/share/i18n/charmaps NO_DEFAULT_PATH
@@ -86,7 +86,7 @@ add_custom_command(OUTPUT "${ATLAS_FONT_CJK_SUBSET}"
           "--unicodes-file=${CMAKE_BINARY_DIR}/fonts/cjk-unicodes.txt" --no-hinting
           "--layout-features=" "--output-file=${ATLAS_FONT_CJK_SUBSET}"
   DEPENDS "${ATLAS_FONT_CJK}" "${CMAKE_SOURCE_DIR}/tools/fonts/cjk_unicodes.py"
-  COMMENT "Subsetting Noto Sans CJK SC to GB2312 + Big5 level 1 (loaded on demand)")
+  COMMENT "Subsetting Noto Sans CJK to common Chinese, Japanese and Korean (loaded on demand)")
 add_custom_target(atlas_cjk_font ALL DEPENDS "${ATLAS_FONT_CJK_SUBSET}")
 
 # Shaders: GLSL sources from shaders/, embedded; the version line is added at load.
@@ -148,10 +148,17 @@ if(EMSCRIPTEN)
     COMMAND ${CMAKE_COMMAND} -E copy_if_different
             "$<TARGET_FILE_DIR:coalition-atlas>/coalition-atlas.js"
             "$<TARGET_FILE_DIR:coalition-atlas>/coalition-atlas.wasm" "${ATLAS_SITE}/"
-    COMMAND ${CMAKE_COMMAND} -E make_directory "${ATLAS_SITE}/fonts"
-    COMMAND ${CMAKE_COMMAND} -E copy_if_different "${ATLAS_FONT_CJK_SUBSET}" "${ATLAS_SITE}/fonts/"
-    COMMAND ${CMAKE_COMMAND} -E copy_if_different "${ATLAS_GAZETTEER}" "${ATLAS_SITE}/"
     COMMENT "Assembling the page in ${ATLAS_SITE}")
+  # Files the page fetches beside the app: copied whenever they are rebuilt, even when
+  # the program itself is not relinked.
+  add_custom_command(OUTPUT "${ATLAS_SITE}/fonts/cjk.ttf" "${ATLAS_SITE}/gazetteer.bin"
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${ATLAS_SITE}/fonts"
+    COMMAND ${CMAKE_COMMAND} -E copy "${ATLAS_FONT_CJK_SUBSET}" "${ATLAS_SITE}/fonts/cjk.ttf"
+    COMMAND ${CMAKE_COMMAND} -E copy "${ATLAS_GAZETTEER}" "${ATLAS_SITE}/gazetteer.bin"
+    DEPENDS "${ATLAS_FONT_CJK_SUBSET}" "${ATLAS_GAZETTEER}"
+    COMMENT "Copying the CJK font and the city list beside the page")
+  add_custom_target(atlas_site_files ALL DEPENDS "${ATLAS_SITE}/fonts/cjk.ttf"
+    "${ATLAS_SITE}/gazetteer.bin")
 else()
   # App logic tests (no window): the state behind the UI and the JS API, the PNG writer.
   add_executable(atlas_app_tests tests/main.cpp tests/app/test_state.cpp

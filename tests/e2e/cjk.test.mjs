@@ -84,20 +84,22 @@ test('the sample never downloads the CJK font; Chinese pasted into a field loads
   await context.close();
 });
 
-test('opening a dataset in Chinese draws it with the CJK font everywhere', async () => {
+test('opening a dataset in Chinese, Korean and Japanese draws it with the CJK font everywhere', async () => {
   const { page, context, problems } = await openApp(env);
   const data = {
     format: 'coalition-atlas', version: 1, title: '亞太反詐騙聯盟',
     places: [{ id: 'hk', name: '香港', country: 'HK', lat: 22.3, lon: 114.17 },
       { id: 'bj', name: '北京', country: 'CN', lat: 39.9, lon: 116.4 }],
-    organisations: [{ id: 'hkma', name: '香港金融管理局', sector: 'regulator' }],
+    organisations: [{ id: 'hkma', name: '香港金融管理局', sector: 'regulator' },
+      { id: 'bok', name: '한국은행', sector: 'bank' }, { id: 'jfsa', name: '金融庁（日本）', sector: 'regulator' }],
     events: [
       { id: 'rt-hk', kind: 'roundtable', title: '香港圓桌會議', date: '2019-05', place: 'hk',
         organisations: [{ organisation: 'hkma', role: 'host' }], notes: '反詐騙工作組成立' },
       { id: 'f-bj', kind: 'forum', title: '北京论坛 — 数字支付安全', date: '2018~', place: 'bj' }],
   };
   assert.deepEqual(await page.evaluate((t) => atlas.loadJSON(t), JSON.stringify(data)), []);
-  await page.waitForFunction(() => atlas.fonts('香港圓桌會議北京论坛数字支付安全').missing.length === 0);
+  // Chinese (traditional and simplified), Korean and Japanese all have their glyphs.
+  await page.waitForFunction(() => atlas.fonts('香港圓桌會議北京论坛数字支付安全한국은행金融庁').missing.length === 0);
   await page.evaluate(() => atlas.select('rt-hk'));
   await settle(page);
   writeFileSync(join(OUT, 'cjk-dataset.png'), await page.screenshot());

@@ -3,11 +3,12 @@
 dataset has Chinese text (the build subsets the font to them with pyftsubset).
 
 Noto Sans CJK SC (Debian's fonts-noto-cjk, SIL Open Font License) is 19 MB with every
-CJK glyph. The app needs the characters real names use: GB2312's (simplified Chinese,
-6,763 hanzi + kana and symbols) and Big5's frequent level (traditional Chinese, 5,401
-hanzi, Hong Kong and Taiwan), read from the glibc charmaps in Debian's `locales`, plus
-CJK punctuation and full-width forms. That is ~9,400 characters in ~2.1 MB, kept out of
-the first download and cached by the service worker once fetched.
+CJK glyph. The app needs the characters real names use, read from the glibc charmaps in
+Debian's `locales`: GB2312's (simplified Chinese, 6,763 hanzi + kana and symbols), Big5's
+frequent level (traditional Chinese, 5,401 hanzi: Hong Kong and Taiwan), JIS X 0208's
+first level (Japanese, 2,965 kanji) and KS X 1001's Hangul (Korean, 2,350 syllables),
+plus CJK punctuation, Hangul jamo and full-width forms. That is ~12,300 characters in
+~2.5 MB, kept out of the first download and cached by the service worker once fetched.
 
 usage: cjk_unicodes.py CHARMAPS_DIR OUTPUT.txt   (then: pyftsubset ... --unicodes-file=OUTPUT.txt)
 """
@@ -17,6 +18,8 @@ import sys
 
 CJK_FIRST = 0x2E80
 BIG5_LEVEL1 = (0xA140, 0xC67E)  # symbols and the 5,401 frequent hanzi
+SJIS_LEVEL1 = (0x889F, 0x9872)  # JIS X 0208 level 1: the 2,965 common kanji
+HANGUL = (0xAC00, 0xD7A3)  # precomposed syllables (KS X 1001 has the 2,350 in use)
 
 
 def charmap(path):
@@ -38,9 +41,14 @@ def main(charmaps, output):
     for cp, code in big5.items():
         if cp >= CJK_FIRST and len(code) == 2 and BIG5_LEVEL1[0] <= (code[0] << 8 | code[1]) <= BIG5_LEVEL1[1]:
             wanted.add(cp)
+    for cp, code in charmap(f'{charmaps}/SHIFT_JIS.gz').items():
+        if len(code) == 2 and SJIS_LEVEL1[0] <= (code[0] << 8 | code[1]) <= SJIS_LEVEL1[1]:
+            wanted.add(cp)
+    wanted |= {cp for cp in charmap(f'{charmaps}/EUC-KR.gz') if HANGUL[0] <= cp <= HANGUL[1]}
+    wanted |= set(range(0x3130, 0x3190))  # Hangul compatibility jamo: ㄱ ㅏ
     wanted |= set(range(0x3000, 0x3040))  # CJK punctuation: 、。「」〈〉
     wanted |= set(range(0xFF00, 0xFFF0))  # full-width and half-width forms
-    if len(wanted) < 9000:
+    if len(wanted) < 12000:
         sys.exit(f'cjk_unicodes: only {len(wanted)} characters from {charmaps}: is locales installed?')
     with open(output, 'w', encoding='ascii') as f:
         f.write('\n'.join(f'U+{cp:04X}' for cp in sorted(wanted)) + '\n')
