@@ -1,7 +1,6 @@
 // test_persistence.cpp — nothing is lost: atomic saves, the previous good copy kept,
 // corrupt copies fall back, full stores and other writers never destroy saved work.
 #include <doctest/doctest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
