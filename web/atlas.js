@@ -227,9 +227,10 @@
   // F5 starts presenting (as in slide software), not a reload; the app sees the key too.
   window.addEventListener('keydown', (e) => {
     if (e.key === 'F5' && started) e.preventDefault();
-    // Ctrl+V in a text field: keep the key from SDL (which would cancel the browser's
-    // paste); the paste event below then brings the system clipboard's text.
-    if (started && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'v' && Module._atlas_wants_text())
+    // Ctrl+V: keep the key from SDL (which would cancel the browser's paste); the paste
+    // event below brings the system clipboard's text. Always, not only when a field is
+    // already active: a field clicked a moment before has not been drawn active yet.
+    if (started && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'v')
       e.stopImmediatePropagation();
   }, { capture: true });
 
@@ -260,17 +261,14 @@
     if (e.dataTransfer && e.dataTransfer.files.length) importFile(e.dataTransfer.files[0]);
   });
   // Paste: into the field being typed in (any script: Thai, Vietnamese, Chinese…);
-  // JSON text pasted anywhere else opens it, like a file.
+  // JSON text pasted anywhere else opens it, like a file. Other text goes to the app,
+  // which hands it to the field the user has just clicked, if any.
   window.addEventListener('paste', (e) => {
     const text = e.clipboardData && e.clipboardData.getData('text/plain');
     if (!started || !text) return;
-    if (Module._atlas_wants_text()) {
-      e.preventDefault();
-      withString(text, (t) => Module._atlas_text_input(t));
-    } else if (/^\s*\{/.test(text)) {
-      e.preventDefault();
-      importText(text, 'pasted text');
-    }
+    e.preventDefault();
+    if (!Module._atlas_wants_text() && /^\s*\{/.test(text)) importText(text, 'pasted text');
+    else withString(text, (t) => Module._atlas_text_input(t));
   });
   // A deep link (#item=…&step=…&map=lon,lat,zoom) restores the view it was taken from.
   function restoreFromHash() {

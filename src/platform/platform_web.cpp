@@ -494,10 +494,10 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_view_hash() {
   return atlas::platform::g_result.c_str();
 }
 
-// Text for the field being typed in (a paste, an input method's result).
+// Text for the field being typed in (a paste, an input method's result). It goes through
+// ImGui's input queue in order, after the click that activated the field even when that
+// click has not been drawn yet; with no field active ImGui drops it.
 EMSCRIPTEN_KEEPALIVE int atlas_text_input(const char* text) {
-  ImGuiIO& io = ImGui::GetIO();
-  if (!io.WantTextInput) return 0;
   // A paste arrives while Ctrl is still down, and ImGui ignores characters typed with
   // Ctrl: hold the text until the key is released (tick() hands it over).
   atlas::platform::g_pending_text += text;

@@ -56,7 +56,7 @@ test('the sample never downloads the CJK font; Chinese pasted into a field loads
   await page.evaluate((t) => navigator.clipboard.writeText(t), name);
   await page.keyboard.press('Control+V');
   await page.waitForFunction((n) =>
-    JSON.parse(atlas.exportJSON()).events.find((e) => e.id === 'rt-hk').title === n, name);
+    JSON.parse(atlas.exportJSON()).events.find((e) => e.id === 'rt-hk').title === n, name, { timeout: 10000 });
   assert.equal(await eventTitle(page, 'rt-hk'), name);  // stored exactly
   await page.waitForFunction(() => atlas.fonts().cjk === 'loading');
   await settle(page);

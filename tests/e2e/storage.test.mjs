@@ -179,3 +179,18 @@ test('two tabs: a saved change shows in the other tab; unsaved work is never ove
   writeFileSync(join(OUT, 'two-tabs-conflict.png'), await b.screenshot());
   await context.close();
 });
+
+test('Ctrl+V of a dataset\'s JSON outside a field opens it; a broken one changes nothing', async () => {
+  const { page, context } = await openApp(env);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.mouse.click(300, 200);  // the map: no text field active
+  await page.evaluate((t) => navigator.clipboard.writeText(t), small('Pasted', 3));
+  await page.keyboard.press('Control+V');
+  await page.waitForFunction(() => atlas.stats().events === 3);
+  assert.equal(JSON.parse(await page.evaluate(() => atlas.exportJSON())).title, 'Pasted');
+  await page.evaluate(() => navigator.clipboard.writeText('{"format": "coalition-atlas", "version": 1, "places": [1]}'));
+  await page.keyboard.press('Control+V');
+  await page.waitForFunction(() => atlas.diagnostics().length > 0);
+  assert.equal(await page.evaluate(() => atlas.stats().events), 3);
+  await context.close();
+});
