@@ -23,7 +23,7 @@ bool CodePointSet::has(char32_t cp) const {
   return cp <= kMaxCodePoint && (bits_[cp / 64] >> (cp % 64) & 1);
 }
 
-void CodePointSet::add_text(std::string_view text, char32_t from) {
+void CodePointSet::add_text(std::string_view text, char32_t from, char32_t last) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   // The smallest lead byte that can start a code point >= from: most text is skipped by
@@ -36,7 +36,7 @@ void CodePointSet::add_text(std::string_view text, char32_t from) {
       continue;
     }
     if (c < 0x80) {
-      if (c >= from) add(c);
+      if (c >= from && c <= last) add(c);
       ++i;
       continue;
     }
@@ -56,7 +56,7 @@ void CodePointSet::add_text(std::string_view text, char32_t from) {
       ++i;
       continue;
     }
-    if (cp >= from) add(cp);
+    if (cp >= from && cp <= last) add(cp);
     i += size_t(extra) + 1;
   }
 }
@@ -89,7 +89,7 @@ std::vector<char32_t> CodePointSet::list() const {
 }
 
 void collect_cjk(const Dataset& d, CodePointSet& out) {
-  auto text = [&](const std::string& s) { out.add_text(s, kCjkFirst); };
+  auto text = [&](const std::string& s) { out.add_text(s, kCjkFirst, kCjkLast); };
   auto parts = [&](const std::vector<Participation>& ps) {
     for (const Participation& p : ps) text(p.note);
   };

@@ -14,10 +14,10 @@ namespace atlas {
 class CodePointSet {
  public:
   CodePointSet();
-  // Adds every code point >= `from` in well-formed UTF-8 `text` (ill-formed bytes are
+  // Adds every code point in [from, last] in well-formed UTF-8 `text` (ill-formed bytes are
   // skipped). Sequences that cannot reach `from` are skipped without decoding, so Latin
   // text costs a byte compare per byte when looking for CJK.
-  void add_text(std::string_view text, char32_t from);
+  void add_text(std::string_view text, char32_t from, char32_t last = 0x10FFFF);
   void add(char32_t cp);
   bool has(char32_t cp) const;
   size_t size() const { return count_; }
@@ -36,8 +36,12 @@ class CodePointSet {
 // Hangul, compatibility and full-width forms all lie above it).
 constexpr char32_t kCjkFirst = 0x2E80;
 
+// The last: the half-width and full-width forms. Above are specials and other planes
+// (emoji among them), which the CJK font is not for.
+constexpr char32_t kCjkLast = 0xFFEF;
+
 // True for the code points the CJK font is for.
-inline bool is_cjk(char32_t cp) { return cp >= kCjkFirst && cp <= 0xFFEF; }
+inline bool is_cjk(char32_t cp) { return cp >= kCjkFirst && cp <= kCjkLast; }
 
 // Adds the CJK code points used anywhere in the dataset's text (names, titles, notes,
 // roles, links, stories, ids) to `out`.

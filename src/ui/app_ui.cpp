@@ -97,7 +97,7 @@ bool AppUI::update_glyphs() {
     cjk_version_ = state_.data_version;
     collect_cjk(state_.dataset, cjk_needed_);  // grows only: undo keeps the glyphs
   }
-  cjk_needed_.add_text(search_, kCjkFirst);
+  cjk_needed_.add_text(search_, kCjkFirst, kCjkLast);
   if (cjk_needed_.size() == cjk_needed_seen_) return false;
   if (cjk_state_ == CjkState::Idle) {
     cjk_state_ = CjkState::Loading;
@@ -131,8 +131,9 @@ void AppUI::set_cjk_font(std::vector<unsigned char> bytes, int font_no, const st
   if (!error.empty() || bytes.empty()) {
     cjk_state_ = CjkState::Failed;
     cjk_error_ = error.empty() ? "the font file is empty" : error;
-    session_.notices.push_back({Notice::Warning, "Chinese text is shown as boxes: " + cjk_error_ +
-                                                     ". Your data is unaffected."});
+    session_.notices.push_back(
+        {Notice::Warning, "Chinese, Japanese and Korean text is shown as boxes: " + cjk_error_ +
+                              ". Your data is unaffected."});
     return;
   }
   cjk_bytes_ = std::move(bytes);
@@ -270,7 +271,7 @@ bool AppUI::frame(const PlatformInfo& platform) {
 
 void AppUI::set_composition(std::string text) {
   composition_ = std::move(text);
-  cjk_needed_.add_text(composition_, kCjkFirst);
+  cjk_needed_.add_text(composition_, kCjkFirst, kCjkLast);
 }
 
 void AppUI::draw_composition() {
@@ -727,11 +728,11 @@ void AppUI::status_bar(float height) {
     ImGui::TextDisabled("saved");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Kept in %s", session_.storage_where().c_str());
   if (cjk_state_ == CjkState::Loading) {
-    // Chinese text shows as boxes for the moment it takes: say why.
+    // CJK text shows as boxes for the moment it takes: say why.
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
-    ImGui::TextDisabled("loading the Chinese font…");
+    ImGui::TextDisabled("loading the font for Chinese, Japanese and Korean…");
   }
   if (!state_.selection.empty()) {
     ImGui::SameLine();

@@ -75,3 +75,15 @@ TEST_CASE("from a low bound, accented Latin and ASCII are decoded too") {
   all.add_text("ab", 0);
   CHECK(all.list() == std::vector<char32_t>{'a', 'b'});
 }
+
+TEST_CASE("collect_cjk ignores emoji and other planes: they do not need the CJK font") {
+  LoadResult r =
+      load_dataset(R"({"format":"coalition-atlas","version":1,"title":"Launch 🎉 party ✓"})");
+  REQUIRE(r.ok());
+  CodePointSet s;
+  collect_cjk(*r.dataset, s);
+  CHECK(s.size() == 0);
+  CodePointSet bounded;
+  bounded.add_text("香🎉", kCjkFirst, kCjkLast);
+  CHECK(bounded.list() == std::vector<char32_t>{0x9999});
+}

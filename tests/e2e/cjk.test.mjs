@@ -174,7 +174,7 @@ test('when the CJK font cannot be downloaded, the user is told and the data is u
   assert.deepEqual(await page.evaluate((t) => atlas.loadJSON(t), chinese), []);
   await page.waitForFunction(() => atlas.fonts().cjk === 'failed');
   const notices = await page.evaluate(() => atlas.notices());
-  assert.ok(notices.some((n) => n.kind === 'warning' && /Chinese text is shown as boxes/.test(n.text) &&
+  assert.ok(notices.some((n) => n.kind === 'warning' && /Chinese, Japanese and Korean text is shown as boxes/.test(n.text) &&
     /503/.test(n.text)), JSON.stringify(notices));
   assert.equal(JSON.parse(await page.evaluate(() => atlas.exportJSON())).events[0].title, '香港圓桌會議');
   await context.close();
