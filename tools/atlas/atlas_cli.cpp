@@ -7,15 +7,14 @@
 //   atlas date EXPR…            explains EDTF values; exit 1 if any is invalid
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/countries.hpp"
 #include "core/dataset_json.hpp"
 #include "core/summary.hpp"
+#include "platform/file_store.hpp"  // read_file, write_file_atomic
 
 namespace {
 
@@ -25,15 +24,6 @@ constexpr const char* kUsage =
     "       atlas stats FILE\n"
     "       atlas date EXPR...\n"
     "       atlas --version\n";
-
-bool read_file(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return !in.bad();
-}
 
 std::string day_text(int64_t day) {
   if (day <= atlas::edtf::kUnboundedPast) return "open (no earliest day)";
@@ -55,7 +45,7 @@ int cmd_validate(const std::vector<std::string>& files) {
   bool errors = false, io = false;
   for (const auto& f : files) {
     std::string bytes;
-    if (!read_file(f, bytes)) {
+    if (!atlas::read_file(f, bytes)) {
       std::cerr << f << ": cannot read the file\n";
       io = true;
       continue;
@@ -88,7 +78,7 @@ int cmd_format(const std::vector<std::string>& args) {
     return 2;
   }
   std::string bytes;
-  if (!read_file(in, bytes)) {
+  if (!atlas::read_file(in, bytes)) {
     std::cerr << in << ": cannot read the file\n";
     return 2;
   }
@@ -100,21 +90,10 @@ int cmd_format(const std::vector<std::string>& args) {
     std::cout << text;
     return std::cout.good() ? 0 : 2;
   }
-  // Write beside the target, then rename: a failed write never destroys the old file.
-  std::string tmp = out + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f << text;
-    f.flush();
-    if (!f) {
-      std::cerr << out << ": cannot write the file\n";
-      std::remove(tmp.c_str());
-      return 2;
-    }
-  }
-  if (std::rename(tmp.c_str(), out.c_str()) != 0) {
-    std::cerr << out << ": cannot replace the file\n";
-    std::remove(tmp.c_str());
+  // The app's own atomic write: a failed write never destroys the old file.
+  std::string error = atlas::write_file_atomic(out, text);
+  if (!error.empty()) {
+    std::cerr << out << ": " << error << "\n";
     return 2;
   }
   return 0;
@@ -126,7 +105,7 @@ int cmd_stats(const std::vector<std::string>& args) {
     return 2;
   }
   std::string bytes;
-  if (!read_file(args[0], bytes)) {
+  if (!atlas::read_file(args[0], bytes)) {
     std::cerr << args[0] << ": cannot read the file\n";
     return 2;
   }
