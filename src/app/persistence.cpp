@@ -53,10 +53,7 @@ Persistence::Pointer Persistence::read_pointer() {
 Restored Persistence::restore() {
   Restored r;
   Pointer p = read_pointer();
-  if (!p.slot) {
-    r.first_visit = true;
-    return r;
-  }
+  if (!p.slot) return restore_without_pointer();
   revision_ = p.revision;
   std::string key = std::string("data.") + p.slot;
   std::string other = std::string("data.") + (p.slot == 'a' ? 'b' : 'a');
@@ -85,6 +82,60 @@ Restored Persistence::restore() {
   r.notice = "The saved copy of your data could not be read (" + why +
              ") and there is no earlier good copy; the sample dataset was loaded instead. "
              "The unreadable copy is kept: Export it to look at it or to send it for repair.";
+  return r;
+}
+
+// The note naming the newest slot is missing or unreadable (a crash between the two
+// puts of a first save, a hand-edited store, a browser extension). If a slot holds data,
+// this is not a first visit: load the newest readable slot (by the revision each save
+// writes beside it), name it current again, and tell the user.
+Restored Persistence::restore_without_pointer() {
+  Restored r;
+  auto slot_revision = [&](char slot) -> long {
+    auto v = store_.get(std::string("rev.") + slot);
+    return v ? std::atol(v->c_str()) : 0;
+  };
+  char best = 0;
+  long best_revision = -1;
+  std::optional<std::string> best_text;
+  int unreadable = 0;
+  for (char slot : {'a', 'b'}) {
+    auto text = store_.get(std::string("data.") + slot);
+    if (!text) continue;
+    if (!check_(*text).empty()) {
+      ++unreadable;
+      if (r.corrupt_text.empty()) {
+        r.corrupt_text = *text;
+        store_.put("corrupt", *text);
+      }
+      continue;
+    }
+    long rev = slot_revision(slot);
+    if (rev > best_revision) {
+      best = slot;
+      best_revision = rev;
+      best_text = std::move(text);
+    }
+  }
+  if (!best && unreadable == 0) {
+    r.first_visit = true;
+    return r;
+  }
+  if (!best) {
+    r.notice =
+        "Your saved data could not be read (the note naming the newest copy is missing and "
+        "no copy loads), so the sample dataset was loaded instead. The unreadable copy is "
+        "kept: Export it to look at it or to send it for repair.";
+    return r;
+  }
+  revision_ = std::max(best_revision, 0L);
+  r.text = std::move(best_text);
+  r.fell_back = true;
+  r.notice =
+      "The note saying which saved copy of your data is the newest could not be read, so "
+      "the newest copy that loads was opened. Check that your latest changes are there; "
+      "File > Export keeps a copy.";
+  store_.put("current", std::string(1, best) + " " + std::to_string(revision_));
   return r;
 }
 
@@ -125,6 +176,9 @@ SaveOutcome Persistence::write(const std::string& text) {
   char target = p.slot == 'a' ? 'b' : 'a';
   long next = std::max(p.revision, revision_) + 1;
   StoreError e = store_.put(std::string("data.") + target, text);
+  // The slot's own revision: only needed if "current" is ever lost (see
+  // restore_without_pointer); a failure here is not a failed save.
+  if (e == StoreError::None) store_.put(std::string("rev.") + target, std::to_string(next));
   if (e == StoreError::None)
     e = store_.put("current", std::string(1, target) + " " + std::to_string(next));
   if (e == StoreError::None) {

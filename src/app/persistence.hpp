@@ -9,8 +9,9 @@
 // Layout in the store: two slots "data.a" and "data.b"; "current" names the slot
 // holding the newest good copy, with a revision number ("b 17"). A save writes the
 // OTHER slot, then flips "current": a failure at any point leaves the last good copy
-// untouched and still named. A copy that fails to load falls back to the other slot;
-// the unreadable text is kept under "corrupt" so it can still be exported.
+// untouched and still named. Each slot's revision is also kept beside it ("rev.a"), so
+// a lost or garbled "current" still finds the newest good copy. A copy that fails to load falls
+// back to the other slot; the unreadable text is kept under "corrupt" so it can still be exported.
 #pragma once
 
 #include <functional>
@@ -94,6 +95,7 @@ class Persistence {
     long revision = 0;
   };
   Pointer read_pointer();
+  Restored restore_without_pointer();
   SaveOutcome write(const std::string& text);
 
   KeyValueStore& store_;

@@ -66,7 +66,9 @@ FileStore::FileStore(std::string dir) : dir_(std::move(dir)) {
 }
 
 std::string FileStore::path(const std::string& key) const {
-  return (std::filesystem::path(dir_) / (key + (key == "current" ? ".txt" : ".json"))).string();
+  return (std::filesystem::path(dir_) /
+          (key + (key.rfind("data.", 0) == 0 || key == "corrupt" ? ".json" : ".txt")))
+      .string();
 }
 
 std::optional<std::string> FileStore::get(const std::string& key) {

@@ -57,6 +57,59 @@ TEST_CASE("a corrupt newest copy falls back to the previous one and is kept for 
   CHECK(*m.get("data.b") == "{next}");
 }
 
+TEST_CASE("a lost or garbled pointer: the newest good copy loads, the user is told") {
+  for (const char* damage : {"", "garbage", "z 9"}) {
+    CAPTURE(damage);
+    MemoryStore m;
+    Persistence p(m, check);
+    p.save("{1}");
+    p.save("{2}");
+    p.save("{3}");  // data.a = {3} (revision 3), data.b = {2}
+    if (*damage)
+      m.put("current", damage);
+    else
+      m.remove("current");
+    Persistence again(m, check);
+    Restored r = again.restore();
+    REQUIRE(r.text);
+    CHECK(*r.text == "{3}");
+    CHECK(!r.first_visit);
+    CHECK(r.fell_back);
+    CHECK(r.notice.find("newest") != std::string::npos);
+    // The pointer names the loaded copy again: the next save keeps it, overwriting {2}.
+    REQUIRE(again.save("{4}").saved);
+    CHECK(*m.get("data.a") == "{3}");
+    CHECK(*m.get("data.b") == "{4}");
+  }
+}
+
+TEST_CASE("a lost pointer with one copy damaged: the readable one loads, the other is kept") {
+  MemoryStore m;
+  Persistence p(m, check);
+  p.save("{1}");
+  p.save("{2}");
+  m.put("data.b", "garbage");
+  m.remove("current");
+  Persistence again(m, check);
+  Restored r = again.restore();
+  REQUIRE(r.text);
+  CHECK(*r.text == "{1}");
+  CHECK(*again.corrupt_copy() == "garbage");
+  // Both damaged: the sample is used, told, and the text kept.
+  m.put("data.a", "junk");
+  Persistence third(m, check);
+  r = third.restore();
+  CHECK(!r.text);
+  CHECK(!r.first_visit);
+  CHECK(r.notice.find("could not be read") != std::string::npos);
+  // Nothing stored at all is a first visit, with no notice.
+  MemoryStore empty;
+  Persistence fresh(empty, check);
+  r = fresh.restore();
+  CHECK(r.first_visit);
+  CHECK(r.notice.empty());
+}
+
 TEST_CASE("quota exceeded: not saved, the last good copy intact, the message offers export") {
   MemoryStore m;
   Persistence p(m, check);
