@@ -114,6 +114,7 @@ class Builder : public nlohmann::json_sax<json> {
 
   json root;
   bool too_deep = false;
+  std::string too_deep_at;  // the pointer to the container holding the too-deep value
   bool syntax_failed = false;
   size_t error_pos = 0;
   std::string error_text;
@@ -183,6 +184,7 @@ class Builder : public nlohmann::json_sax<json> {
   bool open(json&& v) {
     if (stack_.size() >= size_t(kMaxDepth)) {
       too_deep = true;
+      too_deep_at = path();
       return false;
     }
     std::string where;
@@ -897,9 +899,9 @@ LoadResult load_dataset(std::string_view bytes) noexcept {
     json::sax_parse(bytes.begin(), bytes.end(), &builder, nlohmann::detail::input_format_t::json,
                     true);
     if (builder.too_deep) {
-      sink.add(Severity::Error, "",
+      sink.add(Severity::Error, builder.too_deep_at,
                "the data is nested more than " + std::to_string(kMaxDepth) +
-                   " levels deep, far deeper than a Coalition Atlas file ever is");
+                   " levels deep here, far deeper than a Coalition Atlas file ever is");
       sink.finish();
       return result;
     }

@@ -52,6 +52,9 @@ std::string write_file_atomic(const std::string& path, const std::string& text, 
 }
 
 bool read_file(const std::string& path, std::string& out) {
+  // A folder opens as a stream on Linux and reads as nothing: say it cannot be read.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return false;
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
   std::ostringstream ss;

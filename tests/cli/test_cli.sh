@@ -23,6 +23,11 @@ contains "bad pointer" "$T/out" '/events/0/date: error: "2015-13" is not a valid
 "$ATLAS" validate "$ROOT/data/sample.json" "$T/bad.json" >"$T/out" 2>&1; check "validate mixed" 1 $?
 "$ATLAS" validate "$T/missing.json" >"$T/out" 2>&1; check "validate missing file" 2 $?
 "$ATLAS" validate >"$T/out" 2>&1; check "validate no args" 2 $?
+mkdir -p "$T/folder.json"
+"$ATLAS" validate "$T/folder.json" >"$T/out" 2>&1; check "validate a folder is an I/O error" 2 $?
+"$ATLAS" format "$T/folder.json" >"$T/out" 2>&1; check "format a folder is an I/O error" 2 $?
+"$ATLAS" stats "$T/missing.json" >"$T/out" 2>&1; check "stats missing file" 2 $?
+"$ATLAS" date >"$T/out" 2>&1; check "date no args" 2 $?
 "$ATLAS" frobnicate >"$T/out" 2>&1; check "unknown command" 2 $?
 
 "$ATLAS" format "$ROOT/data/sample.json" >"$T/fmt.json"; check "format" 0 $?

@@ -98,6 +98,10 @@ TEST_CASE("10,000-deep nesting is refused without recursion") {
   REQUIRE(!r.ok());
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].message.find("nested more than 64 levels") != std::string::npos);
+  // Where: the innermost array it accepted, 63 levels down.
+  std::string where;
+  for (int i = 0; i < 63; ++i) where += "/0";
+  CHECK(r.diagnostics[0].pointer == where);
 
   std::string objects;
   for (int i = 0; i < 10000; ++i) objects += "{\"a\":";
