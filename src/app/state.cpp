@@ -147,6 +147,15 @@ bool AppState::event_visible(const Event& e) const {
   return true;
 }
 
+bool AppState::group_visible(const WorkingGroup& g) const {
+  if (!g.active) return !filters.window_on && !filters.playhead_on;
+  int64_t first = g.active->earliest(), last = g.active->latest();
+  if (filters.window_on && (last < filters.window_first || first > filters.window_last))
+    return false;
+  if (filters.playhead_on && first > filters.playhead) return false;
+  return true;
+}
+
 void AppState::set_filters(const Filters& f) {
   if (f == filters) return;
   filters = f;

@@ -48,6 +48,9 @@ struct AppState {
   // window, and it had begun by the playhead. Undated events show unless a window or
   // playhead asks for dates.
   bool event_visible(const Event& e) const;
+  // The same for a working group's active interval (kinds do not apply: a group is not
+  // an event): it meets the window and had begun by the playhead.
+  bool group_visible(const WorkingGroup& g) const;
   void set_filters(const Filters& f);
   // How many events pass the filters (cached: views ask every frame).
   size_t visible_event_count() const;

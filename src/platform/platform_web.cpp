@@ -442,7 +442,8 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_visible() {
   atlas::platform::g_result =
       nlohmann::json{{"events", events},
                      {"timelineItems", g_driver->ui.timeline().visible_item_count()},
-                     {"mapMarkers", g_driver->ui.map().visible_marker_count()}}
+                     {"mapMarkers", g_driver->ui.map().visible_marker_count()},
+                     {"mapGroups", g_driver->ui.map().visible_group_count()}}
           .dump();
   return atlas::platform::g_result.c_str();
 }

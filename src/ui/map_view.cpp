@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <unordered_map>
 
 #include "core/countries.hpp"
@@ -98,7 +99,11 @@ void draw_shape(ImDrawList* dl, ImVec2 c, float r, EventKind kind, ImU32 fill, I
       dl->AddPolyline(p, 4, edge, ImDrawFlags_Closed, 1.5f);
       break;
     }
-    default:
+    case EventKind::Other:
+      dl->AddNgonFilled(c, r, fill, 6);
+      dl->AddNgon(c, r, edge, 6, 1.5f);
+      break;
+    default:  // roundtables
       dl->AddCircleFilled(c, r, fill);
       dl->AddCircle(c, r, edge, 0, 1.5f);
   }
@@ -151,7 +156,8 @@ void MapView::rebuild(AppState& state) {
     for (size_t g = 0; g < d.working_groups.size(); ++g) {
       const WorkingGroup& w = d.working_groups[g];
       int c = tint(w.country);
-      if (c < 0) continue;
+      // Tinted for the whole story; the badge only while the filters let the group show.
+      if (c < 0 || !state.group_visible(w)) continue;
       auto it = std::find_if(groups_.begin(), groups_.end(),
                              [&](const GroupMarker& m) { return m.country == w.country; });
       if (it == groups_.end()) {
@@ -216,10 +222,17 @@ bool MapView::draw(AppState& state, Theme theme, ImFont* small_font) {
   origin_x_ = pos.x;
   origin_y_ = pos.y;
   camera_.viewport = {size.x, size.y};
+  bool rebuild_waiting = false;
   if (state.data_version != built_data_ || state.filter_version != built_filters_) {
     bool new_data = state.data_version != built_data_;
-    rebuild(state);
-    if (new_data) fitted_ = false;
+    double start = steady_seconds();
+    if (pacer_.may_rebuild(start, new_data)) {
+      rebuild(state);
+      pacer_.rebuilt(start, steady_seconds());
+      if (new_data) fitted_ = false;
+    } else {
+      rebuild_waiting = true;  // playback at a large scale: catch up in a moment
+    }
   }
   if (!fitted_) {
     fit_to_data(state);
@@ -232,16 +245,25 @@ bool MapView::draw(AppState& state, Theme theme, ImFont* small_font) {
     const std::string& id = state.fly_to.empty() ? state.selection : state.fly_to;
     const Event* e = state.event(id);
     const Place* p = e ? state.place(e->place) : state.place(id);
-    if (p && p->lat) {
-      geo::Vec2 w = geo::lonlat_to_world(*p->lon, *p->lat);
-      geo::Vec2 s = project(*p->lon, *p->lat);
+    std::optional<geo::Vec2> target;
+    if (p && p->lat) target = geo::lonlat_to_world(*p->lon, *p->lat);
+    // A working group stands on its country.
+    if (const WorkingGroup* g = state.working_group(id); g && asset_) {
+      int c = geo::map_find_country(*asset_, g->country);
+      if (c >= 0)
+        target =
+            geo::Vec2{asset_->countries[size_t(c)].anchor_x, asset_->countries[size_t(c)].anchor_y};
+    }
+    if (target) {
+      geo::Vec2 w = *target;
+      geo::Vec2 s = camera_.world_to_screen({camera_.nearest_copy(w.x), w.y});
       bool outside = s.x < 20 || s.y < 20 || s.x > size.x - 20 || s.y > size.y - 20;
       if (outside || !state.fly_to.empty()) fly_to(w, std::max(camera_.zoom, 4.0));
     }
     last_selection_ = state.selection;
     state.fly_to.clear();
   }
-  bool animating = false;
+  bool animating = rebuild_waiting;
   if (fly_start_ >= 0) {
     double t = (ImGui::GetTime() - fly_start_) / std::max(1e-3, fly_duration_);
     geo::Camera c = fly_.at(geo::ease_in_out(std::min(1.0, t)));
@@ -453,6 +475,10 @@ void MapView::draw_legend(AppState& state, Theme theme, float x0, float y0, floa
   // (each names itself on hover and still toggles its kind); a click on "Legend" switches.
   const bool small_map = h < line * float(rows) * 2.6f || w < 420;
   const bool compact = legend_open_ < 0 ? small_map : legend_open_ == 0;
+  // Fit, top right, whatever the legend's size.
+  ImGui::SetCursorScreenPos(ImVec2(x0 + w - 60, y0 + 8));
+  if (ImGui::SmallButton("Fit")) fly_to_fit(state);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show all the places (F)");
   if (compact) {
     draw_compact_legend(state, theme, x0, y0, h, line);
     return;
@@ -492,11 +518,6 @@ void MapView::draw_legend(AppState& state, Theme theme, float x0, float y0, floa
               ImGui::GetColorU32(fold_hovered ? ImGuiCol_Text : ImGuiCol_TextDisabled), 2.0f);
   if (fold_hovered) ImGui::SetTooltip("Fold the legend into one row");
   state.set_filters(f);
-
-  // Fit button, top right.
-  ImGui::SetCursorScreenPos(ImVec2(x0 + w - 60, y0 + 8));
-  if (ImGui::SmallButton("Fit")) fly_to_fit(state);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show all the places (F)");
 }
 
 // -----------------------------------------------------------------------------------
@@ -591,7 +612,7 @@ void MapView::interact(AppState& state, float x0, float y0) {
       if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) camera_.pan(-step, 0);
       if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) camera_.pan(0, step);
       if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) camera_.pan(0, -step);
-      if (ImGui::IsKeyPressed(ImGuiKey_F)) fitted_ = false;
+      if (ImGui::IsKeyPressed(ImGuiKey_F)) fly_to_fit(state);
     }
   }
 }

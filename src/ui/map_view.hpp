@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/pacer.hpp"
 #include "app/state.hpp"
 #include "geo/cluster.hpp"
 #include "geo/map_asset.hpp"
@@ -45,6 +46,12 @@ class MapView {
   float pane_x() const { return origin_x_; }
   float pane_y() const { return origin_y_; }
   size_t visible_marker_count() const { return visible_count_; }
+  // Working groups shown on the map (those the filters let through).
+  size_t visible_group_count() const {
+    size_t n = 0;
+    for (const auto& g : groups_) n += g.groups.size();
+    return n;
+  }
 
  private:
   void rebuild(AppState& state);
@@ -68,6 +75,7 @@ class MapView {
 
   // Markers, rebuilt when the data or the filters change.
   uint64_t built_data_ = ~uint64_t(0), built_filters_ = ~uint64_t(0);
+  RebuildPacer pacer_;  // playback at 100,000 events: cluster rebuilds spaced out
   geo::ClusterIndex clusters_;
   std::vector<geo::MarkerPoint> points_;     // reused between rebuilds
   std::vector<geo::VisibleMarker> visible_;  // reused every frame

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 #include <map>
 
@@ -141,12 +142,13 @@ void TimelineView::rebuild(const AppState& state) {
   std::copy(std::begin(state.filters.kinds), std::end(state.filters.kinds), built_kinds_);
 }
 
-std::string TimelineView::lane_title(uint32_t key) const {
-  if (group_by_ == GroupBy::Kind) {
-    if (key == kGroupsLane) return "Working groups";
-    return std::string(label(EventKind(key))) + "s";
-  }
-  return key < lane_titles_.size() ? lane_titles_[key] : "";
+// Into `out` (a header drawn every frame: no allocation).
+void TimelineView::lane_title(uint32_t key, char* out, size_t n) const {
+  if (group_by_ == GroupBy::Kind)
+    std::snprintf(out, n, "%s%s", key == kGroupsLane ? "Working groups" : label(EventKind(key)),
+                  key == kGroupsLane ? "" : "s");
+  else
+    std::snprintf(out, n, "%s", key < lane_titles_.size() ? lane_titles_[key].c_str() : "");
 }
 
 void TimelineView::fit(const AppState& state) {
@@ -243,7 +245,11 @@ bool TimelineView::draw(AppState& state, Theme theme, ImFont* small_font, bool t
   if (playing_) {
     double now = ImGui::GetTime();
     Filters f = state.filters;
-    f.playhead += int64_t(std::llround((now - play_last_) * kSpeeds[speed_].days_per_s));
+    // A fractional position, so the speed is the same at any frame rate (a whole day per
+    // frame would run fast at 60 Hz and never move at a speed under a day per frame).
+    if (int64_t(std::floor(play_pos_)) != f.playhead) play_pos_ = double(f.playhead);
+    play_pos_ += (now - play_last_) * kSpeeds[speed_].days_per_s;
+    f.playhead = int64_t(std::floor(play_pos_));
     play_last_ = now;
     int64_t a, b;
     if (model_.data_range(a, b) && f.playhead > std::max(b, today_)) {
@@ -363,9 +369,9 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
     if (ly1 < y0 || ly0 > y0 + h) continue;
     dl->AddRectFilled(ImVec2(x0, ly0), ImVec2(x0 + w, y0 + lane.rows_y0 - scroll_),
                       dark ? IM_COL32(255, 255, 255, 10) : IM_COL32(0, 0, 0, 8));
-    std::string title = lane_title(lane.key);
-    char head[160];
-    std::snprintf(head, sizeof head, "%s %s  (%u)", lane.collapsed ? ">" : "v", title.c_str(),
+    char title[128], head[160];
+    lane_title(lane.key, title, sizeof title);
+    std::snprintf(head, sizeof head, "%s %s  (%u)", lane.collapsed ? ">" : "v", title,
                   lane.item_count);
     dl->AddText(ImVec2(x0 + 6, ly0 + 1), lane.collapsed ? dim : text_col, head);
   }
@@ -454,7 +460,8 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
     // or a short meeting is not written over.
     float room = x0 + span.x0 + span.label_room - label_x;
     if (room > 24) {
-      std::string text = title;
+      std::string& text = label_buf_;  // reused: its capacity stays between frames
+      text.assign(title);
       if (fl & timeline::kItemUncertain) text += " (?)";
       if (fl & timeline::kItemApproximate) text += " (~)";
       if (!point && sx1 - sx0 < 400.0f && text_width(text) + 8.0f > sx1 - sx0) {

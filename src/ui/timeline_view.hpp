@@ -50,13 +50,19 @@ class TimelineView {
   }
   // Shows the days [day0, day1) with a margin (presenter steps).
   void show(double day0, double day1) { scale_.show(day0, day1, 40); }
+  // The days in view: [first, end).
+  void visible_days(double& first, double& end) const {
+    first = scale_.first_visible_day();
+    end = scale_.end_visible_day();
+  }
 
  private:
   void rebuild(const AppState& state);
   void toolbar(AppState& state);
   void draw_axis(AppState& state, Theme theme, float x0, float y0, float w, float h);
   void draw_items(AppState& state, Theme theme, float x0, float y0, float w, float h);
-  std::string lane_title(uint32_t key) const;
+  void lane_title(uint32_t key, char* out, size_t n) const;
+  std::string label_buf_;  // an item's label with its qualifiers, reused every frame
 
   timeline::TimeScale scale_;
   timeline::TimelineModel model_;
@@ -78,7 +84,8 @@ class TimelineView {
   double brush_anchor_ = 0;
   bool playing_ = false;
   double play_last_ = 0;
-  int speed_ = 1;  // index into the speeds table
+  double play_pos_ = 0;  // the playhead's day while playing, with its fraction
+  int speed_ = 1;        // index into the speeds table
 };
 
 }  // namespace atlas::ui

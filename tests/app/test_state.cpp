@@ -1,6 +1,7 @@
 // test_state.cpp — the app's actions: what the JS API and the UI rely on.
 #include <doctest/doctest.h>
 
+#include "app/pacer.hpp"
 #include "app/state.hpp"
 
 using namespace atlas;
@@ -50,4 +51,45 @@ TEST_CASE("syntax errors carry line and column into the JSON view") {
   auto diags = s.load_json("{\n  \"format\": }", "x");
   std::string j = diagnostics_json(diags);
   CHECK(j.find(R"("line":2)") != std::string::npos);
+}
+
+TEST_CASE("rebuild pacing: cheap rebuilds at once, expensive ones spaced, new data always") {
+  RebuildPacer p;
+  CHECK(p.may_rebuild(0.0, false));
+  p.rebuilt(0.0, 0.001);  // 1 ms: cheap
+  CHECK(p.may_rebuild(0.0011, false));
+  p.rebuilt(1.0, 1.2);  // 200 ms: wait min(0.5, 3 × 0.2) = 0.5 s after it ended
+  CHECK(!p.may_rebuild(1.3, false));
+  CHECK(!p.may_rebuild(1.69, false));
+  CHECK(p.may_rebuild(1.71, false));
+  CHECK(p.may_rebuild(1.21, true));  // new data is never held back
+  p.rebuilt(2.0, 2.05);              // 50 ms: wait 150 ms
+  CHECK(!p.may_rebuild(2.19, false));
+  CHECK(p.may_rebuild(2.21, false));
+}
+
+TEST_CASE("working groups follow the date window and the playhead, as events do") {
+  AppState s;
+  s.load_sample();
+  REQUIRE(!s.dataset.working_groups.empty());
+  const WorkingGroup& g = s.dataset.working_groups.front();
+  REQUIRE(g.active);
+  CHECK(s.group_visible(g));
+  Filters f = s.filters;
+  f.playhead_on = true;
+  f.playhead = g.active->earliest() - 1;  // before the group began: not yet on the map
+  s.set_filters(f);
+  CHECK(!s.group_visible(g));
+  f.playhead = g.active->earliest();
+  s.set_filters(f);
+  CHECK(s.group_visible(g));
+  f.playhead_on = false;
+  f.window_on = true;  // a window that ends before the group began
+  f.window_first = g.active->earliest() - 400;
+  f.window_last = g.active->earliest() - 1;
+  s.set_filters(f);
+  CHECK(!s.group_visible(g));
+  f.window_last = g.active->earliest() + 10;
+  s.set_filters(f);
+  CHECK(s.group_visible(g));
 }
