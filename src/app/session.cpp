@@ -1,6 +1,7 @@
 // session.cpp — see session.hpp.
 #include "app/session.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace atlas {
@@ -21,6 +22,16 @@ Session::Session(std::unique_ptr<KeyValueStore> store)
       where_(store_->where()) {}
 
 void Session::start() {
+  recent_.clear();
+  if (auto list = store_->get("recent")) {
+    size_t at = 0;
+    while (at < list->size() && recent_.size() < kMaxRecent) {
+      size_t end = list->find('\n', at);
+      if (end == std::string::npos) end = list->size();
+      if (end > at) recent_.push_back(list->substr(at, end - at));
+      at = end + 1;
+    }
+  }
   Restored r = persistence_.restore();
   // What was open last time is where work resumes: not an undoable step.
   if (r.text) {
@@ -35,6 +46,16 @@ void Session::start() {
   saved_version_ = seen_version_ = state.data_version;
   // A first visit, or a fallback: store what is now open, so a reload shows it.
   if (r.first_visit || r.fell_back || !r.text) force_save_ = true;
+}
+
+void Session::remember_file(const std::string& path) {
+  if (path.empty() || path.find('\n') != std::string::npos) return;
+  recent_.erase(std::remove(recent_.begin(), recent_.end(), path), recent_.end());
+  recent_.insert(recent_.begin(), path);
+  if (recent_.size() > kMaxRecent) recent_.resize(kMaxRecent);
+  std::string list;
+  for (const auto& r : recent_) list += r + "\n";
+  store_->put("recent", list);  // a list that cannot be stored is only a convenience lost
 }
 
 void Session::notify(Notice::Kind kind, std::string text, bool offer_export) {

@@ -78,6 +78,11 @@ class Session {
   const std::string& storage_where() const { return where_; }
   bool quota_exceeded() const { return quota_; }
 
+  // 6. Recent files (desktop), newest first, kept in the store between runs.
+  const std::vector<std::string>& recent_files() const { return recent_; }
+  void remember_file(const std::string& path);
+  static constexpr size_t kMaxRecent = 8;
+
  private:
   void replace(std::string_view text, const std::string& name);
   void notify(Notice::Kind kind, std::string text, bool offer_export = false);
@@ -96,6 +101,7 @@ class Session {
   bool force_save_ = false;  // store what is open even though it is unchanged
   bool conflict_ = false;
   bool quota_ = false;
+  std::vector<std::string> recent_;
 };
 
 // "Asia-Pacific Financial Coalition: …" -> "asia-pacific-financial-coalition"

@@ -91,7 +91,9 @@ bool FrameDriver::render_png(float scale, std::vector<uint8_t>& png) {
     ImGui_ImplSDL2_NewFrame();
     io.DisplayFramebufferScale = ImVec2(scale, scale);  // this frame only: the PNG's pixels
     ImGui::NewFrame();
+    ui.set_capturing(true);
     ui.frame(info());
+    ui.set_capturing(false);
     ImGui::Render();
     glViewport(0, 0, w, h);
     ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -216,7 +218,9 @@ bool FrameDriver::handle(const SDL_Event& e) {
 }
 
 void FrameDriver::import_text(std::string_view text, const std::string& name) {
-  session.import_text(text, name);
+  // A path from a drop or the command line: worth offering again in File > Open's list.
+  if (session.import_text(text, name) != Session::ImportResult::Refused)
+    session.remember_file(name);
   wake();
 }
 

@@ -18,6 +18,7 @@ void FileDialog::open(Mode mode, const std::string& name) {
   visible_ = true;
   chosen_.clear();
   error_.clear();
+  confirm_overwrite_.clear();
   if (folder_.empty()) {
     std::error_code ec;
     const char* home = std::getenv("HOME");
@@ -27,12 +28,6 @@ void FileDialog::open(Mode mode, const std::string& name) {
   extension_ = fs::path(name).extension().string();
   if (extension_.empty()) extension_ = ".json";
   list_folder();
-}
-
-void FileDialog::add_recent(const std::string& path) {
-  recent.erase(std::remove(recent.begin(), recent.end(), path), recent.end());
-  recent.insert(recent.begin(), path);
-  if (recent.size() > 8) recent.resize(8);
 }
 
 void FileDialog::list_folder() {
@@ -114,22 +109,41 @@ bool FileDialog::draw() {
   if (entries_.empty()) ImGui::TextDisabled("No .json files here.");
   ImGui::EndChild();
   if (!error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "%s", error_.c_str());
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 220);
-  ImGui::InputText("##name", name_buf_, sizeof name_buf_);
-  ImGui::SameLine();
-  if (ImGui::Checkbox("All files", &show_all_)) list_folder();
-  ImGui::SameLine();
-  if (ImGui::Button(mode_ == Mode::Open ? "Open" : "Save", ImVec2(80, 0)) && name_buf_[0]) {
-    chosen_ = (fs::path(folder_) / name_buf_).string();
-    chosen = true;
+  bool agreed = false;  // the user already said "Replace"
+  if (!confirm_overwrite_.empty()) {
+    // Save over an existing file only when the user says so.
+    ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s already exists. Replace it?",
+                       fs::path(confirm_overwrite_).filename().string().c_str());
+    ImGui::SameLine();
+    if (ImGui::Button("Replace")) {
+      chosen_ = confirm_overwrite_;
+      chosen = agreed = true;
+      confirm_overwrite_.clear();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) confirm_overwrite_.clear();
+  } else {
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 220);
+    ImGui::InputText("##name", name_buf_, sizeof name_buf_);
+    ImGui::SameLine();
+    if (ImGui::Checkbox("All files", &show_all_)) list_folder();
+    ImGui::SameLine();
+    if (ImGui::Button(mode_ == Mode::Open ? "Open" : "Save", ImVec2(80, 0)) && name_buf_[0]) {
+      chosen_ = (fs::path(folder_) / name_buf_).string();
+      chosen = true;
+    }
   }
   if (ImGui::IsKeyPressed(ImGuiKey_Escape)) visible_ = false;
-  if (chosen) {
+  if (chosen && mode_ == Mode::Save) {
     // Save keeps the suggested name's extension (.json, .png) when the user leaves it off.
-    if (mode_ == Mode::Save && fs::path(chosen_).extension().empty()) chosen_ += extension_;
-    add_recent(chosen_);
-    visible_ = false;
+    if (fs::path(chosen_).extension().empty()) chosen_ += extension_;
+    std::error_code ec;
+    if (!agreed && fs::exists(chosen_, ec)) {
+      confirm_overwrite_ = chosen_;
+      chosen = false;
+    }
   }
+  if (chosen) visible_ = false;
   if (!visible_) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
   return chosen;

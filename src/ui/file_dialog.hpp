@@ -17,9 +17,8 @@ class FileDialog {
   const std::string& path() const { return chosen_; }
   bool is_open() const { return visible_; }
   Mode mode() const { return mode_; }
-  // Recent files, newest first (the caller keeps them between runs).
+  // Recent files, newest first: the caller fills them (Session keeps them between runs).
   std::vector<std::string> recent;
-  void add_recent(const std::string& path);
 
  private:
   void list_folder();
@@ -38,6 +37,7 @@ class FileDialog {
   };
   std::vector<Entry> entries_;
   bool show_all_ = false;
+  std::string confirm_overwrite_;  // Save: an existing file the user must agree to replace
 };
 
 }  // namespace atlas::ui

@@ -1,6 +1,8 @@
 // test_session.cpp — the dataset's life in the app: start, import, autosave, conflicts.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "app/session.hpp"
 
 using namespace atlas;
@@ -149,4 +151,19 @@ TEST_CASE("export names come from the title and the date") {
   CHECK(name == "asia-pacific-financial-coalition-country-roundtables-working-2026-11-28.json");
   CHECK(slug("Hà Nội — 2019!") == "h-n-i-2019");
   CHECK(slug("") == "");
+}
+
+TEST_CASE("recent files: newest first, no duplicates, at most eight, kept between runs") {
+  Fixture f;
+  f.s.start();
+  CHECK(f.s.recent_files().empty());
+  for (int i = 0; i < 10; ++i) f.s.remember_file("/data/f" + std::to_string(i) + ".json");
+  f.s.remember_file("/data/f5.json");
+  REQUIRE(f.s.recent_files().size() == Session::kMaxRecent);
+  CHECK(f.s.recent_files()[0] == "/data/f5.json");
+  CHECK(f.s.recent_files()[1] == "/data/f9.json");
+  CHECK(std::count(f.s.recent_files().begin(), f.s.recent_files().end(), "/data/f5.json") == 1);
+  Session again(std::make_unique<MemoryStore>(*f.mem));
+  again.start();
+  CHECK(again.recent_files() == f.s.recent_files());
 }
