@@ -15,6 +15,7 @@
   const $ = (id) => document.getElementById(id);
   const canvas = $('canvas');
   let started = false;
+  let presentingFullscreen = false; // the presenter asked for full screen
   let resolveReady;
   let rejectReady;
   const ready = new Promise((resolve, reject) => {
@@ -113,6 +114,7 @@
       // Needs a recent user gesture (F5, a click): when the browser says no, the
       // presentation still runs in the window.
       const el = document.documentElement;
+      presentingFullscreen = on;
       if (on && !document.fullscreenElement && el.requestFullscreen) el.requestFullscreen().catch(() => {});
       if (!on && document.fullscreenElement) document.exitFullscreen().catch(() => {});
     },
@@ -233,6 +235,13 @@
     if (started && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'v')
       e.stopImmediatePropagation();
   }, { capture: true });
+  // Browsers keep Esc for leaving full screen and never pass it to the page: when full
+  // screen ends while presenting (Esc, the browser's own button), presenting ends too.
+  document.addEventListener('fullscreenchange', () => {
+    if (document.fullscreenElement || !presentingFullscreen || !started) return;
+    presentingFullscreen = false;
+    if (api.story().presenting) api.present(false);
+  });
 
   // ---------------------------------------------------------------------------------
   // 4. Files in and out

@@ -193,7 +193,10 @@ bool AppUI::frame(const PlatformInfo& platform) {
     if (is_cjk(c)) cjk_needed_.add(c);
   if (presenter_.active()) {
     animating_ = presenter_.draw(state_, map_, timeline_, fonts_, theme_);
+    if (std::exchange(presenter_.png_requested, false)) png_requested_ = true;
     if (presenter_.leave_requested) present(false);
+    // The desktop's save dialog for a PNG exported while presenting.
+    if (file_dialog_.is_open()) dialogs(platform);
     return animating_;
   }
   if (ImGui::IsKeyPressed(ImGuiKey_F5, false)) present(true);
@@ -263,7 +266,7 @@ bool AppUI::frame(const PlatformInfo& platform) {
   dialogs(platform);
   editor_.dialogs(state_);
   editor_.quality_panel(state_, &show_quality_);
-  presenter_.story_editor(state_, map_, &show_story_);
+  presenter_.story_editor(state_, map_, timeline_, &show_story_);
   ImGui::End();
   draw_composition();
   return animating_;
@@ -521,7 +524,12 @@ void AppUI::events_table() {
       specs->SpecsDirty = false;
     }
   }
-  if (order_version_ != state_.data_version || order_filters_ != state_.filter_version) {
+  const bool order_new_data = order_version_ != state_.data_version;
+  const double order_start = steady_seconds();
+  if ((order_new_data || order_filters_ != state_.filter_version) &&
+      !list_pacer_.may_rebuild(order_start, order_new_data)) {
+    animating_ = true;  // playback at a large scale: the list catches up in a moment
+  } else if (order_new_data || order_filters_ != state_.filter_version) {
     // Only what passes the shared filters (kinds, the timeline's range, the playhead).
     order_.clear();
     for (size_t i = 0; i < events.size(); ++i)
@@ -551,6 +559,7 @@ void AppUI::events_table() {
     std::sort(order_.begin(), order_.end(), key_less);
     order_version_ = state_.data_version;
     order_filters_ = state_.filter_version;
+    list_pacer_.rebuilt(order_start, steady_seconds());
   }
 
   // Up and down move the selection through the list (when no text field has the keys).
@@ -747,8 +756,10 @@ void AppUI::status_bar(float height) {
 }
 
 void AppUI::open_file(const PlatformInfo& platform) {
-  if (!platform.browser_files || !platform::open_file_picker())
+  if (!platform.browser_files || !platform::open_file_picker()) {
+    file_dialog_.recent = session_.recent_files();
     file_dialog_.open(FileDialog::Mode::Open);
+  }
 }
 
 void AppUI::offer_png(std::vector<uint8_t> png, const PlatformInfo& platform) {
@@ -832,14 +843,17 @@ void AppUI::dialogs(const PlatformInfo& platform) {
     if (file_dialog_.mode() == FileDialog::Mode::Save) {
       std::string error = platform::write_text_file(path, export_text_);
       export_text_.clear();
+      if (error.empty() && path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0)
+        session_.remember_file(path);
       session_.notices.push_back(error.empty()
                                      ? Notice{Notice::Info, "Exported to " + path + ".", false}
                                      : Notice{Notice::Error, "Export failed: " + error, false});
     } else {
       std::string text;
-      if (platform::read_text_file(path, text))
-        session_.import_text(text, path);
-      else
+      if (platform::read_text_file(path, text)) {
+        if (session_.import_text(text, path) != Session::ImportResult::Refused)
+          session_.remember_file(path);
+      } else
         session_.import_failed(path, "the file could not be read");
     }
   }

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/pacer.hpp"
 #include "app/session.hpp"
 #include "core/glyphs.hpp"
 #include "ui/editor.hpp"
@@ -77,6 +78,8 @@ class AppUI {
   // File > Export view as PNG: the platform renders it after the frame (it needs GL),
   // then hands the bytes back to be downloaded or saved.
   bool take_png_request() { return std::exchange(png_requested_, false); }
+  // Drawing the frame a PNG export captures (presenter mode leaves its controls out).
+  void set_capturing(bool on) { presenter_.capturing = on; }
   void offer_png(std::vector<uint8_t> png, const PlatformInfo& platform);
 
  private:
@@ -148,6 +151,7 @@ class AppUI {
   std::vector<int> order_;
   uint64_t order_version_ = ~uint64_t(0);
   uint64_t order_filters_ = ~uint64_t(0);
+  RebuildPacer list_pacer_;
   int sort_column_ = 0;
   bool sort_ascending_ = true;
 };

@@ -1,7 +1,7 @@
 // presenter.cpp — see presenter.hpp.
 //
 // Index
-//   1. Steps: the saved story, or every dated event in date order after an overview
+//   1. Steps: the saved story, or every event in date order after an overview
 //   2. Moving between steps: selection, map fly-to, timeline window, playhead
 //   3. Drawing: map over timeline, the caption card, the step counter
 #include "ui/presenter.hpp"
@@ -54,11 +54,13 @@ const std::vector<Presenter::Step>& Presenter::steps(const AppState& state) {
       steps_.push_back({s.item, s.map, s.timeline, s.caption});
   } else {
     steps_.push_back({});  // the overview
+    // Every event, in date order; those without a date last, in the file's order.
     std::vector<size_t> order;
-    for (size_t i = 0; i < d.events.size(); ++i)
-      if (d.events[i].date) order.push_back(i);
+    for (size_t i = 0; i < d.events.size(); ++i) order.push_back(i);
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return edtf::compare(*d.events[a].date, *d.events[b].date) < 0;
+      const auto &da = d.events[a].date, &db = d.events[b].date;
+      if (!da || !db) return da && !db;
+      return edtf::compare(*da, *db) < 0;
     });
     for (size_t i : order) steps_.push_back({d.events[i].id, std::nullopt, std::nullopt, ""});
   }
@@ -143,7 +145,28 @@ void Presenter::keys(AppState& state, MapView& map, TimelineView& timeline) {
   }
 }
 
-void Presenter::story_editor(AppState& state, const MapView& map, bool* open) {
+namespace {
+// The timeline's visible days as an EDTF interval of full dates ("2015-03-01/2016-02-10"),
+// for a story step; none outside years 0–9999 (EDTF full dates have four-digit years).
+std::optional<edtf::Value> window_value(double first_day, double end_day) {
+  auto date = [](double day, std::string& out) {
+    int64_t y;
+    int m, d;
+    edtf::civil_from_days(int64_t(std::floor(day)), y, m, d);
+    if (y < 0 || y > 9999) return false;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", int(y), m, d);
+    out = buf;
+    return true;
+  };
+  std::string a, b;
+  if (!date(first_day, a) || !date(std::max(first_day, end_day - 1), b)) return std::nullopt;
+  return edtf::parse(a + "/" + b).value;
+}
+}  // namespace
+
+void Presenter::story_editor(AppState& state, const MapView& map, const TimelineView& timeline,
+                             bool* open) {
   if (!*open) return;
   ImGui::SetNextWindowSize(ImVec2(560, 480), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Story", open)) {
@@ -174,10 +197,14 @@ void Presenter::story_editor(AppState& state, const MapView& map, bool* open) {
     geo::Vec2 ll = geo::world_to_lonlat(map.camera().center);
     st.map = StoryStep::Camera{std::round(ll.x * 1e3) / 1e3, std::round(ll.y * 1e3) / 1e3,
                                std::round(map.camera().zoom * 100) / 100, Extra::object()};
+    double first = 0, end = 0;
+    timeline.visible_days(first, end);
+    st.timeline = window_value(first, end);
     steps.push_back(st);
     changed = true;
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The selected item, with the map as it is now");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("The selected item, with the map and the timeline as they are now");
   ImGui::SameLine();
   if (ImGui::Button("+ Add an overview")) {
     steps.push_back(StoryStep{});
@@ -205,11 +232,21 @@ void Presenter::story_editor(AppState& state, const MapView& map, bool* open) {
     ImGui::SameLine();
     if (ImGui::SmallButton("x")) remove = int(i);
     ImGui::SetNextItemWidth(-1);
-    std::string caption = steps[i].caption;
-    if (ImGui::InputTextWithHint("##caption", "caption (instead of the item's notes)", &caption,
-                                 ImGuiInputTextFlags_EnterReturnsTrue)) {
-      steps[i].caption = caption;
-      changed = true;
+    // The caption being typed lives here until Enter or leaving the field saves it (one
+    // undo step), so the steps list rebuilt every frame does not undo the typing.
+    bool editing = caption_edit_step_ == int(i);
+    std::string& caption = editing ? caption_edit_ : steps[i].caption;
+    ImGui::InputTextWithHint("##caption", "caption (instead of the item's notes)", &caption);
+    if (ImGui::IsItemActivated()) {
+      caption_edit_step_ = int(i);
+      caption_edit_ = steps[i].caption;
+    }
+    if (ImGui::IsItemDeactivated() && caption_edit_step_ == int(i)) {
+      caption_edit_step_ = -1;
+      if (caption_edit_ != steps[i].caption) {
+        steps[i].caption = caption_edit_;
+        changed = true;
+      }
     }
     ImGui::Separator();
     ImGui::PopID();
@@ -270,14 +307,20 @@ bool Presenter::draw(AppState& state, MapView& map, TimelineView& timeline, cons
   ImGui::EndGroup();
   ImGui::EndChild();
 
-  // Step counter and controls, top right, small.
+  // Step counter and controls, top right, small (not in a PNG made for slides).
   int n = int(steps(state).size());
+  if (capturing) {
+    ImGui::End();
+    return animating || autoplay;
+  }
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + w - 16, vp->Pos.y + 16), ImGuiCond_Always,
                           ImVec2(1, 0));
   ImGui::SetNextWindowBgAlpha(0.75f);
+  // NoNav: after a click on a control, the clicker's Space must not also press it.
   ImGui::Begin("presenter-controls", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                   ImGuiWindowFlags_NoNav);
   ImGui::PushFont(fonts.stage_body);
   ImGui::Text("%d / %d", step_ + 1, n);
   ImGui::PopFont();
@@ -292,6 +335,9 @@ bool Presenter::draw(AppState& state, MapView& map, TimelineView& timeline, cons
   ImGui::SetNextItemWidth(120);
   ImGui::SliderFloat("##interval", &interval, 3.0f, 30.0f, "every %.0f s");
   ImGui::SameLine();
+  if (ImGui::Button("PNG")) png_requested = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Export this view as a PNG at 2x, for slides");
+  ImGui::SameLine();
   if (ImGui::Button("Leave (Esc)")) leave_requested = true;
   ImGui::End();
   ImGui::End();
@@ -301,8 +347,11 @@ bool Presenter::draw(AppState& state, MapView& map, TimelineView& timeline, cons
 void Presenter::caption(AppState& state, const Fonts& fonts, float x, float y, float w) {
   const Event* e = state.event(state.selection);
   const WorkingGroup* g = state.working_group(state.selection);
-  if (!e && !g) return;
   const Step& s = steps(state)[size_t(step_)];
+  if (!e && !g) {
+    place_or_organisation_card(state, fonts, s, x, y, w);
+    return;
+  }
   begin_card("caption", x, y, w);
   ImGui::PushFont(fonts.stage_title);
   ImGui::TextWrapped("%s", e ? e->title.c_str() : g->name.c_str());
@@ -349,6 +398,44 @@ void Presenter::caption(AppState& state, const Fonts& fonts, float x, float y, f
   end_card();
 }
 
+// A step on a place or an organisation: its name, where or what it is, and how many of
+// the dataset's events it has a part in.
+void Presenter::place_or_organisation_card(AppState& state, const Fonts& fonts, const Step& s,
+                                           float x, float y, float w) {
+  const Place* p = state.place(s.item);
+  const Organisation* o = p ? nullptr : state.organisation(s.item);
+  if (!p && !o) return;
+  int events = 0;
+  for (const auto& e : state.dataset.events) {
+    if (p && e.place == p->id) ++events;
+    if (o)
+      for (const auto& part : e.organisations)
+        if (part.organisation == o->id) {
+          ++events;
+          break;
+        }
+  }
+  begin_card("caption", x, y, w);
+  ImGui::PushFont(fonts.stage_title);
+  ImGui::TextWrapped("%s", p ? p->name.c_str() : o->name.c_str());
+  ImGui::PopFont();
+  ImGui::PushFont(fonts.stage_body);
+  const Country* c = find_country(p ? p->country : o->country);
+  if (o) ImGui::TextWrapped("%s", label(o->sector));
+  if (c && (!p || p->name != c->name)) ImGui::TextWrapped("%s", c->name);
+  ImGui::TextWrapped("%d event%s %s", events, events == 1 ? "" : "s",
+                     p ? "here" : "with a part in them");
+  ImGui::PopFont();
+  const std::string& notes = s.caption.empty() ? (p ? std::string() : o->notes) : s.caption;
+  if (!notes.empty()) {
+    ImGui::PushFont(fonts.heading);
+    ImGui::Spacing();
+    ImGui::TextWrapped("%s", notes.c_str());
+    ImGui::PopFont();
+  }
+  end_card();
+}
+
 void Presenter::overview(AppState& state, const Fonts& fonts, float x, float y, float w) {
   const Dataset& d = state.dataset;
   begin_card("overview", x, y, w);
@@ -373,11 +460,23 @@ void Presenter::overview(AppState& state, const Fonts& fonts, float x, float y, 
   }
   int rts = 0;
   for (const auto& [c, n] : rt_by_country) rts += n;
-  std::string countries;
-  for (const auto& [c, n] : rt_by_country) countries += (countries.empty() ? "" : ", ") + c;
-  ImGui::TextWrapped("%d roundtable%s: %s", rts, rts == 1 ? "" : "s", countries.c_str());
-  ImGui::TextWrapped("%zu working group%s", d.working_groups.size(),
-                     d.working_groups.size() == 1 ? "" : "s");
+  // "Australia, Philippines (2), …": a count beside a country with more than one.
+  auto counted = [](const std::map<std::string, int>& by) {
+    std::string out;
+    for (const auto& [name, n] : by)
+      out += (out.empty() ? "" : ", ") + name + (n > 1 ? " (" + std::to_string(n) + ")" : "");
+    return out;
+  };
+  std::map<std::string, int> wg_by_country;
+  for (const auto& g : d.working_groups) {
+    const Country* c = find_country(g.country);
+    ++wg_by_country[c ? c->name : g.country];
+  }
+  ImGui::TextWrapped("%d roundtable%s: %s", rts, rts == 1 ? "" : "s",
+                     counted(rt_by_country).c_str());
+  ImGui::TextWrapped("%zu working group%s%s%s", d.working_groups.size(),
+                     d.working_groups.size() == 1 ? "" : "s", wg_by_country.empty() ? "" : ": ",
+                     counted(wg_by_country).c_str());
   std::string years;
   int forums = 0;
   for (const auto& [yy, n] : forums_by_year) {

@@ -37,7 +37,7 @@ class Presenter {
   // The story editor (Present > Edit the story…): add the selection with the current map
   // view as a step, an overview step, reorder, remove, captions. Saved in the dataset as
   // its first story, through the undo history.
-  void story_editor(AppState& state, const MapView& map, bool* open);
+  void story_editor(AppState& state, const MapView& map, const TimelineView& timeline, bool* open);
 
   // Draws the whole window in presenter layout; returns true while animating.
   bool draw(AppState& state, MapView& map, TimelineView& timeline, const Fonts& fonts, Theme theme);
@@ -47,9 +47,13 @@ class Presenter {
   bool loop = true;
   float interval = 8.0f;
   bool leave_requested = false;  // Esc pressed: the owner restores the normal layout
+  bool png_requested = false;    // the controls' "PNG" button: the owner exports the view
+  bool capturing = false;        // drawing a PNG for slides: no controls in the picture
 
  private:
   void caption(AppState& state, const Fonts& fonts, float x, float y, float w);
+  void place_or_organisation_card(AppState& state, const Fonts& fonts, const Step& s, float x,
+                                  float y, float w);
   void overview(AppState& state, const Fonts& fonts, float x, float y, float w);
   void keys(AppState& state, MapView& map, TimelineView& timeline);
 
@@ -59,6 +63,8 @@ class Presenter {
   std::vector<Step> steps_;
   uint64_t steps_version_ = ~uint64_t(0);
   Filters saved_filters_;
+  int caption_edit_step_ = -1;  // the story editor's caption field being typed in
+  std::string caption_edit_;
 };
 
 }  // namespace atlas::ui
