@@ -43,7 +43,10 @@ find_file(ATLAS_FONT_SANS NotoSans-Regular.ttf PATHS /usr/share/fonts/truetype/n
   NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
 find_file(ATLAS_FONT_THAI NotoSansThai-Regular.ttf PATHS /usr/share/fonts/truetype/noto
   NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
-if(NOT ATLAS_FONT_SANS OR NOT ATLAS_FONT_THAI)
+# Noto Sans has no arrows and no minus sign (→ −): they come from Noto Sans Math.
+find_file(ATLAS_FONT_MATH NotoSansMath-Regular.ttf PATHS /usr/share/fonts/truetype/noto
+  NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
+if(NOT ATLAS_FONT_SANS OR NOT ATLAS_FONT_THAI OR NOT ATLAS_FONT_MATH)
   message(FATAL_ERROR "Noto Sans fonts are missing (Debian package fonts-noto-core): run tools/setup")
 endif()
 # Only the glyphs the UI asks for (Latin, Vietnamese, punctuation, arrows, shapes):
@@ -54,14 +57,23 @@ if(PYFTSUBSET)
   add_custom_command(OUTPUT "${ATLAS_FONT_SANS_SUBSET}"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/fonts"
     COMMAND ${PYFTSUBSET} "${ATLAS_FONT_SANS}"
-            "--unicodes=U+0020-024F,U+0300-036F,U+1E00-1EFF,U+2000-206F,U+20A0-20CF,U+2190-21FF,U+2212,U+25A0-25FF"
+            "--unicodes=U+0020-024F,U+0300-036F,U+1E00-1EFF,U+2000-206F,U+20A0-20CF,U+25A0-25FF"
             --no-hinting "--layout-features=" "--output-file=${ATLAS_FONT_SANS_SUBSET}"
     DEPENDS "${ATLAS_FONT_SANS}"
     COMMENT "Subsetting Noto Sans to the UI's glyphs")
   atlas_embed(atlas_font_sans_data "${ATLAS_FONT_SANS_SUBSET}" atlas_font_sans)
+  set(ATLAS_FONT_MATH_SUBSET "${CMAKE_BINARY_DIR}/fonts/NotoSansMath-arrows.ttf")
+  add_custom_command(OUTPUT "${ATLAS_FONT_MATH_SUBSET}"
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/fonts"
+    COMMAND ${PYFTSUBSET} "${ATLAS_FONT_MATH}" "--unicodes=U+2190-21FF,U+2212"
+            --no-hinting "--layout-features=" "--output-file=${ATLAS_FONT_MATH_SUBSET}"
+    DEPENDS "${ATLAS_FONT_MATH}"
+    COMMENT "Subsetting Noto Sans Math to arrows and the minus sign")
+  atlas_embed(atlas_font_math_data "${ATLAS_FONT_MATH_SUBSET}" atlas_font_math)
 else()
-  message(WARNING "pyftsubset (Debian package fonttools) not found: embedding the whole font")
+  message(WARNING "pyftsubset (Debian package fonttools) not found: embedding the whole fonts")
   atlas_embed(atlas_font_sans_data "${ATLAS_FONT_SANS}" atlas_font_sans)
+  atlas_embed(atlas_font_math_data "${ATLAS_FONT_MATH}" atlas_font_math)
 endif()
 atlas_embed(atlas_font_thai_data "${ATLAS_FONT_THAI}" atlas_font_thai)
 
@@ -122,7 +134,8 @@ add_executable(coalition-atlas ${ATLAS_APP_SOURCES})
 add_dependencies(coalition-atlas atlas_cjk_font)
 target_include_directories(coalition-atlas PRIVATE src)
 target_link_libraries(coalition-atlas PRIVATE atlas_core atlas_geo atlas_timeline imgui
-  atlas_sample_data atlas_font_sans_data atlas_font_thai_data atlas_basemap_data
+  atlas_sample_data atlas_font_sans_data atlas_font_thai_data atlas_font_math_data
+  atlas_basemap_data
   ${ATLAS_SHADER_LIBS})
 if(NOT EMSCRIPTEN)
   target_link_libraries(coalition-atlas PRIVATE atlas_gazetteer_data)

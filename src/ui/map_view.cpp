@@ -475,10 +475,12 @@ void MapView::draw_legend(AppState& state, Theme theme, float x0, float y0, floa
   // (each names itself on hover and still toggles its kind); a click on "Legend" switches.
   const bool small_map = h < line * float(rows) * 2.6f || w < 420;
   const bool compact = legend_open_ < 0 ? small_map : legend_open_ == 0;
-  // Fit, top right, whatever the legend's size.
-  ImGui::SetCursorScreenPos(ImVec2(x0 + w - 60, y0 + 8));
-  if (ImGui::SmallButton("Fit")) fly_to_fit(state);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show all the places (F)");
+  // Fit, top right, whatever the legend's size (presenter mode has its own controls there).
+  if (show_fit_button) {
+    ImGui::SetCursorScreenPos(ImVec2(x0 + w - 60, y0 + 8));
+    if (ImGui::SmallButton("Fit")) fly_to_fit(state);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show all the places (F)");
+  }
   if (compact) {
     draw_compact_legend(state, theme, x0, y0, h, line);
     return;

@@ -46,6 +46,7 @@ class MapView {
   float pane_x() const { return origin_x_; }
   float pane_y() const { return origin_y_; }
   size_t visible_marker_count() const { return visible_count_; }
+  bool show_fit_button = true;
   // Working groups shown on the map (those the filters let through).
   size_t visible_group_count() const {
     size_t n = 0;

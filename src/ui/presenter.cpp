@@ -117,7 +117,7 @@ void Presenter::go(AppState& state, MapView& map, TimelineView& timeline, int st
     f.playhead_on = true;
     f.playhead = b;
   } else {
-    timeline.fit(state);
+    timeline.request_fit();
     f.playhead_on = false;
   }
   state.set_filters(f);
@@ -292,7 +292,9 @@ bool Presenter::draw(AppState& state, MapView& map, TimelineView& timeline, cons
   bool animating = false;
   ImGui::BeginChild("stage-map", ImVec2(w, map_h), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  map.show_fit_button = false;
   animating |= map.draw(state, theme, fonts.body);
+  map.show_fit_button = true;
   // The caption card over the map's lower left; the overview has its own card.
   float card_w = std::min(w * 0.46f, 760.0f);
   if (state.selection.empty())

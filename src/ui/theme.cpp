@@ -5,6 +5,8 @@ extern "C" const unsigned char atlas_font_sans[];
 extern "C" const unsigned long atlas_font_sans_size;
 extern "C" const unsigned char atlas_font_thai[];
 extern "C" const unsigned long atlas_font_thai_size;
+extern "C" const unsigned char atlas_font_math[];
+extern "C" const unsigned long atlas_font_math_size;
 
 namespace atlas::ui {
 
@@ -16,12 +18,12 @@ constexpr float kStageTitlePx = 42.0f;
 constexpr float kStageBodyPx = 25.0f;
 
 // Latin + Latin-1 + Latin Extended-A/B, combining marks, Vietnamese, general
-// punctuation (dashes, quotes, ellipsis), currency, arrows, math minus, geometric shapes.
-// The build subsets the font to these same ranges (cmake/app.cmake).
-const ImWchar kLatinRanges[] = {0x0020, 0x024F, 0x0300, 0x036F, 0x1E00, 0x1EFF,
-                                0x2000, 0x206F, 0x20A0, 0x20CF, 0x2190, 0x21FF,
-                                0x2212, 0x2212, 0x25A0, 0x25FF, 0};
+// punctuation (dashes, quotes, ellipsis), currency, geometric shapes. The build subsets
+// the font to these same ranges (cmake/app.cmake); arrows and − come from Noto Sans Math.
+const ImWchar kLatinRanges[] = {0x0020, 0x024F, 0x0300, 0x036F, 0x1E00, 0x1EFF, 0x2000,
+                                0x206F, 0x20A0, 0x20CF, 0x25A0, 0x25FF, 0};
 const ImWchar kThaiRanges[] = {0x0E00, 0x0E7F, 0};
+const ImWchar kArrowRanges[] = {0x2190, 0x21FF, 0x2212, 0x2212, 0};  // Noto Sans lacks them
 
 ImFont* add(float px, float scale, const ExtraFont* extra) {
   ImGuiIO& io = ImGui::GetIO();
@@ -37,6 +39,8 @@ ImFont* add(float px, float scale, const ExtraFont* extra) {
   merge.MergeMode = true;
   io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(atlas_font_thai),
                                  int(atlas_font_thai_size), px * scale, &merge, kThaiRanges);
+  io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(atlas_font_math),
+                                 int(atlas_font_math_size), px * scale, &merge, kArrowRanges);
   if (extra && extra->data && extra->ranges && extra->ranges[0]) {
     ImFontConfig cjk = merge;
     cjk.FontNo = extra->font_no;

@@ -154,7 +154,7 @@ void TimelineView::lane_title(uint32_t key, char* out, size_t n) const {
 void TimelineView::fit(const AppState& state) {
   (void)state;
   int64_t a, b;
-  if (model_.data_range(a, b)) scale_.fit(a, b, 40);
+  if (model_.data_range(a, b)) show(double(a), double(b) + 1.0);
 }
 
 bool TimelineView::locate(const AppState& state, const std::string& id, float& x, float& y) const {
@@ -235,6 +235,10 @@ bool TimelineView::draw(AppState& state, Theme theme, ImFont* small_font, bool t
   pane_x_ = pos.x;
   pane_y_ = pos.y;
   pane_h_ = size.y;
+  if (placed_ && double(size.x) != scale_.width_px) {
+    scale_.set_width(size.x);
+    scale_.show(placed_days_[0], placed_days_[1], 40);
+  }
   scale_.set_width(size.x);
   if (!fitted_) {
     fit(state);
@@ -258,8 +262,10 @@ bool TimelineView::draw(AppState& state, Theme theme, ImFont* small_font, bool t
     }
     state.set_filters(f);
     double x = scale_.x(double(f.playhead));
-    if (x < 0 || x > size.x)
+    if (x < 0 || x > size.x) {
       scale_.origin_day = double(f.playhead) - size.x * 0.5 / scale_.px_per_day;
+      placed_ = false;
+    }
   }
 
   if (small_font) ImGui::PushFont(small_font);
@@ -332,19 +338,22 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
   bool hovered = ImGui::IsItemHovered();
   if (ImGui::IsItemActive() && ImGui::IsMouseDragging(0, 2.0f)) {
     scale_.pan(io.MouseDelta.x);
+    placed_ = false;
     scroll_ -= io.MouseDelta.y;
   }
   if (hovered && io.MouseWheel != 0) {
-    if (io.KeyShift)
+    if (io.KeyShift) {
       scroll_ -= io.MouseWheel * 40;
-    else
+    } else {
       scale_.zoom_about(io.MousePos.x - x0, std::pow(1.25, io.MouseWheel));
+      placed_ = false;
+    }
   }
   if (hovered || ImGui::IsWindowFocused()) {
     if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd))
-      scale_.zoom_about(w * 0.5, 1.5);
+      zoom(1.5, w * 0.5);
     if (ImGui::IsKeyPressed(ImGuiKey_Minus) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract))
-      scale_.zoom_about(w * 0.5, 1 / 1.5);
+      zoom(1 / 1.5, w * 0.5);
   }
   scroll_ = std::clamp(scroll_, 0.0f, std::max(0.0f, model_.content_height() - h + 8));
 
@@ -494,7 +503,7 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
       ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
       if (!s.single()) {
         ImGui::SetTooltip("%u items — click to zoom in", s.count);
-        if (ImGui::IsMouseReleased(0) && !dragged()) scale_.show(s.day0, s.day1, 40);
+        if (ImGui::IsMouseReleased(0) && !dragged()) show(s.day0, s.day1);
       } else {
         uint32_t id = s.first_id;
         const std::string* item_id;

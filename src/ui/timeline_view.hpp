@@ -39,17 +39,33 @@ class TimelineView {
   void set_group_by(GroupBy g) { group_by_ = g; }
   void fit(const AppState& state);
   // x in pane px; for scripts (the wheel and drag do the same).
-  void zoom(double factor, double x) { scale_.zoom_about(x, factor); }
-  void pan(double dx) { scale_.pan(dx); }
+  void zoom(double factor, double x) {
+    placed_ = false;
+    scale_.zoom_about(x, factor);
+  }
+  void pan(double dx) {
+    placed_ = false;
+    scale_.pan(dx);
+  }
   // A touch pinch at (x, y) in window px: zooms time about x when it is over the pane.
   bool pinch(float x, float y, double factor) {
     if (x < pane_x_ || x > pane_x_ + float(scale_.width_px) || y < pane_y_ || y > pane_y_ + pane_h_)
       return false;
+    placed_ = false;
     scale_.zoom_about(x - pane_x_, factor);
     return true;
   }
   // Shows the days [day0, day1) with a margin (presenter steps).
-  void show(double day0, double day1) { scale_.show(day0, day1, 40); }
+  // Shows these days. A fit or a shown range is kept when the pane's width changes (a
+  // resize, the presenter's full-width timeline) until the user zooms or pans.
+  void show(double day0, double day1) {
+    scale_.show(day0, day1, 40);
+    placed_ = true;
+    placed_days_[0] = day0;
+    placed_days_[1] = day1;
+  }
+  // Fits the data at the next draw.
+  void request_fit() { fitted_ = false; }
   // The days in view: [first, end).
   void visible_days(double& first, double& end) const {
     first = scale_.first_visible_day();
@@ -75,6 +91,8 @@ class TimelineView {
   uint64_t built_data_ = ~uint64_t(0);
   bool built_kinds_[size_t(EventKind::Count)] = {};
   bool fitted_ = false;
+  bool placed_ = false;  // the view is a fit or a show, not the user's own zoom and pan
+  double placed_days_[2] = {0, 0};
   int64_t today_ = 0;
   float scroll_ = 0;
   float pane_x_ = 0, pane_y_ = 0, pane_h_ = 0, rows_top_ = 0;

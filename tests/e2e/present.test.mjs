@@ -47,6 +47,25 @@ test('F5 presents; → steps through the events in date order; Esc leaves', asyn
   await context.close();
 });
 
+test('presenting goes full screen; leaving full screen (the browser\'s Esc) leaves presenting', async () => {
+  const { page, context, problems } = await openApp(env);
+  await settle(page);
+  await page.mouse.click(640, 790);
+  await page.keyboard.press('F5');  // a user gesture: the browser allows full screen
+  await page.waitForFunction(() => atlas.story().presenting && document.fullscreenElement !== null);
+  // The timeline is fitted at the full width it is drawn at: 2011 to today, not decades on.
+  await settle(page);
+  const width = await page.evaluate(() => innerWidth);
+  const from = await page.evaluate(() => atlas.timelineAxis('2011'));
+  const later = await page.evaluate(() => atlas.timelineAxis('2035'));
+  assert.ok(from.dateX >= 0 && from.dateX < width / 4, `2011 at ${from.dateX}`);
+  assert.ok(later.dateX > width, `2035 at ${later.dateX}: the fit is too wide`);
+  await page.evaluate(() => document.exitFullscreen());
+  await page.waitForFunction(() => !atlas.story().presenting);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('autoplay advances by itself, and loops', async () => {
   const { page, context } = await openApp(env);
   await page.evaluate(() => { atlas.present(true, 11); atlas.autoplay(0.4, true); });

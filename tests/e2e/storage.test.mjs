@@ -109,6 +109,45 @@ test('a corrupt stored copy: the last good copy comes back and the user is told'
   await context.close();
 });
 
+test('a damaged note of the newest copy: the newest good copy still loads, and the user is told', async () => {
+  const { page, context } = await openApp(env);
+  await waitSaved(page);
+  await page.evaluate((t) => atlas.loadJSON(t), small('Latest work'));
+  await waitSaved(page);
+  const latest = await page.evaluate(() => atlas.exportJSON());
+  await page.evaluate(() => localStorage.setItem('atlas.current', 'garbage'));
+  await reload(page);
+  assert.equal(await page.evaluate(() => atlas.exportJSON()), latest);  // not the sample
+  const notices = await page.evaluate(() => atlas.notices());
+  assert.equal(notices.length, 1);
+  assert.match(notices[0].text, /newest/);
+  // The note is repaired: the next reload is quiet and still has the work.
+  await waitSaved(page);
+  await reload(page);
+  assert.equal(await page.evaluate(() => atlas.exportJSON()), latest);
+  assert.deepEqual(await page.evaluate(() => atlas.notices()), []);
+  await context.close();
+});
+
+test('an import with only warnings asks first: until then the data is unchanged', async () => {
+  const { page, context } = await openApp(env);
+  await settle(page);
+  const before = await page.evaluate(() => atlas.exportJSON());
+  const warned = JSON.stringify({ ...JSON.parse(small('Warned')), 'x-colour': 'teal' });
+  const r = await page.evaluate((t) => atlas.importJSON(t, 'warned.json'), warned);
+  assert.equal(r.result, 'needs-confirmation');
+  assert.ok(r.diagnostics.some((d) => d.severity === 'warning' && d.pointer === '/x-colour'),
+    JSON.stringify(r.diagnostics));
+  assert.equal(await page.evaluate(() => atlas.exportJSON()), before);
+  await settle(page);
+  writeFileSync(join(OUT, 'import-warnings.png'), await page.screenshot());
+  // Errors never ask: refused, and the data is still the same.
+  const refused = await page.evaluate(() => atlas.importJSON('{"format": 3}', 'bad.json'));
+  assert.equal(refused.result, 'refused');
+  assert.equal(await page.evaluate(() => atlas.exportJSON()), before);
+  await context.close();
+});
+
 test('Ctrl+S downloads exactly exportJSON(), named from the title and the date', async () => {
   const { page, context } = await openApp(env);
   await settle(page);

@@ -62,12 +62,27 @@ test('clicking an item on the timeline selects it', async () => {
 test('the five roundtables are on the timeline in the page\'s order', async () => {
   const { page, context } = await openApp(env);
   await settle(page);
+  const shot = await page.screenshot();
+  writeFileSync(join(OUT, 'timeline-sample.png'), shot);
+  const png = decodePng(shot);
+  const pane = await page.evaluate(() => atlas.panes().timeline);
   const xs = [];
-  for (const id of ['rt-nz', 'rt-au', 'rt-hk', 'rt-th', 'rt-ph'])
-    xs.push((await page.evaluate((i) => atlas.timelineLocate(i), id)).x);
+  for (const id of ['rt-nz', 'rt-au', 'rt-hk', 'rt-th', 'rt-ph']) {
+    const p = await page.evaluate((i) => atlas.timelineLocate(i), id);
+    xs.push(p.x);
+    // On screen, in the timeline pane, and drawn: the item's pixels differ from the empty
+    // end of its own row (past "today", where nothing is).
+    assert.ok(p.x > pane.x && p.x < pane.x + pane.width && p.y > pane.y && p.y < pane.y + pane.height,
+      `${id} at ${p.x}, ${p.y} is outside the timeline pane`);
+    const empty = pixel(png, pane.x + pane.width - 14, p.y);
+    const drawn = [-1, 0, 1, 2, 3].some((dx) => !near(pixel(png, p.x + dx, p.y), empty, 10));
+    assert.ok(drawn, `${id}: nothing drawn at ${p.x}, ${p.y}`);
+  }
+  // The page's order: New Zealand and Australia (2013 to July 2015), Hong Kong (July 2015),
+  // then Thailand and the Philippines (from July 2015). The first two share one window.
   for (let i = 1; i < xs.length; i++) assert.ok(xs[i] >= xs[i - 1], `out of order: ${xs}`);
-  assert.ok(xs[2] > xs[0], 'Hong Kong (July 2015) comes after New Zealand (from 2013)');
-  writeFileSync(join(OUT, 'timeline-sample.png'), await page.screenshot());
+  assert.ok(xs[2] > xs[1], 'Hong Kong (July 2015) comes after Australia (from 2013)');
+  assert.ok(xs[3] >= xs[2], 'Thailand comes no earlier than Hong Kong');
   await context.close();
 });
 
@@ -94,6 +109,33 @@ test('the brush filters what the map and the list show', async () => {
   await settle(page);
   writeFileSync(join(OUT, 'brush.png'), await page.screenshot());
   assert.equal((await page.evaluate(() => atlas.mapView())).markers, 1);
+  await context.close();
+});
+
+test('working groups on the map follow the date range; a double-click on one flies the map there', async () => {
+  // A tall window, so the working groups' lane is in view below the others.
+  const { page, context } = await openApp(env, { contextOptions: { viewport: { width: 1280, height: 1200 } } });
+  await settle(page);
+  assert.equal((await page.evaluate(() => atlas.visible())).mapGroups, 3);
+  // Before any group could have begun (the sample says "201X?"): none on the map.
+  assert.equal(await page.evaluate(() => atlas.setRange('2008', '2009')), '');
+  await settle(page);
+  assert.equal((await page.evaluate(() => atlas.visible())).mapGroups, 0);
+  assert.equal(await page.evaluate(() => atlas.setRange()), '');
+  await settle(page);
+  assert.equal((await page.evaluate(() => atlas.visible())).mapGroups, 3);
+  // Far from Australia, then a double-click on its working group's bar.
+  await page.evaluate(() => atlas.setMapView(-40, 40, 3));
+  await settle(page);
+  const p = await page.evaluate(() => atlas.timelineLocate('wg-au'));
+  assert.ok(p, 'the Australian working group is on the timeline');
+  const pane = await page.evaluate(() => atlas.panes().timeline);
+  assert.ok(p.y > pane.y && p.y < pane.y + pane.height, `the group's bar is in view: ${p.y}`);
+  await page.mouse.dblclick(p.x, p.y);
+  await settle(page, 2500);
+  const view = await page.evaluate(() => atlas.mapView());
+  assert.ok(view.lon > 110 && view.lon < 160 && view.lat < -10 && view.lat > -45,
+    `the map is over ${view.lon}, ${view.lat}`);
   await context.close();
 });
 
