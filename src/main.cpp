@@ -1,7 +1,8 @@
 // main.cpp — wiring only: command-line options, then the platform's frame loop.
 //
 //   coalition-atlas [FILE.json] [--frames N] [--screenshot PATH] [--scale S] [--dark]
-//                   [--size WxH] [--data-dir DIR] [--select ID]
+//                   [--size WxH] [--data-dir DIR] [--select ID] [--present STEP]
+//                   [--export-png PATH]
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -36,6 +37,10 @@ int main(int argc, char** argv) {
       opt.print_field = value();
     else if (a == "--print-missing-glyphs")
       opt.print_glyphs = value();
+    else if (a == "--present")
+      opt.present_step = std::atoi(value());
+    else if (a == "--export-png")
+      opt.export_png = value();
     else if (a == "--size") {
       if (std::sscanf(value(), "%dx%d", &opt.width, &opt.height) != 2) {
         std::fprintf(stderr, "coalition-atlas: --size takes WIDTHxHEIGHT, like 1280x800\n");
@@ -44,7 +49,8 @@ int main(int argc, char** argv) {
     } else if (a == "--help" || a == "-h") {
       std::printf(
           "usage: coalition-atlas [FILE.json] [--frames N] [--screenshot PATH] [--scale S] "
-          "[--dark] [--size WxH] [--data-dir DIR] [--select ID]\n");
+          "[--dark] [--size WxH] [--data-dir DIR] [--select ID] [--present STEP]\n"
+          "                       [--export-png PATH]\n");
       return 0;
     } else if (!a.empty() && a[0] != '-' && opt.open_path.empty()) {
       opt.open_path = a;  // a dataset to open

@@ -336,7 +336,10 @@
   }
 
   const api = {
-    version: '0.1.0',
+    /** The app's version (from the build: CMake's project version); null until started. */
+    get version() {
+      return Module.atlasVersion || null;
+    },
     ready,
     /** Replaces the dataset with `text` when it loads without errors; returns the
      *  diagnostics ([{severity, pointer, message, text, line?, column?}]) either way. */

@@ -148,7 +148,10 @@ int run(const Options& opt) {
   }
 
   if (!opt.select.empty()) driver.state.select(opt.select);
+  if (opt.present_step >= 0) driver.ui.present(true, opt.present_step);
   bool field_printed = opt.print_field.empty();
+  const Uint32 started_ms = SDL_GetTicks();
+  int last_w = 0, last_h = 0;  // --frames: the window's size at the previous frame
   int status = 0;
   bool running = true;
   while (running) {
@@ -156,10 +159,33 @@ int run(const Options& opt) {
     if (opt.frames > 0) {
       while (SDL_PollEvent(&e)) driver.handle(e);
       driver.draw();
-      if (int(driver.frames_drawn()) >= opt.frames) {
+      // After N frames, and once what moves has come to rest (a fly-to, a window going
+      // full screen), so the picture is the settled view; never more than 10 s.
+      int ww = 0, wh = 0;
+      SDL_GetWindowSize(window, &ww, &wh);
+      // The window's size must have held for a frame: GL drawables (Mesa under Xvfb)
+      // take the new size a frame after the window does.
+      bool same_size = ww == last_w && wh == last_h;
+      last_w = ww;
+      last_h = wh;
+      bool settled = (!driver.wants_frame() && same_size) || SDL_GetTicks() - started_ms > 10000;
+      if (int(driver.frames_drawn()) >= opt.frames && settled) {
         if (!opt.screenshot.empty() && !screenshot(window, opt.screenshot)) {
           std::fprintf(stderr, "coalition-atlas: cannot write %s\n", opt.screenshot.c_str());
           status = 1;
+        }
+        if (!opt.export_png.empty()) {
+          // What File > Export view as PNG (and the presenter's PNG button) write.
+          std::vector<uint8_t> png;
+          std::string error =
+              driver.render_png(2.0f, png)
+                  ? write_text_file(opt.export_png, std::string(png.begin(), png.end()))
+                  : "the view could not be drawn";
+          if (!error.empty()) {
+            std::fprintf(stderr, "coalition-atlas: %s: %s\n", opt.export_png.c_str(),
+                         error.c_str());
+            status = 1;
+          }
         }
         if (!opt.print_glyphs.empty()) {
           std::printf("glyphs cjk=%s missing=", driver.ui.cjk_font_status());

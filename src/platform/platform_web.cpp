@@ -231,9 +231,12 @@ int run(const Options& opt) {
   io.SetPlatformImeDataFn = [](ImGuiViewport*, ImGuiPlatformImeData* data) {
     js_ime_at(data->InputPos.x, data->InputPos.y, data->InputLineHeight, data->WantVisible);
   };
-  EM_ASM({
-    if (Module.onReady) Module.onReady();
-  });
+  EM_ASM(
+      {
+        Module.atlasVersion = UTF8ToString($0);
+        if (Module.onReady) Module.onReady();
+      },
+      ATLAS_VERSION);
   emscripten_set_main_loop_arg(tick, nullptr, 0, true);
   return 0;
 }

@@ -779,11 +779,13 @@ void AppUI::export_json(const PlatformInfo& platform) {
 
 void AppUI::shortcuts(const PlatformInfo& platform) {
   ImGuiIO& io = ImGui::GetIO();
-  if (!io.KeyCtrl || io.WantTextInput) return;  // a text field has its own undo
-  if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) io.KeyShift ? state_.redo() : state_.undo();
-  if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) state_.redo();
+  if (!io.KeyCtrl) return;
+  // Open and export work while typing too (a field has no use for them)...
   if (ImGui::IsKeyPressed(ImGuiKey_O, false)) open_file(platform);
   if (ImGui::IsKeyPressed(ImGuiKey_S, false)) export_json(platform);
+  if (io.WantTextInput) return;  // ...but a text field has its own undo
+  if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) io.KeyShift ? state_.redo() : state_.undo();
+  if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) state_.redo();
 }
 
 // Messages the user must see (a failed save, a restored backup) stay at the top until

@@ -226,8 +226,9 @@ bool TimelineView::draw(AppState& state, Theme theme, ImFont* small_font, bool t
                   std::begin(state.filters.kinds))) {
     bool new_data = built_data_ != state.data_version;
     rebuild(state);
-    if (new_data) fitted_ = false;
+    if (new_data && !show_pending_) fitted_ = false;
   }
+  show_pending_ = false;
   if (toolbar) this->toolbar(state);
   ImVec2 pos = ImGui::GetCursorScreenPos();
   ImVec2 size = ImGui::GetContentRegionAvail();

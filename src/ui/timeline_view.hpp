@@ -60,6 +60,8 @@ class TimelineView {
   // resize, the presenter's full-width timeline) until the user zooms or pans.
   void show(double day0, double day1) {
     scale_.show(day0, day1, 40);
+    fitted_ = true;
+    show_pending_ = true;  // asked for before the data's first draw: not replaced by a fit
     placed_ = true;
     placed_days_[0] = day0;
     placed_days_[1] = day1;
@@ -91,6 +93,7 @@ class TimelineView {
   uint64_t built_data_ = ~uint64_t(0);
   bool built_kinds_[size_t(EventKind::Count)] = {};
   bool fitted_ = false;
+  bool show_pending_ = false;
   bool placed_ = false;  // the view is a fit or a show, not the user's own zoom and pan
   double placed_days_[2] = {0, 0};
   int64_t today_ = 0;

@@ -32,6 +32,7 @@ if [ -f "$D/current.txt" ] && grep -q '"coalition-atlas"' "$D/data.a.json"; then
 printf '{"format": "coalition-atlas", "version": 1, "title": "Opened from the command line"}' >"$OUT/small.json"
 run "$OUT/small.json" --frames 3 --data-dir "$D" --size 800x600
 if grep -q "Opened from the command line" "$D/data.b.json"; then pass=$((pass+1)); else echo "FAIL: the opened file was not saved"; fail=$((fail+1)); fi
+if grep -qx "$OUT/small.json" "$D/recent.txt"; then pass=$((pass+1)); else echo "FAIL: the opened file is not in the recent files"; fail=$((fail+1)); fi
 printf '{"format": "coal' >"$D/data.b.json"
 run --frames 3 --data-dir "$D" --size 800x600 --screenshot "$OUT/desktop-fallback.png" 2>"$OUT/fallback.log"
 if grep -q "could not be read" "$OUT/fallback.log" && grep -q '"coalition-atlas"' "$D/data.a.json" &&
@@ -55,6 +56,16 @@ run "$OUT/zh.json" --frames 8 --data-dir "$OUT/zh-data" --size 1280x800 --select
   --screenshot "$OUT/desktop-chinese.png" --print-missing-glyphs "香港圓桌會議北京论坛数字支付安全亞太反詐騙聯盟" >"$OUT/glyphs-zh.out"
 if grep -q "glyphs cjk=ready missing=$" "$OUT/glyphs-zh.out"; then pass=$((pass+1)); else echo "FAIL: Chinese glyphs missing"; cat "$OUT/glyphs-zh.out"; fail=$((fail+1)); fi
 check_png "$OUT/desktop-chinese.png" 1280 800
+
+# Presenter mode at a step of the story, full screen, and the view exported as a PNG at 2x
+# for slides (what the PNG button and File > Export view as PNG write).
+rm -f "$OUT/desktop-present.png" "$OUT/desktop-present-2x.png"
+# The window is the virtual screen's size: Mesa under Xvfb (no window manager) does not
+# resize a GL surface when SDL makes the window full screen.
+run --frames 10 --data-dir "$OUT/present-data" --size 1400x900 --present 4 \
+  --screenshot "$OUT/desktop-present.png" --export-png "$OUT/desktop-present-2x.png"
+check_png "$OUT/desktop-present.png" 1400 900
+check_png "$OUT/desktop-present-2x.png" 2800 1800
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
