@@ -15,8 +15,10 @@ add_library(imgui STATIC
   ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp
 )
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+# IMGUI_ENABLE_TEST_ENGINE: ImGui's item hooks, which src/ui/widget_probe.cpp implements
+# (where each widget is, for end-to-end tests); off at run time until a test asks.
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS
-  IMGUI_DISABLE_OBSOLETE_KEYIO IMGUI_DISABLE_FILE_FUNCTIONS)
+  IMGUI_DISABLE_OBSOLETE_KEYIO IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_ENABLE_TEST_ENGINE)
 
 if(EMSCRIPTEN)
   set(ATLAS_SDL2_WASM "${ATLAS_DEPS}/sdl2-wasm")
@@ -129,6 +131,7 @@ set(ATLAS_APP_SOURCES
   src/ui/presenter.cpp
   src/ui/timeline_view.cpp
   src/ui/theme.cpp
+  src/ui/widget_probe.cpp
 )
 add_executable(coalition-atlas ${ATLAS_APP_SOURCES})
 add_dependencies(coalition-atlas atlas_cjk_font)
@@ -146,7 +149,7 @@ target_compile_options(coalition-atlas PRIVATE ${ATLAS_WARNINGS})
 target_compile_definitions(coalition-atlas PRIVATE ATLAS_VERSION="${PROJECT_VERSION}")
 
 if(EMSCRIPTEN)
-  set(ATLAS_WEB_EXPORTS "_main,_malloc,_free,_atlas_wake,_atlas_resize,_atlas_api_load_json,_atlas_api_export_json,_atlas_api_stats,_atlas_api_select,_atlas_api_selection,_atlas_api_frames_drawn,_atlas_api_last_frame_ms,_atlas_api_last_ui_ms,_atlas_api_last_gl_ms,_atlas_api_set_theme,_atlas_api_panes,_atlas_import,_atlas_import_failed,_atlas_storage_changed,_atlas_flush,_atlas_api_diagnostics,_atlas_api_notices,_atlas_api_storage_status,_atlas_api_map_project,_atlas_api_map_set_view,_atlas_api_map_view,_atlas_api_timeline_locate,_atlas_api_timeline_zoom,_atlas_api_timeline_pan,_atlas_api_set_range,_atlas_api_visible,_atlas_api_timeline_axis,_atlas_api_map_ms,_atlas_api_timeline_ms,_atlas_api_present,_atlas_api_story,_atlas_api_story_go,_atlas_api_autoplay,_atlas_api_export_png,_atlas_api_png_size,_atlas_api_view_hash,_atlas_text_input,_atlas_wants_text,_atlas_api_undo,_atlas_api_redo,_atlas_api_history,_atlas_api_set_field,_atlas_api_field_rect,_atlas_api_pick_on_map,_atlas_asset,_atlas_api_fonts,_atlas_api_find_city")
+  set(ATLAS_WEB_EXPORTS "_main,_malloc,_free,_atlas_wake,_atlas_resize,_atlas_api_load_json,_atlas_api_export_json,_atlas_api_stats,_atlas_api_select,_atlas_api_selection,_atlas_api_frames_drawn,_atlas_api_last_frame_ms,_atlas_api_last_ui_ms,_atlas_api_last_gl_ms,_atlas_api_set_theme,_atlas_api_panes,_atlas_import,_atlas_import_failed,_atlas_storage_changed,_atlas_flush,_atlas_api_diagnostics,_atlas_api_notices,_atlas_api_storage_status,_atlas_api_map_project,_atlas_api_map_set_view,_atlas_api_map_view,_atlas_api_timeline_locate,_atlas_api_timeline_zoom,_atlas_api_timeline_pan,_atlas_api_set_range,_atlas_api_visible,_atlas_api_timeline_axis,_atlas_api_map_ms,_atlas_api_timeline_ms,_atlas_api_present,_atlas_api_story,_atlas_api_story_go,_atlas_api_autoplay,_atlas_api_export_png,_atlas_api_png_size,_atlas_api_view_hash,_atlas_text_input,_atlas_wants_text,_atlas_api_undo,_atlas_api_redo,_atlas_api_history,_atlas_api_set_field,_atlas_api_field_rect,_atlas_api_pick_on_map,_atlas_asset,_atlas_api_fonts,_atlas_api_find_city,_atlas_api_widget_rect")
   target_link_options(coalition-atlas PRIVATE
     -sALLOW_MEMORY_GROWTH=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sENVIRONMENT=web -sINITIAL_MEMORY=33554432 -sDISABLE_EXCEPTION_CATCHING=0
@@ -157,7 +160,6 @@ if(EMSCRIPTEN)
   file(GLOB ATLAS_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
   add_custom_command(TARGET coalition-atlas POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E make_directory "${ATLAS_SITE}"
-    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${ATLAS_WEB_FILES} "${ATLAS_SITE}/"
     COMMAND ${CMAKE_COMMAND} -E copy_if_different
             "$<TARGET_FILE_DIR:coalition-atlas>/coalition-atlas.js"
             "$<TARGET_FILE_DIR:coalition-atlas>/coalition-atlas.wasm" "${ATLAS_SITE}/"
@@ -170,8 +172,19 @@ if(EMSCRIPTEN)
     COMMAND ${CMAKE_COMMAND} -E copy "${ATLAS_GAZETTEER}" "${ATLAS_SITE}/gazetteer.bin"
     DEPENDS "${ATLAS_FONT_CJK_SUBSET}" "${ATLAS_GAZETTEER}"
     COMMENT "Copying the CJK font and the city list beside the page")
+  # The page's own files (web/): copied whenever one changes, not only when the program
+  # is relinked.
+  set(ATLAS_SITE_WEB_FILES)
+  foreach(f ${ATLAS_WEB_FILES})
+    get_filename_component(name "${f}" NAME)
+    add_custom_command(OUTPUT "${ATLAS_SITE}/${name}"
+      COMMAND ${CMAKE_COMMAND} -E make_directory "${ATLAS_SITE}"
+      COMMAND ${CMAKE_COMMAND} -E copy "${f}" "${ATLAS_SITE}/${name}"
+      DEPENDS "${f}")
+    list(APPEND ATLAS_SITE_WEB_FILES "${ATLAS_SITE}/${name}")
+  endforeach()
   add_custom_target(atlas_site_files ALL DEPENDS "${ATLAS_SITE}/fonts/cjk.ttf"
-    "${ATLAS_SITE}/gazetteer.bin")
+    "${ATLAS_SITE}/gazetteer.bin" ${ATLAS_SITE_WEB_FILES})
 else()
   # App logic tests (no window): the state behind the UI and the JS API, the PNG writer.
   add_executable(atlas_app_tests tests/main.cpp tests/app/test_state.cpp

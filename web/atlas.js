@@ -234,6 +234,13 @@
     // already active: a field clicked a moment before has not been drawn active yet.
     if (started && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'v')
       e.stopImmediatePropagation();
+    // Ctrl+O: the browser opens a file picker only soon after the key (the app's own
+    // frame can come too late), and not from inside a Ctrl key's own handler: right after.
+    if (started && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'o') {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      setTimeout(() => Module.openFilePicker(), 0);
+    }
   }, { capture: true });
   // Browsers keep Esc for leaving full screen and never pass it to the page: when full
   // screen ends while presenting (Esc, the browser's own button), presenting ends too.
@@ -524,6 +531,15 @@
     pickOnMap(placeId) {
       need();
       return withString(String(placeId), (p) => Module._atlas_api_pick_on_map(p)) === 1;
+    },
+    /** Where a widget with this label ("Open it", "File") was drawn in the last frame:
+     *  {x, y, width, height} in CSS px, or null. Of several with one label, `index` picks
+     *  one in drawing order (-1: the last, on top). The first call starts the recording,
+     *  so wait for it: await page.waitForFunction(() => atlas.widgetRect('Open it')). */
+    widgetRect(label, index = -1) {
+      need();
+      return JSON.parse(withString(String(label),
+        (l) => Module.UTF8ToString(Module._atlas_api_widget_rect(l, index | 0))));
     },
     /** Where the Inspector drew a field last frame ("rt-hk/title"), or null. */
     fieldRect(key) {

@@ -12,6 +12,7 @@
 #include "platform/platform.hpp"
 #include "render/gl.hpp"
 #include "render/png.hpp"
+#include "ui/widget_probe.hpp"
 
 extern "C" const unsigned char atlas_basemap[];
 extern "C" const unsigned long atlas_basemap_size;
@@ -92,7 +93,9 @@ bool FrameDriver::render_png(float scale, std::vector<uint8_t>& png) {
     io.DisplayFramebufferScale = ImVec2(scale, scale);  // this frame only: the PNG's pixels
     ImGui::NewFrame();
     ui.set_capturing(true);
+    ui::probe::pause(true);
     ui.frame(info());
+    ui::probe::pause(false);
     ui.set_capturing(false);
     ImGui::Render();
     glViewport(0, 0, w, h);
@@ -255,6 +258,7 @@ void FrameDriver::draw() {
   }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  ui::probe::new_frame();
   ImGui::NewFrame();
   const uint64_t t_ui = SDL_GetPerformanceCounter();
   animating_ = ui.frame(info());

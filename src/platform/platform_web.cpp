@@ -16,6 +16,7 @@
 
 #include "platform/frame_driver.hpp"
 #include "platform/platform.hpp"
+#include "ui/widget_probe.hpp"
 
 namespace atlas::platform {
 
@@ -595,6 +596,21 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_field_rect(const char* key) {
   float r[4];
   atlas::platform::g_result =
       g_driver->ui.editor().field_rect(key, r)
+          ? nlohmann::json{{"x", r[0]}, {"y", r[1]}, {"width", r[2]}, {"height", r[3]}}.dump()
+          : "null";
+  return atlas::platform::g_result.c_str();
+}
+
+// Where a widget was drawn in the last frame, by its label (tests click real buttons).
+// The first call switches the recording on: the answer comes with the next frame.
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_widget_rect(const char* label, int index) {
+  float r[4];
+  if (!atlas::ui::probe::enabled()) {
+    atlas::ui::probe::enable(true);
+    atlas_wake();
+  }
+  atlas::platform::g_result =
+      atlas::ui::probe::find(label, index, r)
           ? nlohmann::json{{"x", r[0]}, {"y", r[1]}, {"width", r[2]}, {"height", r[3]}}.dump()
           : "null";
   return atlas::platform::g_result.c_str();

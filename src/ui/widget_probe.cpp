@@ -1,0 +1,88 @@
+// widget_probe.cpp — see widget_probe.hpp.
+#include "ui/widget_probe.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace atlas::ui::probe {
+namespace {
+struct Item {
+  ImGuiID id;
+  ImRect rect;
+  std::string label;  // what the user sees: the text before any "##"
+  std::string full;   // the whole label given to ImGui ("##caption", "Save##export")
+};
+std::vector<Item> g_current, g_last;
+bool g_on = false;
+bool g_paused = false;
+}  // namespace
+
+void pause(bool paused) { g_paused = paused; }
+
+void enable(bool on) {
+  g_on = on;
+  if (ImGui::GetCurrentContext()) ImGui::GetCurrentContext()->TestEngineHookItems = on;
+  if (!on) {
+    g_current.clear();
+    g_last.clear();
+  }
+}
+
+bool enabled() { return g_on; }
+
+void new_frame() {
+  if (!g_on) return;
+  g_last.swap(g_current);
+  g_current.clear();
+  ImGui::GetCurrentContext()->TestEngineHookItems = true;  // a new context starts off
+}
+
+bool find(const char* label, int index, float rect[4]) {
+  const Item* found = nullptr;
+  int seen = 0;
+  for (const Item& it : g_last)
+    if (it.label == label || (label[0] && it.full == label)) {
+      found = &it;
+      if (seen++ == index) break;
+    }
+  if (!found || (index >= 0 && seen <= index)) return false;
+  rect[0] = found->rect.Min.x;
+  rect[1] = found->rect.Min.y;
+  rect[2] = found->rect.GetWidth();
+  rect[3] = found->rect.GetHeight();
+  return true;
+}
+
+void record(ImGuiID id, const ImRect& bb) {
+  if (g_on && !g_paused) g_current.push_back({id, bb, {}, {}});
+}
+
+void name(ImGuiID id, const char* label) {
+  if (!g_on || g_paused || !label) return;
+  // ItemInfo follows its item's ItemAdd: look back a few entries only.
+  for (size_t i = g_current.size(), n = 0; i-- > 0 && n < 8; ++n)
+    if (g_current[i].id == id) {
+      const char* end = std::strstr(label, "##");
+      g_current[i].label.assign(label, end ? size_t(end - label) : std::strlen(label));
+      g_current[i].full = label;
+      return;
+    }
+}
+
+}  // namespace atlas::ui::probe
+
+// The hooks Dear ImGui calls when IMGUI_ENABLE_TEST_ENGINE is defined.
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID id, const ImRect& bb,
+                                 const ImGuiLastItemData*) {
+  atlas::ui::probe::record(id, bb);
+}
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label,
+                                  ImGuiItemStatusFlags) {
+  atlas::ui::probe::name(id, label);
+}
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

@@ -1,0 +1,28 @@
+// widget_probe.hpp — where each widget was drawn in the last frame, found by its label,
+// so end-to-end tests can click the real buttons a user clicks (a confirmation's
+// "Reset to sample", the story editor's arrows) instead of calling the code behind them.
+//
+// Built on Dear ImGui's test-engine hooks (IMGUI_ENABLE_TEST_ENGINE, defined for the imgui
+// library in cmake/app.cmake): ImGui reports every item's id and rectangle, then its
+// label. The hooks run only while a test has switched the probe on; otherwise they cost
+// one flag test per item.
+#pragma once
+
+namespace atlas::ui::probe {
+
+// Switches the recording on (it starts with the next frame) or off.
+void enable(bool on);
+bool enabled();
+// Call once at the start of every UI frame: the frame just finished becomes "last".
+void new_frame();
+// The last frame's widget whose visible label (the text before any "##") is `label`, or
+// whose whole label is (so "##caption" finds a field with no visible label):
+// x, y, width, height in the UI's coordinates (CSS pixels on the web). Of several with
+// the same label, `index` picks one in drawing order (0 the first); -1 picks the last
+// drawn (the one on top). Only widgets actually drawn count (not scrolled out of view).
+// False when there is none.
+bool find(const char* label, int index, float rect[4]);
+// A frame drawn off screen (a PNG export, at another scale) is not recorded.
+void pause(bool paused);
+
+}  // namespace atlas::ui::probe
