@@ -63,9 +63,9 @@ TEST_CASE("rebuild pacing: cheap rebuilds at once, expensive ones spaced, new da
   CHECK(!p.may_rebuild(1.69, false));
   CHECK(p.may_rebuild(1.71, false));
   CHECK(p.may_rebuild(1.21, true));  // new data is never held back
-  p.rebuilt(2.0, 2.05);              // 50 ms: wait 150 ms
-  CHECK(!p.may_rebuild(2.19, false));
-  CHECK(p.may_rebuild(2.21, false));
+  p.rebuilt(2.0, 2.02);              // 20 ms: 60 ms would do, but at least 200 ms
+  CHECK(!p.may_rebuild(2.15, false));
+  CHECK(p.may_rebuild(2.23, false));
 }
 
 TEST_CASE("working groups follow the date window and the playhead, as events do") {
