@@ -90,7 +90,8 @@ YearRange year_range(const Date& d) {
   if (k == 0 || d.y_prefix) return {y, y};
   const int64_t p = kPow10[k];
   const int64_t magnitude = (y < 0 ? -y : y) / p * p;
-  if (y < 0) return {-(magnitude + p - 1), -magnitude};
+  // "-0XXX" is -999..-1: year 0 is written 0000, never with a minus.
+  if (y < 0 || d.negative) return {-(magnitude + p - 1), -std::max<int64_t>(magnitude, 1)};
   return {magnitude, magnitude + p - 1};
 }
 
@@ -273,13 +274,12 @@ std::string parse_year(std::string_view s, size_t& pos, Date& d) {
   const int x_digits = first_x == std::string_view::npos ? 0 : static_cast<int>(4 - first_x);
   int64_t value = 0;
   for (size_t i = 0; i < 4; ++i) value = value * 10 + (run[i] == 'X' ? 0 : run[i] - '0');
-  // Unspecified digits are stored as 0, so "-0XXX" would lose its sign: refuse it, like
-  // "-0000", which the standard excludes.
-  if (negative && value == 0) {
-    if (x_digits == 0) return "there is no year -0000: year 0 (1 BC) is written 0000";
-    return "a negative year needs a digit other than 0 before its X digits";
-  }
+  // "-0000" is excluded by the standard; "-0XXX" (-999 to -1) is not, and keeps its sign
+  // in `negative`, since its stored year is 0.
+  if (negative && value == 0 && x_digits == 0)
+    return "there is no year -0000: year 0 (1 BC) is written 0000";
   d.year = negative ? -value : value;
+  d.negative = negative;
   d.year_unspecified_digits = x_digits;
   d.year_digits = 4;
   return {};
@@ -477,7 +477,7 @@ std::string format_date(const Date& d) {
   const size_t width = long_year ? static_cast<size_t>(std::max(d.year_digits, 1)) : 4;
   if (digits.size() < width) digits.insert(0, width - digits.size(), '0');
   std::string out = long_year ? "Y" : "";
-  if (d.year < 0) out += '-';
+  if (d.year < 0 || (d.negative && d.year_unspecified_digits > 0 && !long_year)) out += '-';
   if (!long_year) {
     const size_t x = static_cast<size_t>(std::clamp(d.year_unspecified_digits, 0, 4));
     digits.replace(4 - x, x, x, 'X');
@@ -588,6 +588,9 @@ Phrase phrase_of(const Date& d, bool mark_ad) {
     case Precision::Millennium:
       return {Shape::Span, {}, year_words(r.first, mark_ad), year_words(r.last, mark_ad)};
     default:
+      // "-XXXX": some year before AD 1, which one unknown.
+      if (d.negative)
+        return {Shape::Span, {}, year_words(r.first, mark_ad), year_words(r.last, mark_ad)};
       return {Shape::Period, "an unknown year", {}, {}};
   }
 }
@@ -624,7 +627,7 @@ bool needs_ad(const Value& v) {
   int64_t earliest = INT64_MAX;
   int64_t latest = INT64_MIN;
   auto add = [&](const Date& d) {
-    if (d.precision() == Precision::Unknown) return;  // "an unknown year" shows no number
+    if (d.precision() == Precision::Unknown && !d.negative) return;  // "an unknown year"
     const YearRange r = year_range(d);
     earliest = std::min(earliest, r.first);
     latest =

@@ -23,8 +23,8 @@
 //             then optionally one of ? ~ % at the very end (whole date)
 //   interval  side/side, a side being a date, ".." (open) or "" (unknown); at least one
 //             side is a date, and the start's earliest day is not after the end's latest.
-// "-0000" is refused, as is a negative year whose written digits are all 0 ("-0XXX"):
-// X digits are stored as 0, so its sign could not survive a round trip.
+// "-0000" is refused (year 0 is written 0000). "-0XXX" is a negative year whose known
+// digits are all 0 (-999 to -1): X digits are stored as 0, so the sign is kept apart.
 #pragma once
 
 #include <cstdint>
@@ -67,6 +67,8 @@ struct Date {
   bool approximate = false;         // '~'
   bool y_prefix = false;            // written "Y170000002"
   int year_digits = 4;              // digits written (without sign/Y), to round-trip
+  bool negative = false;            // written with a minus: kept apart from `year` for
+                                    // "-0XXX", whose stored year is 0
 
   Precision precision() const;
   int64_t earliest_day() const;  // first day the date could be

@@ -28,6 +28,8 @@ mkdir -p "$T/folder.json"
 "$ATLAS" format "$T/folder.json" >"$T/out" 2>&1; check "format a folder is an I/O error" 2 $?
 "$ATLAS" stats "$T/missing.json" >"$T/out" 2>&1; check "stats missing file" 2 $?
 "$ATLAS" date >"$T/out" 2>&1; check "date no args" 2 $?
+"$ATLAS" date -- -0100 >"$T/out" 2>&1; check "date after --" 0 $?
+grep -q "101 BC" "$T/out"; check "a negative year after --" 0 $?
 "$ATLAS" frobnicate >"$T/out" 2>&1; check "unknown command" 2 $?
 
 "$ATLAS" format "$ROOT/data/sample.json" >"$T/fmt.json"; check "format" 0 $?

@@ -149,7 +149,9 @@ int cmd_stats(const std::vector<std::string>& args) {
   return 0;
 }
 
-int cmd_date(const std::vector<std::string>& exprs) {
+int cmd_date(std::vector<std::string> exprs) {
+  // "--" ends the options, so a value starting with a minus reads as a date: -- -0100
+  if (!exprs.empty() && exprs.front() == "--") exprs.erase(exprs.begin());
   if (exprs.empty()) {
     std::cerr << kUsage;
     return 2;
