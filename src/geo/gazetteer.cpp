@@ -13,8 +13,11 @@
 #include "geo/gazetteer.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <utility>
+
+#include "core/countries.hpp"
 
 namespace atlas::geo {
 namespace {
@@ -413,6 +416,28 @@ int match_level(std::string_view key, std::string_view q) {
 }
 
 }  // namespace
+
+std::vector<GazetteerHit> Gazetteer::search_text(std::string_view text, std::size_t limit) const {
+  const std::size_t comma = text.rfind(',');
+  if (comma != std::string_view::npos) {
+    const std::string wanted = gazetteer_fold(text.substr(comma + 1));
+    std::string code;
+    if (wanted.size() == 2 && std::isalpha(static_cast<unsigned char>(wanted[0])) &&
+        std::isalpha(static_cast<unsigned char>(wanted[1]))) {
+      const char upper[3] = {char(std::toupper(static_cast<unsigned char>(wanted[0]))),
+                             char(std::toupper(static_cast<unsigned char>(wanted[1]))), 0};
+      if (find_country(upper)) code = upper;
+    }
+    if (code.empty() && !wanted.empty()) {
+      std::size_t count = 0;
+      const Country* all = all_countries(count);
+      for (std::size_t i = 0; i < count && code.empty(); ++i)
+        if (gazetteer_fold(all[i].name) == wanted) code = all[i].code;
+    }
+    if (!code.empty()) return search(text.substr(0, comma), code, limit);
+  }
+  return search(text, "", limit);
+}
 
 std::vector<GazetteerHit> Gazetteer::search(std::string_view query, std::string_view country_filter,
                                             std::size_t limit) const {

@@ -115,6 +115,11 @@ class Gazetteer {
   // (a single letter, which matches thousands of places: one millisecond).
   std::vector<GazetteerHit> search(std::string_view query, std::string_view country_filter = "",
                                    std::size_t limit = 10) const;
+  // What a user types: a city, and after its last comma, optionally, a country by name or
+  // ISO code ("Perth, Australia", "Perth, AU", "san jose, costa rica"): that country's
+  // places only. When what follows the comma names no country, the whole text is the
+  // query (a name may hold a comma).
+  std::vector<GazetteerHit> search_text(std::string_view text, std::size_t limit = 10) const;
 
  private:
   friend bool load_gazetteer(const void*, std::size_t, Gazetteer&, std::string&);

@@ -529,7 +529,7 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_find_city(const char* query, int limi
   nlohmann::json out = nullptr;
   if (g) {
     out = nlohmann::json::array();
-    for (const auto& hit : g->search(query, "", size_t(std::max(1, limit))))
+    for (const auto& hit : g->search_text(query, size_t(std::max(1, limit))))
       out.push_back(
           {{"name", hit.name}, {"country", hit.country}, {"lat", hit.lat}, {"lon", hit.lon}});
   }

@@ -188,10 +188,11 @@ void Editor::coordinates(AppState& state, const Place& p) {
   if (gazetteer_ && !gazetteer_->empty()) {
     label_row("Find the city (offline list of GeoNames cities)");
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint(("##city" + p.id).c_str(), "type a city: Manila, Hà Nội…", city_query_,
+    ImGui::InputTextWithHint(("##city" + p.id).c_str(),
+                             "type a city: Manila, Hà Nội, or Perth, Australia…", city_query_,
                              sizeof city_query_);
     if (city_query_[0]) {
-      for (const auto& hit : gazetteer_->search(city_query_, "", 8)) {
+      for (const auto& hit : gazetteer_->search_text(city_query_, 8)) {
         const Country* c = find_country(hit.country);
         std::string item = hit.name + ", " + (c ? c->name : hit.country);
         if (ImGui::Selectable(item.c_str())) {
@@ -231,7 +232,7 @@ void Editor::place_picker(AppState& state, const Event& e) {
     ImGui::InputTextWithHint(("##newplace" + e.id).c_str(), "or find a city to add as a new place…",
                              city_query_, sizeof city_query_);
     if (city_query_[0]) {
-      for (const auto& hit : gazetteer_->search(city_query_, "", 8)) {
+      for (const auto& hit : gazetteer_->search_text(city_query_, 8)) {
         const Country* c = find_country(hit.country);
         std::string item = "+ " + hit.name + ", " + (c ? c->name : hit.country);
         if (ImGui::Selectable(item.c_str())) {

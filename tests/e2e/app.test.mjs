@@ -157,6 +157,10 @@ describe('window.atlas', () => {
     assert.equal(hits[0].country, 'VN');
     assert.ok(Math.abs(hits[0].lat - 21.03) < 0.2 && Math.abs(hits[0].lon - 105.85) < 0.2);
     assert.deepEqual(await page.evaluate(() => atlas.findCity('no such city anywhere')), []);
+    // A country after a comma, by name or code, keeps that country's places only.
+    const perth = await page.evaluate(() => atlas.findCity('Perth, Australia', 3));
+    assert.equal(perth[0].name, 'Perth');
+    assert.ok(perth.every((h) => h.country === 'AU'), JSON.stringify(perth));
     const fetched = await page.evaluate(() =>
       performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()));
     assert.ok(fetched.includes('gazetteer.bin'));

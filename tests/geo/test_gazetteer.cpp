@@ -449,6 +449,28 @@ TEST_CASE("gazetteer: the real asset built from GeoNames") {
     return std::fabs(h.lat - lat) < 0.2 && std::fabs(h.lon - lon) < 0.2;
   };
 
+  SUBCASE("a city and its country, as users type them") {
+    auto h = g.search_text("Perth, Australia", 3);
+    REQUIRE(!h.empty());
+    CHECK(h[0].name == "Perth");
+    CHECK(h[0].country == "AU");
+    CHECK(near(h[0], -31.95, 115.86));
+    for (const auto& hit : h) CHECK(hit.country == "AU");
+    h = g.search_text("perth, au", 3);
+    REQUIRE(!h.empty());
+    CHECK(h[0].country == "AU");
+    h = g.search_text("San Jose, Philippines", 5);
+    REQUIRE(!h.empty());
+    for (const auto& hit : h) CHECK(hit.country == "PH");
+    h = g.search_text("san jose, costa rica", 1);
+    REQUIRE(h.size() == 1);
+    CHECK(h[0].country == "CR");
+    // Not a country after the comma: the whole text is the query (and finds nothing).
+    CHECK(g.search_text("Perth, Narnia", 3).empty());
+    // No comma: every country.
+    CHECK(g.search_text("manila", 1).at(0).country == "PH");
+  }
+
   SUBCASE("the coalition's cities") {
     auto h = first("manila");
     CHECK(h.name == "Manila");
