@@ -137,6 +137,16 @@ void tick(void*) {
     }
     d.wake();
   }
+  // The URL's hash follows the view: when it settles, and twice a second while it keeps
+  // moving (autoplay in a kiosk never settles).
+  auto share_view = [&] {
+    std::string hash = d.view_hash();
+    if (hash != g_last_hash) {
+      g_last_hash = hash;
+      js_view_changed(hash.c_str());
+    }
+  };
+  static double last_shared = 0;
   if (d.wants_frame()) {
     d.draw();
     if (!g_first_frame_reported) {
@@ -145,14 +155,15 @@ void tick(void*) {
         if (Module.onFirstFrame) Module.onFirstFrame();
       });
     }
-  } else {
-    // Nothing to draw: the view has settled. Tell the page (the URL's hash follows it),
-    // then stop the rAF loop until web/atlas.js calls atlas_wake().
-    std::string hash = d.view_hash();
-    if (hash != g_last_hash) {
-      g_last_hash = hash;
-      js_view_changed(hash.c_str());
+    const double now = emscripten_get_now();
+    if (now - last_shared > 500) {
+      last_shared = now;
+      share_view();
     }
+  } else {
+    // Nothing to draw: the view has settled. Tell the page, then stop the rAF loop until
+    // web/atlas.js calls atlas_wake().
+    share_view();
     emscripten_pause_main_loop();
     g_paused = true;
   }

@@ -96,6 +96,7 @@ void Presenter::go(AppState& state, MapView& map, TimelineView& timeline, int st
   Filters f = saved_filters_;
   f.window_on = false;
   const Event* e = state.event(s.item);
+  if (e) f.kinds[size_t(e->kind)] = true;  // the step's own item is never filtered away
   const Place* p = e ? state.place(e->place) : state.place(s.item);
   if (s.map)
     map.fly_to_lonlat(s.map->lon, s.map->lat, s.map->zoom);

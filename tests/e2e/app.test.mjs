@@ -72,6 +72,43 @@ describe('the page', () => {
     await context.close();
   });
 
+  // Opens the page expecting it not to start: returns the error card's text.
+  async function failedStart(setup) {
+    const context = await env.browser.newContext({ viewport: { width: 1000, height: 700 } });
+    await setup(context);
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await page.waitForFunction(() => getComputedStyle(document.getElementById('error')).display !== 'none',
+      null, { timeout: 30000 });
+    const text = await page.evaluate(() => ({
+      message: document.getElementById('error-text').textContent,
+      hint: document.getElementById('error-hint').textContent,
+      loading: getComputedStyle(document.getElementById('loading')).display,
+    }));
+    writeFileSync(join(OUT, `start-failed-${text.message.length}.png`), await page.screenshot());
+    await context.close();
+    return text;
+  }
+
+  test('no WebGL 2: a clear message says why and what to do', async () => {
+    const text = await failedStart((context) => context.addInitScript(() => {
+      const real = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+        return type === 'webgl2' ? null : real.call(this, type, ...rest);
+      };
+    }));
+    assert.match(text.message, /cannot show WebGL 2/);
+    assert.match(text.hint, /hardware acceleration/);
+    assert.equal(text.loading, 'none');  // no progress bar left spinning
+  });
+
+  test('the app fails to download: the message names what failed', async () => {
+    const text = await failedStart((context) =>
+      context.route('**/coalition-atlas.wasm', (route) => route.fulfill({ status: 503, body: 'busy' })));
+    assert.match(text.message, /could not be downloaded or started.*coalition-atlas\.wasm.*503/);
+    assert.match(text.hint, /network connection.*reload/i);
+  });
+
   test('idle: no frames are drawn while nothing changes; input draws again', async () => {
     const { page, context } = await openApp(env);
     const settled = await settle(page);

@@ -31,6 +31,8 @@ test('F5 presents; → steps through the events in date order; Esc leaves', asyn
   assert.equal(await page.evaluate(() => atlas.selection()), 'rt-hk');
   await page.keyboard.press('ArrowLeft');
   await page.waitForFunction(() => atlas.story().step === 3);
+  await page.keyboard.press('PageUp');
+  await page.waitForFunction(() => atlas.story().step === 2);
   await page.keyboard.press('End');
   await page.waitForFunction(() => atlas.story().step === 12);
   await page.keyboard.press('Home');
@@ -71,6 +73,8 @@ test('autoplay advances by itself, and loops', async () => {
   await page.evaluate(() => { atlas.present(true, 11); atlas.autoplay(0.4, true); });
   await page.waitForFunction(() => atlas.story().step === 12, null, { timeout: 10000 });
   await page.waitForFunction(() => atlas.story().step === 0, null, { timeout: 10000 });
+  // The address bar keeps up while autoplay runs (the view never settles).
+  await page.waitForFunction(() => /step=\d+/.test(location.hash), null, { timeout: 5000 });
   await page.evaluate(() => atlas.autoplay(0));
   assert.equal((await page.evaluate(() => atlas.story())).autoplay, false);
   await context.close();

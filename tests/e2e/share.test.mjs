@@ -27,7 +27,7 @@ test('exportPNG gives a valid PNG at twice the window size', async () => {
 test('a deep link restores the selection, the story step and the map', async () => {
   const { page, context } = await openApp(env);
   await page.evaluate(() => { atlas.select('rt-hk'); atlas.setMapView(114.16, 22.28, 5); });
-  await page.waitForFunction(() => location.hash.includes('item=rt-hk'));
+  await page.waitForFunction(() => /#item=rt-hk&map=114\.160,22\.280,5\.00$/.test(location.href));
   const link = page.url();
   assert.match(link, /#item=rt-hk&map=114\.160,22\.280,5\.00$/);
   const other = await context.newPage();

@@ -41,6 +41,20 @@ test('a change made through the API is there after a reload', async () => {
   await context.close();
 });
 
+test('closing the tab right after a change (before the autosave delay) keeps the change', async () => {
+  const { page, context } = await openApp(env);
+  await waitSaved(page);
+  await page.evaluate((t) => atlas.loadJSON(t), small('Closed at once'));
+  assert.equal(await page.evaluate(() => atlas.storageStatus().saved), false);  // not yet
+  await page.close();  // the page is hidden, then unloaded: it saves then
+  const again = await context.newPage();
+  await again.goto(env.url);
+  await again.waitForFunction(() => window.atlas && window.atlas.ready);
+  await again.evaluate(() => atlas.ready);
+  assert.equal(JSON.parse(await again.evaluate(() => atlas.exportJSON())).title, 'Closed at once');
+  await context.close();
+});
+
 test('importing a broken file shows its problems with paths; the data is unchanged', async () => {
   const { page, context } = await openApp(env);
   const before = await page.evaluate(() => atlas.exportJSON());

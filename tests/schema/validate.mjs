@@ -88,6 +88,40 @@ check("every corpus file the loader accepts is valid", () => {
   if (accepted.length === 0) return "the loader accepted no corpus file (expected the warning cases)";
   return "";
 });
+check("every corpus file the loader accepts is valid once re-saved (unknown fields kept)", () => {
+  for (const name of fs.readdirSync(badDir).sort()) {
+    if (!name.endsWith(".json")) continue;
+    const file = path.join(badDir, name);
+    const r = spawnSync(atlas, ["format", file], { encoding: "utf8", maxBuffer: 64 << 20 });
+    if (r.status !== 0) continue;
+    const problem = valid(JSON.parse(r.stdout));
+    if (problem) return `${name} re-saved: ${problem}`;
+  }
+  return "";
+});
+check("a dataset with a story (steps with camera, timeline window, caption) is valid, re-saved too", () => {
+  const doc = JSON.parse(JSON.stringify(sample));
+  doc.stories = [{
+    id: "story-apfc", title: "The coalition so far",
+    steps: [
+      {},
+      { item: "rt-hk", map: { lon: 114.16, lat: 22.28, zoom: 5 }, timeline: "2013-01-01/2017-12-31",
+        caption: "Hong Kong, July 2015" },
+      { item: "rt-th", timeline: "2015-07/.." },
+    ],
+  }];
+  let problem = valid(doc);
+  if (problem) return problem;
+  const file = path.join(os.tmpdir(), `atlas-story-${process.pid}.json`);
+  fs.writeFileSync(file, JSON.stringify(doc));
+  const r = spawnSync(atlas, ["format", file], { encoding: "utf8" });
+  fs.rmSync(file, { force: true });
+  if (r.status !== 0) return `atlas format refused it: ${r.stderr}`;
+  const saved = JSON.parse(r.stdout);
+  if (!saved.stories || saved.stories[0].steps.length !== 3) return "the story did not survive the re-save";
+  problem = valid(saved);
+  return problem ? `re-saved: ${problem}` : "";
+});
 
 // --- 4. wrong documents fail, where the loader says -------------------------------------
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-schema-"));
