@@ -39,7 +39,8 @@ self.addEventListener('fetch', (event) => {
     const cache = await caches.open(CACHE);
     try {
       const response = await fetch(request, { cache: 'no-cache' });
-      if (response.ok) cache.put(request, response.clone());
+      // The worker stays alive until the copy is stored.
+      if (response.ok) event.waitUntil(cache.put(request, response.clone()));
       return response;
     } catch (e) {
       const cached = await cache.match(request, { ignoreSearch: true });

@@ -53,6 +53,19 @@ test('a deep link restores the selection, the story step and the map', async () 
   await context.close();
 });
 
+test('installable: the browser finds nothing missing (manifest, icon, service worker)', async () => {
+  const { page, context } = await openApp(env);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const cdp = await context.newCDPSession(page);
+  const manifest = await cdp.send('Page.getAppManifest');
+  assert.deepEqual(manifest.errors, []);
+  // Test contexts are private windows, where no browser installs apps: that is the only
+  // reason it may give.
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito'), []);
+  await context.close();
+});
+
 test('offline: after one visit the page starts with no network and shows the stored data', async () => {
   const { page, context } = await openApp(env);
   await page.evaluate((t) => atlas.loadJSON(t), JSON.stringify({
