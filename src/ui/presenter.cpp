@@ -294,7 +294,7 @@ bool Presenter::draw(AppState& state, MapView& map, TimelineView& timeline, cons
   ImGui::BeginChild("stage-map", ImVec2(w, map_h), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   map.show_fit_button = false;
-  animating |= map.draw(state, theme, fonts.body);
+  animating |= map.draw(state, theme, fonts.heading);  // labels readable on a projector
   map.show_fit_button = true;
   // The caption card over the map's lower left; the overview has its own card.
   float card_w = std::min(w * 0.46f, 760.0f);
@@ -306,7 +306,7 @@ bool Presenter::draw(AppState& state, MapView& map, TimelineView& timeline, cons
   ImGui::BeginChild("stage-timeline", ImVec2(w, h - map_h), false, ImGuiWindowFlags_NoScrollbar);
   ImGui::SetCursorPos(ImVec2(12, 8));
   ImGui::BeginGroup();
-  animating |= timeline.draw(state, theme, fonts.body, false);
+  animating |= timeline.draw(state, theme, fonts.heading, false);
   ImGui::EndGroup();
   ImGui::EndChild();
 

@@ -132,8 +132,8 @@ void TimelineView::rebuild(const AppState& state) {
   }
   model_.build(items_);
   timeline::RowMetrics m;
-  m.lane_header = ImGui::GetTextLineHeight() + 4;
-  m.row_height = ImGui::GetTextLineHeight() + 4;
+  m.lane_header = built_row_h_;
+  m.row_height = built_row_h_;
   m.row_gap = 3;
   m.lane_gap = 6;
   model_.set_metrics(m);
@@ -221,9 +221,16 @@ void TimelineView::toolbar(AppState& state) {
 }
 
 bool TimelineView::draw(AppState& state, Theme theme, ImFont* small_font, bool toolbar) {
-  if (built_data_ != state.data_version || built_group_by_ != group_by_ ||
+  // Rows are as tall as the body text or the labels, whichever is taller (the presenter
+  // draws the labels in a projector-sized font).
+  if (small_font) ImGui::PushFont(small_font);
+  const float label_h = ImGui::GetTextLineHeight();
+  if (small_font) ImGui::PopFont();
+  const float row_h = std::max(ImGui::GetTextLineHeight(), label_h) + 4;
+  if (built_data_ != state.data_version || built_group_by_ != group_by_ || built_row_h_ != row_h ||
       !std::equal(std::begin(built_kinds_), std::end(built_kinds_),
                   std::begin(state.filters.kinds))) {
+    built_row_h_ = row_h;
     bool new_data = built_data_ != state.data_version;
     rebuild(state);
     if (new_data && !show_pending_) fitted_ = false;

@@ -93,6 +93,7 @@ class TimelineView {
   uint64_t built_data_ = ~uint64_t(0);
   bool built_kinds_[size_t(EventKind::Count)] = {};
   bool fitted_ = false;
+  float built_row_h_ = 0;  // the row height the layout was built for
   bool show_pending_ = false;
   bool placed_ = false;  // the view is a fit or a show, not the user's own zoom and pan
   double placed_days_[2] = {0, 0};
