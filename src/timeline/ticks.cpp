@@ -168,6 +168,7 @@ void for_each_tick(TickLevel level, int64_t first, int64_t last, F&& f) {
 struct LabelWidths {
   float day = 0.0f;      // "28 Sep", widest month
   float month[12] = {};  // "Jan".."Dec"
+  float quarter = 0.0f;  // "Q2".."Q4"
   float year = 0.0f;     // widest year label at either end of the view
 };
 
@@ -181,6 +182,7 @@ LabelWidths measure(int64_t first_day, int64_t last_day, TextWidth width) {
     lw.day = std::max(lw.day, width(std::string_view(buf, static_cast<size_t>(w.len))));
     lw.month[i] = width(kMonthAbbrev[i]);
   }
+  for (const char* q : {"Q2", "Q3", "Q4"}) lw.quarter = std::max(lw.quarter, width(q));
   lw.year = std::max(year_label_width(year_of_day(first_day), width),
                      year_label_width(year_of_day(last_day), width));
   return lw;
@@ -192,6 +194,7 @@ float widest_label(TickLevel level, const LabelWidths& lw) {
       return std::max(lw.day, lw.year);
     case TickUnit::Month: {
       float w = lw.year;  // January reads as the year
+      if (level.step == 3) return std::max(w, lw.quarter);
       for (int m = 1 + static_cast<int>(level.step); m <= 12; m += static_cast<int>(level.step))
         w = std::max(w, lw.month[m - 1]);
       return w;
@@ -265,6 +268,10 @@ int format_tick_label(TickLevel level, int64_t day, char* buf, int size, uint8_t
   } else if (m == 1 && d == 1) {
     w.put_year(y);
     b = 2;
+  } else if (level.unit == TickUnit::Month && level.step == 3) {
+    // Quarters: "Q2", "Q3", "Q4" (the first quarter's tick reads as the year).
+    w.put("Q");
+    w.put_int((m - 1) / 3 + 1);
   } else if (level.unit == TickUnit::Month) {
     w.put(kMonthAbbrev[m - 1]);
   } else {

@@ -148,6 +148,12 @@ TEST_CASE("ticks: labels by unit; a boundary names the coarser unit") {
   format_tick_label({TickUnit::Month, 3}, days_from_civil(2016, 1, 1), buf, sizeof buf, &b);
   CHECK(std::string(buf) == "2016");
   CHECK(b == 2);
+  // Quarters are labelled as quarters, not as the months they start with.
+  format_tick_label({TickUnit::Month, 3}, days_from_civil(2016, 4, 1), buf, sizeof buf, &b);
+  CHECK(std::string(buf) == "Q2");
+  format_tick_label({TickUnit::Month, 3}, days_from_civil(2016, 10, 1), buf, sizeof buf, &b);
+  CHECK(std::string(buf) == "Q4");
+  CHECK(b == 0);
   format_tick_label({TickUnit::Year, 1}, days_from_civil(2015, 1, 1), buf, sizeof buf, &b);
   CHECK(std::string(buf) == "2015");
   CHECK(b == 2);
