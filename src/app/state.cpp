@@ -80,6 +80,14 @@ bool AppState::select(const std::string& id) {
 void AppState::changed() {
   summary = summarize(dataset);
   ++data_version;
+  // Each event's earliest and latest day, once per change: the filters ask for them for
+  // every event on every filter change (every frame while the timeline plays).
+  event_days_.resize(dataset.events.size());
+  for (size_t i = 0; i < dataset.events.size(); ++i) {
+    const auto& d = dataset.events[i].date;
+    event_days_[i] = d ? std::pair(d->earliest(), d->latest()) : std::pair<int64_t, int64_t>(0, 0);
+  }
+  event_days_version_ = data_version;
   index_.clear();
   index_.reserve(dataset.events.size() + dataset.working_groups.size() + dataset.places.size() +
                  dataset.organisations.size());
@@ -140,7 +148,16 @@ bool Filters::operator==(const Filters& o) const {
 bool AppState::event_visible(const Event& e) const {
   if (!filters.kinds[size_t(e.kind)]) return false;
   if (!e.date) return !filters.window_on && !filters.playhead_on;
-  int64_t first = e.date->earliest(), last = e.date->latest();
+  if (!filters.window_on && !filters.playhead_on) return true;
+  int64_t first, last;
+  const size_t i = dataset.events.empty() ? 0 : size_t(&e - dataset.events.data());
+  if (event_days_version_ == data_version && i < event_days_.size() && &dataset.events[i] == &e) {
+    first = event_days_[i].first;
+    last = event_days_[i].second;
+  } else {
+    first = e.date->earliest();
+    last = e.date->latest();
+  }
   if (filters.window_on && (last < filters.window_first || first > filters.window_last))
     return false;
   if (filters.playhead_on && first > filters.playhead) return false;

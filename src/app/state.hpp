@@ -9,6 +9,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/dataset_json.hpp"
@@ -101,6 +102,8 @@ struct AppState {
   const T* lookup(const std::string& id, Kind kind, const std::vector<T>& items) const;
   mutable uint64_t counted_data_ = ~uint64_t(0), counted_filters_ = ~uint64_t(0);
   mutable size_t visible_count_ = 0;
+  std::vector<std::pair<int64_t, int64_t>> event_days_;  // earliest, latest day per event
+  uint64_t event_days_version_ = ~uint64_t(0);
 };
 
 // 3. JSON views

@@ -502,6 +502,36 @@ void AppUI::places_table() {
   ImGui::EndTable();
 }
 
+// Every event the search matches, in the table's sort order (the filters come after).
+void AppUI::sort_events(const std::vector<Event>& events) {
+  sorted_.clear();
+  for (size_t i = 0; i < events.size(); ++i)
+    if (matches_search(events[i])) sorted_.push_back(int(i));
+  auto key_less = [&](int a, int b) {
+    const Event &x = events[size_t(a)], &y = events[size_t(b)];
+    int c = 0;
+    switch (sort_column_) {
+      case 0:
+        if (x.date && y.date)
+          c = edtf::compare(*x.date, *y.date);
+        else
+          c = int(bool(y.date)) - int(bool(x.date));  // undated last
+        break;
+      case 1:
+        c = std::string(label(x.kind)).compare(label(y.kind));
+        break;
+      case 2:
+        c = x.title.compare(y.title);
+        break;
+      default:
+        c = place_label(x.place).compare(place_label(y.place));
+    }
+    if (c == 0) return a < b;  // stable: the dataset's own order breaks ties
+    return sort_ascending_ ? c < 0 : c > 0;
+  };
+  std::sort(sorted_.begin(), sorted_.end(), key_less);
+}
+
 void AppUI::events_table() {
   const auto& events = state_.dataset.events;
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable |
@@ -530,36 +560,17 @@ void AppUI::events_table() {
       !list_pacer_.may_rebuild(order_start, order_new_data)) {
     animating_ = true;  // playback at a large scale: the list catches up in a moment
   } else if (order_new_data || order_filters_ != state_.filter_version) {
-    // Only what passes the shared filters (kinds, the timeline's range, the playhead).
+    // Sorted once per data, sort order or search; then, for each change of the shared
+    // filters (kinds, the timeline's range, the playhead: every frame while playing),
+    // only filtered, which is a pass and not a sort.
+    if (order_new_data) sort_events(events);
     order_.clear();
-    for (size_t i = 0; i < events.size(); ++i)
-      if (state_.event_visible(events[i]) && matches_search(events[i])) order_.push_back(int(i));
-    auto key_less = [&](int a, int b) {
-      const Event &x = events[size_t(a)], &y = events[size_t(b)];
-      int c = 0;
-      switch (sort_column_) {
-        case 0:
-          if (x.date && y.date)
-            c = edtf::compare(*x.date, *y.date);
-          else
-            c = int(bool(y.date)) - int(bool(x.date));  // undated last
-          break;
-        case 1:
-          c = std::string(label(x.kind)).compare(label(y.kind));
-          break;
-        case 2:
-          c = x.title.compare(y.title);
-          break;
-        default:
-          c = place_label(x.place).compare(place_label(y.place));
-      }
-      if (c == 0) return a < b;  // stable: the dataset's own order breaks ties
-      return sort_ascending_ ? c < 0 : c > 0;
-    };
-    std::sort(order_.begin(), order_.end(), key_less);
+    for (int i : sorted_)
+      if (state_.event_visible(events[size_t(i)])) order_.push_back(i);
     order_version_ = state_.data_version;
     order_filters_ = state_.filter_version;
-    list_pacer_.rebuilt(order_start, steady_seconds());
+    // Paced by what a filter change costs (the sort happens only with new data).
+    if (!order_new_data) list_pacer_.rebuilt(order_start, steady_seconds());
   }
 
   // Up and down move the selection through the list (when no text field has the keys).

@@ -117,6 +117,7 @@ class AppUI {
   void organisations_table();
   void places_table();
   bool matches_search(const Event& e) const;
+  void sort_events(const std::vector<Event>& events);
   bool png_requested_ = false;
   Theme theme_before_presenting_ = Theme::Light;
   bool animating_ = false;
@@ -151,6 +152,7 @@ class AppUI {
   std::vector<int> order_;
   uint64_t order_version_ = ~uint64_t(0);
   uint64_t order_filters_ = ~uint64_t(0);
+  std::vector<int> sorted_;  // searched and sorted, before the filters (order_ after them)
   RebuildPacer list_pacer_;
   int sort_column_ = 0;
   bool sort_ascending_ = true;
