@@ -2,6 +2,7 @@
 #include "app/state.hpp"
 
 #include <chrono>
+#include <functional>
 
 extern "C" const unsigned char atlas_sample_json[];
 extern "C" const unsigned long atlas_sample_json_size;
@@ -150,8 +151,13 @@ bool AppState::event_visible(const Event& e) const {
   if (!e.date) return !filters.window_on && !filters.playhead_on;
   if (!filters.window_on && !filters.playhead_on) return true;
   int64_t first, last;
-  const size_t i = dataset.events.empty() ? 0 : size_t(&e - dataset.events.data());
-  if (event_days_version_ == data_version && i < event_days_.size() && &dataset.events[i] == &e) {
+  // An event of the dataset (the usual case) has its days computed already.
+  const Event* begin = dataset.events.data();
+  const Event* end = begin + dataset.events.size();
+  const std::less<const Event*> before;
+  if (event_days_version_ == data_version && event_days_.size() == dataset.events.size() &&
+      !before(&e, begin) && before(&e, end)) {
+    const size_t i = size_t(&e - begin);
     first = event_days_[i].first;
     last = event_days_[i].second;
   } else {

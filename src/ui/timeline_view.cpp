@@ -154,7 +154,7 @@ void TimelineView::lane_title(uint32_t key, char* out, size_t n) const {
 void TimelineView::fit(const AppState& state) {
   (void)state;
   int64_t a, b;
-  if (model_.data_range(a, b)) show(double(a), double(b) + 1.0);
+  if (model_.data_range(a, b)) place(double(a), double(b) + 1.0);
 }
 
 bool TimelineView::locate(const AppState& state, const std::string& id, float& x, float& y) const {
@@ -511,7 +511,7 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
       ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
       if (!s.single()) {
         ImGui::SetTooltip("%u items — click to zoom in", s.count);
-        if (ImGui::IsMouseReleased(0) && !dragged()) show(s.day0, s.day1);
+        if (ImGui::IsMouseReleased(0) && !dragged()) place(s.day0, s.day1);
       } else {
         uint32_t id = s.first_id;
         const std::string* item_id;

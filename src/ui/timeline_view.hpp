@@ -59,12 +59,8 @@ class TimelineView {
   // Shows these days. A fit or a shown range is kept when the pane's width changes (a
   // resize, the presenter's full-width timeline) until the user zooms or pans.
   void show(double day0, double day1) {
-    scale_.show(day0, day1, 40);
-    fitted_ = true;
+    place(day0, day1);
     show_pending_ = true;  // asked for before the data's first draw: not replaced by a fit
-    placed_ = true;
-    placed_days_[0] = day0;
-    placed_days_[1] = day1;
   }
   // Fits the data at the next draw.
   void request_fit() { fitted_ = false; }
@@ -80,6 +76,14 @@ class TimelineView {
   void draw_axis(AppState& state, Theme theme, float x0, float y0, float w, float h);
   void draw_items(AppState& state, Theme theme, float x0, float y0, float w, float h);
   void lane_title(uint32_t key, char* out, size_t n) const;
+  // Shows these days and remembers them, to show them again at another width.
+  void place(double day0, double day1) {
+    scale_.show(day0, day1, 40);
+    fitted_ = true;
+    placed_ = true;
+    placed_days_[0] = day0;
+    placed_days_[1] = day1;
+  }
   std::string label_buf_;  // an item's label with its qualifiers, reused every frame
 
   timeline::TimeScale scale_;
