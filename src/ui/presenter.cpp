@@ -352,7 +352,7 @@ void Presenter::caption(AppState& state, const Fonts& fonts, float x, float y, f
   const WorkingGroup* g = state.working_group(state.selection);
   const Step& s = steps(state)[size_t(step_)];
   if (!e && !g) {
-    place_or_organisation_card(state, fonts, s, x, y, w);
+    place_or_organisation_card(state, fonts, s, state.selection, x, y, w);
     return;
   }
   begin_card("caption", x, y, w);
@@ -401,12 +401,12 @@ void Presenter::caption(AppState& state, const Fonts& fonts, float x, float y, f
   end_card();
 }
 
-// A step on a place or an organisation: its name, where or what it is, and how many of
-// the dataset's events it has a part in.
+// A place or an organisation (a step on one, or one clicked while presenting): its name,
+// where or what it is, and how many of the dataset's events it has a part in.
 void Presenter::place_or_organisation_card(AppState& state, const Fonts& fonts, const Step& s,
-                                           float x, float y, float w) {
-  const Place* p = state.place(s.item);
-  const Organisation* o = p ? nullptr : state.organisation(s.item);
+                                           const std::string& id, float x, float y, float w) {
+  const Place* p = state.place(id);
+  const Organisation* o = p ? nullptr : state.organisation(id);
   if (!p && !o) return;
   int events = 0;
   for (const auto& e : state.dataset.events) {

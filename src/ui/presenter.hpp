@@ -52,8 +52,8 @@ class Presenter {
 
  private:
   void caption(AppState& state, const Fonts& fonts, float x, float y, float w);
-  void place_or_organisation_card(AppState& state, const Fonts& fonts, const Step& s, float x,
-                                  float y, float w);
+  void place_or_organisation_card(AppState& state, const Fonts& fonts, const Step& s,
+                                  const std::string& id, float x, float y, float w);
   void overview(AppState& state, const Fonts& fonts, float x, float y, float w);
   void keys(AppState& state, MapView& map, TimelineView& timeline);
 
