@@ -58,18 +58,16 @@ std::string quote(std::string_view s) {
   std::string out = "\"";
   size_t chars = 0;
   for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
     if (++chars > 60) {
       out += "…";
       break;
     }
-    std::string_view one = s.substr(i, n);
-    if (c < 0x20 || c == 0x7F || (c >= 0x80 && (one.size() != n || !is_valid_utf8(one))))
-      out += '?', n = 1;
+    const size_t start = i;
+    const char32_t cp = next_code_point(s, i);  // ill-formed: kInvalidCodePoint, one byte
+    if (cp == kInvalidCodePoint || cp < 0x20 || cp == 0x7F)
+      out += '?';
     else
-      out += one;
-    i += n;
+      out += s.substr(start, i - start);
   }
   return out + "\"";
 }

@@ -18,6 +18,8 @@
 
 #include <algorithm>
 
+#include "core/utf8.hpp"
+
 namespace atlas::edtf {
 
 // ---------------------------------------------------------------------------------
@@ -202,9 +204,7 @@ int two_digits(std::string_view s) { return (s[0] - '0') * 10 + (s[1] - '0'); }
 std::string quote_tail(std::string_view rest) {
   constexpr size_t kMax = 20;
   if (rest.size() <= kMax) return "\"" + std::string(rest) + "\"";
-  size_t cut = kMax;
-  while (cut > 0 && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) --cut;
-  return "\"" + std::string(rest.substr(0, cut)) + "\xE2\x80\xA6\"";  // ellipsis
+  return "\"" + std::string(rest.substr(0, utf8_floor(rest, kMax))) + "\xE2\x80\xA6\"";  // ellipsis
 }
 
 std::string unexpected_text(std::string_view rest) {

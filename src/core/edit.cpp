@@ -15,6 +15,7 @@
 #include <variant>
 
 #include "core/dataset_json.hpp"
+#include "core/utf8.hpp"
 
 namespace atlas {
 
@@ -119,18 +120,10 @@ std::string pointer_of(ItemRef r) {
   return std::string("/") + key_of(r.collection) + "/" + std::to_string(r.index);
 }
 
-// At most `max` characters of `s`, cut between characters, "…" when cut: labels and
-// messages stay one line even for a 500-character title.
-std::string cut(std::string_view s, size_t max) {
-  size_t chars = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;  // continuation byte
-    if (++chars > max) return std::string(s.substr(0, i)) + "…";
-  }
-  return std::string(s);
-}
-std::string shown(std::string_view name) { return "'" + cut(name, 40) + "'"; }  // labels
-std::string dq(std::string_view s) { return "\"" + cut(s, 60) + "\""; }         // messages
+// Cut between characters, "…" when cut: labels and messages stay one line even for a
+// 500-character title.
+std::string shown(std::string_view name) { return "'" + utf8_truncate(name, 40) + "'"; }
+std::string dq(std::string_view s) { return "\"" + utf8_truncate(s, 60) + "\""; }
 
 // What people call the item: its name or title, else its id; the dataset by its title.
 std::string name_at(const Dataset& d, ItemRef r) {

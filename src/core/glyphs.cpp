@@ -1,6 +1,8 @@
 // glyphs.cpp — see glyphs.hpp.
 #include "core/glyphs.hpp"
 
+#include "core/utf8.hpp"
+
 namespace atlas {
 
 namespace {
@@ -30,34 +32,12 @@ void CodePointSet::add_text(std::string_view text, char32_t from, char32_t last)
   // one compare per byte.
   const unsigned lead_min = from < 0x80 ? 0 : from < 0x800 ? 0xC2 : from < 0x10000 ? 0xE0 : 0xF0;
   for (size_t i = 0; i < n;) {
-    const unsigned c = p[i];
-    if (c < lead_min) {  // below the bound: ASCII, continuation bytes, short sequences
+    if (p[i] < lead_min) {  // below the bound: ASCII, continuation bytes, short sequences
       ++i;
       continue;
     }
-    if (c < 0x80) {
-      if (c >= from && c <= last) add(c);
-      ++i;
-      continue;
-    }
-    const int extra = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-    if (c < 0xC2 || c > 0xF4 || n - i <= size_t(extra)) {
-      ++i;
-      continue;
-    }
-    char32_t cp = c & (extra == 1 ? 0x1F : extra == 2 ? 0x0F : 0x07);
-    bool ok = true;
-    for (int k = 1; k <= extra; ++k) {
-      const unsigned cc = p[i + size_t(k)];
-      ok &= (cc & 0xC0) == 0x80;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (!ok) {
-      ++i;
-      continue;
-    }
+    const char32_t cp = next_code_point(text, i);  // ill-formed: kInvalidCodePoint, one byte
     if (cp >= from && cp <= last) add(cp);
-    i += size_t(extra) + 1;
   }
 }
 

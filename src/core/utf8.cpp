@@ -3,46 +3,82 @@
 
 namespace atlas {
 
-bool is_valid_utf8(std::string_view s) {
-  size_t i = 0, n = s.size();
-  while (i < n) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    int extra;
-    unsigned cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-      extra = 1;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      extra = 2;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      extra = 3;
-      cp = c & 0x07;
-    } else {
-      return false;  // continuation byte first, C0/C1 overlong lead, or > U+10FFFF
-    }
-    if (n - i <= size_t(extra)) return false;
-    for (int k = 1; k <= extra; ++k) {
-      unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (extra == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) return false;
-    if (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) return false;
-    i += size_t(extra) + 1;
+namespace {
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+}  // namespace
+
+// ---------------------------------------------------------------------------------
+// 1. Decoding
+// ---------------------------------------------------------------------------------
+char32_t next_code_point(std::string_view s, size_t& i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  const unsigned c = p[i];
+  if (c < 0x80) {
+    ++i;
+    return c;
   }
+  size_t len;
+  char32_t cp, min;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2, cp = c & 0x1F, min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3, cp = c & 0x0F, min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4, cp = c & 0x07, min = 0x10000;
+  } else {
+    ++i;  // a continuation byte first, or 0xF8..0xFF
+    return kInvalidCodePoint;
+  }
+  if (n - i < len) {
+    ++i;
+    return kInvalidCodePoint;
+  }
+  for (size_t k = 1; k < len; ++k) {
+    if (!is_continuation(p[i + k])) {
+      ++i;
+      return kInvalidCodePoint;
+    }
+    cp = (cp << 6) | (p[i + k] & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++i;
+    return kInvalidCodePoint;
+  }
+  i += len;
+  return cp;
+}
+
+bool is_valid_utf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();)
+    if (next_code_point(s, i) == kInvalidCodePoint) return false;
   return true;
 }
 
 size_t utf8_length(std::string_view s) {
   size_t n = 0;
   for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    if (!is_continuation(static_cast<unsigned char>(c))) ++n;
   return n;
+}
+
+// ---------------------------------------------------------------------------------
+// 2. Cutting
+// ---------------------------------------------------------------------------------
+size_t utf8_floor(std::string_view s, size_t max_bytes) {
+  if (max_bytes >= s.size()) return s.size();
+  size_t cut = max_bytes;
+  while (cut > 0 && is_continuation(static_cast<unsigned char>(s[cut]))) --cut;
+  return cut;
+}
+
+std::string utf8_truncate(std::string_view s, size_t max_chars, std::string_view ellipsis) {
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (is_continuation(static_cast<unsigned char>(s[i]))) continue;
+    if (++chars > max_chars) return std::string(s.substr(0, i)).append(ellipsis);
+  }
+  return std::string(s);
 }
 
 }  // namespace atlas

@@ -1,15 +1,43 @@
-// utf8.hpp — UTF-8 checks for text that did not come through the JSON parser
-// (the editor, the clipboard); the parser already rejects ill-formed UTF-8.
+// utf8.hpp — the one UTF-8 decoder, and cutting text between characters. Everything
+// that reads code points (the glyph sets, the gazetteer's folding, the assets' name
+// checks, the loader's messages) or shortens text for a label or a message comes here.
+//
+// Index
+//   1. Decoding: next_code_point, is_valid_utf8, utf8_length
+//   2. Cutting: utf8_floor (by bytes), utf8_truncate (by characters, with an ellipsis)
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace atlas {
+
+// ---------------------------------------------------------------------------------
+// 1. Decoding
+// ---------------------------------------------------------------------------------
+// What next_code_point returns for bytes that are not well-formed UTF-8.
+inline constexpr char32_t kInvalidCodePoint = 0xFFFFFFFF;
+
+// The code point at s[i], moving i past it. For an ill-formed sequence (an overlong form,
+// a surrogate, past U+10FFFF, cut short, or a stray continuation byte) kInvalidCodePoint,
+// moving i one byte only, so the caller resynchronises on the next byte. i < s.size().
+char32_t next_code_point(std::string_view s, size_t& i);
 
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
 bool is_valid_utf8(std::string_view s);
 // Number of code points in well-formed UTF-8 (counts lead bytes).
 size_t utf8_length(std::string_view s);
+
+// ---------------------------------------------------------------------------------
+// 2. Cutting
+// ---------------------------------------------------------------------------------
+// The last character boundary at or before byte `max_bytes` of `s` (s.size() when it is
+// shorter): s.substr(0, utf8_floor(s, n)) never ends inside a character.
+size_t utf8_floor(std::string_view s, size_t max_bytes);
+// The first `max_chars` characters of `s` (counted as utf8_length counts them), with
+// `ellipsis` after them when `s` had more; `s` itself when it is short enough.
+std::string utf8_truncate(std::string_view s, size_t max_chars,
+                          std::string_view ellipsis = "\xE2\x80\xA6");
 
 }  // namespace atlas

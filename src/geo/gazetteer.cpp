@@ -2,7 +2,7 @@
 // gazetteer.hpp), the folding of names and queries, and the search.
 //
 // Index
-//   1. UTF-8: decoding and checking
+//   1. Names: well-formed text (decoded by core/utf8)
 //   2. Folding (the tables, gazetteer_fold)
 //   3. load_gazetteer
 //   4. Search
@@ -18,61 +18,22 @@
 #include <utility>
 
 #include "core/countries.hpp"
+#include "core/utf8.hpp"
+#include "geo/asset_reader.hpp"
 
 namespace atlas::geo {
 namespace {
 
 // ---------------------------------------------------------------------------------
-// 1. UTF-8
+// 1. Names
 // ---------------------------------------------------------------------------------
-constexpr std::uint32_t kInvalid = 0xFFFFFFFF;
-
-// The code point at s[i] (advancing i past it), or kInvalid (advancing one byte) for an
-// ill-formed sequence: overlong, surrogate, past U+10FFFF, cut short or a stray byte.
-std::uint32_t next_code_point(const unsigned char* s, std::size_t n, std::size_t& i) {
-  const unsigned c = s[i];
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
-  std::size_t len;
-  std::uint32_t cp, min;
-  if ((c & 0xE0) == 0xC0) {
-    len = 2, cp = c & 0x1F, min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3, cp = c & 0x0F, min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4, cp = c & 0x07, min = 0x10000;
-  } else {
-    ++i;
-    return kInvalid;
-  }
-  if (n - i < len) {
-    ++i;
-    return kInvalid;
-  }
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((s[i + k] & 0xC0) != 0x80) {
-      ++i;
-      return kInvalid;
-    }
-    cp = (cp << 6) | (s[i + k] & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++i;
-    return kInvalid;
-  }
-  i += len;
-  return cp;
-}
-
 // Names go straight to the UI's text renderer and into the user's dataset: well-formed
 // UTF-8 without control characters (C0, DEL, C1).
 bool valid_text(const unsigned char* s, std::size_t n) {
-  std::size_t i = 0;
-  while (i < n) {
-    const std::uint32_t cp = next_code_point(s, n, i);
-    if (cp == kInvalid || cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return false;
+  const std::string_view text(reinterpret_cast<const char*>(s), n);
+  for (std::size_t i = 0; i < n;) {
+    const char32_t cp = next_code_point(text, i);
+    if (cp == kInvalidCodePoint || cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return false;
   }
   return true;
 }
@@ -151,14 +112,14 @@ constexpr IpaFold kFoldIpa[] = {
 enum class FoldKind { Keep, Drop, Space, Letters };
 
 // How one code point folds; for Letters, `letters` says what to write.
-FoldKind fold_code_point(std::uint32_t cp, const char*& letters) {
+FoldKind fold_code_point(char32_t cp, const char*& letters) {
   if (cp < 0x80) {
     if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) return FoldKind::Keep;
     if (cp >= 'A' && cp <= 'Z') return FoldKind::Keep;  // lowered by the caller
     if (cp == '\'' || cp == '`') return FoldKind::Drop;
     return FoldKind::Space;
   }
-  if (cp == kInvalid) return FoldKind::Space;
+  if (cp == kInvalidCodePoint) return FoldKind::Space;
   if (cp < 0xC0) return cp == 0xB4 ? FoldKind::Drop : FoldKind::Space;  // ´ as an apostrophe
   const char* t = nullptr;
   if (cp < 0x250)
@@ -192,13 +153,12 @@ FoldKind fold_code_point(std::uint32_t cp, const char*& letters) {
 std::string gazetteer_fold(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   bool space = false;  // a separator is pending: written before the next letter, if any
   std::size_t i = 0;
   while (i < n) {
     const std::size_t start = i;
-    const std::uint32_t cp = next_code_point(s, n, i);
+    const char32_t cp = next_code_point(text, i);
     const char* letters = nullptr;
     const FoldKind kind = fold_code_point(cp, letters);
     if (kind == FoldKind::Drop) continue;
@@ -223,17 +183,11 @@ std::string gazetteer_fold(std::string_view text) {
 // ---------------------------------------------------------------------------------
 namespace {
 
-constexpr std::size_t kHeaderBytes = 32;
+constexpr AssetFormat kFormat = {"gazetteer", "gazetteer asset", kGazetteerMagic, kGazetteerVersion,
+                                 32};
 constexpr std::size_t kPlaceBytes = 18;  // 2 country + 4 x u8 + 3 x 32-bit
 constexpr std::int32_t kMaxLat = 9000000, kMaxLon = 18000000;
 
-std::uint16_t get16(const unsigned char* p) {
-  return static_cast<std::uint16_t>(p[0] | (p[1] << 8));
-}
-std::uint32_t get32(const unsigned char* p) {
-  return static_cast<std::uint32_t>(p[0]) | (static_cast<std::uint32_t>(p[1]) << 8) |
-         (static_cast<std::uint32_t>(p[2]) << 16) | (static_cast<std::uint32_t>(p[3]) << 24);
-}
 // Value i of a 32-bit column stored as four byte planes of n bytes each.
 std::uint32_t plane32(const unsigned char* col, std::size_t n, std::size_t i) {
   return static_cast<std::uint32_t>(col[i]) | (static_cast<std::uint32_t>(col[n + i]) << 8) |
@@ -258,31 +212,17 @@ bool load_gazetteer(const void* data, std::size_t size, Gazetteer& out, std::str
     error = std::move(msg);
     return false;
   };
-  if (data == nullptr && size != 0) return fail("gazetteer: no data");
-  const auto* b = static_cast<const unsigned char*>(data);
+  AssetReader r(data, size);
 
   // Header.
-  if (size < kHeaderBytes) {
-    return fail("gazetteer: " + std::to_string(size) + " bytes, shorter than the " +
-                std::to_string(kHeaderBytes) + "-byte header");
-  }
-  if (std::memcmp(b, kGazetteerMagic, 8) != 0)
-    return fail("gazetteer: not a gazetteer asset (bad magic)");
-  const std::uint16_t version = get16(b + 8);
-  if (version != kGazetteerVersion) {
-    return fail("gazetteer: version " + std::to_string(version) + ", this program reads version " +
-                std::to_string(kGazetteerVersion));
-  }
-  const std::size_t attribution_bytes = get16(b + 10);
-  const std::uint32_t n = get32(b + 12), alt_total = get32(b + 16), string_bytes = get32(b + 20);
-  const std::uint32_t file_size = get32(b + 24);
-  if (file_size != size) {
-    return fail("gazetteer: " + std::to_string(size) + " bytes, the header says " +
-                std::to_string(file_size) + (size < file_size ? " (truncated)" : ""));
-  }
-  if (get32(b + 28) != 0) return fail("gazetteer: the header's reserved field is not 0");
+  std::string why;
+  if (!open_asset(r, kFormat, why)) return fail(why);
+  const std::size_t attribution_bytes = r.u16();
+  const std::uint32_t n = r.u32(), alt_total = r.u32(), string_bytes = r.u32();
+  if (!check_asset_size(r, kFormat, r.u32(), why)) return fail(why);
+  if (r.u32() != 0) return fail("gazetteer: the header's reserved field is not 0");
   // The sections tile the file exactly; 64-bit sums, so huge counts cannot wrap.
-  const std::uint64_t expected = std::uint64_t{kHeaderBytes} + attribution_bytes +
+  const std::uint64_t expected = std::uint64_t{kFormat.header_bytes} + attribution_bytes +
                                  std::uint64_t{kPlaceBytes} * n + alt_total + string_bytes;
   if (expected != size) {
     return fail("gazetteer: the header's counts make " + std::to_string(expected) +
@@ -290,23 +230,23 @@ bool load_gazetteer(const void* data, std::size_t size, Gazetteer& out, std::str
   }
 
   // Attribution.
-  const unsigned char* p = b + kHeaderBytes;
-  if (!valid_text(p, attribution_bytes))
+  const unsigned char* attribution = r.bytes(attribution_bytes);
+  if (!valid_text(attribution, attribution_bytes))
     return fail("gazetteer: the attribution is not valid UTF-8 text");
-  out.attribution_.assign(reinterpret_cast<const char*>(p), attribution_bytes);
-  p += attribution_bytes;
+  out.attribution_.assign(reinterpret_cast<const char*>(attribution), attribution_bytes);
 
   // The columns (all in bounds: the sizes were checked above).
-  const unsigned char* country = p;
-  const unsigned char* flags = country + 2 * std::size_t{n};
-  const unsigned char* name_len = flags + n;
-  const unsigned char* ascii_len = name_len + n;
-  const unsigned char* alt_count = ascii_len + n;
-  const unsigned char* lat = alt_count + n;
-  const unsigned char* lon = lat + 4 * std::size_t{n};
-  const unsigned char* pop = lon + 4 * std::size_t{n};
-  const unsigned char* alt_len = pop + 4 * std::size_t{n};
-  const unsigned char* strings = alt_len + alt_total;
+  const unsigned char* country = r.bytes(2 * std::size_t{n});
+  const unsigned char* flags = r.bytes(n);
+  const unsigned char* name_len = r.bytes(n);
+  const unsigned char* ascii_len = r.bytes(n);
+  const unsigned char* alt_count = r.bytes(n);
+  const unsigned char* lat = r.bytes(4 * std::size_t{n});
+  const unsigned char* lon = r.bytes(4 * std::size_t{n});
+  const unsigned char* pop = r.bytes(4 * std::size_t{n});
+  const unsigned char* alt_len = r.bytes(alt_total);
+  const unsigned char* strings = r.bytes(string_bytes);
+  if (!r.ok() || r.left() != 0) return fail("gazetteer: the sections do not fill the file");
 
   // Lengths and counts first: they must add up before any string is read.
   std::uint64_t alts = 0, text = 0;

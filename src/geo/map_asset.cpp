@@ -1,10 +1,9 @@
 // map_asset.cpp — the basemap loader: bounds-checked parsing of the format in map_asset.hpp.
 //
 // Index
-//   1. Reading bytes (every read checked; a failed read latches)
-//   2. Checks shared by the sections (UTF-8, ranges that tile an array)
-//   3. load_map_asset
-//   4. Level of detail and lookups
+//   1. Checks shared by the sections (ranges that tile an array)
+//   2. load_map_asset (read through geo/asset_reader: every read checked)
+//   3. Level of detail and lookups
 //
 // Counts are checked against the bytes left BEFORE anything is allocated, so a corrupt
 // count can neither read past the end nor ask for gigabytes.
@@ -12,96 +11,22 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
+
+#include "core/utf8.hpp"
+#include "geo/asset_reader.hpp"
 
 namespace atlas::geo {
 namespace {
 
-// ---------------------------------------------------------------------------------
-// 1. Reading bytes
-// ---------------------------------------------------------------------------------
-class Reader {
- public:
-  Reader(const unsigned char* p, std::size_t n) : p_(p), n_(n) {}
-  std::size_t left() const { return n_ - pos_; }
-  std::size_t pos() const { return pos_; }
-  bool ok() const { return ok_; }
-  bool has(std::uint64_t bytes) const { return ok_ && bytes <= left(); }
-
-  std::uint8_t u8() { return need(1) ? p_[pos_++] : 0; }
-  std::uint16_t u16() {
-    if (!need(2)) return 0;
-    const std::uint16_t v = static_cast<std::uint16_t>(p_[pos_] | (p_[pos_ + 1] << 8));
-    pos_ += 2;
-    return v;
-  }
-  std::uint32_t u32() {
-    if (!need(4)) return 0;
-    const std::uint32_t v = static_cast<std::uint32_t>(p_[pos_]) |
-                            (static_cast<std::uint32_t>(p_[pos_ + 1]) << 8) |
-                            (static_cast<std::uint32_t>(p_[pos_ + 2]) << 16) |
-                            (static_cast<std::uint32_t>(p_[pos_ + 3]) << 24);
-    pos_ += 4;
-    return v;
-  }
-  const unsigned char* bytes(std::size_t k) {
-    if (!need(k)) return nullptr;
-    const unsigned char* b = p_ + pos_;
-    pos_ += k;
-    return b;
-  }
-
- private:
-  bool need(std::size_t k) {
-    if (!ok_ || k > left()) ok_ = false;
-    return ok_;
-  }
-  const unsigned char* p_;
-  std::size_t n_, pos_ = 0;
-  bool ok_ = true;
-};
-
-constexpr std::size_t kHeaderBytes = 32;
+constexpr AssetFormat kFormat = {"map asset", "map asset", kMapMagic, kMapVersion, 32};
 constexpr std::size_t kCountryFixedBytes = 20;
 constexpr std::size_t kCountryLevelBytes = 16;
 constexpr std::size_t kLevelHeaderBytes = 16;
 constexpr float kUnit = 1.0f / 65535.0f;
 
 // ---------------------------------------------------------------------------------
-// 2. Checks
+// 1. Checks
 // ---------------------------------------------------------------------------------
-// Well-formed UTF-8: no overlongs, no surrogates, nothing past U+10FFFF. The names go
-// straight to the UI's text renderer, which deserves valid text.
-bool valid_utf8(const unsigned char* s, std::size_t n) {
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned c = s[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len;
-    std::uint32_t cp, min;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2, cp = c & 0x1F, min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3, cp = c & 0x0F, min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4, cp = c & 0x07, min = 0x10000;
-    } else {
-      return false;
-    }
-    if (n - i < len) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += len;
-  }
-  return true;
-}
-
 // The countries' ranges must cover [0, total) exactly once: then every vertex and index
 // has one owner, and no country's triangles can use another's vertices.
 bool ranges_tile(std::vector<MapRange> ranges, std::uint32_t total) {
@@ -125,7 +50,7 @@ std::string section_error(const char* what, std::size_t where) {
 }  // namespace
 
 // ---------------------------------------------------------------------------------
-// 3. load_map_asset
+// 2. load_map_asset
 // ---------------------------------------------------------------------------------
 bool load_map_asset(const void* data, std::size_t size, MapAsset& out, std::string& error) {
   out = MapAsset{};
@@ -135,21 +60,11 @@ bool load_map_asset(const void* data, std::size_t size, MapAsset& out, std::stri
     error = std::move(msg);
     return false;
   };
-  if (data == nullptr && size != 0) return fail("map asset: no data");
-  Reader r(static_cast<const unsigned char*>(data), size);
+  AssetReader r(data, size);
 
   // Header.
-  if (size < kHeaderBytes) {
-    return fail("map asset: " + std::to_string(size) + " bytes, shorter than the " +
-                std::to_string(kHeaderBytes) + "-byte header");
-  }
-  const unsigned char* magic = r.bytes(8);
-  if (std::memcmp(magic, kMapMagic, 8) != 0) return fail("map asset: not a map asset (bad magic)");
-  const std::uint16_t version = r.u16();
-  if (version != kMapVersion) {
-    return fail("map asset: version " + std::to_string(version) + ", this program reads version " +
-                std::to_string(kMapVersion));
-  }
+  std::string why;
+  if (!open_asset(r, kFormat, why)) return fail(why);
   const std::uint16_t level_count = r.u16();
   if (level_count < 1 || level_count > kMaxLevels) {
     return fail("map asset: " + std::to_string(level_count) + " levels of detail (1 to " +
@@ -160,10 +75,7 @@ bool load_map_asset(const void* data, std::size_t size, MapAsset& out, std::stri
   const std::uint32_t file_size = r.u32();
   r.u32();  // reserved
   r.u32();
-  if (file_size != size) {
-    return fail("map asset: " + std::to_string(size) + " bytes, the header says " +
-                std::to_string(file_size) + (size < file_size ? " (truncated)" : ""));
-  }
+  if (!check_asset_size(r, kFormat, file_size, why)) return fail(why);
 
   // Countries: fixed-size records, so their total size is known before reading.
   const std::uint64_t record_bytes = kCountryFixedBytes + kCountryLevelBytes * level_count;
@@ -189,7 +101,7 @@ bool load_map_asset(const void* data, std::size_t size, MapAsset& out, std::stri
     if (std::uint64_t{name_off} + name_len > names_bytes) {
       return fail(section_error("a country name lies outside the names block", at));
     }
-    if (!valid_utf8(names + name_off, name_len)) {
+    if (!is_valid_utf8({reinterpret_cast<const char*>(names + name_off), name_len})) {
       return fail(section_error("a country name is not valid UTF-8", at));
     }
     c.name.assign(reinterpret_cast<const char*>(names + name_off), name_len);
@@ -289,7 +201,7 @@ bool load_map_asset(const void* data, std::size_t size, MapAsset& out, std::stri
 }
 
 // ---------------------------------------------------------------------------------
-// 4. Level of detail and lookups
+// 3. Level of detail and lookups
 // ---------------------------------------------------------------------------------
 int map_level_for_zoom(const MapAsset& asset, double zoom) {
   if (asset.levels.empty()) return -1;
