@@ -32,7 +32,9 @@ if(EMSCRIPTEN)
   target_link_libraries(imgui PUBLIC sdl2_wasm)
   # WebGL 2 is OpenGL ES 3.0 (ImGui's backend assumes ES 2 on Emscripten otherwise).
   target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3)
-  set(ATLAS_PLATFORM_SOURCE src/platform/platform_web.cpp)
+  set(ATLAS_PLATFORM_SOURCE src/platform/platform_web.cpp src/platform/web_api.cpp)
+  set(ATLAS_WEB_EXPORT_SOURCES "${CMAKE_SOURCE_DIR}/src/platform/platform_web.cpp"
+    "${CMAKE_SOURCE_DIR}/src/platform/web_api.cpp")
 else()
   find_package(SDL2 REQUIRED)
   find_package(OpenGL REQUIRED)
@@ -114,32 +116,41 @@ if(NOT EMSCRIPTEN)  # the web fetches it beside the page instead (not in the fir
   atlas_embed(atlas_gazetteer_data "${ATLAS_GAZETTEER}" atlas_gazetteer)
 endif()
 
-set(ATLAS_APP_SOURCES
-  src/main.cpp
-  src/app/persistence.cpp
-  src/app/session.cpp
-  src/app/state.cpp
-  src/platform/frame_driver.cpp
-  ${ATLAS_PLATFORM_SOURCE}
-  src/render/map_renderer.cpp
-  src/render/png.cpp
-  src/render/shader.cpp
+# The basemap's renderer, the shaders and the PNG writer (src/render).
+add_library(atlas_render STATIC src/render/map_renderer.cpp src/render/png.cpp
+  src/render/shader.cpp)
+target_link_libraries(atlas_render PUBLIC atlas_geo imgui ${ATLAS_SHADER_LIBS})
+target_compile_options(atlas_render PRIVATE ${ATLAS_WARNINGS})
+
+# The UI (src/ui): Dear ImGui views over the app's state, reaching the platform only
+# through app/host.hpp. An object library, so the app and the UI's tests each link every
+# object: imgui itself calls the test-engine hooks in ui/widget_probe.cpp.
+add_library(atlas_ui OBJECT
+  src/ui/about.cpp
   src/ui/app_ui.cpp
+  src/ui/dialogs.cpp
+  src/ui/drag.cpp
   src/ui/editor.cpp
   src/ui/file_dialog.cpp
+  src/ui/glyph_loader.cpp
+  src/ui/list_pane.cpp
   src/ui/map_view.cpp
+  src/ui/menu_bar.cpp
   src/ui/presenter.cpp
-  src/ui/timeline_view.cpp
   src/ui/theme.cpp
+  src/ui/timeline_view.cpp
   src/ui/widget_probe.cpp
 )
-add_executable(coalition-atlas ${ATLAS_APP_SOURCES})
+target_link_libraries(atlas_ui PUBLIC atlas_app atlas_geo atlas_timeline atlas_render imgui
+  atlas_font_sans_data atlas_font_thai_data atlas_font_math_data)
+target_compile_options(atlas_ui PRIVATE ${ATLAS_WARNINGS})
+target_compile_definitions(atlas_ui PRIVATE ATLAS_VERSION="${PROJECT_VERSION}")
+
+# The program: main, the loop both platforms share, and one platform's files.
+add_executable(coalition-atlas src/main.cpp src/platform/frame_driver.cpp
+  ${ATLAS_PLATFORM_SOURCE})
 add_dependencies(coalition-atlas atlas_cjk_font)
-target_include_directories(coalition-atlas PRIVATE src)
-target_link_libraries(coalition-atlas PRIVATE atlas_core atlas_geo atlas_timeline imgui
-  atlas_sample_data atlas_font_sans_data atlas_font_thai_data atlas_font_math_data
-  atlas_basemap_data
-  ${ATLAS_SHADER_LIBS})
+target_link_libraries(coalition-atlas PRIVATE atlas_ui atlas_basemap_data)
 if(NOT EMSCRIPTEN)
   target_link_libraries(coalition-atlas PRIVATE atlas_gazetteer_data)
 else()
@@ -149,7 +160,9 @@ target_compile_options(coalition-atlas PRIVATE ${ATLAS_WARNINGS})
 target_compile_definitions(coalition-atlas PRIVATE ATLAS_VERSION="${PROJECT_VERSION}")
 
 if(EMSCRIPTEN)
-  set(ATLAS_WEB_EXPORTS "_main,_malloc,_free,_atlas_wake,_atlas_resize,_atlas_api_load_json,_atlas_api_export_json,_atlas_api_stats,_atlas_api_select,_atlas_api_selection,_atlas_api_frames_drawn,_atlas_api_last_frame_ms,_atlas_api_last_ui_ms,_atlas_api_last_gl_ms,_atlas_api_set_theme,_atlas_api_panes,_atlas_import,_atlas_import_failed,_atlas_storage_changed,_atlas_flush,_atlas_api_diagnostics,_atlas_api_notices,_atlas_api_storage_status,_atlas_api_map_project,_atlas_api_map_set_view,_atlas_api_map_view,_atlas_api_timeline_locate,_atlas_api_timeline_zoom,_atlas_api_timeline_pan,_atlas_api_set_range,_atlas_api_visible,_atlas_api_timeline_axis,_atlas_api_map_ms,_atlas_api_timeline_ms,_atlas_api_present,_atlas_api_story,_atlas_api_story_go,_atlas_api_autoplay,_atlas_api_export_png,_atlas_api_png_size,_atlas_api_view_hash,_atlas_text_input,_atlas_wants_text,_atlas_api_undo,_atlas_api_redo,_atlas_api_history,_atlas_api_set_field,_atlas_api_field_rect,_atlas_api_pick_on_map,_atlas_asset,_atlas_api_fonts,_atlas_api_find_city,_atlas_api_widget_rect")
+  # -sEXPORTED_FUNCTIONS: every EMSCRIPTEN_KEEPALIVE function of the web's files.
+  include(cmake/web_exports.cmake)
+  atlas_web_exports(ATLAS_WEB_EXPORTS ${ATLAS_WEB_EXPORT_SOURCES})
   target_link_options(coalition-atlas PRIVATE
     -sALLOW_MEMORY_GROWTH=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sENVIRONMENT=web -sINITIAL_MEMORY=33554432 -sDISABLE_EXCEPTION_CATCHING=0
@@ -189,12 +202,21 @@ else()
   # App logic tests (no window): the state behind the UI and the JS API, the PNG writer.
   add_executable(atlas_app_tests tests/main.cpp tests/app/test_state.cpp
     tests/app/test_persistence.cpp tests/app/test_session.cpp tests/render/test_png.cpp
-    src/app/state.cpp src/app/persistence.cpp src/app/session.cpp src/platform/file_store.cpp
-    src/render/png.cpp)
-  target_include_directories(atlas_app_tests PRIVATE src ${DOCTEST_INCLUDE})
-  target_link_libraries(atlas_app_tests PRIVATE atlas_core atlas_sample_data)
+    src/platform/file_store.cpp)
+  target_include_directories(atlas_app_tests PRIVATE ${DOCTEST_INCLUDE})
+  target_link_libraries(atlas_app_tests PRIVATE atlas_app atlas_render)
   target_compile_options(atlas_app_tests PRIVATE ${ATLAS_WARNINGS})
   add_test(NAME app_unit COMMAND atlas_app_tests)
+
+  # The UI without a platform: AppUI and its panes with a fake host (tests/ui/ui_harness),
+  # Dear ImGui run headless (a font atlas, no GL context, no window).
+  add_executable(atlas_ui_tests tests/main.cpp tests/ui/test_app_ui.cpp)
+  target_include_directories(atlas_ui_tests PRIVATE ${DOCTEST_INCLUDE})
+  target_link_libraries(atlas_ui_tests PRIVATE atlas_ui)
+  target_compile_options(atlas_ui_tests PRIVATE ${ATLAS_WARNINGS})
+  target_compile_definitions(atlas_ui_tests PRIVATE ATLAS_CJK_FONT="${ATLAS_FONT_CJK_SUBSET}")
+  add_dependencies(atlas_ui_tests atlas_cjk_font)
+  add_test(NAME ui_unit COMMAND atlas_ui_tests)
 
   # The desktop app under Xvfb: draws, writes a non-blank PNG, exits 0.
   add_test(NAME desktop COMMAND sh "${CMAKE_SOURCE_DIR}/tests/desktop/test_desktop.sh"

@@ -9,7 +9,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "platform/platform.hpp"
 #include "render/gl.hpp"
 #include "render/png.hpp"
 #include "ui/widget_probe.hpp"
@@ -39,7 +38,7 @@ void FrameDriver::init(SDL_Window* window, SDL_GLContext gl, const char* glsl_ve
     ui.map().init(nullptr, nullptr, error);
   // The place lookup (GeoNames cities), from the platform (the web downloads it while
   // the app starts): a missing or broken one only disables the search.
-  platform::load_gazetteer([this](std::vector<unsigned char> bytes, const std::string& error) {
+  host_.load_gazetteer([this](std::vector<unsigned char> bytes, const std::string& error) {
     std::string why = error;
     gazetteer_bytes_ = std::move(bytes);
     if (why.empty() &&
@@ -94,7 +93,7 @@ bool FrameDriver::render_png(float scale, std::vector<uint8_t>& png) {
     ImGui::NewFrame();
     ui.set_capturing(true);
     ui::probe::pause(true);
-    ui.frame(info());
+    ui.frame();
     ui::probe::pause(false);
     ui.set_capturing(false);
     ImGui::Render();
@@ -210,7 +209,7 @@ bool FrameDriver::handle(const SDL_Event& e) {
     // A file dropped on the window: read it and import it like File > Open.
     std::string path = e.drop.file, text;
     SDL_free(e.drop.file);
-    if (platform::read_text_file(path, text))
+    if (host_.read_file(path, text))
       import_text(text, path);
     else
       session.import_failed(path, "the file could not be read");
@@ -261,7 +260,7 @@ void FrameDriver::draw() {
   ui::probe::new_frame();
   ImGui::NewFrame();
   const uint64_t t_ui = SDL_GetPerformanceCounter();
-  animating_ = ui.frame(info());
+  animating_ = ui.frame();
   ImGui::Render();
   const uint64_t t_gl = SDL_GetPerformanceCounter();
   ImGuiIO& io = ImGui::GetIO();
@@ -282,7 +281,7 @@ void FrameDriver::draw() {
   // File > Export view as PNG: render it now that the frame is done.
   if (ui.take_png_request()) {
     std::vector<uint8_t> png;
-    if (render_png(2.0f, png)) ui.offer_png(std::move(png), info());
+    if (render_png(2.0f, png)) ui.offer_png(std::move(png));
   }
   // A change made during this frame (a click that selects) needs one more frame.
   if (state.data_version != seen_version_ || state.selection != seen_selection_ ||

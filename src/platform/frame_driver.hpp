@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/host.hpp"
 #include "app/session.hpp"
 #include "geo/gazetteer.hpp"
 #include "geo/map_asset.hpp"
@@ -19,8 +20,9 @@ namespace atlas::platform {
 
 class FrameDriver {
  public:
-  explicit FrameDriver(std::unique_ptr<KeyValueStore> store)
-      : session(std::move(store)), state(session.state), ui(session) {}
+  // The host is the platform's own services (app/host.hpp), shared with the UI.
+  FrameDriver(std::unique_ptr<KeyValueStore> store, Host& host)
+      : session(std::move(store)), state(session.state), ui(session, host), host_(host) {}
 
   Session session;
   AppState& state;
@@ -74,6 +76,7 @@ class FrameDriver {
   std::vector<Finger> fingers_;
   bool pinch(const SDL_Event& e);
   void release_font_pixels();
+  Host& host_;
   SDL_Window* window_ = nullptr;
   uint64_t awake_until_ = 0;
   uint64_t frames_ = 0;

@@ -22,53 +22,58 @@ namespace atlas::platform {
 
 const char* glsl_version() { return "#version 330 core"; }
 
-ui::PlatformInfo info() { return {"desktop (SDL2 + OpenGL 3.3)", true, false}; }
-
 namespace {
+
 SDL_Window* g_window = nullptr;
-}
 
-void set_fullscreen(bool on) {
-  if (g_window) SDL_SetWindowFullscreen(g_window, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-}
+// The UI's host on the desktop: the window's full screen, real files (the UI draws its
+// own file dialog), the CJK font from a file, the gazetteer built in.
+class DesktopHost : public Host {
+ public:
+  Abilities abilities() const override { return {"desktop (SDL2 + OpenGL 3.3)", true, false}; }
 
-bool open_file_picker() { return false; }
-bool offer_download(const std::string&, const std::string&) { return false; }
-bool read_text_file(const std::string& path, std::string& out) { return read_file(path, out); }
-std::string write_text_file(const std::string& path, const std::string& text) {
-  return write_file_atomic(path, text);
-}
-
-void load_cjk_font(FontLoaded done) {
-  // The subset the build makes (beside the program), else the system's whole
-  // collection (Debian's fonts-noto-cjk: face 2 is Simplified Chinese).
-  struct Candidate {
-    std::string path;
-    int font_no;
-  };
-  std::vector<Candidate> candidates;
-  if (char* base = SDL_GetBasePath()) {
-    candidates.push_back({std::string(base) + "fonts/cjk.ttf", 0});
-    SDL_free(base);
+  void set_fullscreen(bool on) override {
+    if (g_window) SDL_SetWindowFullscreen(g_window, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
   }
-  candidates.push_back({"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2});
-  for (const Candidate& c : candidates) {
-    std::string bytes;
-    if (read_file(c.path, bytes) && !bytes.empty()) {
-      done(std::vector<unsigned char>(bytes.begin(), bytes.end()), c.font_no, "");
-      return;
+
+  bool open_file_picker() override { return false; }
+  bool offer_download(const std::string&, const std::string&) override { return false; }
+  bool read_file(const std::string& path, std::string& out) override {
+    return atlas::read_file(path, out);
+  }
+  std::string write_file(const std::string& path, const std::string& bytes) override {
+    return write_file_atomic(path, bytes);
+  }
+
+  void load_cjk_font(FontLoaded done) override {
+    // The subset the build makes (beside the program), else the system's whole
+    // collection (Debian's fonts-noto-cjk: face 2 is Simplified Chinese).
+    struct Candidate {
+      std::string path;
+      int font_no;
+    };
+    std::vector<Candidate> candidates;
+    if (char* base = SDL_GetBasePath()) {
+      candidates.push_back({std::string(base) + "fonts/cjk.ttf", 0});
+      SDL_free(base);
     }
+    candidates.push_back({"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2});
+    for (const Candidate& c : candidates) {
+      std::string bytes;
+      if (atlas::read_file(c.path, bytes) && !bytes.empty()) {
+        done(std::vector<unsigned char>(bytes.begin(), bytes.end()), c.font_no, "");
+        return;
+      }
+    }
+    done({}, 0,
+         "there is no CJK font beside the program (fonts/cjk.ttf) or in /usr/share/fonts: "
+         "install Debian's fonts-noto-cjk");
   }
-  done({}, 0,
-       "there is no CJK font beside the program (fonts/cjk.ttf) or in /usr/share/fonts: "
-       "install Debian's fonts-noto-cjk");
-}
 
-void load_gazetteer(BytesLoaded done) {
-  done(std::vector<unsigned char>(atlas_gazetteer, atlas_gazetteer + atlas_gazetteer_size), "");
-}
-
-namespace {
+  void load_gazetteer(BytesLoaded done) override {
+    done(std::vector<unsigned char>(atlas_gazetteer, atlas_gazetteer + atlas_gazetteer_size), "");
+  }
+};
 
 bool screenshot(SDL_Window* window, const std::string& path) {
   int w = 0, h = 0;
@@ -132,14 +137,15 @@ int run(const Options& opt) {
     dir = pref ? pref : ".";
     SDL_free(pref);
   }
-  FrameDriver driver(std::make_unique<FileStore>(dir));
+  DesktopHost host;
+  FrameDriver driver(std::make_unique<FileStore>(dir), host);
   driver.init(window, gl, glsl_version(), scale, opt.dark);
   // What the user must know also goes to the terminal (and to tests).
   for (const auto& n : driver.session.notices)
     std::fprintf(stderr, "coalition-atlas: %s\n", n.text.c_str());
   if (!opt.open_path.empty()) {
     std::string text;
-    if (read_text_file(opt.open_path, text))
+    if (host.read_file(opt.open_path, text))
       driver.import_text(text, opt.open_path);
     else
       driver.session.import_failed(opt.open_path, "the file could not be read");
@@ -179,7 +185,7 @@ int run(const Options& opt) {
           std::vector<uint8_t> png;
           std::string error =
               driver.render_png(2.0f, png)
-                  ? write_text_file(opt.export_png, std::string(png.begin(), png.end()))
+                  ? host.write_file(opt.export_png, std::string(png.begin(), png.end()))
                   : "the view could not be drawn";
           if (!error.empty()) {
             std::fprintf(stderr, "coalition-atlas: %s: %s\n", opt.export_png.c_str(),

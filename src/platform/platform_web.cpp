@@ -1,7 +1,16 @@
-// platform_web.cpp — the web target: SDL2 on an Emscripten canvas, WebGL 2 (GLSL ES
-// 3.00), a requestAnimationFrame loop that pauses itself when idle (web/atlas.js wakes
-// it on input), the canvas kept at the window's size × devicePixelRatio, and the
-// C functions behind the page's JavaScript API (window.atlas, see web/atlas.js).
+// platform_web.cpp — the web target's backend: SDL2 on an Emscripten canvas, WebGL 2
+// (GLSL ES 3.00), a requestAnimationFrame loop that pauses itself when idle (web/atlas.js
+// wakes it on input), the canvas kept at the window's size x devicePixelRatio, the
+// browser's localStorage, and the UI's host (app/host.hpp). The functions behind
+// window.atlas are the bridge, web_api.cpp.
+//
+// Index
+//   1. The browser, from C++ (EM_JS: the page's functions in web/atlas.js)
+//   2. Storage and the host
+//   3. The frame loop
+//   4. Start-up
+//   5. The page's calls into the app (atlas.js sections 2 to 4: wake, resize, files,
+//      storage events, typed text, fetched assets)
 #include <SDL.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -14,17 +23,20 @@
 #include <string>
 #include <vector>
 
+#include "app/host.hpp"
 #include "platform/frame_driver.hpp"
 #include "platform/platform.hpp"
-#include "ui/widget_probe.hpp"
+#include "platform/web_backend.hpp"
 
 namespace atlas::platform {
 
 const char* glsl_version() { return "#version 300 es"; }
 
-ui::PlatformInfo info() { return {"web (WebAssembly + WebGL 2)", false, true}; }
-
 namespace {
+
+// ---------------------------------------------------------------------------------
+// 1. The browser, from C++ (EM_JS: the page's functions in web/atlas.js)
+// ---------------------------------------------------------------------------------
 
 // EM_JS bodies are JavaScript, not C++: clang-format must not touch them.
 // clang-format off
@@ -96,6 +108,9 @@ EM_JS(void, js_fetch_asset, (const char* url, int slot), {
 
 // clang-format on
 
+// ---------------------------------------------------------------------------------
+// 2. Storage and the host
+// ---------------------------------------------------------------------------------
 class WebStore : public KeyValueStore {
  public:
   std::optional<std::string> get(const std::string& key) override {
@@ -113,17 +128,53 @@ class WebStore : public KeyValueStore {
   std::string where() const override { return "this browser's local storage"; }
 };
 
+// Waiting for js_fetch_asset, by slot.
+enum AssetSlot { kCjkFontSlot = 0, kGazetteerSlot = 1 };
+Host::BytesLoaded g_asset_done[2];
+
+// The UI's host on the web: the Fullscreen API, the browser's file picker and downloads
+// (no file system), the CJK font and the gazetteer fetched beside the page.
+class WebHost : public Host {
+ public:
+  Abilities abilities() const override { return {"web (WebAssembly + WebGL 2)", false, true}; }
+  void set_fullscreen(bool on) override { js_fullscreen(on ? 1 : 0); }
+  bool open_file_picker() override {
+    js_open_picker();
+    return true;
+  }
+  bool offer_download(const std::string& filename, const std::string& bytes) override {
+    js_download(filename.c_str(), bytes.data(), int(bytes.size()));
+    return true;
+  }
+  bool read_file(const std::string&, std::string&) override { return false; }
+  std::string write_file(const std::string&, const std::string&) override {
+    return "the web version saves by downloading";
+  }
+  void load_cjk_font(FontLoaded done) override {
+    g_asset_done[kCjkFontSlot] = [done = std::move(done)](std::vector<unsigned char> bytes,
+                                                          const std::string& error) {
+      done(std::move(bytes), 0,
+           error.empty() ? error
+                         : "its font could not be downloaded (" + error +
+                               "); reload the page when you are online");
+    };
+    js_fetch_asset("fonts/cjk.ttf", kCjkFontSlot);
+  }
+  void load_gazetteer(BytesLoaded done) override {
+    g_asset_done[kGazetteerSlot] = std::move(done);
+    js_fetch_asset("gazetteer.bin", kGazetteerSlot);
+  }
+};
+
+// ---------------------------------------------------------------------------------
+// 3. The frame loop: draws while something changes, then pauses until woken
+// ---------------------------------------------------------------------------------
 FrameDriver* g_driver = nullptr;
 SDL_Window* g_window = nullptr;
 bool g_paused = false;
 bool g_first_frame_reported = false;
-std::string g_result;  // the last string handed to JavaScript (copied out at once)
 std::string g_last_hash;
 std::string g_pending_text;  // pasted text waiting for Ctrl to be released
-std::vector<uint8_t> g_png;
-// Waiting for js_fetch_asset, by slot.
-enum AssetSlot { kCjkFontSlot = 0, kGazetteerSlot = 1 };
-BytesLoaded g_asset_done[2];
 
 void tick(void*) {
   FrameDriver& d = *g_driver;
@@ -179,37 +230,9 @@ void resize_canvas(int css_w, int css_h, double dpr) {
 
 }  // namespace
 
-void set_fullscreen(bool on) { js_fullscreen(on ? 1 : 0); }
-
-bool open_file_picker() {
-  js_open_picker();
-  return true;
-}
-bool offer_download(const std::string& filename, const std::string& text) {
-  js_download(filename.c_str(), text.data(), int(text.size()));
-  return true;
-}
-void load_cjk_font(FontLoaded done) {
-  g_asset_done[kCjkFontSlot] = [done = std::move(done)](std::vector<unsigned char> bytes,
-                                                        const std::string& error) {
-    done(std::move(bytes), 0,
-         error.empty() ? error
-                       : "its font could not be downloaded (" + error +
-                             "); reload the page when you are online");
-  };
-  js_fetch_asset("fonts/cjk.ttf", kCjkFontSlot);
-}
-
-void load_gazetteer(BytesLoaded done) {
-  g_asset_done[kGazetteerSlot] = std::move(done);
-  js_fetch_asset("gazetteer.bin", kGazetteerSlot);
-}
-
-bool read_text_file(const std::string&, std::string&) { return false; }
-std::string write_text_file(const std::string&, const std::string&) {
-  return "the web version saves by downloading";
-}
-
+// ---------------------------------------------------------------------------------
+// 4. Start-up
+// ---------------------------------------------------------------------------------
 int run(const Options& opt) {
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#ime");  // web/index.html
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
@@ -232,7 +255,8 @@ int run(const Options& opt) {
   }
   double dpr = emscripten_get_device_pixel_ratio();
   resize_canvas(css_w, css_h, dpr);
-  static FrameDriver driver(std::make_unique<WebStore>());
+  static WebHost host;
+  static FrameDriver driver(std::make_unique<WebStore>(), host);
   g_driver = &driver;
   driver.init(g_window, gl, glsl_version(), opt.scale > 0 ? opt.scale : float(dpr), opt.dark);
   ImGuiIO& io = ImGui::GetIO();
@@ -253,24 +277,33 @@ int run(const Options& opt) {
   return 0;
 }
 
-}  // namespace atlas::platform
+// ---------------------------------------------------------------------------------
+// 5. The page's calls into the app
+// ---------------------------------------------------------------------------------
+FrameDriver* web::driver() { return g_driver; }
 
-// -------------------------------------------------------------------------------------
-// The C side of window.atlas (web/atlas.js). Strings returned stay valid until the next
-// call; the JavaScript side copies them at once.
-// -------------------------------------------------------------------------------------
-using atlas::platform::g_driver;
-
-extern "C" {
-
-EMSCRIPTEN_KEEPALIVE void atlas_wake() {
+void web::wake() {
   if (!g_driver) return;
   g_driver->wake();
-  if (atlas::platform::g_paused) {
-    atlas::platform::g_paused = false;
+  if (g_paused) {
+    g_paused = false;
     emscripten_resume_main_loop();
   }
 }
+
+}  // namespace atlas::platform
+
+// Each checks that the app has started (atlas.js calls after onReady, but a script need
+// not wait) and reads a null string as "".
+namespace {
+using atlas::platform::g_driver;
+const char* text_of(const char* s) { return s ? s : ""; }
+std::string g_import_result;  // atlas_import's answer, copied out by the page at once
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void atlas_wake() { atlas::platform::web::wake(); }
 
 EMSCRIPTEN_KEEPALIVE void atlas_resize(int css_w, int css_h, double dpr) {
   if (!g_driver) return;
@@ -281,22 +314,24 @@ EMSCRIPTEN_KEEPALIVE void atlas_resize(int css_w, int css_h, double dpr) {
 
 // A file from the picker, a drop, a paste or ?data=URL: the session's import rules.
 EMSCRIPTEN_KEEPALIVE const char* atlas_import(const char* text, const char* name) {
-  auto r = g_driver->session.import_text(text, name);
+  if (!g_driver) return "refused";
+  auto r = g_driver->session.import_text(text_of(text), text_of(name));
   atlas_wake();
-  atlas::platform::g_result = r == atlas::Session::ImportResult::Replaced ? "replaced"
-                              : r == atlas::Session::ImportResult::NeedsConfirmation
-                                  ? "needs-confirmation"
-                                  : "refused";
-  return atlas::platform::g_result.c_str();
+  g_import_result = r == atlas::Session::ImportResult::Replaced            ? "replaced"
+                    : r == atlas::Session::ImportResult::NeedsConfirmation ? "needs-confirmation"
+                                                                           : "refused";
+  return g_import_result.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE void atlas_import_failed(const char* name, const char* why) {
-  g_driver->session.import_failed(name, why);
+  if (!g_driver) return;
+  g_driver->session.import_failed(text_of(name), text_of(why));
   atlas_wake();
 }
 
 // Another tab wrote the storage (the page's "storage" event).
 EMSCRIPTEN_KEEPALIVE void atlas_storage_changed() {
+  if (!g_driver) return;
   g_driver->session.storage_changed_elsewhere();
   atlas_wake();
 }
@@ -306,219 +341,21 @@ EMSCRIPTEN_KEEPALIVE void atlas_flush() {
   if (g_driver) g_driver->session.flush();
 }
 
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_diagnostics() {
-  atlas::platform::g_result = atlas::diagnostics_json(g_driver->session.import_diagnostics());
-  return atlas::platform::g_result.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_notices() {
-  nlohmann::json a = nlohmann::json::array();
-  for (const auto& n : g_driver->session.notices)
-    a.push_back({{"kind", n.kind == atlas::Notice::Error     ? "error"
-                          : n.kind == atlas::Notice::Warning ? "warning"
-                                                             : "info"},
-                 {"text", n.text}});
-  atlas::platform::g_result = a.dump();
-  return atlas::platform::g_result.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_storage_status() {
-  auto& s = g_driver->session;
-  atlas::platform::g_result = nlohmann::json{
-      {"saved", !s.dirty()},
-      {"quotaExceeded", s.quota_exceeded()},
-      {"conflict", s.conflict()},
-      {"where",
-       s.storage_where()}}.dump();
-  return atlas::platform::g_result.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_json(const char* text, const char* origin) {
-  auto diags = g_driver->state.load_json(text, origin);
-  atlas_wake();
-  atlas::platform::g_result = atlas::diagnostics_json(diags);
-  return atlas::platform::g_result.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_export_json() {
-  atlas::platform::g_result = g_driver->state.export_json();
-  return atlas::platform::g_result.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_stats() {
-  atlas::platform::g_result = atlas::stats_json(g_driver->state);
-  return atlas::platform::g_result.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE int atlas_api_select(const char* id) {
-  bool ok = g_driver->state.select(id);
-  atlas_wake();
-  return ok ? 1 : 0;
-}
-
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_selection() { return g_driver->state.selection.c_str(); }
-
-EMSCRIPTEN_KEEPALIVE double atlas_api_frames_drawn() { return double(g_driver->frames_drawn()); }
-
-EMSCRIPTEN_KEEPALIVE double atlas_api_last_frame_ms() { return g_driver->last_frame_ms(); }
-EMSCRIPTEN_KEEPALIVE double atlas_api_last_ui_ms() { return g_driver->last_ui_ms(); }
-EMSCRIPTEN_KEEPALIVE double atlas_api_last_gl_ms() { return g_driver->last_gl_ms(); }
-EMSCRIPTEN_KEEPALIVE double atlas_api_map_ms() { return g_driver->ui.map_ms(); }
-EMSCRIPTEN_KEEPALIVE double atlas_api_timeline_ms() { return g_driver->ui.timeline_ms(); }
-
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_panes() {
-  nlohmann::json o = nlohmann::json::object();
-  for (int p = 0; p < atlas::ui::kPaneCount; ++p) {
-    const auto& r = g_driver->ui.pane(atlas::ui::Pane(p));
-    o[atlas::ui::pane_name(atlas::ui::Pane(p))] = {
-        {"x", r.x}, {"y", r.y}, {"width", r.w}, {"height", r.h}};
-  }
-  atlas::platform::g_result = o.dump();
-  return atlas::platform::g_result.c_str();
-}
-
-// Map and timeline, for tests, benchmarks and embedding pages.
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_map_project(double lon, double lat) {
-  auto& map = g_driver->ui.map();
-  atlas::geo::Vec2 p = map.project(lon, lat);
-  atlas::platform::g_result =
-      nlohmann::json{{"x", map.pane_x() + p.x}, {"y", map.pane_y() + p.y}}.dump();
-  return atlas::platform::g_result.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE void atlas_api_map_set_view(double lon, double lat, double zoom) {
-  g_driver->ui.map().set_view(lon, lat, zoom);
-  atlas_wake();
-}
-
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_map_view() {
-  auto& map = g_driver->ui.map();
-  atlas::geo::Vec2 ll = atlas::geo::world_to_lonlat(map.camera().center);
-  atlas::platform::g_result = nlohmann::json{{"lon", ll.x},
-                                             {"lat", ll.y},
-                                             {"zoom", map.camera().zoom},
-                                             {"markers", map.visible_marker_count()}}
-                                  .dump();
-  return atlas::platform::g_result.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_timeline_locate(const char* id) {
-  float x = 0, y = 0;
-  bool ok = g_driver->ui.timeline().locate(g_driver->state, id, x, y);
-  atlas::platform::g_result = ok ? nlohmann::json{{"x", x}, {"y", y}}.dump() : "null";
-  return atlas::platform::g_result.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_timeline_axis(const char* date) {
-  float x, y, w, h;
-  g_driver->ui.timeline().axis_rect(x, y, w, h);
-  nlohmann::json o{{"x", x}, {"y", y}, {"width", w}, {"height", h}};
-  auto v = atlas::edtf::parse(date);
-  if (v.value) o["dateX"] = g_driver->ui.timeline().x_of_day(double(v.value->earliest()));
-  atlas::platform::g_result = o.dump();
-  return atlas::platform::g_result.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE void atlas_api_timeline_zoom(double factor, double x) {
-  g_driver->ui.timeline().zoom(factor, x);
-  atlas_wake();
-}
-
-EMSCRIPTEN_KEEPALIVE void atlas_api_timeline_pan(double dx) {
-  g_driver->ui.timeline().pan(dx);
-  atlas_wake();
-}
-
-// The timeline's date window (the brush), as EDTF values: from the start of `first` to
-// the end of `last`. Empty strings clear it. Returns "" or what is wrong.
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_set_range(const char* first, const char* last) {
-  atlas::Filters f = g_driver->state.filters;
-  std::string a = first, b = last;
-  atlas::platform::g_result.clear();
-  if (a.empty() && b.empty()) {
-    f.window_on = false;
-  } else {
-    auto pa = atlas::edtf::parse(a), pb = atlas::edtf::parse(b.empty() ? a : b);
-    if (!pa.value || !pb.value) {
-      atlas::platform::g_result = !pa.value ? pa.error : pb.error;
-      return atlas::platform::g_result.c_str();
-    }
-    f.window_on = true;
-    f.window_first = pa.value->earliest();
-    f.window_last = pb.value->latest();
-  }
-  g_driver->state.set_filters(f);
-  atlas_wake();
-  return atlas::platform::g_result.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_visible() {
-  size_t events = g_driver->state.visible_event_count();
-  atlas::platform::g_result =
-      nlohmann::json{{"events", events},
-                     {"timelineItems", g_driver->ui.timeline().visible_item_count()},
-                     {"mapMarkers", g_driver->ui.map().visible_marker_count()},
-                     {"mapGroups", g_driver->ui.map().visible_group_count()}}
-          .dump();
-  return atlas::platform::g_result.c_str();
-}
-
-// Presenter mode and its story.
-EMSCRIPTEN_KEEPALIVE void atlas_api_present(int on, int step) {
-  g_driver->ui.present(on != 0, step);
-  atlas_wake();
-}
-
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_story() {
-  auto& p = g_driver->ui.presenter();
-  const auto& steps = p.steps(g_driver->state);
-  nlohmann::json o{{"presenting", p.active()},
-                   {"step", p.step()},
-                   {"count", steps.size()},
-                   {"autoplay", p.autoplay}};
-  o["item"] = p.active() && size_t(p.step()) < steps.size() && !steps[size_t(p.step())].item.empty()
-                  ? nlohmann::json(steps[size_t(p.step())].item)
-                  : nlohmann::json(nullptr);
-  atlas::platform::g_result = o.dump();
-  return atlas::platform::g_result.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE void atlas_api_story_go(int step) {
-  g_driver->ui.present_step(step);
-  atlas_wake();
-}
-
-EMSCRIPTEN_KEEPALIVE void atlas_api_autoplay(double seconds, int loop) {
-  auto& p = g_driver->ui.presenter();
-  p.autoplay = seconds > 0;
-  if (seconds > 0) p.interval = float(seconds);
-  p.loop = loop != 0;
-  atlas_wake();
-}
-
-// The current view as a PNG at `scale` × the window's size: its bytes stay valid until
-// the next call; the length comes from atlas_api_png_size().
-EMSCRIPTEN_KEEPALIVE const uint8_t* atlas_api_export_png(double scale) {
-  g_driver->render_png(float(scale), atlas::platform::g_png);
-  atlas_wake();
-  return atlas::platform::g_png.data();
-}
-EMSCRIPTEN_KEEPALIVE int atlas_api_png_size() { return int(atlas::platform::g_png.size()); }
-
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_view_hash() {
-  atlas::platform::g_result = g_driver->view_hash();
-  return atlas::platform::g_result.c_str();
-}
-
 // Text for the field being typed in (a paste, an input method's result). It goes through
 // ImGui's input queue in order, after the click that activated the field even when that
 // click has not been drawn yet; with no field active ImGui drops it.
 EMSCRIPTEN_KEEPALIVE int atlas_text_input(const char* text) {
+  if (!g_driver) return 0;
   // A paste arrives while Ctrl is still down, and ImGui ignores characters typed with
   // Ctrl: hold the text until the key is released (tick() hands it over).
-  atlas::platform::g_pending_text += text;
+  atlas::platform::g_pending_text += text_of(text);
   atlas_wake();
   return 1;
+}
+
+// Whether a text field has the keys (a paste goes to it rather than opening JSON).
+EMSCRIPTEN_KEEPALIVE int atlas_wants_text() {
+  return g_driver && ImGui::GetIO().WantTextInput ? 1 : 0;
 }
 
 // A file from js_fetch_asset arrived (bytes, owned here now) or could not be had (error,
@@ -532,105 +369,6 @@ EMSCRIPTEN_KEEPALIVE void atlas_asset(int slot, unsigned char* bytes, int size, 
   if (slot < 0 || slot > 1) return;
   if (auto done = std::move(atlas::platform::g_asset_done[slot])) done(std::move(data), why);
   atlas_wake();
-}
-
-// The place lookup, as the Inspector's city search uses it: null until it has arrived.
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_find_city(const char* query, int limit) {
-  const atlas::geo::Gazetteer* g = g_driver->gazetteer();
-  nlohmann::json out = nullptr;
-  if (g) {
-    out = nlohmann::json::array();
-    for (const auto& hit : g->search_text(query, size_t(std::max(1, limit))))
-      out.push_back(
-          {{"name", hit.name}, {"country", hit.country}, {"lat", hit.lat}, {"lon", hit.lon}});
-  }
-  atlas::platform::g_result = out.dump();
-  return atlas::platform::g_result.c_str();
-}
-
-// Fonts, for tests: the CJK font's state, and which characters of a text have no glyph.
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_fonts(const char* text) {
-  auto& ui = g_driver->ui;
-  atlas::platform::g_result =
-      nlohmann::json{{"cjk", ui.cjk_font_status()},
-                     {"cjkGlyphs", ui.cjk_glyph_count()},
-                     {"missing", ui.missing_glyphs(text)},
-                     {"texture", {ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight}}}
-          .dump();
-  return atlas::platform::g_result.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE int atlas_wants_text() { return ImGui::GetIO().WantTextInput ? 1 : 0; }
-
-// Undo, redo and the history's labels.
-EMSCRIPTEN_KEEPALIVE int atlas_api_undo() {
-  bool ok = g_driver->state.undo();
-  atlas_wake();
-  return ok;
-}
-EMSCRIPTEN_KEEPALIVE int atlas_api_redo() {
-  bool ok = g_driver->state.redo();
-  atlas_wake();
-  return ok;
-}
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_history() {
-  const auto& h = g_driver->state.history;
-  atlas::platform::g_result = nlohmann::json{
-      {"labels", h.labels()},
-      {"position", h.position()},
-      {"undo", h.undo_label()},
-      {"redo", h.redo_label()}}.dump();
-  return atlas::platform::g_result.c_str();
-}
-// One field of one item, as the editor sets it: "" or why it was refused.
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_set_field(const char* id, const char* field,
-                                                     const char* json_value) {
-  std::string error;
-  auto value = nlohmann::json::parse(json_value, nullptr, false);
-  if (value.is_discarded())
-    error = "the value is not JSON";
-  else
-    g_driver->state.edit(atlas::Command::set_field(id, field, value), &error);
-  atlas_wake();
-  atlas::platform::g_result = error;
-  return atlas::platform::g_result.c_str();
-}
-// "Pick on map" for a place, as its button does: the next click on the map places it.
-EMSCRIPTEN_KEEPALIVE int atlas_api_pick_on_map(const char* place_id) {
-  if (!g_driver->state.place(place_id)) return 0;
-  g_driver->state.pick_place_for = place_id;
-  atlas_wake();
-  return 1;
-}
-
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_field_rect(const char* key) {
-  float r[4];
-  atlas::platform::g_result =
-      g_driver->ui.editor().field_rect(key, r)
-          ? nlohmann::json{{"x", r[0]}, {"y", r[1]}, {"width", r[2]}, {"height", r[3]}}.dump()
-          : "null";
-  return atlas::platform::g_result.c_str();
-}
-
-// Where a widget was drawn in the last frame, by its label (tests click real buttons).
-// The first call switches the recording on: the answer comes with the next frame.
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_widget_rect(const char* label, int index) {
-  float r[4];
-  if (!atlas::ui::probe::enabled()) {
-    atlas::ui::probe::enable(true);
-    atlas_wake();
-  }
-  atlas::platform::g_result =
-      atlas::ui::probe::find(label, index, r)
-          ? nlohmann::json{{"x", r[0]}, {"y", r[1]}, {"width", r[2]}, {"height", r[3]}}.dump()
-          : "null";
-  return atlas::platform::g_result.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE int atlas_api_set_theme(int dark) {
-  g_driver->ui.set_theme(dark ? atlas::ui::Theme::Dark : atlas::ui::Theme::Light);
-  atlas_wake();
-  return dark;
 }
 
 }  // extern "C"

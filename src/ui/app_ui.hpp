@@ -1,17 +1,28 @@
-// app_ui.hpp — the Dear ImGui views: menu bar, Map / Timeline / List+Inspector panes
-// with resizable splitters, status bar, About. Draws the AppState; changes it only
-// through its actions.
+// app_ui.hpp — the Dear ImGui UI: the frame that holds the menu bar, the Map / Timeline /
+// List / Inspector panes with resizable splitters, the status bar, and the dialogs.
+// Draws the AppState and changes it only through its actions; reaches the platform only
+// through the Host it is given (app/host.hpp).
+//
+// One class, one file per area of the screen (as Tracy's TracyView_*.cpp):
+//   app_ui.cpp       the frame: layout, splitters, panes, presenting, fonts, composition
+//   menu_bar.cpp     the menu bar, keyboard shortcuts, the notices bar, the status bar
+//   dialogs.cpp      files in and out (open, export, PNG) and the modal dialogs: import
+//                    problems, import with warnings, another tab's changes, replace
+//   about.cpp        Help > About
+// and panes with state of their own in their own classes: list_pane (ListPane),
+// editor (the Inspector), map_view, timeline_view, presenter, glyph_loader (the CJK font).
 #pragma once
 
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "app/pacer.hpp"
+#include "app/host.hpp"
 #include "app/session.hpp"
-#include "core/glyphs.hpp"
 #include "ui/editor.hpp"
 #include "ui/file_dialog.hpp"
+#include "ui/glyph_loader.hpp"
+#include "ui/list_pane.hpp"
 #include "ui/map_view.hpp"
 #include "ui/presenter.hpp"
 #include "ui/theme.hpp"
@@ -26,15 +37,10 @@ struct PaneRect {
 enum Pane { kMapPane, kTimelinePane, kListPane, kInspectorPane, kPaneCount };
 const char* pane_name(Pane p);
 
-struct PlatformInfo {
-  const char* name = "";  // "web" or "desktop"
-  bool can_quit = false;
-  bool browser_files = false;  // file picker and downloads (web) vs file dialogs (desktop)
-};
-
 class AppUI {
  public:
-  explicit AppUI(Session& session) : session_(session), state_(session.state) {}
+  // The host is where the UI runs (app/host.hpp): the platform's services, or a test's.
+  AppUI(Session& session, Host& host) : session_(session), state_(session.state), host_(host) {}
 
   // (Re)builds fonts and style for a DPI scale; call before the first frame and
   // whenever the scale changes.
@@ -44,16 +50,16 @@ class AppUI {
   Theme theme() const { return theme_; }
 
   // Before a frame: collects the CJK characters the data and the typed text need, asks
-  // the platform for the CJK font the first time, and once it is here merges the new
-  // glyphs into the font atlas. True when the atlas was rebuilt (the caller recreates
-  // the GL font texture).
+  // the host for the CJK font the first time, and once it is here merges the new glyphs
+  // into the font atlas. True when the atlas was rebuilt (the caller recreates the GL
+  // font texture).
   bool update_glyphs();
-  // The CJK font's bytes (kept for the app's lifetime), the face in a collection, or why
-  // it could not be had.
+  // The host's answer to load_cjk_font: the font's bytes (kept for the app's lifetime),
+  // the face in a collection, or why it could not be had (the user is told).
   void set_cjk_font(std::vector<unsigned char> bytes, int font_no, const std::string& error);
   // For tests and the status line: "none" (no CJK text), "loading", "ready", "failed".
-  const char* cjk_font_status() const;
-  size_t cjk_glyph_count() const { return cjk_loaded_.size(); }
+  const char* cjk_font_status() const { return glyphs_.status(); }
+  size_t cjk_glyph_count() const { return glyphs_.glyph_count(); }
   // The characters of `utf8` the default font has no glyph for.
   std::vector<char32_t> missing_glyphs(std::string_view utf8) const;
 
@@ -62,7 +68,7 @@ class AppUI {
   void set_composition(std::string text);
 
   // Draws one frame of UI. Returns true while something animates (asks for more frames).
-  bool frame(const PlatformInfo& platform);
+  bool frame();
   bool quit_requested() const { return quit_; }
   const PaneRect& pane(Pane p) const { return panes_[p]; }
   MapView& map() { return map_; }
@@ -79,83 +85,69 @@ class AppUI {
   // then hands the bytes back to be downloaded or saved.
   bool take_png_request() { return std::exchange(png_requested_, false); }
   // Drawing the frame a PNG export captures (presenter mode leaves its controls out).
-  void set_capturing(bool on) { presenter_.capturing = on; }
-  void offer_png(std::vector<uint8_t> png, const PlatformInfo& platform);
+  void set_capturing(bool on) { presenter_.set_capturing(on); }
+  void offer_png(std::vector<uint8_t> png);
 
  private:
-  void menu_bar(const PlatformInfo& platform);
-  void status_bar(float height);
+  // app_ui.cpp
+  void panes(float status_h);
   void splitter(const char* id, bool vertical, float* fraction, float total, float min_a,
                 float min_b);
   void map_pane();
   void timeline_pane();
-  void list_pane();
-  void events_table();
-  void working_groups_table();
-  void inspector();
-  void about_popup(const PlatformInfo& platform);
-  void notices_bar();
-  void dialogs(const PlatformInfo& platform);
-  void open_file(const PlatformInfo& platform);
-  void export_json(const PlatformInfo& platform);
-  void shortcuts(const PlatformInfo& platform);
-  void pane_title(const char* title, const char* subtitle);
   void record_pane(Pane p);
-  std::string place_label(const std::string& place_id) const;
+  void rebuild_fonts();
+  void draw_composition();
+  // menu_bar.cpp
+  void menu_bar();
+  void file_menu();
+  void shortcuts();
+  void notices_bar();
+  void status_bar(float height);
+  // dialogs.cpp
+  void open_file();
+  void export_json();
+  void export_corrupt_copy();
+  void save_or_download(const std::string& name);
+  void dialogs();
+  void file_dialog_result();
+  void import_problems_dialog();
+  void import_warnings_dialog();
+  void conflict_dialog();
+  void replace_dialog();
+  // about.cpp
+  void about_popup();
 
   Session& session_;
   AppState& state_;
+  Host& host_;
   FileDialog file_dialog_;
   MapView map_;
   TimelineView timeline_;
+  ListPane list_;
   Presenter presenter_;
   Editor editor_;
-  bool show_quality_ = false;
-  bool show_story_ = false;
-  std::string search_;        // the List pane's search text
-  std::string list_country_;  // the List pane's country filter ("" = all)
-  void organisations_table();
-  void places_table();
-  bool matches_search(const Event& e) const;
-  void sort_events(const std::vector<Event>& events);
-  bool png_requested_ = false;
-  Theme theme_before_presenting_ = Theme::Light;
-  bool animating_ = false;
-  double map_ms_ = 0, timeline_ms_ = 0;
-  enum class Confirm { None, New, Reset } confirm_ = Confirm::None;
-  std::string export_text_;  // what the save dialog will write (the dataset, or a corrupt copy)
-  std::string export_error_;
+  GlyphLoader glyphs_;
   Fonts fonts_;
-  void rebuild_fonts();
-  void draw_composition();
-  std::string composition_;
-  // The CJK font on demand (see update_glyphs).
-  enum class CjkState { Idle, Loading, Ready, Failed } cjk_state_ = CjkState::Idle;
-  CodePointSet cjk_needed_, cjk_loaded_;
-  size_t cjk_needed_seen_ = 0;  // cjk_needed_.size() when last compared with the atlas
-  uint64_t cjk_version_ = ~uint64_t(0);
-  std::vector<unsigned char> cjk_bytes_;
-  int cjk_font_no_ = 0;
-  std::string cjk_error_;
-  std::vector<ImWchar> cjk_ranges_;
   float scale_ = 0.0f;
   Theme theme_ = Theme::Light;
-  bool quit_ = false;
+  Theme theme_before_presenting_ = Theme::Light;
+  std::string composition_;
+  bool animating_ = false;
+  double map_ms_ = 0, timeline_ms_ = 0;
   PaneRect panes_[kPaneCount];
-  bool open_about_ = false;
-  bool scroll_to_selection_ = false;
   // Layout fractions (splitters).
   float left_fraction_ = 0.46f;
   float map_fraction_ = 0.58f;
   float list_fraction_ = 0.56f;
-  // The events table's sorted order, cached by data version and sort spec.
-  std::vector<int> order_;
-  uint64_t order_version_ = ~uint64_t(0);
-  uint64_t order_filters_ = ~uint64_t(0);
-  std::vector<int> sorted_;  // searched and sorted, before the filters (order_ after them)
-  RebuildPacer list_pacer_;
-  int sort_column_ = 0;
-  bool sort_ascending_ = true;
+  // Menus and dialogs.
+  bool quit_ = false;
+  bool open_about_ = false;
+  bool show_quality_ = false;
+  bool show_story_ = false;
+  bool png_requested_ = false;
+  enum class Confirm { None, New, Reset } confirm_ = Confirm::None;
+  std::string export_text_;  // what the save dialog will write (the dataset, a copy, a PNG)
 };
 
 }  // namespace atlas::ui

@@ -388,7 +388,7 @@ void Editor::links(AppState& state, const Event& e) {
 // -----------------------------------------------------------------------------------
 // 3. The Inspector
 // -----------------------------------------------------------------------------------
-void Editor::inspector(AppState& state, const Fonts& fonts, Theme theme) {
+void Editor::inspector(AppState& state, const Fonts& fonts) {
   active_before_.swap(active_now_);
   active_now_.clear();
   rects_.clear();
@@ -516,7 +516,6 @@ void Editor::inspector(AppState& state, const Fonts& fonts, Theme theme) {
     text(state, "Description", "", "description", state.dataset.description, true);
     text(state, "Source", "", "source", state.dataset.source, true);
   }
-  (void)theme;
   if (!last_error_.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
     ImGui::TextWrapped("%s", last_error_.c_str());

@@ -23,7 +23,7 @@ class Editor {
   void set_gazetteer(const geo::Gazetteer* g) { gazetteer_ = g; }
 
   // The Inspector pane: the form for the selection, or the dataset's own fields.
-  void inspector(AppState& state, const Fonts& fonts, Theme theme);
+  void inspector(AppState& state, const Fonts& fonts);
   // "+ Event", "+ Place"… (the List pane's toolbar).
   void add_buttons(AppState& state);
   // The data-quality window (View menu); `open` is its visibility.

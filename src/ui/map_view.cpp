@@ -14,14 +14,11 @@
 #include <unordered_map>
 
 #include "core/countries.hpp"
+#include "ui/drag.hpp"
 
 namespace atlas::ui {
 
 namespace {
-
-// Whether the left button's current (or just finished) press moved far enough to be a
-// drag rather than a click.
-bool dragged() { return ImGui::GetIO().MouseDragMaxDistanceSqr[0] > 9.0f; }
 
 // What the GL callback needs, captured at draw time (the callback runs later, in Render).
 struct BasemapDraw {
@@ -544,12 +541,11 @@ bool MapView::pinch(float x, float y, double factor) {
 void MapView::interact(AppState& state, float x0, float y0) {
   ImGuiIO& io = ImGui::GetIO();
   bool hovered = ImGui::IsItemHovered();
-  bool active = ImGui::IsItemActive();
   geo::Vec2 mouse{io.MousePos.x - x0, io.MousePos.y - y0};
   hovered_ = -1;
   hovered_group_ = -1;
-  if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
-    camera_.pan(io.MouseDelta.x, io.MouseDelta.y);
+  if (float dx, dy; item_drag(dx, dy)) {
+    camera_.pan(dx, dy);
     fly_start_ = -1;
   }
   if (hovered && io.MouseWheel != 0) {

@@ -74,14 +74,14 @@ const std::vector<Presenter::Step>& Presenter::steps(const AppState& state) {
 void Presenter::enter(AppState& state, MapView& map, TimelineView& timeline, int step) {
   if (!active_) saved_filters_ = state.filters;
   active_ = true;
-  leave_requested = false;
+  leave_requested_ = false;
   go(state, map, timeline, step);
 }
 
 void Presenter::leave(AppState& state) {
   if (!active_) return;
   active_ = false;
-  autoplay = false;
+  autoplay_ = false;
   state.set_filters(saved_filters_);
 }
 
@@ -124,6 +124,12 @@ void Presenter::go(AppState& state, MapView& map, TimelineView& timeline, int st
   state.set_filters(f);
 }
 
+void Presenter::set_autoplay(float seconds, bool loop) {
+  autoplay_ = seconds > 0;
+  if (seconds > 0) interval_ = seconds;
+  loop_ = loop;
+}
+
 void Presenter::keys(AppState& state, MapView& map, TimelineView& timeline) {
   using namespace ImGui;
   int n = int(steps(state).size());
@@ -135,14 +141,14 @@ void Presenter::keys(AppState& state, MapView& map, TimelineView& timeline) {
     go(state, map, timeline, std::max(step_ - 1, 0));
   if (IsKeyPressed(ImGuiKey_Home)) go(state, map, timeline, 0);
   if (IsKeyPressed(ImGuiKey_End)) go(state, map, timeline, n - 1);
-  if (IsKeyPressed(ImGuiKey_Escape) || IsKeyPressed(ImGuiKey_F5)) leave_requested = true;
-  if (autoplay && GetTime() - step_started_ >= double(interval)) {
+  if (IsKeyPressed(ImGuiKey_Escape) || IsKeyPressed(ImGuiKey_F5)) leave_requested_ = true;
+  if (autoplay_ && GetTime() - step_started_ >= double(interval_)) {
     if (step_ + 1 < n)
       go(state, map, timeline, step_ + 1);
-    else if (loop)
+    else if (loop_)
       go(state, map, timeline, 0);
     else
-      autoplay = false;
+      autoplay_ = false;
   }
 }
 
@@ -312,9 +318,9 @@ bool Presenter::draw(AppState& state, MapView& map, TimelineView& timeline, cons
 
   // Step counter and controls, top right, small (not in a PNG made for slides).
   int n = int(steps(state).size());
-  if (capturing) {
+  if (capturing_) {
     ImGui::End();
-    return animating || autoplay;
+    return animating || autoplay_;
   }
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + w - 16, vp->Pos.y + 16), ImGuiCond_Always,
                           ImVec2(1, 0));
@@ -332,19 +338,19 @@ bool Presenter::draw(AppState& state, MapView& map, TimelineView& timeline, cons
   if (ImGui::ArrowButton("next", ImGuiDir_Right))
     go(state, map, timeline, std::min(n - 1, step_ + 1));
   ImGui::SameLine();
-  if (ImGui::Checkbox("Autoplay", &autoplay)) step_started_ = ImGui::GetTime();
+  if (ImGui::Checkbox("Autoplay", &autoplay_)) step_started_ = ImGui::GetTime();
   ImGui::SameLine();
-  ImGui::Checkbox("Loop", &loop);
+  ImGui::Checkbox("Loop", &loop_);
   ImGui::SetNextItemWidth(120);
-  ImGui::SliderFloat("##interval", &interval, 3.0f, 30.0f, "every %.0f s");
+  ImGui::SliderFloat("##interval", &interval_, 3.0f, 30.0f, "every %.0f s");
   ImGui::SameLine();
-  if (ImGui::Button("PNG")) png_requested = true;
+  if (ImGui::Button("PNG")) png_requested_ = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Export this view as a PNG at 2x, for slides");
   ImGui::SameLine();
-  if (ImGui::Button("Leave (Esc)")) leave_requested = true;
+  if (ImGui::Button("Leave (Esc)")) leave_requested_ = true;
   ImGui::End();
   ImGui::End();
-  return animating || autoplay;
+  return animating || autoplay_;
 }
 
 void Presenter::caption(AppState& state, const Fonts& fonts, float x, float y, float w) {

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/state.hpp"
@@ -42,13 +43,17 @@ class Presenter {
   // Draws the whole window in presenter layout; returns true while animating.
   bool draw(AppState& state, MapView& map, TimelineView& timeline, const Fonts& fonts, Theme theme);
 
-  // Autoplay for a booth or a kiosk: a step every `interval` seconds, looping if asked.
-  bool autoplay = false;
-  bool loop = true;
-  float interval = 8.0f;
-  bool leave_requested = false;  // Esc pressed: the owner restores the normal layout
-  bool png_requested = false;    // the controls' "PNG" button: the owner exports the view
-  bool capturing = false;        // drawing a PNG for slides: no controls in the picture
+  // Autoplay for a booth or a kiosk: a step every `seconds`, from the last step back to
+  // the first if `loop`. set_autoplay(false) stops; the interval and loop stay as they were.
+  void set_autoplay(bool on) { autoplay_ = on; }
+  void set_autoplay(float seconds, bool loop);
+  bool autoplay() const { return autoplay_; }
+
+  // Requests from the presenter's own controls, for its owner (AppUI), taken once each.
+  bool leave_requested() const { return leave_requested_; }  // Esc: restore the layout
+  bool take_png_request() { return std::exchange(png_requested_, false); }  // "PNG"
+  // Drawing a PNG for slides: no controls in the picture.
+  void set_capturing(bool on) { capturing_ = on; }
 
  private:
   void caption(AppState& state, const Fonts& fonts, float x, float y, float w);
@@ -58,6 +63,12 @@ class Presenter {
   void keys(AppState& state, MapView& map, TimelineView& timeline);
 
   bool active_ = false;
+  bool autoplay_ = false;
+  bool loop_ = true;
+  float interval_ = 8.0f;
+  bool leave_requested_ = false;
+  bool png_requested_ = false;
+  bool capturing_ = false;
   int step_ = 0;
   double step_started_ = 0;
   std::vector<Step> steps_;

@@ -15,14 +15,11 @@
 #include <map>
 
 #include "core/countries.hpp"
+#include "ui/drag.hpp"
 
 namespace atlas::ui {
 
 namespace {
-
-// Whether the left button's current (or just finished) press moved far enough to be a
-// drag rather than a click.
-bool dragged() { return ImGui::GetIO().MouseDragMaxDistanceSqr[0] > 9.0f; }
 
 constexpr float kAxisHeight = 40.0f;
 constexpr uint32_t kGroupsLane = uint32_t(EventKind::Count);  // working groups, by kind
@@ -344,10 +341,10 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
   ImGui::SetCursorScreenPos(ImVec2(x0, y0));
   ImGui::InvisibleButton("##rows", ImVec2(w, h));
   bool hovered = ImGui::IsItemHovered();
-  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(0, 2.0f)) {
-    scale_.pan(io.MouseDelta.x);
+  if (float dx, dy; item_drag(dx, dy)) {
+    scale_.pan(dx);
     placed_ = false;
-    scroll_ -= io.MouseDelta.y;
+    scroll_ -= dy;
   }
   if (hovered && io.MouseWheel != 0) {
     if (io.KeyShift) {

@@ -1,0 +1,65 @@
+// host.hpp — the seam between the UI and where it runs: everything src/ui needs from the
+// platform, as one small interface the platform implements and hands to the UI (as
+// Tracy's view receives its platform services, and Dear ImGui's core reaches its backends
+// only through ImGuiPlatformIO). src/ui includes this, never src/platform; this includes
+// neither. Tests give the UI a fake host and run it with no window.
+//
+// Index
+//   1. What the host is: its name and abilities
+//   2. Full screen
+//   3. Files in and out: the browser's picker and downloads, or real files
+//   4. Files the app asks for later: the CJK font, the gazetteer
+//
+// Adding a service (a clipboard for "Copy embed code", a zip download for "publish", a
+// storage estimate): one virtual function here, one definition in each platform file
+// (platform_web.cpp, platform_desktop.cpp), and one in the tests' fake host.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace atlas {
+
+class Host {
+ public:
+  virtual ~Host() = default;
+
+  // 1. What the host is.
+  struct Abilities {
+    const char* name = "";       // "web (WebAssembly + WebGL 2)", "desktop (SDL2 + OpenGL 3.3)"
+    bool can_quit = false;       // File > Quit and Ctrl+Q (a web page cannot close itself)
+    bool browser_files = false;  // the browser's picker and downloads, not the UI's dialog
+  };
+  virtual Abilities abilities() const = 0;
+
+  // 2. Full screen (presenting). Web: the Fullscreen API, which the browser may refuse
+  // without a recent key press or click; desktop: SDL's desktop full screen.
+  virtual void set_fullscreen(bool on) = 0;
+
+  // 3. Files. Web: open_file_picker shows the browser's picker (the file arrives later,
+  // as an import) and offer_download saves bytes through the browser; both return true.
+  // Desktop: the UI draws its own file dialog (ui/file_dialog), and read_file / write_file
+  // reach real files; the others return false. Each returns false (or, for write_file,
+  // the reason) where the host has no such thing.
+  virtual bool open_file_picker() = 0;
+  virtual bool offer_download(const std::string& filename, const std::string& bytes) = 0;
+  virtual bool read_file(const std::string& path, std::string& out) = 0;
+  // "" when written (atomically: a failed write leaves the old file), else why not.
+  virtual std::string write_file(const std::string& path, const std::string& bytes) = 0;
+
+  // 4. The CJK font, asked for only when the data has Chinese, Japanese or Korean text.
+  // `done` gets the font's bytes and the face in a collection, or an error sentence; it
+  // may run at once (desktop: a file beside the program) or later on the main loop (web:
+  // a download beside the page).
+  using FontLoaded =
+      std::function<void(std::vector<unsigned char> bytes, int font_no, const std::string& error)>;
+  virtual void load_cjk_font(FontLoaded done) = 0;
+  // The place lookup's cities (geo/gazetteer). Web: gazetteer.bin downloaded beside the
+  // page while the app starts, so it is not in the first download; desktop: built in.
+  using BytesLoaded =
+      std::function<void(std::vector<unsigned char> bytes, const std::string& error)>;
+  virtual void load_gazetteer(BytesLoaded done) = 0;
+};
+
+}  // namespace atlas

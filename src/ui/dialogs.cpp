@@ -1,0 +1,217 @@
+// dialogs.cpp — files in and out, and the modal dialogs (AppUI; see app_ui.hpp).
+//
+// Index
+//   1. Files: open (the browser's picker or the file dialog), export JSON, a copy that
+//      could not be read, a PNG; the file dialog's answer
+//   2. Import problems: what and where, the current data untouched
+//   3. Import with warnings: ask first
+//   4. Changed in another tab: the user chooses
+//   5. Replace the data (New, Reset to sample): ask first
+#include <imgui.h>
+
+#include <ctime>
+
+#include "ui/app_ui.hpp"
+
+namespace atlas::ui {
+
+namespace {
+
+constexpr ImGuiWindowFlags kModal =
+    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize;
+
+// The next window in the middle of the screen, `width` wide, when it appears.
+void centered(float width) {
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
+                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Appearing);
+}
+
+bool ends_with(const std::string& s, const char* tail) {
+  const std::string t = tail;
+  return s.size() > t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0;
+}
+
+}  // namespace
+
+// -----------------------------------------------------------------------------------
+// 1. Files
+// -----------------------------------------------------------------------------------
+void AppUI::open_file() {
+  if (!host_.abilities().browser_files || !host_.open_file_picker()) {
+    file_dialog_.recent = session_.recent_files();
+    file_dialog_.open(FileDialog::Mode::Open);
+  }
+}
+
+// export_text_ as a download (web), else through the save dialog (desktop).
+void AppUI::save_or_download(const std::string& name) {
+  if (!host_.abilities().browser_files || !host_.offer_download(name, export_text_))
+    file_dialog_.open(FileDialog::Mode::Save, name);
+}
+
+void AppUI::export_json() {
+  export_text_ = state_.export_json();
+  save_or_download(session_.export_filename(std::time(nullptr)));
+}
+
+void AppUI::export_corrupt_copy() {
+  export_text_ = session_.corrupt_copy().value_or("");
+  save_or_download("unreadable-copy.json");
+}
+
+void AppUI::offer_png(std::vector<uint8_t> png) {
+  export_text_.assign(png.begin(), png.end());
+  std::string name = session_.export_filename(std::time(nullptr));
+  save_or_download(name.substr(0, name.size() - 5) + ".png");  // "….json" -> "….png"
+}
+
+// The desktop's file dialog: open reads and imports; save writes what was exported.
+void AppUI::file_dialog_result() {
+  if (!file_dialog_.draw()) return;
+  const std::string& path = file_dialog_.path();
+  if (file_dialog_.mode() == FileDialog::Mode::Save) {
+    std::string error = host_.write_file(path, export_text_);
+    export_text_.clear();
+    if (error.empty() && ends_with(path, ".json")) session_.remember_file(path);
+    session_.notices.push_back(error.empty()
+                                   ? Notice{Notice::Info, "Exported to " + path + ".", false}
+                                   : Notice{Notice::Error, "Export failed: " + error, false});
+    return;
+  }
+  std::string text;
+  if (!host_.read_file(path, text))
+    session_.import_failed(path, "the file could not be read");
+  else if (session_.import_text(text, path) != Session::ImportResult::Refused)
+    session_.remember_file(path);
+}
+
+void AppUI::dialogs() {
+  file_dialog_result();
+  import_problems_dialog();
+  import_warnings_dialog();
+  conflict_dialog();
+  replace_dialog();
+}
+
+// -----------------------------------------------------------------------------------
+// 2. Import problems
+// -----------------------------------------------------------------------------------
+void AppUI::import_problems_dialog() {
+  const auto& diags = session_.import_diagnostics();
+  if (!diags.empty() && !session_.pending_import() && !ImGui::IsPopupOpen("Import problems"))
+    ImGui::OpenPopup("Import problems");
+  centered(640);
+  if (!ImGui::BeginPopupModal("Import problems", nullptr, kModal)) return;
+  ImGui::TextWrapped("%s could not be opened. Your current data is unchanged.",
+                     session_.import_name().c_str());
+  ImGui::Separator();
+  ImGui::BeginChild("diags", ImVec2(0, 260), false);
+  for (const auto& d : diags) {
+    std::string where =
+        d.line > 0 ? "line " + std::to_string(d.line) + ", column " + std::to_string(d.column)
+                   : (d.pointer.empty() ? "the file" : d.pointer);
+    ImGui::TextColored(d.severity == Severity::Error ? ImVec4(0.85f, 0.2f, 0.2f, 1)
+                                                     : ImVec4(0.85f, 0.55f, 0.1f, 1),
+                       "%s", d.severity == Severity::Error ? "Error" : "Warning");
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", where.c_str());
+    ImGui::Indent();
+    ImGui::TextWrapped("%s", d.message.c_str());
+    ImGui::Unindent();
+  }
+  ImGui::EndChild();
+  if (ImGui::Button("Close", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    session_.clear_import_diagnostics();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+// -----------------------------------------------------------------------------------
+// 3. Import with warnings
+// -----------------------------------------------------------------------------------
+void AppUI::import_warnings_dialog() {
+  if (session_.pending_import() && !ImGui::IsPopupOpen("Import with warnings?"))
+    ImGui::OpenPopup("Import with warnings?");
+  centered(640);
+  if (!ImGui::BeginPopupModal("Import with warnings?", nullptr, kModal)) return;
+  if (const PendingImport* p = session_.pending_import()) {
+    ImGui::TextWrapped(
+        "%s can be opened, but it has %zu warning%s. Opening it replaces the "
+        "current data.",
+        p->name.c_str(), p->diagnostics.size(), p->diagnostics.size() == 1 ? "" : "s");
+    ImGui::BeginChild("warnings", ImVec2(0, 200), true);
+    for (const auto& d : p->diagnostics) ImGui::TextWrapped("%s", d.to_string().c_str());
+    ImGui::EndChild();
+  }
+  if (ImGui::Button("Open it", ImVec2(120, 0))) {
+    session_.confirm_import();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    session_.cancel_import();
+    session_.clear_import_diagnostics();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+// -----------------------------------------------------------------------------------
+// 4. Changed in another tab: never decide for the user
+// -----------------------------------------------------------------------------------
+void AppUI::conflict_dialog() {
+  if (session_.conflict() && !ImGui::IsPopupOpen("Changed in another tab"))
+    ImGui::OpenPopup("Changed in another tab");
+  centered(560);
+  if (!ImGui::BeginPopupModal("Changed in another tab", nullptr, kModal)) return;
+  ImGui::TextWrapped(
+      "The data was changed and saved in another tab or window, and this one has changes "
+      "that are not saved yet. Which should be kept?");
+  if (ImGui::Button("Use the other tab's data")) {
+    session_.take_theirs();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Keep this tab's data")) {
+    session_.keep_mine();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Export this tab's data…")) export_json();
+  ImGui::EndPopup();
+}
+
+// -----------------------------------------------------------------------------------
+// 5. Replace the data: New and Reset replace everything, so ask
+// -----------------------------------------------------------------------------------
+void AppUI::replace_dialog() {
+  if (confirm_ != Confirm::None && !ImGui::IsPopupOpen("Replace the data?"))
+    ImGui::OpenPopup("Replace the data?");
+  centered(480);
+  if (!ImGui::BeginPopupModal("Replace the data?", nullptr, kModal)) return;
+  ImGui::TextWrapped(confirm_ == Confirm::New
+                         ? "Start a new, empty dataset? The current data will be replaced. "
+                           "Export it first if you want to keep a copy."
+                         : "Replace the current data with the sample dataset? Export it "
+                           "first if you want to keep a copy.");
+  if (ImGui::Button(confirm_ == Confirm::New ? "Start empty" : "Reset to sample", ImVec2(150, 0))) {
+    if (confirm_ == Confirm::New)
+      session_.new_dataset();
+    else
+      session_.reset_to_sample();
+    confirm_ = Confirm::None;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Export first…", ImVec2(130, 0))) export_json();
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel", ImVec2(100, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    confirm_ = Confirm::None;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+}  // namespace atlas::ui

@@ -1,0 +1,179 @@
+// menu_bar.cpp — the menu bar, the keyboard shortcuts, the notices bar and the status bar
+// (AppUI; see app_ui.hpp).
+//
+// Index
+//   1. Menu bar: File, Edit, View, Present, Help
+//   2. Shortcuts: Ctrl+O, Ctrl+S, undo and redo, Esc, Ctrl+Q
+//   3. Notices: what the user must see, until dismissed
+//   4. Status bar: counts, saving, the CJK font loading, the selection
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "ui/app_ui.hpp"
+
+namespace atlas::ui {
+
+// -----------------------------------------------------------------------------------
+// 1. Menu bar
+// -----------------------------------------------------------------------------------
+void AppUI::file_menu() {
+  if (!ImGui::BeginMenu("File")) return;
+  if (ImGui::MenuItem("New dataset…")) confirm_ = Confirm::New;
+  if (ImGui::MenuItem("Open…", "Ctrl+O")) open_file();
+  if (ImGui::MenuItem("Export JSON…", "Ctrl+S")) export_json();
+  if (ImGui::MenuItem("Export view as PNG (2×)…")) png_requested_ = true;
+  if (session_.corrupt_copy() && ImGui::MenuItem("Export unreadable copy…")) export_corrupt_copy();
+  ImGui::Separator();
+  if (ImGui::MenuItem("Reset to sample…")) confirm_ = Confirm::Reset;
+  if (host_.abilities().can_quit) {
+    ImGui::Separator();
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) quit_ = true;
+  }
+  ImGui::EndMenu();
+}
+
+void AppUI::menu_bar() {
+  if (!ImGui::BeginMenuBar()) return;
+  file_menu();
+  if (ImGui::BeginMenu("Edit")) {
+    if (ImGui::MenuItem(state_.history.undo_label().c_str(), "Ctrl+Z", false,
+                        state_.history.can_undo()))
+      state_.undo();
+    if (ImGui::MenuItem(state_.history.redo_label().c_str(), "Ctrl+Shift+Z", false,
+                        state_.history.can_redo()))
+      state_.redo();
+    ImGui::Separator();
+    ImGui::MenuItem("Data quality…", nullptr, &show_quality_);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    if (ImGui::MenuItem("Light theme", nullptr, theme_ == Theme::Light)) set_theme(Theme::Light);
+    if (ImGui::MenuItem("Dark theme", nullptr, theme_ == Theme::Dark)) set_theme(Theme::Dark);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Reset pane sizes")) {
+      left_fraction_ = 0.46f;
+      map_fraction_ = 0.58f;
+      list_fraction_ = 0.56f;
+    }
+    if (ImGui::MenuItem("Clear selection", "Esc", false, !state_.selection.empty()))
+      state_.select("");
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Present")) {
+    if (ImGui::MenuItem("Start presenting", "F5")) present(true);
+    ImGui::MenuItem("Edit the story…", nullptr, &show_story_);
+    if (ImGui::MenuItem("Autoplay (booth or kiosk)")) {
+      present(true);
+      presenter_.set_autoplay(true);
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("About Coalition Atlas")) open_about_ = true;
+    ImGui::EndMenu();
+  }
+  ImGui::EndMenuBar();
+}
+
+// -----------------------------------------------------------------------------------
+// 2. Shortcuts
+// -----------------------------------------------------------------------------------
+void AppUI::shortcuts() {
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup))
+    state_.select("");
+  ImGuiIO& io = ImGui::GetIO();
+  if (!io.KeyCtrl) return;
+  if (host_.abilities().can_quit && ImGui::IsKeyPressed(ImGuiKey_Q)) quit_ = true;
+  // Open and export work while typing too (a field has no use for them)...
+  if (ImGui::IsKeyPressed(ImGuiKey_O, false)) open_file();
+  if (ImGui::IsKeyPressed(ImGuiKey_S, false)) export_json();
+  if (io.WantTextInput) return;  // ...but a text field has its own undo
+  if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) io.KeyShift ? state_.redo() : state_.undo();
+  if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) state_.redo();
+}
+
+// -----------------------------------------------------------------------------------
+// 3. Notices
+// -----------------------------------------------------------------------------------
+// Messages the user must see (a failed save, a restored backup) stay at the top until
+// dismissed; an error offers Export right there, so nothing has to be lost.
+void AppUI::notices_bar() {
+  for (size_t i = 0; i < session_.notices.size(); ++i) {
+    const Notice& n = session_.notices[i];
+    ImVec4 bg = n.kind == Notice::Error     ? ImVec4(0.86f, 0.15f, 0.15f, 0.16f)
+                : n.kind == Notice::Warning ? ImVec4(0.95f, 0.6f, 0.1f, 0.18f)
+                                            : ImVec4(0.2f, 0.45f, 0.85f, 0.14f);
+    ImGui::PushID(int(i));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, bg);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float buttons = n.offer_export ? 180.0f : 90.0f;
+    float wrap = ImGui::GetContentRegionAvail().x - buttons - style.WindowPadding.x * 2;
+    float text_h = ImGui::CalcTextSize(n.text.c_str(), nullptr, false, wrap).y;
+    float h = std::max(text_h, ImGui::GetFrameHeight()) + style.WindowPadding.y * 2 + 2;
+    ImGui::BeginChild("notice", ImVec2(0, h), true, ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+    ImGui::TextUnformatted(n.text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttons + 8);
+    bool dismiss = false;
+    if (n.offer_export && ImGui::Button("Export…")) {
+      if (n.export_corrupt)
+        export_corrupt_copy();
+      else
+        export_json();
+    }
+    if (n.offer_export) ImGui::SameLine();
+    if (ImGui::Button("Dismiss")) dismiss = true;
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    ImGui::PopID();
+    if (dismiss) {
+      session_.dismiss_notice(i);
+      break;
+    }
+  }
+}
+
+// -----------------------------------------------------------------------------------
+// 4. Status bar
+// -----------------------------------------------------------------------------------
+void AppUI::status_bar(float height) {
+  const Summary& s = state_.summary;
+  ImGui::SetCursorPosY(ImGui::GetWindowHeight() - height);
+  ImGui::Separator();
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%zu events · %zu working groups · %zu places · %zu organisations", s.events,
+              s.working_groups, s.places, s.organisations);
+  ImGui::SameLine();
+  ImGui::TextDisabled("|");
+  ImGui::SameLine();
+  if (session_.conflict())
+    ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "changed in another tab");
+  else if (session_.quota_exceeded())
+    ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "not saved: storage full");
+  else if (session_.dirty())
+    ImGui::TextDisabled("saving…");
+  else
+    ImGui::TextDisabled("saved");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Kept in %s", session_.storage_where().c_str());
+  if (glyphs_.state() == GlyphLoader::State::Loading) {
+    // CJK text shows as boxes for the moment it takes: say why.
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    ImGui::TextDisabled("loading the font for Chinese, Japanese and Korean…");
+  }
+  if (!state_.selection.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    const Event* e = state_.event(state_.selection);
+    const WorkingGroup* w = state_.working_group(state_.selection);
+    ImGui::Text("Selected: %s", e   ? e->title.c_str()
+                                : w ? w->name.c_str()
+                                    : state_.selection.c_str());
+  }
+}
+
+}  // namespace atlas::ui

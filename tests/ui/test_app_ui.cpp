@@ -1,0 +1,108 @@
+// test_app_ui.cpp — the UI with a fake host and no platform (tests/ui/ui_harness.hpp):
+// what it asks of the host (app/host.hpp) for files, full screen and the CJK font, and
+// that it needs nothing else to run.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "ui_harness.hpp"
+
+using atlas::test::UiHarness;
+
+TEST_CASE("the UI draws the sample with no platform at all") {
+  UiHarness h;
+  h.frame(3);
+  CHECK(h.ui.pane(atlas::ui::kMapPane).w > 100);
+  CHECK(h.ui.pane(atlas::ui::kInspectorPane).h > 50);
+  CHECK(h.host.fullscreen.empty());
+  CHECK(h.host.downloads.empty());
+}
+
+TEST_CASE("Ctrl+S exports through the host: a download in a browser") {
+  UiHarness h(true);
+  h.frame();
+  h.key(ImGuiKey_S, true);
+  REQUIRE(h.host.downloads.size() == 1);
+  CHECK(h.host.downloads[0].first.size() > 5);
+  CHECK(h.host.downloads[0].first.substr(h.host.downloads[0].first.size() - 5) == ".json");
+  CHECK(h.host.downloads[0].second == h.session.state.export_json());
+}
+
+TEST_CASE("Ctrl+S with real files: the save dialog, then the host writes the file") {
+  UiHarness h(false);
+  h.frame();
+  h.key(ImGuiKey_S, true);
+  CHECK(h.host.downloads.empty());
+  h.frame();
+  REQUIRE(h.click("Save"));  // the dialog's own button, under the suggested name
+  h.frame();
+  REQUIRE(h.host.files.size() == 1);
+  CHECK(h.host.files[0].second == h.session.state.export_json());
+  REQUIRE_FALSE(h.session.notices.empty());
+  CHECK(h.session.notices.back().text.find("Exported to") == 0);
+}
+
+TEST_CASE("Ctrl+O asks the host for its file picker only where it has one") {
+  UiHarness web(true);
+  web.frame();
+  web.key(ImGuiKey_O, true);
+  CHECK(web.host.pickers == 1);
+}
+
+TEST_CASE("presenting asks the host for full screen, leaving gives it back") {
+  UiHarness h;
+  h.frame();
+  h.ui.present(true);
+  h.frame(2);
+  h.ui.present(false);
+  h.frame();
+  CHECK(h.host.fullscreen == std::vector<bool>{true, false});
+}
+
+TEST_CASE("Quit is there only where the host can quit") {
+  UiHarness web(true);
+  web.frame();
+  web.key(ImGuiKey_Q, true);
+  CHECK_FALSE(web.ui.quit_requested());
+  UiHarness desktop(false);
+  desktop.frame();
+  desktop.key(ImGuiKey_Q, true);
+  CHECK(desktop.ui.quit_requested());
+}
+
+TEST_CASE("Chinese text asks the host for the CJK font once; a failure is told") {
+  UiHarness h;
+  h.frame();
+  CHECK(h.host.font_requests.empty());  // the sample has no CJK text
+  CHECK(std::string(h.ui.cjk_font_status()) == "none");
+  REQUIRE(h.session.state.edit(atlas::Command::set_field("rt-hk", "title", "香港圓桌會議")));
+  h.frame(2);
+  REQUIRE(h.host.font_requests.size() == 1);
+  CHECK(std::string(h.ui.cjk_font_status()) == "loading");
+  h.host.font_requests[0]({}, 0, "the network is down");
+  h.frame();
+  CHECK(std::string(h.ui.cjk_font_status()) == "failed");
+  REQUIRE_FALSE(h.session.notices.empty());
+  CHECK(h.session.notices.back().text.find("the network is down") != std::string::npos);
+  CHECK(h.host.font_requests.size() == 1);  // asked once, not again every frame
+}
+
+#ifdef ATLAS_CJK_FONT
+TEST_CASE("the host's CJK font becomes glyphs for the characters the data uses") {
+  UiHarness h;
+  REQUIRE(h.session.state.edit(atlas::Command::set_field("rt-hk", "title", "香港")));
+  h.frame();
+  REQUIRE(h.host.font_requests.size() == 1);
+  CHECK(h.ui.missing_glyphs("香港").size() == 2);
+  std::ifstream in(ATLAS_CJK_FONT, std::ios::binary);
+  std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)),
+                                   std::istreambuf_iterator<char>());
+  REQUIRE(bytes.size() > 1000);
+  h.host.font_requests[0](std::move(bytes), 0, "");
+  h.frame();
+  CHECK(std::string(h.ui.cjk_font_status()) == "ready");
+  CHECK(h.ui.cjk_glyph_count() >= 2);
+  CHECK(h.ui.missing_glyphs("香港").empty());
+}
+#endif

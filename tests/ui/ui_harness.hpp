@@ -1,0 +1,148 @@
+// ui_harness.hpp — the UI without a platform: a fake host (app/host.hpp) that records
+// what the UI asks of it, and Dear ImGui run headless around AppUI (a font atlas built
+// in memory, no GL context, no window). Input goes in as ImGui's own events, as the
+// platform backends send them; widgets are found where they were drawn (ui/widget_probe).
+#pragma once
+
+#include <imgui.h>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/host.hpp"
+#include "app/session.hpp"
+#include "ui/app_ui.hpp"
+#include "ui/widget_probe.hpp"
+
+namespace atlas::test {
+
+class FakeHost : public Host {
+ public:
+  explicit FakeHost(bool browser) : browser_(browser) {}
+  Abilities abilities() const override {
+    return browser_ ? Abilities{"fake browser", false, true}
+                    : Abilities{"fake desktop", true, false};
+  }
+  void set_fullscreen(bool on) override { fullscreen.push_back(on); }
+  bool open_file_picker() override {
+    ++pickers;
+    return browser_;
+  }
+  bool offer_download(const std::string& name, const std::string& bytes) override {
+    if (!browser_) return false;
+    downloads.emplace_back(name, bytes);
+    return true;
+  }
+  bool read_file(const std::string& path, std::string& out) override {
+    for (const auto& [p, text] : files)
+      if (p == path) {
+        out = text;
+        return true;
+      }
+    return false;
+  }
+  std::string write_file(const std::string& path, const std::string& bytes) override {
+    if (browser_) return "no files here";
+    files.emplace_back(path, bytes);
+    return "";
+  }
+  void load_cjk_font(FontLoaded done) override { font_requests.push_back(std::move(done)); }
+  void load_gazetteer(BytesLoaded done) override { done({}, "no city list in the tests"); }
+
+  std::vector<bool> fullscreen;
+  int pickers = 0;
+  std::vector<std::pair<std::string, std::string>> downloads;
+  std::vector<std::pair<std::string, std::string>> files;  // path, bytes
+  std::vector<FontLoaded> font_requests;                   // answered by the test
+
+ private:
+  bool browser_;
+};
+
+// One AppUI over a session in memory, driven frame by frame.
+class UiHarness {
+ public:
+  explicit UiHarness(bool browser = true)
+      : host(browser), session(std::make_unique<MemoryStore>()), ui(session, host) {
+    context_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(context_);  // CreateContext keeps another one current
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(1280, 800);
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    session.start();
+    ui.set_scale(1.0f);
+    build_font_atlas();
+    ui::probe::enable(true);
+  }
+  ~UiHarness() {
+    ui::probe::enable(false);
+    ImGui::DestroyContext(context_);
+  }
+  UiHarness(const UiHarness&) = delete;
+  UiHarness& operator=(const UiHarness&) = delete;
+
+  // One frame, as the platform's frame driver draws it (minus GL).
+  void frame(int n = 1) {
+    ImGui::SetCurrentContext(context_);  // several harnesses may live at once
+    for (int i = 0; i < n; ++i) {
+      session.tick(time_);
+      if (ui.update_glyphs()) build_font_atlas();
+      ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+      time_ += 1.0 / 60.0;
+      ui::probe::new_frame();
+      ImGui::NewFrame();
+      ui.frame();
+      ImGui::Render();
+    }
+  }
+  // A key (with Ctrl held if asked) pressed and released over two frames.
+  void key(ImGuiKey k, bool ctrl = false) {
+    ImGui::SetCurrentContext(context_);
+    ImGuiIO& io = ImGui::GetIO();
+    if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    io.AddKeyEvent(k, true);
+    frame();
+    io.AddKeyEvent(k, false);
+    if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    frame();
+  }
+  // A click in the middle of the widget drawn last frame with this label; false when
+  // there is none.
+  bool click(const char* label, int index = 0) {
+    float r[4];
+    if (!ui::probe::find(label, index, r)) return false;
+    ImGui::SetCurrentContext(context_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(r[0] + r[2] * 0.5f, r[1] + r[3] * 0.5f);
+    frame();
+    io.AddMouseButtonEvent(0, true);
+    frame();
+    io.AddMouseButtonEvent(0, false);
+    frame();
+    return true;
+  }
+  void type(const char* utf8) {
+    ImGui::SetCurrentContext(context_);
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    frame();
+  }
+
+  FakeHost host;
+  Session session;
+  ui::AppUI ui;
+
+ private:
+  void build_font_atlas() {
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    ImGui::GetIO().Fonts->SetTexID(ImTextureID(1));  // no GL: any id will do
+  }
+  ImGuiContext* context_ = nullptr;
+  double time_ = 0;
+};
+
+}  // namespace atlas::test
