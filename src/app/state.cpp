@@ -27,10 +27,11 @@ std::vector<Diagnostic> AppState::load_json(std::string_view text, const std::st
     }
     origin = from;
     changed();  // first: the id index must describe the new data before it is used
-    if (!id_exists(selection)) {
-      selection.clear();
+    if (!id_exists(selection_)) {
+      selection_.clear();
       index_selection();
     }
+    if (!place(pick_)) pick_.clear();
   }
   return diagnostics;
 }
@@ -63,19 +64,35 @@ bool AppState::redo() {
 
 void AppState::after_history() {
   changed();
-  if (!id_exists(selection)) {
-    selection.clear();
+  if (!id_exists(selection_)) {
+    selection_.clear();
     index_selection();
   }
+  if (!place(pick_)) pick_.clear();  // the place went (undo of its addition, a deletion)
 }
 
 bool AppState::id_exists(const std::string& id) const { return index_.count(id) > 0; }
 
 bool AppState::select(const std::string& id) {
   if (!id.empty() && !id_exists(id)) return false;
-  selection = id;
+  selection_ = id;
   index_selection();
   return true;
+}
+
+bool AppState::request_pick(const std::string& place_id) {
+  if (!place_id.empty() && !place(place_id)) return false;
+  pick_ = place_id;
+  return true;
+}
+
+bool AppState::complete_pick(double lon, double lat, std::string* error) {
+  const std::string id = std::exchange(pick_, std::string());
+  if (id.empty()) {
+    if (error) *error = "no place is waiting for a click on the map";
+    return false;
+  }
+  return edit(Command::set_fields(id, {{"lat", lat}, {"lon", lon}}), error);
 }
 
 void AppState::changed() {
@@ -105,7 +122,7 @@ void AppState::changed() {
 
 void AppState::index_selection() {
   selected_event_ = selected_group_ = -1;
-  auto it = index_.find(selection);
+  auto it = index_.find(selection_);
   if (it == index_.end()) return;
   if (it->second.first == Kind::Event) selected_event_ = int(it->second.second);
   if (it->second.first == Kind::Group) selected_group_ = int(it->second.second);
@@ -147,9 +164,9 @@ bool Filters::operator==(const Filters& o) const {
 }
 
 bool AppState::event_visible(const Event& e) const {
-  if (!filters.kinds[size_t(e.kind)]) return false;
-  if (!e.date) return !filters.window_on && !filters.playhead_on;
-  if (!filters.window_on && !filters.playhead_on) return true;
+  if (!filters_.kinds[size_t(e.kind)]) return false;
+  if (!e.date) return !filters_.window_on && !filters_.playhead_on;
+  if (!filters_.window_on && !filters_.playhead_on) return true;
   int64_t first, last;
   // An event of the dataset (the usual case) has its days computed already.
   const Event* begin = dataset.events.data();
@@ -164,24 +181,24 @@ bool AppState::event_visible(const Event& e) const {
     first = e.date->earliest();
     last = e.date->latest();
   }
-  if (filters.window_on && (last < filters.window_first || first > filters.window_last))
+  if (filters_.window_on && (last < filters_.window_first || first > filters_.window_last))
     return false;
-  if (filters.playhead_on && first > filters.playhead) return false;
+  if (filters_.playhead_on && first > filters_.playhead) return false;
   return true;
 }
 
 bool AppState::group_visible(const WorkingGroup& g) const {
-  if (!g.active) return !filters.window_on && !filters.playhead_on;
+  if (!g.active) return !filters_.window_on && !filters_.playhead_on;
   int64_t first = g.active->earliest(), last = g.active->latest();
-  if (filters.window_on && (last < filters.window_first || first > filters.window_last))
+  if (filters_.window_on && (last < filters_.window_first || first > filters_.window_last))
     return false;
-  if (filters.playhead_on && first > filters.playhead) return false;
+  if (filters_.playhead_on && first > filters_.playhead) return false;
   return true;
 }
 
 void AppState::set_filters(const Filters& f) {
-  if (f == filters) return;
-  filters = f;
+  if (f == filters_) return;
+  filters_ = f;
   ++filter_version;
 }
 

@@ -2,8 +2,9 @@
 // the desktop's command line. No ImGui, no GL, no platform: unit-tested without a window.
 //
 // Index
-//   1. AppState: the dataset, where it came from, the one selection
-//   2. Actions: load (all or nothing), export, select
+//   1. AppState: the dataset, where it came from, the one selection, the filters
+//   2. Actions: load (all or nothing), export, select; requests between views (fly to
+//      an item, pick a place on the map)
 //   3. JSON views for the JS API (diagnostics, stats)
 #pragma once
 
@@ -32,18 +33,20 @@ struct Filters {
   bool operator==(const Filters& o) const;
 };
 
-struct AppState {
+class AppState {
+ public:
   Dataset dataset;
   std::string origin = "sample";  // "sample", or where the data came from
-  std::string selection;          // an item id, "" for none; shared by every view
   Summary summary;                // recomputed whenever the dataset changes
   uint64_t data_version = 0;      // bumps on every change: views cache by it
-  Filters filters;                // shared by map, timeline and list
-  uint64_t filter_version = 0;    // bumps when filters change
-  // A request for the map to show an item's place (timeline double-click, list).
-  std::string fly_to;
-  // A place waiting for its coordinates from a click on the map ("Pick on map").
-  std::string pick_place_for;
+  uint64_t filter_version = 0;    // bumps when the filters change
+
+  // The one selection, shared by every view: an item id, "" for none. Changed only by
+  // select() (and cleared when its item goes), so selected_event() keeps in step.
+  const std::string& selection() const { return selection_; }
+  // What the map, the timeline and the list show; changed only by set_filters(), which
+  // bumps filter_version when they differ.
+  const Filters& filters() const { return filters_; }
 
   // True when the event passes the filters: its kind is on, its date range meets the
   // window, and it had begun by the playhead. Undated events show unless a window or
@@ -90,10 +93,28 @@ struct AppState {
   bool select(const std::string& id);
   bool id_exists(const std::string& id) const;
 
+  // Requests one view makes of another, each taken once by the view that acts on it.
+  // The map flies to an item's place (a double-click on the timeline).
+  void request_fly_to(const std::string& id) { fly_to_ = id; }
+  // The map's side: the item asked for ("" for none), and the request is gone.
+  std::string take_fly_to() { return std::exchange(fly_to_, std::string()); }
+  // "Pick on map": the next click on the map gives this place its coordinates. False
+  // for an id that is not a place (nothing changes); "" cancels.
+  bool request_pick(const std::string& place_id);
+  // The place waiting for a click on the map, or "" (also once the place has gone).
+  const std::string& picking() const { return pick_; }
+  // The click: the place gets these coordinates (one undoable step) and the request
+  // ends. False, with the reason in *error, when it could not be placed.
+  bool complete_pick(double lon, double lat, std::string* error = nullptr);
+
  private:
   void changed();
   void after_history();
   void index_selection();
+  std::string selection_;
+  Filters filters_;
+  std::string fly_to_;
+  std::string pick_;
   int selected_event_ = -1, selected_group_ = -1;
   // id -> (collection, index), rebuilt on every change; ids are unique dataset-wide.
   enum class Kind : uint8_t { Event, Group, Place, Organisation };

@@ -122,7 +122,7 @@ bool FrameDriver::render_png(float scale, std::vector<uint8_t>& png) {
 std::string FrameDriver::view_hash() {
   std::string h;
   auto add = [&](const std::string& kv) { h += (h.empty() ? "" : "&") + kv; };
-  if (!state.selection.empty()) add("item=" + state.selection);
+  if (!state.selection().empty()) add("item=" + state.selection());
   if (ui.presenter().active()) add("step=" + std::to_string(ui.presenter().step()));
   const geo::Camera& cam = ui.map().camera();
   geo::Vec2 ll = geo::world_to_lonlat(cam.center);
@@ -229,7 +229,7 @@ void FrameDriver::import_text(std::string_view text, const std::string& name) {
 bool FrameDriver::wants_frame() const { return ms_until_frame() == 0; }
 
 int64_t FrameDriver::ms_until_frame() const {
-  if (animating_ || state.data_version != seen_version_ || state.selection != seen_selection_ ||
+  if (animating_ || state.data_version != seen_version_ || state.selection() != seen_selection_ ||
       state.filter_version != seen_filters_)
     return 0;
   uint64_t now = SDL_GetTicks64();
@@ -244,7 +244,7 @@ void FrameDriver::draw() {
   uint64_t t0 = SDL_GetPerformanceCounter();
   session.tick(double(SDL_GetTicks64()) / 1000.0);
   seen_version_ = state.data_version;
-  seen_selection_ = state.selection;
+  seen_selection_ = state.selection();
   seen_filters_ = state.filter_version;
   // New characters (Chinese data, typing): the font atlas grew, upload it again. Before
   // the first frame the backend has no texture yet and creates it in NewFrame. (Building
@@ -284,7 +284,7 @@ void FrameDriver::draw() {
     if (render_png(2.0f, png)) ui.offer_png(std::move(png));
   }
   // A change made during this frame (a click that selects) needs one more frame.
-  if (state.data_version != seen_version_ || state.selection != seen_selection_ ||
+  if (state.data_version != seen_version_ || state.selection() != seen_selection_ ||
       state.filter_version != seen_filters_)
     wake();
 }

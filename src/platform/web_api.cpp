@@ -120,7 +120,7 @@ EMSCRIPTEN_KEEPALIVE int atlas_api_select(const char* id) {
 
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_selection() {
   FrameDriver* d = app();
-  return d ? d->state.selection.c_str() : "";
+  return d ? d->state.selection().c_str() : "";
 }
 
 EMSCRIPTEN_KEEPALIVE double atlas_api_frames_drawn() {
@@ -233,7 +233,7 @@ EMSCRIPTEN_KEEPALIVE void atlas_api_timeline_pan(double dx) {
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_set_range(const char* first, const char* last) {
   FrameDriver* d = app();
   if (!d) return kNotStarted;
-  atlas::Filters f = d->state.filters;
+  atlas::Filters f = d->state.filters();
   std::string a = text_of(first), b = text_of(last);
   g_result.clear();
   if (a.empty() && b.empty()) {
@@ -374,8 +374,7 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_set_field(const char* id, const char*
 EMSCRIPTEN_KEEPALIVE int atlas_api_pick_on_map(const char* place_id) {
   FrameDriver* d = app();
   if (!d) return 0;
-  if (!d->state.place(text_of(place_id))) return 0;
-  d->state.pick_place_for = text_of(place_id);
+  if (!*text_of(place_id) || !d->state.request_pick(text_of(place_id))) return 0;
   wake();
   return 1;
 }

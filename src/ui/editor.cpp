@@ -177,9 +177,9 @@ void Editor::coordinates(AppState& state, const Place& p) {
       apply(state, Command::set_fields(p.id, {{"lat", nullptr}, {"lon", nullptr}}), key);
   }
   ImGui::SameLine();
-  bool picking = state.pick_place_for == p.id;
+  bool picking = state.picking() == p.id;
   if (ImGui::SmallButton(picking ? "Click on the map… (cancel)" : "Pick on map"))
-    state.pick_place_for = picking ? "" : p.id;
+    state.request_pick(picking ? "" : p.id);
   if (!p.lat) {
     ImGui::TextDisabled("No coordinates yet: the place is not on the map.");
   }
@@ -392,7 +392,7 @@ void Editor::inspector(AppState& state, const Fonts& fonts) {
   active_before_.swap(active_now_);
   active_now_.clear();
   rects_.clear();
-  const std::string id = state.selection;
+  const std::string id = state.selection();
   auto heading = [&](const std::string& title, const char* what) {
     ImGui::PushFont(fonts.heading);
     ImGui::TextWrapped("%s", title.c_str());

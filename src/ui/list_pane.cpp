@@ -229,14 +229,14 @@ void ListPane::events_table(AppState& state, Theme theme) {
   clipper.Begin(int(order_.size()));
   if (scroll_to_selection_) {
     for (size_t r = 0; r < order_.size(); ++r)
-      if (events[size_t(order_[r])].id == state.selection) clipper.IncludeItemByIndex(int(r));
+      if (events[size_t(order_[r])].id == state.selection()) clipper.IncludeItemByIndex(int(r));
   }
   while (clipper.Step()) {
     for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
       const Event& e = events[size_t(order_[size_t(r)])];
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      bool selected = e.id == state.selection;
+      bool selected = e.id == state.selection();
       ImGui::PushID(order_[size_t(r)]);
       std::string words = date_words(e.date);
       if (ImGui::Selectable(
@@ -282,7 +282,7 @@ void ListPane::working_groups_table(AppState& state) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::PushID(i++);
-    if (ImGui::Selectable(w.name.c_str(), w.id == state.selection,
+    if (ImGui::Selectable(w.name.c_str(), w.id == state.selection(),
                           ImGuiSelectableFlags_SpanAllColumns))
       state.select(w.id);
     ImGui::PopID();
@@ -306,7 +306,7 @@ void ListPane::organisations_table(AppState& state) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::PushID(i++);
-    if (ImGui::Selectable(o.name.c_str(), o.id == state.selection,
+    if (ImGui::Selectable(o.name.c_str(), o.id == state.selection(),
                           ImGuiSelectableFlags_SpanAllColumns))
       state.select(o.id);
     ImGui::PopID();
@@ -329,7 +329,7 @@ void ListPane::places_table(AppState& state) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::PushID(i++);
-    if (ImGui::Selectable(p.name.c_str(), p.id == state.selection,
+    if (ImGui::Selectable(p.name.c_str(), p.id == state.selection(),
                           ImGuiSelectableFlags_SpanAllColumns))
       state.select(p.id);
     ImGui::PopID();

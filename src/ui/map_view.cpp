@@ -238,8 +238,9 @@ bool MapView::draw(AppState& state, Theme theme, ImFont* small_font) {
   camera_.constrain();
 
   // A selection made elsewhere (list, timeline): fly there when it is out of view.
-  if (state.selection != last_selection_ || !state.fly_to.empty()) {
-    const std::string& id = state.fly_to.empty() ? state.selection : state.fly_to;
+  const std::string fly_request = state.take_fly_to();
+  if (state.selection() != last_selection_ || !fly_request.empty()) {
+    const std::string& id = fly_request.empty() ? state.selection() : fly_request;
     const Event* e = state.event(id);
     const Place* p = e ? state.place(e->place) : state.place(id);
     std::optional<geo::Vec2> target;
@@ -255,10 +256,9 @@ bool MapView::draw(AppState& state, Theme theme, ImFont* small_font) {
       geo::Vec2 w = *target;
       geo::Vec2 s = camera_.world_to_screen({camera_.nearest_copy(w.x), w.y});
       bool outside = s.x < 20 || s.y < 20 || s.x > size.x - 20 || s.y > size.y - 20;
-      if (outside || !state.fly_to.empty()) fly_to(w, std::max(camera_.zoom, 4.0));
+      if (outside || !fly_request.empty()) fly_to(w, std::max(camera_.zoom, 4.0));
     }
-    last_selection_ = state.selection;
-    state.fly_to.clear();
+    last_selection_ = state.selection();
   }
   bool animating = rebuild_waiting;
   if (fly_start_ >= 0) {
@@ -335,7 +335,7 @@ void MapView::draw_markers(AppState& state, Theme theme, float x0, float y0) {
     dl->AddCircle(c, 9, col, 0, 3.0f);
     dl->AddCircleFilled(c, 4, col);
     bool sel = false;
-    for (size_t gi : g.groups) sel |= d.working_groups[gi].id == state.selection;
+    for (size_t gi : g.groups) sel |= d.working_groups[gi].id == state.selection();
     if (sel) dl->AddCircle(c, 14, IM_COL32(250, 204, 21, 255), 0, 3.0f);
     if (int(gi_) == hovered_group_) {
       std::string tip;
@@ -439,7 +439,7 @@ void MapView::draw_compact_legend(AppState& state, Theme theme, float x0, float 
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the legend with names");
   dl->AddText(ImVec2(a.x + 8, cy - ImGui::GetTextLineHeight() * 0.5f),
               ImGui::GetColorU32(ImGuiCol_TextDisabled), "Legend");
-  Filters f = state.filters;
+  Filters f = state.filters();
   const ImU32 edge = is_dark(theme) ? IM_COL32(15, 18, 24, 255) : IM_COL32(255, 255, 255, 255);
   for (int k = 0; k <= kinds; ++k) {
     ImVec2 c(a.x + label_w + cell * (float(k) + 0.5f), cy);
@@ -486,7 +486,7 @@ void MapView::draw_legend(AppState& state, Theme theme, float x0, float y0, floa
   ImVec2 b(x0 + 8 + 200, y0 + h - 8);
   dl->AddRectFilled(a, b, is_dark(theme) ? IM_COL32(20, 24, 30, 215) : IM_COL32(255, 255, 255, 225),
                     6.0f);
-  Filters f = state.filters;
+  Filters f = state.filters();
   const ImU32 edge = is_dark(theme) ? IM_COL32(15, 18, 24, 255) : IM_COL32(255, 255, 255, 255);
   for (int k = 0; k < int(EventKind::Count); ++k) {
     ImVec2 row(a.x + 8, a.y + 6 + line * float(k));
@@ -553,11 +553,11 @@ void MapView::interact(AppState& state, float x0, float y0) {
     camera_.zoom_about(mouse, std::pow(2.0, io.MouseWheel * 0.5));
     fly_start_ = -1;
   }
-  if (hovered && !state.pick_place_for.empty()) {
+  if (hovered && !state.picking().empty()) {
     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    const Place* p = state.place(state.pick_place_for);
+    const Place* p = state.place(state.picking());
     ImGui::SetTooltip("Click where %s is (Esc cancels)", p ? p->name.c_str() : "the place");
-    if (ImGui::IsKeyPressed(ImGuiKey_Escape)) state.pick_place_for.clear();
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape)) state.request_pick("");
   } else if (hovered) {
     hovered_ = geo::hit_test(visible_.data(), visible_count_, mouse, {}, 3.0);
     for (size_t g = 0; g < groups_.size() && hovered_ < 0; ++g) {
@@ -571,15 +571,13 @@ void MapView::interact(AppState& state, float x0, float y0) {
     fly_to(target, camera_.zoom + 1);
   } else if (ImGui::IsItemDeactivated() && !dragged() &&
              ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
-    if (!state.pick_place_for.empty()) {
+    if (!state.picking().empty()) {
       // "Pick on map": this click gives the place its coordinates.
       geo::Vec2 ll = geo::world_to_lonlat(camera_.screen_to_world(mouse));
-      double lon = std::round(ll.x * 1e4) / 1e4, lat = std::round(ll.y * 1e4) / 1e4;
-      state.edit(Command::set_fields(state.pick_place_for, {{"lat", lat}, {"lon", lon}}));
-      state.pick_place_for.clear();
+      state.complete_pick(std::round(ll.x * 1e4) / 1e4, std::round(ll.y * 1e4) / 1e4);
     } else if (hovered_group_ >= 0) {
       state.select(state.dataset.working_groups[groups_[size_t(hovered_group_)].groups.front()].id);
-      last_selection_ = state.selection;
+      last_selection_ = state.selection();
     } else if (hovered_ >= 0) {
       const geo::VisibleMarker& m = visible_[size_t(hovered_)];
       if (m.places > 1) {
@@ -591,7 +589,7 @@ void MapView::interact(AppState& state, float x0, float y0) {
         for (size_t i = 0; i < items.size; ++i)
           if (items.data[i] == uint32_t(state.selected_event())) next = (i + 1) % items.size;
         state.select(state.dataset.events[items.data[next]].id);
-        last_selection_ = state.selection;  // chosen here: no fly
+        last_selection_ = state.selection();  // chosen here: no fly
       }
     } else if (!ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
       state.select("");

@@ -56,7 +56,7 @@ void AppUI::menu_bar() {
       map_fraction_ = 0.58f;
       list_fraction_ = 0.56f;
     }
-    if (ImGui::MenuItem("Clear selection", "Esc", false, !state_.selection.empty()))
+    if (ImGui::MenuItem("Clear selection", "Esc", false, !state_.selection().empty()))
       state_.select("");
     ImGui::EndMenu();
   }
@@ -164,15 +164,15 @@ void AppUI::status_bar(float height) {
     ImGui::SameLine();
     ImGui::TextDisabled("loading the font for Chinese, Japanese and Korean…");
   }
-  if (!state_.selection.empty()) {
+  if (!state_.selection().empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
-    const Event* e = state_.event(state_.selection);
-    const WorkingGroup* w = state_.working_group(state_.selection);
+    const Event* e = state_.event(state_.selection());
+    const WorkingGroup* w = state_.working_group(state_.selection());
     ImGui::Text("Selected: %s", e   ? e->title.c_str()
                                 : w ? w->name.c_str()
-                                    : state_.selection.c_str());
+                                    : state_.selection().c_str());
   }
 }
 

@@ -72,7 +72,7 @@ const std::vector<Presenter::Step>& Presenter::steps(const AppState& state) {
 // 2. Moving
 // -----------------------------------------------------------------------------------
 void Presenter::enter(AppState& state, MapView& map, TimelineView& timeline, int step) {
-  if (!active_) saved_filters_ = state.filters;
+  if (!active_) saved_filters_ = state.filters();
   active_ = true;
   leave_requested_ = false;
   go(state, map, timeline, step);
@@ -92,7 +92,7 @@ void Presenter::go(AppState& state, MapView& map, TimelineView& timeline, int st
   step_started_ = ImGui::GetTime();
   const Step& s = all[size_t(step_)];
   state.select(s.item);
-  map.selection_handled(state.selection);
+  map.selection_handled(state.selection());
   Filters f = saved_filters_;
   f.window_on = false;
   const Event* e = state.event(s.item);
@@ -198,9 +198,9 @@ void Presenter::story_editor(AppState& state, const MapView& map, const Timeline
                          : "No story is saved yet: presenter mode shows an overview, then every "
                            "event in date order. Any change below saves these steps as the story.");
   bool changed = false;
-  if (ImGui::Button("+ Add the selection here") && !state.selection.empty()) {
+  if (ImGui::Button("+ Add the selection here") && !state.selection().empty()) {
     StoryStep st;
-    st.item = state.selection;
+    st.item = state.selection();
     geo::Vec2 ll = geo::world_to_lonlat(map.camera().center);
     st.map = StoryStep::Camera{std::round(ll.x * 1e3) / 1e3, std::round(ll.y * 1e3) / 1e3,
                                std::round(map.camera().zoom * 100) / 100, Extra::object()};
@@ -304,7 +304,7 @@ bool Presenter::draw(AppState& state, MapView& map, TimelineView& timeline, cons
   map.show_fit_button = true;
   // The caption card over the map's lower left; the overview has its own card.
   float card_w = std::min(w * 0.46f, 760.0f);
-  if (state.selection.empty())
+  if (state.selection().empty())
     overview(state, fonts, vp->Pos.x + 24, vp->Pos.y + 24, card_w);
   else
     caption(state, fonts, vp->Pos.x + 24, vp->Pos.y + 24, card_w);
@@ -354,11 +354,11 @@ bool Presenter::draw(AppState& state, MapView& map, TimelineView& timeline, cons
 }
 
 void Presenter::caption(AppState& state, const Fonts& fonts, float x, float y, float w) {
-  const Event* e = state.event(state.selection);
-  const WorkingGroup* g = state.working_group(state.selection);
+  const Event* e = state.event(state.selection());
+  const WorkingGroup* g = state.working_group(state.selection());
   const Step& s = steps(state)[size_t(step_)];
   if (!e && !g) {
-    place_or_organisation_card(state, fonts, s, state.selection, x, y, w);
+    place_or_organisation_card(state, fonts, s, state.selection(), x, y, w);
     return;
   }
   begin_card("caption", x, y, w);

@@ -88,7 +88,7 @@ void TimelineView::rebuild(const AppState& state) {
   };
   for (uint32_t i = 0; i < d.events.size(); ++i) {
     const Event& e = d.events[i];
-    if (!e.date || !state.filters.kinds[size_t(e.kind)]) continue;
+    if (!e.date || !state.filters().kinds[size_t(e.kind)]) continue;
     switch (group_by_) {
       case GroupBy::Kind:
         add(i, *e.date, uint32_t(e.kind), false);
@@ -136,7 +136,7 @@ void TimelineView::rebuild(const AppState& state) {
   model_.set_metrics(m);
   built_data_ = state.data_version;
   built_group_by_ = group_by_;
-  std::copy(std::begin(state.filters.kinds), std::end(state.filters.kinds), built_kinds_);
+  std::copy(std::begin(state.filters().kinds), std::end(state.filters().kinds), built_kinds_);
 }
 
 // Into `out` (a header drawn every frame: no allocation).
@@ -184,7 +184,7 @@ void TimelineView::toolbar(AppState& state) {
   ImGui::SameLine();
   if (ImGui::Button("Fit")) fit(state);
   ImGui::SameLine();
-  Filters f = state.filters;
+  Filters f = state.filters();
   if (ImGui::Button(playing_ ? "Pause" : "Play")) {
     playing_ = !playing_;
     play_last_ = ImGui::GetTime();
@@ -226,7 +226,7 @@ bool TimelineView::draw(AppState& state, Theme theme, ImFont* small_font, bool t
   const float row_h = std::max(ImGui::GetTextLineHeight(), label_h) + 4;
   if (built_data_ != state.data_version || built_group_by_ != group_by_ || built_row_h_ != row_h ||
       !std::equal(std::begin(built_kinds_), std::end(built_kinds_),
-                  std::begin(state.filters.kinds))) {
+                  std::begin(state.filters().kinds))) {
     built_row_h_ = row_h;
     bool new_data = built_data_ != state.data_version;
     rebuild(state);
@@ -253,7 +253,7 @@ bool TimelineView::draw(AppState& state, Theme theme, ImFont* small_font, bool t
   // Playback moves the playhead; the map shows what had happened by then.
   if (playing_) {
     double now = ImGui::GetTime();
-    Filters f = state.filters;
+    Filters f = state.filters();
     // A fractional position, so the speed is the same at any frame rate (a whole day per
     // frame would run fast at 60 Hz and never move at a speed under a day per frame).
     if (int64_t(std::floor(play_pos_)) != f.playhead) play_pos_ = double(f.playhead);
@@ -304,7 +304,7 @@ void TimelineView::draw_axis(AppState& state, Theme theme, float x0, float y0, f
   ImGui::SetCursorScreenPos(ImVec2(x0, y0));
   ImGui::InvisibleButton("##axis", ImVec2(w, h));
   ImGuiIO& io = ImGui::GetIO();
-  Filters f = state.filters;
+  Filters f = state.filters();
   double day = scale_.day_at(io.MousePos.x - x0);
   if (ImGui::IsItemActivated()) {
     brushing_ = true;
@@ -363,7 +363,7 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
   scroll_ = std::clamp(scroll_, 0.0f, std::max(0.0f, model_.content_height() - h + 8));
 
   // Brush: shade what is outside the window.
-  const Filters& f = state.filters;
+  const Filters& f = state.filters();
   if (f.window_on) {
     float a = x0 + float(scale_.x(double(f.window_first)));
     float b = x0 + float(scale_.x(double(f.window_last + 1)));
@@ -526,7 +526,7 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
         }
         ImGui::SetTooltip("%s", tip.c_str());
         if (ImGui::IsMouseReleased(0) && !dragged()) state.select(*item_id);
-        if (ImGui::IsMouseDoubleClicked(0)) state.fly_to = *item_id;
+        if (ImGui::IsMouseDoubleClicked(0)) state.request_fly_to(*item_id);
       }
     } else if (ImGui::IsMouseReleased(0) && !dragged()) {
       state.select("");

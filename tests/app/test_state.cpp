@@ -36,13 +36,13 @@ TEST_CASE("selection: by id, unknown ids refused, cleared when the item goes") {
   AppState s;
   s.load_sample();
   CHECK(s.select("rt-hk"));
-  CHECK(s.selection == "rt-hk");
+  CHECK(s.selection() == "rt-hk");
   CHECK(!s.select("no-such-id"));
-  CHECK(s.selection == "rt-hk");
+  CHECK(s.selection() == "rt-hk");
   CHECK(s.select("wg-ph"));
   CHECK(s.select("singapore"));
   s.load_json(R"({"format": "coalition-atlas", "version": 1, "title": "Empty"})", "x");
-  CHECK(s.selection.empty());
+  CHECK(s.selection().empty());
   CHECK(s.select(""));
 }
 
@@ -75,7 +75,7 @@ TEST_CASE("working groups follow the date window and the playhead, as events do"
   const WorkingGroup& g = s.dataset.working_groups.front();
   REQUIRE(g.active);
   CHECK(s.group_visible(g));
-  Filters f = s.filters;
+  Filters f = s.filters();
   f.playhead_on = true;
   f.playhead = g.active->earliest() - 1;  // before the group began: not yet on the map
   s.set_filters(f);
@@ -92,4 +92,74 @@ TEST_CASE("working groups follow the date window and the playhead, as events do"
   f.window_last = g.active->earliest() + 10;
   s.set_filters(f);
   CHECK(s.group_visible(g));
+}
+
+TEST_CASE("the filters change only through set_filters, which bumps their version once") {
+  AppState s;
+  s.load_sample();
+  const uint64_t before = s.filter_version;
+  Filters f = s.filters();
+  s.set_filters(f);  // the same: no change
+  CHECK(s.filter_version == before);
+  f.kinds[size_t(EventKind::Forum)] = false;
+  s.set_filters(f);
+  CHECK(s.filter_version == before + 1);
+  CHECK_FALSE(s.filters().kinds[size_t(EventKind::Forum)]);
+  CHECK(s.visible_event_count() < s.dataset.events.size());
+}
+
+TEST_CASE("the selection keeps its event index in step, and goes with its item") {
+  AppState s;
+  s.load_sample();
+  REQUIRE(s.select("rt-hk"));
+  REQUIRE(s.selected_event() >= 0);
+  CHECK(s.dataset.events[size_t(s.selected_event())].id == "rt-hk");
+  REQUIRE(s.edit(Command::remove("rt-hk", true)));
+  CHECK(s.selection().empty());
+  CHECK(s.selected_event() == -1);
+  REQUIRE(s.undo());
+  CHECK(s.selection().empty());  // undo brings the item back, not the selection
+}
+
+TEST_CASE("a request to fly to an item is taken once") {
+  AppState s;
+  s.load_sample();
+  CHECK(s.take_fly_to().empty());
+  s.request_fly_to("rt-hk");
+  CHECK(s.take_fly_to() == "rt-hk");
+  CHECK(s.take_fly_to().empty());
+}
+
+TEST_CASE("Pick on map: only a place, one undoable step, and the request ends") {
+  AppState s;
+  s.load_sample();
+  CHECK_FALSE(s.request_pick("rt-hk"));  // an event, not a place
+  CHECK_FALSE(s.request_pick("no-such-place"));
+  CHECK(s.picking().empty());
+  REQUIRE(s.request_pick("manila"));
+  CHECK(s.picking() == "manila");
+  const size_t steps = s.history.position();
+  std::string error;
+  REQUIRE(s.complete_pick(121.0, 14.6, &error));
+  CHECK(s.picking().empty());
+  CHECK(s.history.position() == steps + 1);
+  CHECK(*s.place("manila")->lat == 14.6);
+  CHECK(*s.place("manila")->lon == 121.0);
+  CHECK_FALSE(s.complete_pick(1, 2, &error));  // nothing waits for a click now
+  CHECK(!error.empty());
+  REQUIRE(s.request_pick("manila"));
+  CHECK(s.request_pick(""));  // cancelled
+  CHECK(s.picking().empty());
+}
+
+TEST_CASE("a place waiting for a click stops waiting when it goes") {
+  AppState s;
+  s.load_sample();
+  REQUIRE(s.request_pick("manila"));
+  REQUIRE(s.edit(Command::remove("manila", true)));
+  CHECK(s.picking().empty());
+  REQUIRE(s.undo());
+  REQUIRE(s.request_pick("manila"));
+  s.load_json(R"({"format": "coalition-atlas", "version": 1, "title": "Empty"})", "x");
+  CHECK(s.picking().empty());
 }

@@ -106,3 +106,17 @@ TEST_CASE("the host's CJK font becomes glyphs for the characters the data uses")
   CHECK(h.ui.missing_glyphs("香港").empty());
 }
 #endif
+
+TEST_CASE("autoplay, as window.atlas.autoplay sets it, steps through the story") {
+  UiHarness h;
+  h.frame();
+  h.ui.present(true, 0);
+  h.ui.presenter().set_autoplay(3.0f, false);
+  CHECK(h.ui.presenter().autoplay());
+  h.frame(60 * 3 + 10);  // a little over three seconds of frames
+  CHECK(h.ui.presenter().step() == 1);
+  h.ui.presenter().set_autoplay(0.0f, false);  // 0 stops it
+  CHECK_FALSE(h.ui.presenter().autoplay());
+  h.frame(60 * 4);
+  CHECK(h.ui.presenter().step() == 1);
+}
