@@ -40,6 +40,11 @@ class AssetReader {
   std::uint32_t u32();
   // The next `k` bytes in place (no copy), or nullptr past the end.
   const unsigned char* bytes(std::size_t k);
+  // The `k` bytes at `offset` from the start, without moving; nullptr if they are not
+  // all there (a section found through a table before the reader gets to it).
+  const unsigned char* at(std::size_t offset, std::size_t k) const {
+    return ok_ && offset <= n_ && k <= n_ - offset ? p_ + offset : nullptr;
+  }
 
  private:
   bool need(std::size_t k) {

@@ -104,6 +104,31 @@ std::vector<Work> cluster_level(const std::vector<Work>& in, double radius,
   return out;
 }
 
+// The points laid out as a k-d tree: the median of each range splits it, alternating x
+// and y. Sorted by value, not through an index: nth_element on a permutation spends its
+// time in cache misses (it was half the build).
+void kd_order(std::vector<KdPoint>& kd) {
+  struct Range {
+    std::size_t lo, hi;
+    int axis;
+  };
+  std::vector<Range> todo{{0, kd.size(), 0}};
+  while (!todo.empty()) {
+    const Range r = todo.back();
+    todo.pop_back();
+    if (r.hi - r.lo <= kKdLeaf) continue;
+    const std::size_t mid = (r.lo + r.hi) / 2;
+    const auto lo = kd.begin() + r.lo, at = kd.begin() + mid, hi = kd.begin() + r.hi;
+    if (r.axis == 0) {  // one comparator per axis: no branch in the inner loop
+      std::nth_element(lo, at, hi, [](const KdPoint& a, const KdPoint& b) { return a.x < b.x; });
+    } else {
+      std::nth_element(lo, at, hi, [](const KdPoint& a, const KdPoint& b) { return a.y < b.y; });
+    }
+    todo.push_back({r.lo, mid, 1 - r.axis});
+    todo.push_back({mid + 1, r.hi, 1 - r.axis});
+  }
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------
@@ -116,6 +141,26 @@ void ClusterIndex::clear() {
   stack_first_item_.clear();
 }
 
+// What build's phases hand on to each other.
+struct ClusterIndex::Build {
+  int level_count = 0;  // max_zoom - min_zoom + 2: every zoom, and the stacks level
+  int finest = 0;
+  // Stacks: the valid points (indices) grouped by place key, in input order within a
+  // place; stack k holds valid[stack_begin[k] .. stack_begin[k + 1]).
+  std::vector<std::uint32_t> valid, stack_begin;
+  // Levels, finest first. work[li] holds level li (zoom min_zoom + li) only when it
+  // differs from level li + 1; src[li] names the stored level it equals; parent[li + 1]
+  // maps the nodes of level li + 1 to those of level li where they differ. expand[li]
+  // gives, per node, the level where it first splits: the next level down if it has
+  // several children, else its only child's.
+  std::vector<std::vector<Work>> work;
+  std::vector<std::vector<std::uint32_t>> parent;
+  std::vector<std::vector<std::uint8_t>> expand;
+  std::vector<int> src;
+  // Depth-first rank of each node, for the stored levels only.
+  std::vector<std::vector<std::uint32_t>> rank;
+};
+
 void ClusterIndex::build(const MarkerPoint* points, std::size_t count,
                          const ClusterOptions& options) {
   clear();
@@ -123,116 +168,126 @@ void ClusterIndex::build(const MarkerPoint* points, std::size_t count,
   if (!(options_.radius_px > 0) || !std::isfinite(options_.radius_px)) options_.radius_px = 40;
   options_.min_zoom = std::clamp(options_.min_zoom, -8, 24);
   options_.max_zoom = std::clamp(options_.max_zoom, options_.min_zoom, 24);
-  const int level_count = options_.max_zoom - options_.min_zoom + 2;  // + the stacks level
-  const auto finest = static_cast<std::uint8_t>(level_count - 1);
+  Build b;
+  b.level_count = options_.max_zoom - options_.min_zoom + 2;  // + the stacks level
+  b.finest = b.level_count - 1;
+  make_stacks(points, count, b);
+  cluster_levels(b);
+  depth_first_ranks(b);
+  store_items(points, b);
+  store_levels(b);
+}
 
-  // Stacks: valid points grouped by place key, in input order within a place.
-  std::vector<std::uint32_t> valid;
-  valid.reserve(count);
+// Stacks: valid points grouped by place key, in input order within a place; the finest
+// level's nodes.
+void ClusterIndex::make_stacks(const MarkerPoint* points, std::size_t count, Build& b) {
+  b.valid.reserve(count);
   for (std::size_t i = 0; i < count && i < kNone; ++i) {
     if (std::isfinite(points[i].world.x) && std::isfinite(points[i].world.y)) {
-      valid.push_back(static_cast<std::uint32_t>(i));
+      b.valid.push_back(static_cast<std::uint32_t>(i));
     }
   }
-  std::stable_sort(valid.begin(), valid.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return points[a].place < points[b].place;
+  std::stable_sort(b.valid.begin(), b.valid.end(), [&](std::uint32_t x, std::uint32_t y) {
+    return points[x].place < points[y].place;
   });
   std::vector<Work> stacks;
-  std::vector<std::uint32_t> stack_begin;  // into `valid`
-  for (std::size_t i = 0; i < valid.size();) {
+  for (std::size_t i = 0; i < b.valid.size();) {
     std::size_t j = i;
-    while (j < valid.size() && points[valid[j]].place == points[valid[i]].place) ++j;
-    const Vec2 p = points[valid[i]].world;
+    while (j < b.valid.size() && points[b.valid[j]].place == points[b.valid[i]].place) ++j;
+    const Vec2 p = points[b.valid[i]].world;
     stacks.push_back(
         {wrap_x(p.x), std::clamp(p.y, 0.0, 1.0), 1, static_cast<std::uint32_t>(j - i)});
-    stack_begin.push_back(static_cast<std::uint32_t>(i));
+    b.stack_begin.push_back(static_cast<std::uint32_t>(i));
     i = j;
   }
-  stack_begin.push_back(static_cast<std::uint32_t>(valid.size()));
+  b.stack_begin.push_back(static_cast<std::uint32_t>(b.valid.size()));
+  b.work.assign(b.level_count, {});
+  b.parent.assign(b.level_count, {});
+  b.expand.assign(b.level_count, {});
+  b.src.assign(b.level_count, 0);
+  b.expand[b.finest].assign(stacks.size(), static_cast<std::uint8_t>(b.finest));  // one place
+  b.work[b.finest] = std::move(stacks);                                           // never splits
+  b.src[b.finest] = b.finest;
+}
 
-  // Levels, finest first. work[li] holds level li (zoom min_zoom + li) only when it differs
-  // from level li + 1; src[li] names the stored level it equals; parent[li + 1] maps the
-  // nodes of level li + 1 to those of level li where they differ. expand[li] gives, per
-  // node, the level where it first splits: the next level down if it has several children,
-  // else its only child's.
-  std::vector<std::vector<Work>> work(level_count);
-  std::vector<std::vector<std::uint32_t>> parent(level_count);
-  std::vector<std::vector<std::uint8_t>> expand(level_count);
-  std::vector<int> src(level_count);
-  work[finest] = std::move(stacks);
-  expand[finest].assign(work[finest].size(), finest);  // one place never splits
-  src[finest] = finest;
+// Each zoom from the finest up: a level where nothing merges is the one below.
+void ClusterIndex::cluster_levels(Build& b) const {
   CellPairs scratch;
-  for (int li = level_count - 2; li >= 0; --li) {
-    const int below_at = src[li + 1];
+  for (int li = b.level_count - 2; li >= 0; --li) {
+    const int below_at = b.src[li + 1];
     const double radius = options_.radius_px / (kTileSize * std::exp2(options_.min_zoom + li));
     std::vector<std::uint32_t> par;
-    std::vector<Work> here = cluster_level(work[below_at], radius, par, scratch);
-    if (here.size() == work[below_at].size()) {
-      src[li] = below_at;  // nothing merged: the same nodes, same positions
+    std::vector<Work> here = cluster_level(b.work[below_at], radius, par, scratch);
+    if (here.size() == b.work[below_at].size()) {
+      b.src[li] = below_at;  // nothing merged: the same nodes, same positions
       continue;
     }
-    src[li] = li;
+    b.src[li] = li;
     std::vector<std::uint32_t> children(here.size(), 0), only(here.size(), 0);
     for (std::size_t j = 0; j < par.size(); ++j) {
       ++children[par[j]];
       only[par[j]] = static_cast<std::uint32_t>(j);
     }
-    expand[li].resize(here.size());
+    b.expand[li].resize(here.size());
     for (std::size_t k = 0; k < here.size(); ++k) {
-      expand[li][k] =
-          children[k] > 1 ? static_cast<std::uint8_t>(li + 1) : expand[below_at][only[k]];
+      b.expand[li][k] =
+          children[k] > 1 ? static_cast<std::uint8_t>(li + 1) : b.expand[below_at][only[k]];
     }
-    work[li] = std::move(here);
-    parent[li + 1] = std::move(par);
+    b.work[li] = std::move(here);
+    b.parent[li + 1] = std::move(par);
   }
-  scratch = CellPairs();
+}
 
-  // Depth-first order, top down: each level's nodes sorted (stably) by their parent's rank
-  // keeps every cluster's descendants contiguous at every level below.
-  std::vector<std::vector<std::uint32_t>> rank(level_count);  // for stored levels only
-  rank[src[0]].resize(work[src[0]].size());
-  std::iota(rank[src[0]].begin(), rank[src[0]].end(), 0u);
-  for (int li = 1; li < level_count; ++li) {
-    if (src[li] == src[li - 1]) continue;  // level li - 1 is this level: ranks carry over
-    const std::vector<std::uint32_t>& pr = rank[src[li - 1]];
-    const std::vector<std::uint32_t>& par = parent[li];
+// Depth-first order, top down: each level's nodes sorted (stably) by their parent's rank
+// keeps every cluster's descendants contiguous at every level below.
+void ClusterIndex::depth_first_ranks(Build& b) {
+  b.rank.assign(b.level_count, {});
+  b.rank[b.src[0]].resize(b.work[b.src[0]].size());
+  std::iota(b.rank[b.src[0]].begin(), b.rank[b.src[0]].end(), 0u);
+  for (int li = 1; li < b.level_count; ++li) {
+    if (b.src[li] == b.src[li - 1]) continue;  // level li - 1 is this level: ranks carry over
+    const std::vector<std::uint32_t>& pr = b.rank[b.src[li - 1]];
+    const std::vector<std::uint32_t>& par = b.parent[li];
     std::vector<std::uint32_t> start(pr.size() + 1, 0);  // counting sort by parent rank
     for (std::uint32_t p : par) ++start[pr[p] + 1];
     for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
-    std::vector<std::uint32_t>& rk = rank[src[li]];
+    std::vector<std::uint32_t>& rk = b.rank[b.src[li]];
     rk.resize(par.size());
     for (std::size_t j = 0; j < par.size(); ++j) rk[j] = start[pr[par[j]]]++;
   }
-  parent = {};
+  b.parent = {};
+}
 
-  // Items in stack order (the finest level's ranks).
-  const std::vector<std::uint32_t>& stack_rank = rank[finest];
+// Items in stack order (the finest level's ranks).
+void ClusterIndex::store_items(const MarkerPoint* points, const Build& b) {
+  const std::vector<std::uint32_t>& stack_rank = b.rank[b.finest];
   const std::size_t nstacks = stack_rank.size();
   std::vector<std::uint32_t> stack_at(nstacks);
   for (std::size_t s = 0; s < nstacks; ++s) stack_at[stack_rank[s]] = static_cast<std::uint32_t>(s);
-  items_.reserve(valid.size());
+  items_.reserve(b.valid.size());
   stack_first_item_.reserve(nstacks + 1);
   for (std::size_t k = 0; k < nstacks; ++k) {
     stack_first_item_.push_back(static_cast<std::uint32_t>(items_.size()));
-    for (std::uint32_t i = stack_begin[stack_at[k]]; i < stack_begin[stack_at[k] + 1]; ++i) {
-      items_.push_back(points[valid[i]].item);
+    for (std::uint32_t i = b.stack_begin[stack_at[k]]; i < b.stack_begin[stack_at[k] + 1]; ++i) {
+      items_.push_back(points[b.valid[i]].item);
     }
   }
   stack_first_item_.push_back(static_cast<std::uint32_t>(items_.size()));
+}
 
-  // Stored levels: in rank order each node's stacks start where the previous node's end;
-  // then the nodes are laid out as a k-d tree (the median of each range splits it,
-  // alternating x and y), which is the order the handles refer to.
-  std::vector<int> physical(level_count, -1);
-  level_of_.assign(level_count, -1);
+// Stored levels: in rank order each node's stacks start where the previous node's end;
+// then the nodes are laid out as a k-d tree (the median of each range splits it,
+// alternating x and y), which is the order the handles refer to.
+void ClusterIndex::store_levels(Build& b) {
+  std::vector<int> physical(b.level_count, -1);
+  level_of_.assign(b.level_count, -1);
   std::vector<std::uint32_t> by_rank;
   std::vector<KdPoint> kd;
-  for (int li = level_count - 1; li >= 0; --li) {
-    const int s = src[li];
+  for (int li = b.level_count - 1; li >= 0; --li) {
+    const int s = b.src[li];
     if (physical[s] < 0) {
-      const std::vector<Work>& w = work[s];
-      const std::vector<std::uint32_t>& rk = rank[s];
+      const std::vector<Work>& w = b.work[s];
+      const std::vector<std::uint32_t>& rk = b.rank[s];
       by_rank.resize(w.size());
       for (std::size_t i = 0; i < w.size(); ++i) by_rank[rk[i]] = static_cast<std::uint32_t>(i);
       std::vector<std::uint32_t> first(w.size());
@@ -241,32 +296,10 @@ void ClusterIndex::build(const MarkerPoint* points, std::size_t count,
         first[i] = next;
         next += w[i].stacks;
       }
-      // Sorted by value, not through an index: nth_element on a permutation spends its
-      // time in cache misses (it was half the build).
       kd.resize(w.size());
       for (std::size_t i = 0; i < w.size(); ++i)
         kd[i] = {w[i].x, w[i].y, static_cast<std::uint32_t>(i)};
-      struct Span {
-        std::size_t lo, hi;
-        int axis;
-      };
-      std::vector<Span> todo{{0, kd.size(), 0}};
-      while (!todo.empty()) {
-        const Span sp = todo.back();
-        todo.pop_back();
-        if (sp.hi - sp.lo <= kKdLeaf) continue;
-        const std::size_t mid = (sp.lo + sp.hi) / 2;
-        const auto lo = kd.begin() + sp.lo, at = kd.begin() + mid, hi = kd.begin() + sp.hi;
-        if (sp.axis == 0) {  // one comparator per axis: no branch in the inner loop
-          std::nth_element(lo, at, hi,
-                           [](const KdPoint& a, const KdPoint& b) { return a.x < b.x; });
-        } else {
-          std::nth_element(lo, at, hi,
-                           [](const KdPoint& a, const KdPoint& b) { return a.y < b.y; });
-        }
-        todo.push_back({sp.lo, mid, 1 - sp.axis});
-        todo.push_back({mid + 1, sp.hi, 1 - sp.axis});
-      }
+      kd_order(kd);
       physical[s] = static_cast<int>(levels_.size());
       levels_.emplace_back();
       Level& lv = levels_.back();
@@ -275,11 +308,11 @@ void ClusterIndex::build(const MarkerPoint* points, std::size_t count,
       for (std::size_t k = 0; k < kd.size(); ++k) {
         const std::uint32_t i = kd[k].index;
         lv.nodes[k] = {w[i].x, w[i].y, first[i], w[i].stacks};
-        lv.expand[k] = expand[s][i];
+        lv.expand[k] = b.expand[s][i];
       }
-      work[s] = {};  // done with it: the peak stays near the final size
-      rank[s] = {};
-      expand[s] = {};
+      b.work[s] = {};  // done with it: the peak stays near the final size
+      b.rank[s] = {};
+      b.expand[s] = {};
     }
     level_of_[li] = physical[s];
   }

@@ -114,6 +114,14 @@ class ClusterIndex {
     std::vector<std::uint8_t> expand;  // per node: the level (- min_zoom) where it splits
   };
   const Level* level_ptr(int level) const;
+  // build's phases (cluster.cpp): stacks, each zoom from the finest up, depth-first
+  // order, the items in that order, the stored levels as k-d trees.
+  struct Build;
+  static void make_stacks(const MarkerPoint* points, std::size_t count, Build& b);
+  void cluster_levels(Build& b) const;
+  static void depth_first_ranks(Build& b);
+  void store_items(const MarkerPoint* points, const Build& b);
+  void store_levels(Build& b);
   std::uint32_t item_count_of(const Node& n) const {
     return stack_first_item_[n.first_stack + n.stack_count] - stack_first_item_[n.first_stack];
   }

@@ -202,76 +202,93 @@ std::string place_error(std::size_t i, const char* what) {
   return "gazetteer: place " + std::to_string(i) + ": " + what;
 }
 
-}  // namespace
+// The file's sections, in place (all in bounds once read_sections has checked the sizes).
+struct Sections {
+  std::uint32_t n = 0, alt_total = 0, string_bytes = 0;
+  const unsigned char *country = nullptr, *flags = nullptr, *name_len = nullptr,
+                      *ascii_len = nullptr, *alt_count = nullptr, *lat = nullptr, *lon = nullptr,
+                      *pop = nullptr, *alt_len = nullptr, *strings = nullptr;
+};
 
-bool load_gazetteer(const void* data, std::size_t size, Gazetteer& out, std::string& error) {
-  out = Gazetteer{};
-  error.clear();
-  auto fail = [&](std::string msg) {
-    out = Gazetteer{};
-    error = std::move(msg);
-    return false;
-  };
-  AssetReader r(data, size);
-
-  // Header.
-  std::string why;
-  if (!open_asset(r, kFormat, why)) return fail(why);
+// The header, the attribution and where each column is: the sections must tile the file
+// exactly before anything they count is read.
+bool read_sections(AssetReader& r, Sections& c, std::string& attribution, std::string& error) {
+  if (!open_asset(r, kFormat, error)) return false;
   const std::size_t attribution_bytes = r.u16();
-  const std::uint32_t n = r.u32(), alt_total = r.u32(), string_bytes = r.u32();
-  if (!check_asset_size(r, kFormat, r.u32(), why)) return fail(why);
-  if (r.u32() != 0) return fail("gazetteer: the header's reserved field is not 0");
-  // The sections tile the file exactly; 64-bit sums, so huge counts cannot wrap.
+  c.n = r.u32();
+  c.alt_total = r.u32();
+  c.string_bytes = r.u32();
+  if (!check_asset_size(r, kFormat, r.u32(), error)) return false;
+  if (r.u32() != 0) {
+    error = "gazetteer: the header's reserved field is not 0";
+    return false;
+  }
+  // 64-bit sums, so huge counts cannot wrap.
   const std::uint64_t expected = std::uint64_t{kFormat.header_bytes} + attribution_bytes +
-                                 std::uint64_t{kPlaceBytes} * n + alt_total + string_bytes;
-  if (expected != size) {
-    return fail("gazetteer: the header's counts make " + std::to_string(expected) +
-                " bytes, the file has " + std::to_string(size));
+                                 std::uint64_t{kPlaceBytes} * c.n + c.alt_total + c.string_bytes;
+  if (expected != r.size()) {
+    error = "gazetteer: the header's counts make " + std::to_string(expected) +
+            " bytes, the file has " + std::to_string(r.size());
+    return false;
   }
+  const unsigned char* text = r.bytes(attribution_bytes);
+  if (!valid_text(text, attribution_bytes)) {
+    error = "gazetteer: the attribution is not valid UTF-8 text";
+    return false;
+  }
+  attribution.assign(reinterpret_cast<const char*>(text), attribution_bytes);
+  const std::size_t n = c.n;
+  c.country = r.bytes(2 * n);
+  c.flags = r.bytes(n);
+  c.name_len = r.bytes(n);
+  c.ascii_len = r.bytes(n);
+  c.alt_count = r.bytes(n);
+  c.lat = r.bytes(4 * n);
+  c.lon = r.bytes(4 * n);
+  c.pop = r.bytes(4 * n);
+  c.alt_len = r.bytes(c.alt_total);
+  c.strings = r.bytes(c.string_bytes);
+  if (r.ok() && r.left() == 0) return true;
+  error = "gazetteer: the sections do not fill the file";
+  return false;
+}
 
-  // Attribution.
-  const unsigned char* attribution = r.bytes(attribution_bytes);
-  if (!valid_text(attribution, attribution_bytes))
-    return fail("gazetteer: the attribution is not valid UTF-8 text");
-  out.attribution_.assign(reinterpret_cast<const char*>(attribution), attribution_bytes);
-
-  // The columns (all in bounds: the sizes were checked above).
-  const unsigned char* country = r.bytes(2 * std::size_t{n});
-  const unsigned char* flags = r.bytes(n);
-  const unsigned char* name_len = r.bytes(n);
-  const unsigned char* ascii_len = r.bytes(n);
-  const unsigned char* alt_count = r.bytes(n);
-  const unsigned char* lat = r.bytes(4 * std::size_t{n});
-  const unsigned char* lon = r.bytes(4 * std::size_t{n});
-  const unsigned char* pop = r.bytes(4 * std::size_t{n});
-  const unsigned char* alt_len = r.bytes(alt_total);
-  const unsigned char* strings = r.bytes(string_bytes);
-  if (!r.ok() || r.left() != 0) return fail("gazetteer: the sections do not fill the file");
-
-  // Lengths and counts first: they must add up before any string is read.
+// Lengths and counts: they must add up before any string is read.
+bool check_lengths(const Sections& c, std::string& error) {
   std::uint64_t alts = 0, text = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    alts += alt_count[i];
-    text += std::uint64_t{name_len[i]} + ascii_len[i];
-    if (name_len[i] == 0) return fail(place_error(i, "an empty name"));
+  for (std::size_t i = 0; i < c.n; ++i) {
+    alts += c.alt_count[i];
+    text += std::uint64_t{c.name_len[i]} + c.ascii_len[i];
+    if (c.name_len[i] == 0) {
+      error = place_error(i, "an empty name");
+      return false;
+    }
   }
-  if (alts != alt_total) {
-    return fail("gazetteer: the places have " + std::to_string(alts) +
-                " alternate names, the header says " + std::to_string(alt_total));
+  if (alts != c.alt_total) {
+    error = "gazetteer: the places have " + std::to_string(alts) +
+            " alternate names, the header says " + std::to_string(c.alt_total);
+    return false;
   }
-  for (std::size_t k = 0; k < alt_total; ++k) {
-    if (alt_len[k] == 0)
-      return fail("gazetteer: alternate name " + std::to_string(k) + " is empty");
-    text += alt_len[k];
+  for (std::size_t k = 0; k < c.alt_total; ++k) {
+    if (c.alt_len[k] == 0) {
+      error = "gazetteer: alternate name " + std::to_string(k) + " is empty";
+      return false;
+    }
+    text += c.alt_len[k];
   }
-  if (text != string_bytes) {
-    return fail("gazetteer: the names' lengths add up to " + std::to_string(text) +
-                " bytes, the string block has " + std::to_string(string_bytes));
-  }
+  if (text == c.string_bytes) return true;
+  error = "gazetteer: the names' lengths add up to " + std::to_string(text) +
+          " bytes, the string block has " + std::to_string(c.string_bytes);
+  return false;
+}
 
-  out.places_.resize(n);
-  out.alternates_.resize(alt_total);
-  const unsigned char* s = strings;
+// Every place: its country, flags, position, population, then its names from the string
+// block in order.
+bool read_places(const Sections& c, std::vector<GazetteerPlace>& places,
+                 std::vector<std::string>& alternates, std::string& error) {
+  places.resize(c.n);
+  alternates.resize(c.alt_total);
+  const unsigned char* s = c.strings;
   std::size_t next_alt = 0;
   auto take = [&](std::size_t len, std::string& into) {
     if (!valid_text(s, len)) return false;
@@ -279,64 +296,86 @@ bool load_gazetteer(const void* data, std::size_t size, Gazetteer& out, std::str
     s += len;
     return true;
   };
-  for (std::size_t i = 0; i < n; ++i) {
-    GazetteerPlace& pl = out.places_[i];
-    const unsigned char c0 = country[2 * i], c1 = country[2 * i + 1];
+  for (std::size_t i = 0; i < c.n; ++i) {
+    auto fail = [&](const char* what) {
+      error = place_error(i, what);
+      return false;
+    };
+    GazetteerPlace& pl = places[i];
+    const unsigned char c0 = c.country[2 * i], c1 = c.country[2 * i + 1];
     if (c0 < 'A' || c0 > 'Z' || c1 < 'A' || c1 > 'Z')
-      return fail(place_error(i, "the country code is not two letters A-Z"));
+      return fail("the country code is not two letters A-Z");
     pl.country = {static_cast<char>(c0), static_cast<char>(c1)};
-    if ((flags[i] & ~1u) != 0) return fail(place_error(i, "unknown flags"));
-    pl.capital = (flags[i] & 1u) != 0;
-    const std::int32_t la = to_signed(plane32(lat, n, i)), lo = to_signed(plane32(lon, n, i));
+    if ((c.flags[i] & ~1u) != 0) return fail("unknown flags");
+    pl.capital = (c.flags[i] & 1u) != 0;
+    const std::int32_t la = to_signed(plane32(c.lat, c.n, i));
+    const std::int32_t lo = to_signed(plane32(c.lon, c.n, i));
     if (la < -kMaxLat || la > kMaxLat || lo < -kMaxLon || lo > kMaxLon)
-      return fail(place_error(i, "the position is off the globe"));
+      return fail("the position is off the globe");
     pl.lat = la / 1e5;
     pl.lon = lo / 1e5;
-    pl.population = plane32(pop, n, i);
-    if (!take(name_len[i], pl.name))
-      return fail(place_error(i, "the name is not valid UTF-8 text"));
-    if (ascii_len[i] == 0) {
+    pl.population = plane32(c.pop, c.n, i);
+    if (!take(c.name_len[i], pl.name)) return fail("the name is not valid UTF-8 text");
+    if (c.ascii_len[i] == 0)
       pl.ascii_name = pl.name;
-    } else if (!take(ascii_len[i], pl.ascii_name)) {
-      return fail(place_error(i, "the ASCII name is not valid UTF-8 text"));
-    }
+    else if (!take(c.ascii_len[i], pl.ascii_name))
+      return fail("the ASCII name is not valid UTF-8 text");
     pl.alternates_first = static_cast<std::uint32_t>(next_alt);
-    pl.alternates_count = alt_count[i];
-    for (unsigned k = 0; k < alt_count[i]; ++k, ++next_alt) {
-      if (!take(alt_len[next_alt], out.alternates_[next_alt]))
-        return fail(place_error(i, "an alternate name is not valid UTF-8 text"));
+    pl.alternates_count = c.alt_count[i];
+    for (unsigned k = 0; k < c.alt_count[i]; ++k, ++next_alt) {
+      if (!take(c.alt_len[next_alt], alternates[next_alt]))
+        return fail("an alternate name is not valid UTF-8 text");
     }
   }
+  return true;
+}
 
-  // The search keys: each place's names folded, without repeats (most ASCII names fold to
-  // the name's own key).
-  out.key_first_.reserve(std::size_t{n} + 1);
-  out.keys_.reserve(std::size_t{n} + alt_total);
-  out.key_text_.reserve(string_bytes);
+}  // namespace
+
+bool load_gazetteer(const void* data, std::size_t size, Gazetteer& out, std::string& error) {
+  out = Gazetteer{};
+  error.clear();
+  AssetReader r(data, size);
+  Sections c;
+  if (!read_sections(r, c, out.attribution_, error) || !check_lengths(c, error) ||
+      !read_places(c, out.places_, out.alternates_, error)) {
+    out = Gazetteer{};
+    return false;
+  }
+  out.index_keys(c.string_bytes);
+  return true;
+}
+
+// The search keys: each place's names folded, without repeats (most ASCII names fold to
+// the name's own key).
+void Gazetteer::index_keys(std::size_t text_bytes) {
+  const std::size_t n = places_.size();
+  key_first_.reserve(n + 1);
+  keys_.reserve(n + alternates_.size());
+  key_text_.reserve(text_bytes);
   for (std::size_t i = 0; i < n; ++i) {
-    const GazetteerPlace& pl = out.places_[i];
-    const std::size_t first = out.keys_.size();
-    out.key_first_.push_back(static_cast<std::uint32_t>(first));
+    const GazetteerPlace& pl = places_[i];
+    const std::size_t first = keys_.size();
+    key_first_.push_back(static_cast<std::uint32_t>(first));
     auto add = [&](std::string_view name, std::int32_t alternate) {
       const std::string key = gazetteer_fold(name);
       if (key.empty()) return;
-      for (std::size_t k = first; k < out.keys_.size(); ++k) {
-        const auto& e = out.keys_[k];
-        if (std::string_view(out.key_text_).substr(e.offset, e.length) == key) return;
+      for (std::size_t k = first; k < keys_.size(); ++k) {
+        const auto& e = keys_[k];
+        if (std::string_view(key_text_).substr(e.offset, e.length) == key) return;
       }
-      out.keys_.push_back({static_cast<std::uint32_t>(out.key_text_.size()),
-                           static_cast<std::uint32_t>(key.size()), alternate});
-      out.key_text_ += key;
+      keys_.push_back({static_cast<std::uint32_t>(key_text_.size()),
+                       static_cast<std::uint32_t>(key.size()), alternate});
+      key_text_ += key;
     };
     add(pl.name, -1);
     add(pl.ascii_name, -1);
     for (std::uint32_t k = 0; k < pl.alternates_count; ++k) {
       const std::uint32_t a = pl.alternates_first + k;
-      add(out.alternates_[a], static_cast<std::int32_t>(a));
+      add(alternates_[a], static_cast<std::int32_t>(a));
     }
   }
-  out.key_first_.push_back(static_cast<std::uint32_t>(out.keys_.size()));
-  return true;
+  key_first_.push_back(static_cast<std::uint32_t>(keys_.size()));
 }
 
 // ---------------------------------------------------------------------------------

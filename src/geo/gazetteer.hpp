@@ -123,6 +123,8 @@ class Gazetteer {
 
  private:
   friend bool load_gazetteer(const void*, std::size_t, Gazetteer&, std::string&);
+  // The search keys of every place's names (load_gazetteer's last step).
+  void index_keys(std::size_t text_bytes);
   struct Key {
     std::uint32_t offset;  // into key_text_
     std::uint32_t length;

@@ -43,161 +43,192 @@ bool ranges_tile(std::vector<MapRange> ranges, std::uint32_t total) {
   return at == total;
 }
 
-std::string section_error(const char* what, std::size_t where) {
-  return std::string("map asset: ") + what + " (at byte " + std::to_string(where) + ")";
+std::string section_error(const std::string& what, std::size_t where) {
+  return "map asset: " + what + " (at byte " + std::to_string(where) + ")";
 }
 
 }  // namespace
 
 // ---------------------------------------------------------------------------------
-// 2. load_map_asset
+// 2. load_map_asset: the header, the countries, then each level
 // ---------------------------------------------------------------------------------
-bool load_map_asset(const void* data, std::size_t size, MapAsset& out, std::string& error) {
-  out = MapAsset{};
-  error.clear();
-  auto fail = [&](std::string msg) {
-    out = MapAsset{};
-    error = std::move(msg);
-    return false;
-  };
-  AssetReader r(data, size);
+namespace {
 
-  // Header.
-  std::string why;
-  if (!open_asset(r, kFormat, why)) return fail(why);
-  const std::uint16_t level_count = r.u16();
-  if (level_count < 1 || level_count > kMaxLevels) {
-    return fail("map asset: " + std::to_string(level_count) + " levels of detail (1 to " +
-                std::to_string(kMaxLevels) + " allowed)");
+struct Header {
+  std::uint16_t level_count = 0;
+  std::uint32_t country_count = 0, names_bytes = 0;
+};
+
+bool read_header(AssetReader& r, Header& h, std::string& error) {
+  if (!open_asset(r, kFormat, error)) return false;
+  h.level_count = r.u16();
+  if (h.level_count < 1 || h.level_count > kMaxLevels) {
+    error = "map asset: " + std::to_string(h.level_count) + " levels of detail (1 to " +
+            std::to_string(kMaxLevels) + " allowed)";
+    return false;
   }
-  const std::uint32_t country_count = r.u32();
-  const std::uint32_t names_bytes = r.u32();
+  h.country_count = r.u32();
+  h.names_bytes = r.u32();
   const std::uint32_t file_size = r.u32();
   r.u32();  // reserved
   r.u32();
-  if (!check_asset_size(r, kFormat, file_size, why)) return fail(why);
+  return check_asset_size(r, kFormat, file_size, error);
+}
 
-  // Countries: fixed-size records, so their total size is known before reading.
-  const std::uint64_t record_bytes = kCountryFixedBytes + kCountryLevelBytes * level_count;
-  if (!r.has(record_bytes * country_count + names_bytes)) {
-    return fail(section_error("the country table and names run past the end", r.pos()));
+// Countries: fixed-size records, so their total size is known before reading; then the
+// names block they point into.
+bool read_countries(AssetReader& r, const Header& h, MapAsset& out, std::string& error) {
+  const std::uint64_t record_bytes = kCountryFixedBytes + kCountryLevelBytes * h.level_count;
+  if (!r.has(record_bytes * h.country_count + h.names_bytes)) {
+    error = section_error("the country table and names run past the end", r.pos());
+    return false;
   }
-  const std::size_t names_at = r.pos() + static_cast<std::size_t>(record_bytes * country_count);
   const unsigned char* names =
-      static_cast<const unsigned char*>(data) + names_at;  // in bounds: checked just above
-  out.countries.resize(country_count);
-  for (std::uint32_t i = 0; i < country_count; ++i) {
-    MapCountry& c = out.countries[i];
+      r.at(r.pos() + static_cast<std::size_t>(record_bytes * h.country_count), h.names_bytes);
+  out.countries.resize(h.country_count);
+  for (MapCountry& c : out.countries) {
     const std::size_t at = r.pos();
+    auto fail = [&](const char* what) {
+      error = section_error(what, at);
+      return false;
+    };
     const std::uint8_t a = r.u8(), b = r.u8();
     const bool no_code = a == 0 && b == 0;
     const bool letters = a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z';
-    if (!no_code && !letters)
-      return fail(section_error("a country code is not two letters A-Z", at));
+    if (!no_code && !letters) return fail("a country code is not two letters A-Z");
     if (letters) c.code = {static_cast<char>(a), static_cast<char>(b)};
     const std::uint8_t name_len = r.u8();
     r.u8();
     const std::uint32_t name_off = r.u32();
-    if (std::uint64_t{name_off} + name_len > names_bytes) {
-      return fail(section_error("a country name lies outside the names block", at));
-    }
-    if (!is_valid_utf8({reinterpret_cast<const char*>(names + name_off), name_len})) {
-      return fail(section_error("a country name is not valid UTF-8", at));
-    }
-    c.name.assign(reinterpret_cast<const char*>(names + name_off), name_len);
+    if (std::uint64_t{name_off} + name_len > h.names_bytes)
+      return fail("a country name lies outside the names block");
+    const std::string_view name(reinterpret_cast<const char*>(names + name_off), name_len);
+    if (!is_valid_utf8(name)) return fail("a country name is not valid UTF-8");
+    c.name = name;
     c.anchor_x = r.u16() * kUnit;
     c.anchor_y = r.u16() * kUnit;
     const std::uint16_t x0 = r.u16(), y0 = r.u16(), x1 = r.u16(), y1 = r.u16();
-    if (x0 > x1 || y0 > y1) return fail(section_error("a label box is inverted", at));
+    if (x0 > x1 || y0 > y1) return fail("a label box is inverted");
     c.label_box = {x0 * kUnit, y0 * kUnit, x1 * kUnit, y1 * kUnit};
-    for (int l = 0; l < level_count; ++l) {
+    for (int l = 0; l < h.level_count; ++l) {
       c.vertices[l].first = r.u32();
       c.vertices[l].count = r.u32();
       c.triangles[l].first = r.u32();
       c.triangles[l].count = r.u32();
     }
   }
-  r.bytes(names_bytes);
+  r.bytes(h.names_bytes);
+  return true;
+}
 
-  // Levels.
-  out.levels.resize(level_count);
-  std::vector<std::uint16_t> local;  // one level's indices before they become global
-  for (int l = 0; l < level_count; ++l) {
-    MapLevel& lv = out.levels[l];
-    const std::string which = "level " + std::to_string(l) + ": ";
-    if (!r.has(kLevelHeaderBytes))
-      return fail(section_error((which + "truncated").c_str(), r.pos()));
-    const std::uint32_t nv = r.u32(), ni = r.u32(), ns = r.u32();
-    r.u32();  // reserved
-    if (!r.has(std::uint64_t{nv} * 4 + std::uint64_t{ni} * 2 + std::uint64_t{ns} * 8)) {
-      return fail(section_error(
-          (which + "the vertex, index and strip counts run past the end").c_str(), r.pos()));
+// Every vertex and index of level l belongs to exactly one country; then each country's
+// local indices become the level's, and its fill box is measured.
+bool place_countries(int l, const std::vector<std::uint16_t>& local, MapAsset& out,
+                     const std::string& which, std::string& error) {
+  auto fail = [&](const char* what) {
+    error = "map asset: " + which + what;
+    return false;
+  };
+  MapLevel& lv = out.levels[l];
+  const std::size_t n = out.countries.size();
+  std::vector<MapRange> vr(n), ir(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    vr[i] = out.countries[i].vertices[l];
+    ir[i] = out.countries[i].triangles[l];
+    if (ir[i].count % 3 != 0) return fail("a country's triangles are cut");
+    if (vr[i].count > 65536) return fail("a country has over 65536 vertices");
+  }
+  if (!ranges_tile(vr, std::uint32_t(lv.vertex_count())))
+    return fail("country vertex ranges do not tile the vertices");
+  if (!ranges_tile(ir, std::uint32_t(local.size())))
+    return fail("country index ranges do not tile the indices");
+  lv.indices.resize(local.size());
+  for (MapCountry& c : out.countries) {
+    const MapRange v = c.vertices[l], t = c.triangles[l];
+    for (std::uint32_t k = t.first; k < t.first + t.count; ++k) {
+      if (local[k] >= v.count) return fail("a triangle index is outside its country");
+      lv.indices[k] = v.first + local[k];
     }
-    if (ni % 3 != 0)
-      return fail(section_error((which + "an index count not a multiple of 3").c_str(), r.pos()));
-
-    lv.xy.resize(std::size_t{nv} * 2);
-    std::uint16_t x = 0, y = 0;
-    for (std::uint32_t i = 0; i < nv; ++i) {
-      x = static_cast<std::uint16_t>(x + r.u16());  // deltas modulo 2^16
-      y = static_cast<std::uint16_t>(y + r.u16());
-      lv.xy[2 * i] = x * kUnit;
-      lv.xy[2 * i + 1] = y * kUnit;
+    MapBox box{1, 1, 0, 0};
+    for (std::uint32_t k = v.first; k < v.first + v.count; ++k) {
+      box.x0 = std::min(box.x0, lv.xy[2 * k]);
+      box.x1 = std::max(box.x1, lv.xy[2 * k]);
+      box.y0 = std::min(box.y0, lv.xy[2 * k + 1]);
+      box.y1 = std::max(box.y1, lv.xy[2 * k + 1]);
     }
-    local.resize(ni);
-    std::uint16_t prev = 0;
-    for (std::uint32_t i = 0; i < ni; ++i)
-      local[i] = prev = static_cast<std::uint16_t>(prev + r.u16());
+    c.fill_box[l] = v.count ? box : MapBox{};
+  }
+  return true;
+}
 
-    // Every vertex and index belongs to exactly one country.
-    std::vector<MapRange> vr(country_count), ir(country_count);
-    for (std::uint32_t i = 0; i < country_count; ++i) {
-      vr[i] = out.countries[i].vertices[l];
-      ir[i] = out.countries[i].triangles[l];
-      if (ir[i].count % 3 != 0)
-        return fail("map asset: " + which + "a country's triangles are cut");
-      if (vr[i].count > 65536)
-        return fail("map asset: " + which + "a country has over 65536 vertices");
-    }
-    if (!ranges_tile(vr, nv))
-      return fail("map asset: " + which + "country vertex ranges do not tile the vertices");
-    if (!ranges_tile(ir, ni))
-      return fail("map asset: " + which + "country index ranges do not tile the indices");
+// One level: its counts, vertices, triangle indices (local to each country, placed by
+// place_countries) and line strips.
+bool read_level(AssetReader& r, int l, MapAsset& out, std::vector<std::uint16_t>& local,
+                std::string& error) {
+  MapLevel& lv = out.levels[l];
+  const std::string which = "level " + std::to_string(l) + ": ";
+  auto fail = [&](const std::string& what) {
+    error = section_error(what.c_str(), r.pos());
+    return false;
+  };
+  if (!r.has(kLevelHeaderBytes)) return fail(which + "truncated");
+  const std::uint32_t nv = r.u32(), ni = r.u32(), ns = r.u32();
+  r.u32();  // reserved
+  if (!r.has(std::uint64_t{nv} * 4 + std::uint64_t{ni} * 2 + std::uint64_t{ns} * 8))
+    return fail(which + "the vertex, index and strip counts run past the end");
+  if (ni % 3 != 0) return fail(which + "an index count not a multiple of 3");
 
-    lv.indices.resize(ni);
-    for (MapCountry& c : out.countries) {
-      const MapRange v = c.vertices[l], t = c.triangles[l];
-      for (std::uint32_t k = t.first; k < t.first + t.count; ++k) {
-        if (local[k] >= v.count)
-          return fail("map asset: " + which + "a triangle index is outside its country");
-        lv.indices[k] = v.first + local[k];
-      }
-      MapBox box{1, 1, 0, 0};
-      for (std::uint32_t k = v.first; k < v.first + v.count; ++k) {
-        box.x0 = std::min(box.x0, lv.xy[2 * k]);
-        box.x1 = std::max(box.x1, lv.xy[2 * k]);
-        box.y0 = std::min(box.y0, lv.xy[2 * k + 1]);
-        box.y1 = std::max(box.y1, lv.xy[2 * k + 1]);
-      }
-      c.fill_box[l] = v.count ? box : MapBox{};
-    }
+  lv.xy.resize(std::size_t{nv} * 2);
+  std::uint16_t x = 0, y = 0;
+  for (std::uint32_t i = 0; i < nv; ++i) {
+    x = static_cast<std::uint16_t>(x + r.u16());  // deltas modulo 2^16
+    y = static_cast<std::uint16_t>(y + r.u16());
+    lv.xy[2 * i] = x * kUnit;
+    lv.xy[2 * i + 1] = y * kUnit;
+  }
+  local.resize(ni);
+  std::uint16_t prev = 0;
+  for (std::uint32_t i = 0; i < ni; ++i)
+    local[i] = prev = static_cast<std::uint16_t>(prev + r.u16());
+  if (!place_countries(l, local, out, which, error)) return false;
 
-    lv.strips.resize(ns);
-    for (std::uint32_t i = 0; i < ns; ++i) {
-      MapStrip& s = lv.strips[i];
-      s.first = r.u32();
-      const std::uint32_t n = r.u32();
-      s.count = n & 0x7fffffffu;
-      s.kind = (n >> 31) ? LineKind::Coast : LineKind::Border;
-      if (s.count < 2 || std::uint64_t{s.first} + s.count > nv) {
-        return fail("map asset: " + which + "line strip " + std::to_string(i) +
-                    " is outside the vertices");
-      }
+  lv.strips.resize(ns);
+  for (std::uint32_t i = 0; i < ns; ++i) {
+    MapStrip& s = lv.strips[i];
+    s.first = r.u32();
+    const std::uint32_t n = r.u32();
+    s.count = n & 0x7fffffffu;
+    s.kind = (n >> 31) ? LineKind::Coast : LineKind::Border;
+    if (s.count < 2 || std::uint64_t{s.first} + s.count > nv) {
+      error =
+          "map asset: " + which + "line strip " + std::to_string(i) + " is outside the vertices";
+      return false;
     }
   }
-  if (!r.ok()) return fail("map asset: truncated");  // unreachable after the checks above
-  if (r.left() != 0) return fail(section_error("unexpected bytes after the last level", r.pos()));
   return true;
+}
+
+}  // namespace
+
+bool load_map_asset(const void* data, std::size_t size, MapAsset& out, std::string& error) {
+  out = MapAsset{};
+  error.clear();
+  AssetReader r(data, size);
+  Header h;
+  bool ok = read_header(r, h, error) && read_countries(r, h, out, error);
+  if (ok) out.levels.resize(h.level_count);
+  std::vector<std::uint16_t> local;  // one level's indices before they become global
+  for (int l = 0; ok && l < h.level_count; ++l) ok = read_level(r, l, out, local, error);
+  if (ok && !r.ok()) {
+    error = "map asset: truncated";  // unreachable after the checks above
+    ok = false;
+  }
+  if (ok && r.left() != 0) {
+    error = section_error("unexpected bytes after the last level", r.pos());
+    ok = false;
+  }
+  if (!ok) out = MapAsset{};
+  return ok;
 }
 
 // ---------------------------------------------------------------------------------

@@ -1,6 +1,12 @@
 // platform_desktop.cpp — the desktop target: SDL2 window, OpenGL 3.3 core, a frame
 // loop that sleeps in SDL_WaitEvent when nothing changes, and --frames/--screenshot
 // for headless tests under Xvfb.
+//
+// Index
+//   1. The UI's host (app/host.hpp): full screen, real files, the CJK font, the gazetteer
+//   2. Start-up: the window and context, the scale, the data folder, the command line
+//   3. The loops: --frames N for tests (then the screenshot and other outputs), and the
+//      app as people use it
 #include <SDL.h>
 #include <SDL_opengl.h>
 
@@ -26,6 +32,9 @@ namespace {
 
 SDL_Window* g_window = nullptr;
 
+// ---------------------------------------------------------------------------------
+// 1. The UI's host
+// ---------------------------------------------------------------------------------
 // The UI's host on the desktop: the window's full screen, real files (the UI draws its
 // own file dialog), the CJK font from a file, the gazetteer built in.
 class DesktopHost : public Host {
@@ -75,6 +84,9 @@ class DesktopHost : public Host {
   }
 };
 
+// ---------------------------------------------------------------------------------
+// 2. Start-up (and the screenshot --frames writes)
+// ---------------------------------------------------------------------------------
 bool screenshot(SDL_Window* window, const std::string& path) {
   int w = 0, h = 0;
   SDL_GL_GetDrawableSize(window, &w, &h);
@@ -89,46 +101,48 @@ bool screenshot(SDL_Window* window, const std::string& path) {
   return write_png_file(path, flipped.data(), w, h);
 }
 
-}  // namespace
-
-int run(const Options& opt) {
+// The window and its OpenGL 3.3 context, or null (said on stderr, SDL shut down).
+SDL_GLContext open_window(const Options& opt, SDL_Window*& window) {
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
     std::fprintf(stderr, "coalition-atlas: cannot start SDL: %s\n", SDL_GetError());
-    return 1;
+    return nullptr;
   }
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-  SDL_Window* window = SDL_CreateWindow(
-      "Coalition Atlas", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, opt.width, opt.height,
-      SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  window = SDL_CreateWindow("Coalition Atlas", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                            opt.width, opt.height,
+                            SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
   if (!window) {
     std::fprintf(stderr, "coalition-atlas: cannot open a window: %s\n", SDL_GetError());
     SDL_Quit();
-    return 1;
+    return nullptr;
   }
-  g_window = window;
   SDL_GLContext gl = SDL_GL_CreateContext(window);
   if (!gl) {
     std::fprintf(stderr, "coalition-atlas: OpenGL 3.3 is not available: %s\n", SDL_GetError());
     SDL_DestroyWindow(window);
     SDL_Quit();
-    return 1;
+    return nullptr;
   }
   SDL_GL_MakeCurrent(window, gl);
   SDL_GL_SetSwapInterval(1);
+  return gl;
+}
 
-  // Scale: an explicit option, else the drawable/window ratio (Retina-style), else 1.
-  float scale = opt.scale;
-  if (scale <= 0.0f) {
-    int ww, wh, dw, dh;
-    SDL_GetWindowSize(window, &ww, &wh);
-    SDL_GL_GetDrawableSize(window, &dw, &dh);
-    scale = ww > 0 ? float(dw) / float(ww) : 1.0f;
-  }
-  // The dataset lives in the user's data folder (or --data-dir / ATLAS_DATA_DIR).
+// Scale: an explicit option, else the drawable/window ratio (Retina-style), else 1.
+float display_scale(SDL_Window* window, const Options& opt) {
+  if (opt.scale > 0.0f) return opt.scale;
+  int ww, wh, dw, dh;
+  SDL_GetWindowSize(window, &ww, &wh);
+  SDL_GL_GetDrawableSize(window, &dw, &dh);
+  return ww > 0 ? float(dw) / float(ww) : 1.0f;
+}
+
+// The dataset lives in the user's data folder (or --data-dir / ATLAS_DATA_DIR).
+std::string data_folder(const Options& opt) {
   std::string dir = opt.data_dir;
   if (dir.empty())
     if (const char* env = std::getenv("ATLAS_DATA_DIR")) dir = env;
@@ -137,9 +151,11 @@ int run(const Options& opt) {
     dir = pref ? pref : ".";
     SDL_free(pref);
   }
-  DesktopHost host;
-  FrameDriver driver(std::make_unique<FileStore>(dir), host);
-  driver.init(window, gl, glsl_version(), scale, opt.dark);
+  return dir;
+}
+
+// What the command line asks for at start: a file to open, an item, a story step.
+void start_with(FrameDriver& driver, Host& host, const Options& opt) {
   // What the user must know also goes to the terminal (and to tests).
   for (const auto& n : driver.session.notices)
     std::fprintf(stderr, "coalition-atlas: %s\n", n.text.c_str());
@@ -152,59 +168,79 @@ int run(const Options& opt) {
     for (const auto& d : driver.session.import_diagnostics())
       std::fprintf(stderr, "%s:%s\n", opt.open_path.c_str(), d.to_string().c_str());
   }
-
   if (!opt.select.empty()) driver.state.select(opt.select);
   if (opt.present_step >= 0) driver.ui.present(true, opt.present_step);
-  bool field_printed = opt.print_field.empty();
-  const Uint32 started_ms = SDL_GetTicks();
-  int last_w = 0, last_h = 0;  // --frames: the window's size at the previous frame
+}
+
+// ---------------------------------------------------------------------------------
+// 3. The loops
+// ---------------------------------------------------------------------------------
+// --frames: what the last frame shows (--screenshot, --export-png, --print-missing-glyphs).
+// Returns the exit status.
+int write_outputs(FrameDriver& driver, Host& host, SDL_Window* window, const Options& opt) {
   int status = 0;
+  if (!opt.screenshot.empty() && !screenshot(window, opt.screenshot)) {
+    std::fprintf(stderr, "coalition-atlas: cannot write %s\n", opt.screenshot.c_str());
+    status = 1;
+  }
+  if (!opt.export_png.empty()) {
+    // What File > Export view as PNG (and the presenter's PNG button) write.
+    std::vector<uint8_t> png;
+    std::string error = driver.render_png(2.0f, png)
+                            ? host.write_file(opt.export_png, std::string(png.begin(), png.end()))
+                            : "the view could not be drawn";
+    if (!error.empty()) {
+      std::fprintf(stderr, "coalition-atlas: %s: %s\n", opt.export_png.c_str(), error.c_str());
+      status = 1;
+    }
+  }
+  if (!opt.print_glyphs.empty()) {
+    std::printf("glyphs cjk=%s missing=", driver.ui.cjk_font_status());
+    for (char32_t cp : driver.ui.missing_glyphs(opt.print_glyphs))
+      std::printf("U+%04X ", unsigned(cp));
+    std::printf("\n");
+  }
+  return status;
+}
+
+// --frames N (tests): draw at least N frames and until the view has settled, then write
+// the outputs. Returns the exit status.
+int run_frames(FrameDriver& driver, Host& host, SDL_Window* window, const Options& opt) {
+  const Uint32 started_ms = SDL_GetTicks();
+  int last_w = 0, last_h = 0;  // the window's size at the previous frame
+  for (;;) {
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) driver.handle(e);
+    driver.draw();
+    // After N frames, and once what moves has come to rest (a fly-to, a window going
+    // full screen), so the picture is the settled view; never more than 10 s.
+    int ww = 0, wh = 0;
+    SDL_GetWindowSize(window, &ww, &wh);
+    // The window's size must have held for a frame: GL drawables (Mesa under Xvfb)
+    // take the new size a frame after the window does.
+    bool same_size = ww == last_w && wh == last_h;
+    last_w = ww;
+    last_h = wh;
+    bool settled = (!driver.wants_frame() && same_size) || SDL_GetTicks() - started_ms > 10000;
+    if (int(driver.frames_drawn()) >= opt.frames && settled) {
+      int status = write_outputs(driver, host, window, opt);
+      SDL_GL_SwapWindow(window);
+      return status;
+    }
+    SDL_GL_SwapWindow(window);
+  }
+}
+
+// The app as people use it: sleep until an event, or until a pending frame is due (no
+// CPU while idle), draw when something changed, until the app quits.
+void run_interactive(FrameDriver& driver, SDL_Window* window, const Options& opt) {
+  bool field_printed = opt.print_field.empty();
   bool running = true;
   while (running) {
     SDL_Event e;
-    if (opt.frames > 0) {
-      while (SDL_PollEvent(&e)) driver.handle(e);
-      driver.draw();
-      // After N frames, and once what moves has come to rest (a fly-to, a window going
-      // full screen), so the picture is the settled view; never more than 10 s.
-      int ww = 0, wh = 0;
-      SDL_GetWindowSize(window, &ww, &wh);
-      // The window's size must have held for a frame: GL drawables (Mesa under Xvfb)
-      // take the new size a frame after the window does.
-      bool same_size = ww == last_w && wh == last_h;
-      last_w = ww;
-      last_h = wh;
-      bool settled = (!driver.wants_frame() && same_size) || SDL_GetTicks() - started_ms > 10000;
-      if (int(driver.frames_drawn()) >= opt.frames && settled) {
-        if (!opt.screenshot.empty() && !screenshot(window, opt.screenshot)) {
-          std::fprintf(stderr, "coalition-atlas: cannot write %s\n", opt.screenshot.c_str());
-          status = 1;
-        }
-        if (!opt.export_png.empty()) {
-          // What File > Export view as PNG (and the presenter's PNG button) write.
-          std::vector<uint8_t> png;
-          std::string error =
-              driver.render_png(2.0f, png)
-                  ? host.write_file(opt.export_png, std::string(png.begin(), png.end()))
-                  : "the view could not be drawn";
-          if (!error.empty()) {
-            std::fprintf(stderr, "coalition-atlas: %s: %s\n", opt.export_png.c_str(),
-                         error.c_str());
-            status = 1;
-          }
-        }
-        if (!opt.print_glyphs.empty()) {
-          std::printf("glyphs cjk=%s missing=", driver.ui.cjk_font_status());
-          for (char32_t cp : driver.ui.missing_glyphs(opt.print_glyphs))
-            std::printf("U+%04X ", unsigned(cp));
-          std::printf("\n");
-        }
-        running = false;
-      }
-      SDL_GL_SwapWindow(window);
-      continue;
-    }
-    // Sleep until an event, or until a pending frame is due: no CPU while idle.
+    // --print-field-rect: keep drawing until the layout has settled and the field is
+    // printed (a slow machine may not get there in the frames after start).
+    if (!field_printed) driver.wake();
     int64_t wait = driver.ms_until_frame();
     bool got = wait < 0 ? SDL_WaitEvent(&e) != 0 : SDL_WaitEventTimeout(&e, int(wait)) != 0;
     if (got) {
@@ -227,6 +263,24 @@ int run(const Options& opt) {
     }
     running &= !driver.quit_requested();
   }
+}
+
+}  // namespace
+
+int run(const Options& opt) {
+  SDL_Window* window = nullptr;
+  SDL_GLContext gl = open_window(opt, window);
+  if (!gl) return 1;
+  g_window = window;
+  DesktopHost host;
+  FrameDriver driver(std::make_unique<FileStore>(data_folder(opt)), host);
+  driver.init(window, gl, glsl_version(), display_scale(window, opt), opt.dark);
+  start_with(driver, host, opt);
+  int status = 0;
+  if (opt.frames > 0)
+    status = run_frames(driver, host, window, opt);
+  else
+    run_interactive(driver, window, opt);
   driver.session.flush();  // nothing unsaved is left behind
   driver.shutdown();
   SDL_GL_DeleteContext(gl);

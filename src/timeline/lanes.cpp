@@ -30,47 +30,19 @@ void TimelineModel::build(const std::vector<TimelineItem>& items, const BuildOpt
   build(items.data(), items.size(), options);
 }
 
+// One item while building: clamped to the scale's days, with the room it takes in a row.
+struct TimelineModel::Work {
+  double start, end, occupied_end;
+  uint32_t id, lane_key;
+  uint8_t flags;
+};
+
 void TimelineModel::build(const TimelineItem* items, size_t count, const BuildOptions& options) {
   // Collapse state belongs to lane keys, so it survives an edit of the data.
   std::vector<uint32_t> was_collapsed;
   for (const Lane& l : lanes_)
     if (l.collapsed) was_collapsed.push_back(l.key);
-
-  struct Work {
-    double start, end, occupied_end;
-    uint32_t id, lane_key;
-    uint8_t flags;
-  };
-  std::vector<Work> work(count);
-  has_range_ = false;
-  range_first_ = range_last_ = 0;
-  const double min_days = std::max(0.0, options.min_item_days);
-  const double gap_days = std::max(0.0, options.row_gap_days);
-  for (size_t i = 0; i < count; ++i) {
-    const TimelineItem& it = items[i];
-    const int64_t lo = std::min(it.earliest_day, it.latest_day);
-    const int64_t hi = std::max(it.earliest_day, it.latest_day);
-    const int64_t s = std::clamp(lo, kMinDayInt, kMaxDayInt - 1);
-    const int64_t e = std::clamp(hi, kMinDayInt, kMaxDayInt - 1) + 1;
-    Work& w = work[i];
-    w.start = static_cast<double>(s);
-    w.end = static_cast<double>(e);
-    w.occupied_end = std::max(w.end, w.start + min_days) + gap_days;
-    w.id = it.id;
-    w.lane_key = it.lane;
-    w.flags = it.flags;
-    // Ends at or past the clamp are unbounded sentinels: no place in a fit.
-    if (lo > kMinDayInt) {
-      range_first_ = has_range_ ? std::min(range_first_, lo) : lo;
-      range_last_ = has_range_ ? std::max(range_last_, lo) : lo;
-      has_range_ = true;
-    }
-    if (hi < kMaxDayInt - 1) {
-      range_first_ = has_range_ ? std::min(range_first_, hi) : hi;
-      range_last_ = has_range_ ? std::max(range_last_, hi) : hi;
-      has_range_ = true;
-    }
-  }
+  const std::vector<Work> work = clamp(items, count, options);
 
   // Lane, then start; longer first on ties so a bar is placed above the points it
   // starts with; id last so equal input always gives the same layout.
@@ -86,11 +58,58 @@ void TimelineModel::build(const TimelineItem* items, size_t count, const BuildOp
     return a < b;
   });
 
-  // Rows: greedy interval partitioning per lane, lowest free row first.
+  std::vector<uint32_t> row_in_lane(count), lane_of(count);  // by rank in `order`
+  const uint32_t total_rows = assign_rows(work, order, was_collapsed, row_in_lane, lane_of);
+  std::vector<uint32_t> pos_of_order(count);
+  flatten(work, order, row_in_lane, lane_of, total_rows, pos_of_order);
+  build_segments(work, order, lane_of, pos_of_order);
+  build_indexes();
+  layout();
+}
+
+// Each item clamped to the scale's days, and the data's range over the bounded ends.
+std::vector<TimelineModel::Work> TimelineModel::clamp(const TimelineItem* items, size_t count,
+                                                      const BuildOptions& options) {
+  std::vector<Work> work(count);
+  has_range_ = false;
+  range_first_ = range_last_ = 0;
+  const double min_days = std::max(0.0, options.min_item_days);
+  const double gap_days = std::max(0.0, options.row_gap_days);
+  auto extend = [&](int64_t day) {
+    range_first_ = has_range_ ? std::min(range_first_, day) : day;
+    range_last_ = has_range_ ? std::max(range_last_, day) : day;
+    has_range_ = true;
+  };
+  for (size_t i = 0; i < count; ++i) {
+    const TimelineItem& it = items[i];
+    const int64_t lo = std::min(it.earliest_day, it.latest_day);
+    const int64_t hi = std::max(it.earliest_day, it.latest_day);
+    const int64_t s = std::clamp(lo, kMinDayInt, kMaxDayInt - 1);
+    const int64_t e = std::clamp(hi, kMinDayInt, kMaxDayInt - 1) + 1;
+    Work& w = work[i];
+    w.start = static_cast<double>(s);
+    w.end = static_cast<double>(e);
+    w.occupied_end = std::max(w.end, w.start + min_days) + gap_days;
+    w.id = it.id;
+    w.lane_key = it.lane;
+    w.flags = it.flags;
+    // Ends at or past the clamp are unbounded sentinels: no place in a fit.
+    if (lo > kMinDayInt) extend(lo);
+    if (hi < kMaxDayInt - 1) extend(hi);
+  }
+  return work;
+}
+
+// Rows: greedy interval partitioning per lane, lowest free row first. Makes the lanes;
+// returns how many rows they have in all.
+uint32_t TimelineModel::assign_rows(const std::vector<Work>& work,
+                                    const std::vector<uint32_t>& order,
+                                    const std::vector<uint32_t>& was_collapsed,
+                                    std::vector<uint32_t>& row_in_lane,
+                                    std::vector<uint32_t>& lane_of) {
+  const size_t count = order.size();
   lanes_.clear();
   lane_row_begin_.clear();
-  std::vector<uint32_t> row_in_lane(count);
-  std::vector<uint32_t> lane_of(count);
   using Busy = std::pair<double, uint32_t>;  // (occupied until, row)
   std::priority_queue<Busy, std::vector<Busy>, std::greater<Busy>> busy;
   std::priority_queue<uint32_t, std::vector<uint32_t>, std::greater<uint32_t>> free_rows;
@@ -130,8 +149,15 @@ void TimelineModel::build(const TimelineItem* items, size_t count, const BuildOp
     k = k_end;
   }
   lane_row_begin_.push_back(total_rows);
+  return total_rows;
+}
 
-  // Flatten by global row with a stable counting sort: start order survives within a row.
+// Flatten by global row with a stable counting sort: start order survives within a row.
+void TimelineModel::flatten(const std::vector<Work>& work, const std::vector<uint32_t>& order,
+                            const std::vector<uint32_t>& row_in_lane,
+                            const std::vector<uint32_t>& lane_of, uint32_t total_rows,
+                            std::vector<uint32_t>& pos_of_order) {
+  const size_t count = order.size();
   row_begin_.assign(total_rows + 1, 0);
   row_lane_.assign(total_rows, 0);
   for (size_t k = 0; k < count; ++k) {
@@ -145,24 +171,27 @@ void TimelineModel::build(const TimelineItem* items, size_t count, const BuildOp
   ids_.assign(count, 0);
   flags_.assign(count, 0);
   row_of_.assign(count, 0);
-  std::vector<uint32_t> pos_of_order(count);
-  {
-    std::vector<uint32_t> fill(row_begin_.begin(), row_begin_.end() - 1);
-    for (size_t k = 0; k < count; ++k) {
-      const uint32_t g = lane_row_begin_[lane_of[k]] + row_in_lane[k];
-      const uint32_t p = fill[g]++;
-      const Work& w = work[order[k]];
-      start_[p] = w.start;
-      end_[p] = w.end;
-      ids_[p] = w.id;
-      flags_[p] = w.flags;
-      row_of_[p] = g;
-      pos_of_order[k] = p;
-    }
+  std::vector<uint32_t> fill(row_begin_.begin(), row_begin_.end() - 1);
+  for (size_t k = 0; k < count; ++k) {
+    const uint32_t g = lane_row_begin_[lane_of[k]] + row_in_lane[k];
+    const uint32_t p = fill[g]++;
+    const Work& w = work[order[k]];
+    start_[p] = w.start;
+    end_[p] = w.end;
+    ids_[p] = w.id;
+    flags_[p] = w.flags;
+    row_of_[p] = g;
+    pos_of_order[k] = p;
   }
+}
 
-  // Summary segments: a lane's items joined where they overlap (touching is not
-  // overlapping: two consecutive days stay two segments, and may merge when tiny).
+// Summary segments: a lane's items joined where they overlap (touching is not
+// overlapping: two consecutive days stay two segments, and may merge when tiny).
+void TimelineModel::build_segments(const std::vector<Work>& work,
+                                   const std::vector<uint32_t>& order,
+                                   const std::vector<uint32_t>& lane_of,
+                                   const std::vector<uint32_t>& pos_of_order) {
+  const size_t count = order.size();
   seg_start_.clear();
   seg_end_.clear();
   seg_first_id_.clear();
@@ -193,17 +222,17 @@ void TimelineModel::build(const TimelineItem* items, size_t count, const BuildOp
     }
   }
   lane_seg_begin_.push_back(static_cast<uint32_t>(seg_start_.size()));
+}
 
+// For counting (every start and every end, sorted) and for locating an id.
+void TimelineModel::build_indexes() {
   all_starts_ = start_;
   all_ends_ = end_;
   std::sort(all_starts_.begin(), all_starts_.end());
   std::sort(all_ends_.begin(), all_ends_.end());
-
-  id_index_.resize(count);
-  for (size_t p = 0; p < count; ++p) id_index_[p] = {ids_[p], static_cast<uint32_t>(p)};
+  id_index_.resize(ids_.size());
+  for (size_t p = 0; p < ids_.size(); ++p) id_index_[p] = {ids_[p], static_cast<uint32_t>(p)};
   std::sort(id_index_.begin(), id_index_.end());
-
-  layout();
 }
 
 // ---------------------------------------------------------------------------------

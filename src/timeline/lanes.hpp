@@ -228,6 +228,20 @@ class TimelineModel {
   bool span_contains(const Span& span, const Location& where) const;
 
  private:
+  // build's phases (lanes.cpp): clamp, group by lane and assign rows, flatten, segments,
+  // indexes.
+  struct Work;
+  std::vector<Work> clamp(const TimelineItem* items, size_t count, const BuildOptions& options);
+  uint32_t assign_rows(const std::vector<Work>& work, const std::vector<uint32_t>& order,
+                       const std::vector<uint32_t>& was_collapsed,
+                       std::vector<uint32_t>& row_in_lane, std::vector<uint32_t>& lane_of);
+  void flatten(const std::vector<Work>& work, const std::vector<uint32_t>& order,
+               const std::vector<uint32_t>& row_in_lane, const std::vector<uint32_t>& lane_of,
+               uint32_t total_rows, std::vector<uint32_t>& pos_of_order);
+  void build_segments(const std::vector<Work>& work, const std::vector<uint32_t>& order,
+                      const std::vector<uint32_t>& lane_of,
+                      const std::vector<uint32_t>& pos_of_order);
+  void build_indexes();
   void layout();
 
   RowMetrics metrics_;

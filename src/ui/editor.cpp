@@ -393,119 +393,26 @@ void Editor::inspector(AppState& state, const Fonts& fonts) {
   active_now_.clear();
   rects_.clear();
   const std::string id = state.selection();
-  auto heading = [&](const std::string& title, const char* what) {
+  auto heading = [&](const std::string& title, const char* what, bool mergeable) {
     ImGui::PushFont(fonts.heading);
     ImGui::TextWrapped("%s", title.c_str());
     ImGui::PopFont();
     ImGui::TextDisabled("%s · id %s", what, id.c_str());
+    item_actions(state, id, mergeable);
+    ImGui::Separator();
   };
   if (const Event* e = state.event(id)) {
-    heading(e->title, "event");
-    item_actions(state, id, false);
-    ImGui::Separator();
-    label_row("Kind");
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##kind", label(e->kind))) {
-      for (int k = 0; k < int(EventKind::Count); ++k) {
-        if (ImGui::Selectable(label(EventKind(k)), e->kind == EventKind(k)))
-          apply(state, Command::set_field(id, "kind", to_json_name(EventKind(k))), id + "/kind");
-      }
-      ImGui::EndCombo();
-    }
-    // Every call below may change the dataset: re-find the event before reading it.
-    text(state, "Title", id, "title", e->title, false, true);
-    if (!(e = state.event(id))) return;
-    date(state, "Date (EDTF)", id, "date", e->date);
-    if (!(e = state.event(id))) return;
-    place_picker(state, *e);
-    if (!(e = state.event(id))) return;
-    label_row("Organisations and their roles");
-    participations(state, id, "organisations", e->organisations);
-    if (!(e = state.event(id))) return;
-    text(state, "Notes", id, "notes", e->notes, true);
-    if (!(e = state.event(id))) return;
-    label_row("Links");
-    links(state, *e);
-    if (!(e = state.event(id))) return;
-    text(state, "Source (where the facts come from)", id, "source", e->source, true);
+    heading(e->title, "event", false);
+    event_form(state, id);
   } else if (const WorkingGroup* w = state.working_group(id)) {
-    heading(w->name, "working group");
-    item_actions(state, id, false);
-    ImGui::Separator();
-    text(state, "Name", id, "name", w->name, false, true);
-    if (!(w = state.working_group(id))) return;
-    country(state, id, w->country, false);
-    if (!(w = state.working_group(id))) return;
-    date(state, "Active (EDTF interval, open end: 2016/..)", id, "active", w->active);
-    if (!(w = state.working_group(id))) return;
-    label_row("Grew from (roundtable)");
-    const Event* origin = state.event(w->origin);
-    if (ImGui::BeginCombo("##origin", origin ? origin->title.c_str() : "—")) {
-      if (ImGui::Selectable("—", w->origin.empty()))
-        apply(state, Command::set_field(id, "origin", nullptr), id + "/origin");
-      for (const auto& ev : state.dataset.events)
-        if (ev.kind == EventKind::Roundtable &&
-            ImGui::Selectable((ev.title + "##" + ev.id).c_str(), ev.id == w->origin))
-          apply(state, Command::set_field(id, "origin", ev.id), id + "/origin");
-      ImGui::EndCombo();
-    }
-    if (!(w = state.working_group(id))) return;
-    label_row("Kinds of members");
-    std::vector<Sector> sectors = w->member_sectors;
-    bool changed = false;
-    for (int s = 0; s < int(Sector::Count); ++s) {
-      bool on = std::find(sectors.begin(), sectors.end(), Sector(s)) != sectors.end();
-      if (s % 3) ImGui::SameLine(float(s % 3) * 190.0f + 8);
-      if (ImGui::Checkbox(label(Sector(s)), &on)) {
-        if (on)
-          sectors.push_back(Sector(s));
-        else
-          sectors.erase(std::remove(sectors.begin(), sectors.end(), Sector(s)), sectors.end());
-        changed = true;
-      }
-    }
-    if (changed)
-      apply(state, Command::set_field(id, "member_sectors", field_json(sectors)),
-            id + "/member_sectors");
-    if (!(w = state.working_group(id))) return;
-    label_row("Named members");
-    participations(state, id, "members", w->members);
-    if (!(w = state.working_group(id))) return;
-    text(state, "Notes", id, "notes", w->notes, true);
-    if (!(w = state.working_group(id))) return;
-    text(state, "Source", id, "source", w->source, true);
+    heading(w->name, "working group", false);
+    group_form(state, id);
   } else if (const Place* p = state.place(id)) {
-    heading(p->name, "place");
-    item_actions(state, id, true);
-    ImGui::Separator();
-    text(state, "Name", id, "name", p->name, false, true);
-    if (!(p = state.place(id))) return;
-    country(state, id, p->country, false);
-    if (!(p = state.place(id))) return;
-    coordinates(state, *p);
-    if (!(p = state.place(id))) return;
-    text(state, "Notes", id, "notes", p->notes, true);
-    if (!(p = state.place(id))) return;
-    text(state, "Source", id, "source", p->source, true);
+    heading(p->name, "place", true);
+    place_form(state, id);
   } else if (const Organisation* o = state.organisation(id)) {
-    heading(o->name, "organisation");
-    item_actions(state, id, true);
-    ImGui::Separator();
-    text(state, "Name", id, "name", o->name, false, true);
-    if (!(o = state.organisation(id))) return;
-    label_row("Sector");
-    if (ImGui::BeginCombo("##sector", label(o->sector))) {
-      for (int s = 0; s < int(Sector::Count); ++s)
-        if (ImGui::Selectable(label(Sector(s)), o->sector == Sector(s)))
-          apply(state, Command::set_field(id, "sector", to_json_name(Sector(s))), id + "/sector");
-      ImGui::EndCombo();
-    }
-    if (!(o = state.organisation(id))) return;
-    country(state, id, o->country, true);
-    if (!(o = state.organisation(id))) return;
-    text(state, "Notes", id, "notes", o->notes, true);
-    if (!(o = state.organisation(id))) return;
-    text(state, "Source", id, "source", o->source, true);
+    heading(o->name, "organisation", true);
+    organisation_form(state, id);
   } else {
     ImGui::PushFont(fonts.heading);
     ImGui::TextUnformatted("The dataset");
@@ -521,6 +428,123 @@ void Editor::inspector(AppState& state, const Fonts& fonts) {
     ImGui::TextWrapped("%s", last_error_.c_str());
     ImGui::PopStyleColor();
   }
+}
+
+// Every field below may change the dataset (and move or remove the item): each form
+// finds its item again before reading it.
+void Editor::event_form(AppState& state, const std::string& id) {
+  const Event* e = state.event(id);  // again: Duplicate may have moved it
+  if (!e) return;
+  label_row("Kind");
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##kind", label(e->kind))) {
+    for (int k = 0; k < int(EventKind::Count); ++k) {
+      if (ImGui::Selectable(label(EventKind(k)), e->kind == EventKind(k)))
+        apply(state, Command::set_field(id, "kind", to_json_name(EventKind(k))), id + "/kind");
+    }
+    ImGui::EndCombo();
+  }
+  if (!(e = state.event(id))) return;
+  text(state, "Title", id, "title", e->title, false, true);
+  if (!(e = state.event(id))) return;
+  date(state, "Date (EDTF)", id, "date", e->date);
+  if (!(e = state.event(id))) return;
+  place_picker(state, *e);
+  if (!(e = state.event(id))) return;
+  label_row("Organisations and their roles");
+  participations(state, id, "organisations", e->organisations);
+  if (!(e = state.event(id))) return;
+  text(state, "Notes", id, "notes", e->notes, true);
+  if (!(e = state.event(id))) return;
+  label_row("Links");
+  links(state, *e);
+  if (!(e = state.event(id))) return;
+  text(state, "Source (where the facts come from)", id, "source", e->source, true);
+}
+
+void Editor::group_form(AppState& state, const std::string& id) {
+  const WorkingGroup* w = state.working_group(id);  // again: Duplicate may have moved it
+  if (!w) return;
+  text(state, "Name", id, "name", w->name, false, true);
+  if (!(w = state.working_group(id))) return;
+  country(state, id, w->country, false);
+  if (!(w = state.working_group(id))) return;
+  date(state, "Active (EDTF interval, open end: 2016/..)", id, "active", w->active);
+  if (!(w = state.working_group(id))) return;
+  label_row("Grew from (roundtable)");
+  const Event* origin = state.event(w->origin);
+  if (ImGui::BeginCombo("##origin", origin ? origin->title.c_str() : "—")) {
+    if (ImGui::Selectable("—", w->origin.empty()))
+      apply(state, Command::set_field(id, "origin", nullptr), id + "/origin");
+    for (const auto& ev : state.dataset.events)
+      if (ev.kind == EventKind::Roundtable &&
+          ImGui::Selectable((ev.title + "##" + ev.id).c_str(), ev.id == w->origin))
+        apply(state, Command::set_field(id, "origin", ev.id), id + "/origin");
+    ImGui::EndCombo();
+  }
+  if (!(w = state.working_group(id))) return;
+  member_sectors(state, *w);
+  if (!(w = state.working_group(id))) return;
+  label_row("Named members");
+  participations(state, id, "members", w->members);
+  if (!(w = state.working_group(id))) return;
+  text(state, "Notes", id, "notes", w->notes, true);
+  if (!(w = state.working_group(id))) return;
+  text(state, "Source", id, "source", w->source, true);
+}
+
+void Editor::member_sectors(AppState& state, const WorkingGroup& w) {
+  label_row("Kinds of members");
+  std::vector<Sector> sectors = w.member_sectors;
+  bool changed = false;
+  for (int s = 0; s < int(Sector::Count); ++s) {
+    bool on = std::find(sectors.begin(), sectors.end(), Sector(s)) != sectors.end();
+    if (s % 3) ImGui::SameLine(float(s % 3) * 190.0f + 8);
+    if (ImGui::Checkbox(label(Sector(s)), &on)) {
+      if (on)
+        sectors.push_back(Sector(s));
+      else
+        sectors.erase(std::remove(sectors.begin(), sectors.end(), Sector(s)), sectors.end());
+      changed = true;
+    }
+  }
+  if (changed)
+    apply(state, Command::set_field(w.id, "member_sectors", field_json(sectors)),
+          w.id + "/member_sectors");
+}
+
+void Editor::place_form(AppState& state, const std::string& id) {
+  const Place* p = state.place(id);  // again: Duplicate may have moved it
+  if (!p) return;
+  text(state, "Name", id, "name", p->name, false, true);
+  if (!(p = state.place(id))) return;
+  country(state, id, p->country, false);
+  if (!(p = state.place(id))) return;
+  coordinates(state, *p);
+  if (!(p = state.place(id))) return;
+  text(state, "Notes", id, "notes", p->notes, true);
+  if (!(p = state.place(id))) return;
+  text(state, "Source", id, "source", p->source, true);
+}
+
+void Editor::organisation_form(AppState& state, const std::string& id) {
+  const Organisation* o = state.organisation(id);  // again: Duplicate may have moved it
+  if (!o) return;
+  text(state, "Name", id, "name", o->name, false, true);
+  if (!(o = state.organisation(id))) return;
+  label_row("Sector");
+  if (ImGui::BeginCombo("##sector", label(o->sector))) {
+    for (int s = 0; s < int(Sector::Count); ++s)
+      if (ImGui::Selectable(label(Sector(s)), o->sector == Sector(s)))
+        apply(state, Command::set_field(id, "sector", to_json_name(Sector(s))), id + "/sector");
+    ImGui::EndCombo();
+  }
+  if (!(o = state.organisation(id))) return;
+  country(state, id, o->country, true);
+  if (!(o = state.organisation(id))) return;
+  text(state, "Notes", id, "notes", o->notes, true);
+  if (!(o = state.organisation(id))) return;
+  text(state, "Source", id, "source", o->source, true);
 }
 
 // -----------------------------------------------------------------------------------

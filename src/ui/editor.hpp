@@ -45,6 +45,12 @@ class Editor {
   void links(AppState& state, const Event& e);
   void coordinates(AppState& state, const Place& p);
   void item_actions(AppState& state, const std::string& id, bool mergeable);
+  // The Inspector's form for each kind of item.
+  void event_form(AppState& state, const std::string& id);
+  void group_form(AppState& state, const std::string& id);
+  void member_sectors(AppState& state, const WorkingGroup& w);
+  void place_form(AppState& state, const std::string& id);
+  void organisation_form(AppState& state, const std::string& id);
   bool apply(AppState& state, Command cmd, const std::string& key = {});
   std::string& buffer(const std::string& key, const std::string& value);
   void track(const std::string& key);  // after a text widget: is it being typed in?

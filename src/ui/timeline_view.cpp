@@ -3,7 +3,8 @@
 // Index
 //   1. Items from the dataset (events, working groups) into lanes
 //   2. Frame: toolbar, axis with brush and playhead, rows of items
-//   3. Drawing one span: point, uncertain range, bar, merged box
+//   3. Items: input, the window's shade, lane headers, today, the spans (point,
+//      uncertain range, bar, merged box), the playhead, hover and clicks
 #include "ui/timeline_view.hpp"
 
 #include <imgui.h>
@@ -328,19 +329,50 @@ void TimelineView::draw_axis(AppState& state, Theme theme, float x0, float y0, f
 }
 
 // -----------------------------------------------------------------------------------
-// 3. Items
+// 3. Items: input, the window's shade, lane headers, today, the spans, the playhead,
+//    the pointer
 // -----------------------------------------------------------------------------------
 void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, float w, float h) {
-  const Dataset& d = state.dataset;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImGuiIO& io = ImGui::GetIO();
-  const bool dark = is_dark(theme);
   rows_top_ = y0;
-
   // The whole area takes drag (pan), wheel (zoom about the pointer) and clicks.
   ImGui::SetCursorScreenPos(ImVec2(x0, y0));
   ImGui::InvisibleButton("##rows", ImVec2(w, h));
-  bool hovered = ImGui::IsItemHovered();
+  const bool hovered = ImGui::IsItemHovered();
+  rows_input(hovered, x0, w, h);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const bool dark = is_dark(theme);
+  const Filters& f = state.filters();
+  if (f.window_on) {
+    // Brush: shade what is outside the window.
+    float a = x0 + float(scale_.x(double(f.window_first)));
+    float b = x0 + float(scale_.x(double(f.window_last + 1)));
+    ImU32 shade = dark ? IM_COL32(0, 0, 0, 110) : IM_COL32(120, 130, 150, 60);
+    dl->AddRectFilled(ImVec2(x0, y0 - kAxisHeight), ImVec2(std::max(x0, a), y0 + h), shade);
+    dl->AddRectFilled(ImVec2(std::min(x0 + w, b), y0 - kAxisHeight), ImVec2(x0 + w, y0 + h), shade);
+    dl->AddLine(ImVec2(a, y0 - kAxisHeight), ImVec2(a, y0 + h), IM_COL32(59, 130, 246, 255), 2.0f);
+    dl->AddLine(ImVec2(b, y0 - kAxisHeight), ImVec2(b, y0 + h), IM_COL32(59, 130, 246, 255), 2.0f);
+  }
+  draw_lane_headers(dark, x0, y0, w, h);
+  // Today.
+  float tx = x0 + float(scale_.x(double(today_)));
+  if (tx >= x0 && tx <= x0 + w) {
+    dl->AddLine(ImVec2(tx, y0 - kAxisHeight), ImVec2(tx, y0 + h), IM_COL32(220, 38, 38, 200), 1.5f);
+    dl->AddText(ImVec2(tx + 3, y0 - kAxisHeight + 2), IM_COL32(220, 38, 38, 255), "today");
+  }
+  draw_spans(state, theme, x0, y0, w, h);
+  if (f.playhead_on) {
+    float px = x0 + float(scale_.x(double(f.playhead)));
+    dl->AddLine(ImVec2(px, y0 - kAxisHeight), ImVec2(px, y0 + h), IM_COL32(234, 88, 12, 255), 2.0f);
+    dl->AddTriangleFilled(ImVec2(px - 6, y0 - kAxisHeight), ImVec2(px + 6, y0 - kAxisHeight),
+                          ImVec2(px, y0 - kAxisHeight + 8), IM_COL32(234, 88, 12, 255));
+  }
+  if (hovered) rows_pointer(state, x0, y0);
+}
+
+// Drag pans time (and scrolls the rows), the wheel zooms about the pointer (with Shift
+// it scrolls), + and - zoom about the middle.
+void TimelineView::rows_input(bool hovered, float x0, float w, float h) {
+  ImGuiIO& io = ImGui::GetIO();
   if (float dx, dy; item_drag(dx, dy)) {
     scale_.pan(dx);
     placed_ = false;
@@ -361,24 +393,14 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
       zoom(1 / 1.5, w * 0.5);
   }
   scroll_ = std::clamp(scroll_, 0.0f, std::max(0.0f, model_.content_height() - h + 8));
+}
 
-  // Brush: shade what is outside the window.
-  const Filters& f = state.filters();
-  if (f.window_on) {
-    float a = x0 + float(scale_.x(double(f.window_first)));
-    float b = x0 + float(scale_.x(double(f.window_last + 1)));
-    ImU32 shade = dark ? IM_COL32(0, 0, 0, 110) : IM_COL32(120, 130, 150, 60);
-    dl->AddRectFilled(ImVec2(x0, y0 - kAxisHeight), ImVec2(std::max(x0, a), y0 + h), shade);
-    dl->AddRectFilled(ImVec2(std::min(x0 + w, b), y0 - kAxisHeight), ImVec2(x0 + w, y0 + h), shade);
-    dl->AddLine(ImVec2(a, y0 - kAxisHeight), ImVec2(a, y0 + h), IM_COL32(59, 130, 246, 255), 2.0f);
-    dl->AddLine(ImVec2(b, y0 - kAxisHeight), ImVec2(b, y0 + h), IM_COL32(59, 130, 246, 255), 2.0f);
-  }
-
-  // Lane headers (click to collapse) and the rows' alternating background.
-  const auto& lanes = model_.lanes();
+// Lane headers (click to collapse) and the rows' alternating background.
+void TimelineView::draw_lane_headers(bool dark, float x0, float y0, float w, float h) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-  for (const auto& lane : lanes) {
+  for (const auto& lane : model_.lanes()) {
     float ly0 = y0 + lane.y0 - scroll_, ly1 = y0 + lane.y1 - scroll_;
     if (ly1 < y0 || ly0 > y0 + h) continue;
     dl->AddRectFilled(ImVec2(x0, ly0), ImVec2(x0 + w, y0 + lane.rows_y0 - scroll_),
@@ -389,149 +411,157 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
                   lane.item_count);
     dl->AddText(ImVec2(x0 + 6, ly0 + 1), lane.collapsed ? dim : text_col, head);
   }
+}
 
-  // Today.
-  float tx = x0 + float(scale_.x(double(today_)));
-  if (tx >= x0 && tx <= x0 + w) {
-    dl->AddLine(ImVec2(tx, y0 - kAxisHeight), ImVec2(tx, y0 + h), IM_COL32(220, 38, 38, 200), 1.5f);
-    dl->AddText(ImVec2(tx + 3, y0 - kAxisHeight + 2), IM_COL32(220, 38, 38, 255), "today");
-  }
-
-  // Items in view (culled and merged by the model; the buffers are reused).
+// Items in view (culled and merged by the model; the buffers are reused).
+void TimelineView::draw_spans(const AppState& state, Theme theme, float x0, float y0, float w,
+                              float h) {
+  const Dataset& d = state.dataset;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
   timeline::VisitOptions opts;
   opts.min_px = 4.0f;
   opts.merge_gap_px = 2.0f;
   model_.visible(scale_, {0, double(w), scroll_, scroll_ + h}, opts, visible_);
   timeline::TimelineModel::Location sel{};
-  bool has_sel = false;
   uint32_t handle = state.selected_event() >= 0 ? uint32_t(state.selected_event())
                     : state.selected_group() >= 0
                         ? uint32_t(d.events.size() + size_t(state.selected_group()))
                         : ~uint32_t(0);
-  has_sel = handle != ~uint32_t(0) && model_.locate(handle, sel);
-  const uint32_t group_base = uint32_t(d.events.size());
-  const auto& rows = model_.visual_rows();
+  const bool has_sel = handle != ~uint32_t(0) && model_.locate(handle, sel);
   const float line_h = ImGui::GetTextLineHeight();
   for (const auto& span : visible_.spans) {
-    const timeline::VisualRow& row = rows[span.visual_row];
-    float ry0 = y0 + row.y0 - scroll_, ry1 = y0 + row.y1 - scroll_;
-    float cy = (ry0 + ry1) * 0.5f;
-    float sx0 = x0 + span.x0, sx1 = x0 + std::max(span.x1, span.x0 + 1);
-    if (!span.single()) {
-      // Too small to draw one by one: a marked box with the count (as Tracy does).
-      ImU32 col = dark ? IM_COL32(148, 163, 184, 200) : IM_COL32(100, 116, 139, 200);
-      dl->AddRectFilled(ImVec2(sx0, ry0 + 2), ImVec2(sx1, ry1 - 2), col, 2.0f);
-      char buf[24];
-      std::snprintf(buf, sizeof buf, "%u", span.count);
-      float tw = text_width(buf);
-      if (sx1 - sx0 > tw + 4)
-        dl->AddText(ImVec2((sx0 + sx1 - tw) * 0.5f, cy - line_h * 0.5f),
-                    IM_COL32(255, 255, 255, 255), buf);
+    if (span.single()) {
+      draw_span(state, theme, span, x0, y0, has_sel ? &sel : nullptr);
       continue;
     }
-    uint32_t id = span.first_id;
-    bool is_group = id >= group_base;
-    const Event* e = is_group ? nullptr : &d.events[id];
-    const WorkingGroup* g = is_group ? &d.working_groups[id - group_base] : nullptr;
-    ImU32 col = kind_color(e ? e->kind : EventKind::WorkingGroupMeeting, theme);
-    bool faded = f.playhead_on && span.day0 > double(f.playhead);
-    if (e && !state.event_visible(*e) && !faded) faded = true;
-    if (faded) col = with_alpha(col, 0.3f);
-    const uint8_t fl = span.item_flags;
-    const bool point = !(fl & timeline::kItemInterval) && span.day1 - span.day0 <= 1.0;
-    const char* title = e ? e->title.c_str() : g->name.c_str();
-    float label_x;
-    if (point) {
-      // One known day: a point.
-      dl->AddCircleFilled(ImVec2(sx0 + 2, cy), 5.0f, col);
-      label_x = sx0 + 10;
-    } else if (fl & timeline::kItemInterval) {
-      // Something that lasted (a working group): a solid bar; an open end fades to today.
-      ImU32 end_col = (fl & timeline::kItemOpenEnd) ? with_alpha(col, 0.15f) : col;
-      dl->AddRectFilledMultiColor(ImVec2(sx0, ry0 + 3), ImVec2(sx1, ry1 - 3), col, end_col, end_col,
-                                  col);
-      label_x = sx0 + 4;
-    } else {
-      // A date known only as a range ("May 2018", "2013/2015-07"): the whole range, faded,
-      // with solid ends, so it reads as "sometime in here".
-      dl->AddRectFilled(ImVec2(sx0, ry0 + 3), ImVec2(sx1, ry1 - 3), with_alpha(col, 0.28f), 3.0f);
-      dl->AddRect(ImVec2(sx0, ry0 + 3), ImVec2(sx1, ry1 - 3), with_alpha(col, 0.8f), 3.0f);
-      label_x = sx0 + 4;
-    }
-    if (fl & (timeline::kItemUncertain | timeline::kItemApproximate)) {
-      // Uncertain or approximate: hatched.
-      dl->PushClipRect(ImVec2(sx0, ry0 + 3), ImVec2(sx1, ry1 - 3), true);
-      for (float hx = sx0 - (ry1 - ry0); hx < sx1; hx += 6)
-        dl->AddLine(ImVec2(hx, ry1 - 3), ImVec2(hx + (ry1 - ry0), ry0 + 3), with_alpha(col, 0.6f),
-                    1.0f);
-      dl->PopClipRect();
-    }
-    if (has_sel && model_.span_contains(span, sel))
-      dl->AddRect(ImVec2(sx0 - 3, ry0), ImVec2(std::max(sx1, sx0 + 10) + 3, ry1),
-                  IM_COL32(250, 204, 21, 255), 3.0f, 0, 2.5f);
-    // The label goes where there is room before the next item in the row: inside a bar
-    // that can hold it, else just after the bar (and its selection outline), so a month
-    // or a short meeting is not written over.
-    float room = x0 + span.x0 + span.label_room - label_x;
-    if (room > 24) {
-      std::string& text = label_buf_;  // reused: its capacity stays between frames
-      text.assign(title);
-      if (fl & timeline::kItemUncertain) text += " (?)";
-      if (fl & timeline::kItemApproximate) text += " (~)";
-      if (!point && sx1 - sx0 < 400.0f && text_width(text) + 8.0f > sx1 - sx0) {
-        label_x = std::max(sx1, sx0 + 10.0f) + 6.0f;
-        room = x0 + span.x0 + span.label_room - label_x;
-        if (room <= 24) continue;
-      }
-      ImVec4 clip(label_x, ry0, label_x + room - 4, ry1);
-      dl->AddText(nullptr, 0.0f, ImVec2(label_x, cy - line_h * 0.5f), faded ? dim : text_col,
-                  text.c_str(), nullptr, 0.0f, &clip);
-    }
+    // Too small to draw one by one: a marked box with the count (as Tracy does).
+    const timeline::VisualRow& row = model_.visual_rows()[span.visual_row];
+    float ry0 = y0 + row.y0 - scroll_, ry1 = y0 + row.y1 - scroll_;
+    float sx0 = x0 + span.x0, sx1 = x0 + std::max(span.x1, span.x0 + 1);
+    ImU32 col = is_dark(theme) ? IM_COL32(148, 163, 184, 200) : IM_COL32(100, 116, 139, 200);
+    dl->AddRectFilled(ImVec2(sx0, ry0 + 2), ImVec2(sx1, ry1 - 2), col, 2.0f);
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%u", span.count);
+    float tw = text_width(buf);
+    if (sx1 - sx0 > tw + 4)
+      dl->AddText(ImVec2((sx0 + sx1 - tw) * 0.5f, (ry0 + ry1) * 0.5f - line_h * 0.5f),
+                  IM_COL32(255, 255, 255, 255), buf);
   }
+}
 
-  // Playhead.
-  if (f.playhead_on) {
-    float px = x0 + float(scale_.x(double(f.playhead)));
-    dl->AddLine(ImVec2(px, y0 - kAxisHeight), ImVec2(px, y0 + h), IM_COL32(234, 88, 12, 255), 2.0f);
-    dl->AddTriangleFilled(ImVec2(px - 6, y0 - kAxisHeight), ImVec2(px + 6, y0 - kAxisHeight),
-                          ImVec2(px, y0 - kAxisHeight + 8), IM_COL32(234, 88, 12, 255));
+// One item: a point (one known day), a bar (something that lasted), or a faded range (a
+// date known only as a range); hatched when uncertain or approximate; outlined when
+// selected; its label where there is room.
+void TimelineView::draw_span(const AppState& state, Theme theme, const timeline::Span& span,
+                             float x0, float y0,
+                             const timeline::TimelineModel::Location* selected) {
+  const Dataset& d = state.dataset;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const timeline::VisualRow& row = model_.visual_rows()[span.visual_row];
+  float ry0 = y0 + row.y0 - scroll_, ry1 = y0 + row.y1 - scroll_;
+  float cy = (ry0 + ry1) * 0.5f;
+  float sx0 = x0 + span.x0, sx1 = x0 + std::max(span.x1, span.x0 + 1);
+  const uint32_t group_base = uint32_t(d.events.size());
+  uint32_t id = span.first_id;
+  bool is_group = id >= group_base;
+  const Event* e = is_group ? nullptr : &d.events[id];
+  const WorkingGroup* g = is_group ? &d.working_groups[id - group_base] : nullptr;
+  ImU32 col = kind_color(e ? e->kind : EventKind::WorkingGroupMeeting, theme);
+  const Filters& f = state.filters();
+  bool faded = f.playhead_on && span.day0 > double(f.playhead);
+  if (e && !state.event_visible(*e) && !faded) faded = true;
+  if (faded) col = with_alpha(col, 0.3f);
+  const uint8_t fl = span.item_flags;
+  const bool point = !(fl & timeline::kItemInterval) && span.day1 - span.day0 <= 1.0;
+  float label_x;
+  if (point) {
+    // One known day: a point.
+    dl->AddCircleFilled(ImVec2(sx0 + 2, cy), 5.0f, col);
+    label_x = sx0 + 10;
+  } else if (fl & timeline::kItemInterval) {
+    // Something that lasted (a working group): a solid bar; an open end fades to today.
+    ImU32 end_col = (fl & timeline::kItemOpenEnd) ? with_alpha(col, 0.15f) : col;
+    dl->AddRectFilledMultiColor(ImVec2(sx0, ry0 + 3), ImVec2(sx1, ry1 - 3), col, end_col, end_col,
+                                col);
+    label_x = sx0 + 4;
+  } else {
+    // A date known only as a range ("May 2018", "2013/2015-07"): the whole range, faded,
+    // with solid ends, so it reads as "sometime in here".
+    dl->AddRectFilled(ImVec2(sx0, ry0 + 3), ImVec2(sx1, ry1 - 3), with_alpha(col, 0.28f), 3.0f);
+    dl->AddRect(ImVec2(sx0, ry0 + 3), ImVec2(sx1, ry1 - 3), with_alpha(col, 0.8f), 3.0f);
+    label_x = sx0 + 4;
   }
+  if (fl & (timeline::kItemUncertain | timeline::kItemApproximate)) {
+    // Uncertain or approximate: hatched.
+    dl->PushClipRect(ImVec2(sx0, ry0 + 3), ImVec2(sx1, ry1 - 3), true);
+    for (float hx = sx0 - (ry1 - ry0); hx < sx1; hx += 6)
+      dl->AddLine(ImVec2(hx, ry1 - 3), ImVec2(hx + (ry1 - ry0), ry0 + 3), with_alpha(col, 0.6f),
+                  1.0f);
+    dl->PopClipRect();
+  }
+  if (selected && model_.span_contains(span, *selected))
+    dl->AddRect(ImVec2(sx0 - 3, ry0), ImVec2(std::max(sx1, sx0 + 10) + 3, ry1),
+                IM_COL32(250, 204, 21, 255), 3.0f, 0, 2.5f);
+  // The label goes where there is room before the next item in the row: inside a bar
+  // that can hold it, else just after the bar (and its selection outline), so a month
+  // or a short meeting is not written over.
+  float room = x0 + span.x0 + span.label_room - label_x;
+  if (room <= 24) return;
+  std::string& text = label_buf_;  // reused: its capacity stays between frames
+  text.assign(e ? e->title : g->name);
+  if (fl & timeline::kItemUncertain) text += " (?)";
+  if (fl & timeline::kItemApproximate) text += " (~)";
+  if (!point && sx1 - sx0 < 400.0f && text_width(text) + 8.0f > sx1 - sx0) {
+    label_x = std::max(sx1, sx0 + 10.0f) + 6.0f;
+    room = x0 + span.x0 + span.label_room - label_x;
+    if (room <= 24) return;
+  }
+  ImVec4 clip(label_x, ry0, label_x + room - 4, ry1);
+  const ImU32 text_col = ImGui::GetColorU32(faded ? ImGuiCol_TextDisabled : ImGuiCol_Text);
+  dl->AddText(nullptr, 0.0f, ImVec2(label_x, cy - ImGui::GetTextLineHeight() * 0.5f), text_col,
+              text.c_str(), nullptr, 0.0f, &clip);
+}
 
-  // Hover, click, double-click.
-  if (hovered) {
-    auto hit = model_.hit_test(visible_, io.MousePos.x - x0, io.MousePos.y - y0 + scroll_, 3.0f);
-    if (hit.header && ImGui::IsMouseReleased(0) && !dragged()) {
-      const auto& lane = lanes[size_t(hit.lane)];
-      model_.set_collapsed(lane.key, !lane.collapsed);
-    } else if (hit.span) {
-      const timeline::Span& s = *hit.span;
-      ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-      if (!s.single()) {
-        ImGui::SetTooltip("%u items — click to zoom in", s.count);
-        if (ImGui::IsMouseReleased(0) && !dragged()) place(s.day0, s.day1);
-      } else {
-        uint32_t id = s.first_id;
-        const std::string* item_id;
-        std::string tip;
-        if (id >= group_base) {
-          const WorkingGroup& g = d.working_groups[id - group_base];
-          item_id = &g.id;
-          tip = g.name + "\n" + (g.active ? edtf::describe(*g.active) : "");
-        } else {
-          const Event& e = d.events[id];
-          item_id = &e.id;
-          const Place* p = state.place(e.place);
-          tip =
-              e.title + "\n" + (e.date ? edtf::describe(*e.date) : "") + (p ? "\n" + p->name : "");
-        }
-        ImGui::SetTooltip("%s", tip.c_str());
-        if (ImGui::IsMouseReleased(0) && !dragged()) state.select(*item_id);
-        if (ImGui::IsMouseDoubleClicked(0)) state.request_fly_to(*item_id);
-      }
-    } else if (ImGui::IsMouseReleased(0) && !dragged()) {
-      state.select("");
-    }
+// Hover, click, double-click: a lane's header folds it, a merged box zooms into it, an
+// item is selected (a double-click flies the map to it), empty rows clear the selection.
+void TimelineView::rows_pointer(AppState& state, float x0, float y0) {
+  const Dataset& d = state.dataset;
+  const ImGuiIO& io = ImGui::GetIO();
+  auto hit = model_.hit_test(visible_, io.MousePos.x - x0, io.MousePos.y - y0 + scroll_, 3.0f);
+  const bool clicked = ImGui::IsMouseReleased(0) && !dragged();
+  if (hit.header && clicked) {
+    const auto& lane = model_.lanes()[size_t(hit.lane)];
+    model_.set_collapsed(lane.key, !lane.collapsed);
+    return;
   }
+  if (!hit.span) {
+    if (clicked) state.select("");
+    return;
+  }
+  const timeline::Span& s = *hit.span;
+  ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  if (!s.single()) {
+    ImGui::SetTooltip("%u items — click to zoom in", s.count);
+    if (clicked) place(s.day0, s.day1);
+    return;
+  }
+  const uint32_t group_base = uint32_t(d.events.size());
+  uint32_t id = s.first_id;
+  const std::string* item_id;
+  std::string tip;
+  if (id >= group_base) {
+    const WorkingGroup& g = d.working_groups[id - group_base];
+    item_id = &g.id;
+    tip = g.name + "\n" + (g.active ? edtf::describe(*g.active) : "");
+  } else {
+    const Event& e = d.events[id];
+    item_id = &e.id;
+    const Place* p = state.place(e.place);
+    tip = e.title + "\n" + (e.date ? edtf::describe(*e.date) : "") + (p ? "\n" + p->name : "");
+  }
+  ImGui::SetTooltip("%s", tip.c_str());
+  if (clicked) state.select(*item_id);
+  if (ImGui::IsMouseDoubleClicked(0)) state.request_fly_to(*item_id);
 }
 
 }  // namespace atlas::ui

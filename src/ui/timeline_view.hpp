@@ -75,6 +75,12 @@ class TimelineView {
   void toolbar(AppState& state);
   void draw_axis(AppState& state, Theme theme, float x0, float y0, float w, float h);
   void draw_items(AppState& state, Theme theme, float x0, float y0, float w, float h);
+  void rows_input(bool hovered, float x0, float w, float h);
+  void draw_lane_headers(bool dark, float x0, float y0, float w, float h);
+  void draw_spans(const AppState& state, Theme theme, float x0, float y0, float w, float h);
+  void draw_span(const AppState& state, Theme theme, const timeline::Span& span, float x0, float y0,
+                 const timeline::TimelineModel::Location* selected);
+  void rows_pointer(AppState& state, float x0, float y0);
   void lane_title(uint32_t key, char* out, size_t n) const;
   // Shows these days and remembers them, to show them again at another width.
   void place(double day0, double day1) {
