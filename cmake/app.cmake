@@ -200,7 +200,7 @@ if(EMSCRIPTEN)
     "${ATLAS_SITE}/gazetteer.bin" ${ATLAS_SITE_WEB_FILES})
 else()
   # App logic tests (no window): the state behind the UI and the JS API, the PNG writer.
-  add_executable(atlas_app_tests tests/main.cpp tests/app/test_state.cpp
+  add_executable(atlas_app_tests tests/main.cpp tests/app/test_state.cpp tests/app/test_coordinates.cpp
     tests/app/test_persistence.cpp tests/app/test_session.cpp tests/render/test_png.cpp
     src/platform/file_store.cpp)
   target_include_directories(atlas_app_tests PRIVATE ${DOCTEST_INCLUDE})
@@ -210,12 +210,13 @@ else()
 
   # The UI without a platform: AppUI and its panes with a fake host (tests/ui/ui_harness),
   # Dear ImGui run headless (a font atlas, no GL context, no window).
-  add_executable(atlas_ui_tests tests/main.cpp tests/ui/test_app_ui.cpp)
+  add_executable(atlas_ui_tests tests/main.cpp tests/ui/test_app_ui.cpp tests/ui/test_editor.cpp)
   target_include_directories(atlas_ui_tests PRIVATE ${DOCTEST_INCLUDE})
   target_link_libraries(atlas_ui_tests PRIVATE atlas_ui)
   target_compile_options(atlas_ui_tests PRIVATE ${ATLAS_WARNINGS})
-  target_compile_definitions(atlas_ui_tests PRIVATE ATLAS_CJK_FONT="${ATLAS_FONT_CJK_SUBSET}")
-  add_dependencies(atlas_ui_tests atlas_cjk_font)
+  target_compile_definitions(atlas_ui_tests PRIVATE ATLAS_CJK_FONT="${ATLAS_FONT_CJK_SUBSET}"
+    ATLAS_GAZETTEER="${ATLAS_GAZETTEER}")
+  add_dependencies(atlas_ui_tests atlas_cjk_font gazetteer)
   add_test(NAME ui_unit COMMAND atlas_ui_tests)
 
   # The desktop app under Xvfb: draws, writes a non-blank PNG, exits 0.

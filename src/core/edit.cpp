@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 #include <utility>
 #include <variant>
 
@@ -51,10 +52,14 @@ const std::string& name_of(const Event& x) { return x.title; }
 const std::string& name_of(const WorkingGroup& x) { return x.name; }
 const std::string& name_of(const Story& x) { return x.title; }
 
-// Calls f on the vector of an item collection (never Collection::Dataset).
+// Calls f on the vector of an item collection. The dataset's own fields are not a
+// collection: every caller handles Collection::Dataset before it gets here, and one that
+// did not is a defect, refused loudly rather than sent to the places.
 template <typename D, typename F>
 decltype(auto) with_items(D& d, Collection c, F&& f) {
   switch (c) {
+    case Collection::Places:
+      return f(d.places);
     case Collection::Organisations:
       return f(d.organisations);
     case Collection::Events:
@@ -63,9 +68,10 @@ decltype(auto) with_items(D& d, Collection c, F&& f) {
       return f(d.working_groups);
     case Collection::Stories:
       return f(d.stories);
-    default:
-      return f(d.places);
+    case Collection::Dataset:
+      break;
   }
+  throw std::logic_error("with_items: the dataset's own fields are not a collection of items");
 }
 
 const char* key_of(Collection c) {
@@ -506,7 +512,7 @@ std::string set_label(const Fields& fields, const std::string& name) {
 // 4. Commands
 // ---------------------------------------------------------------------------------
 struct Command::Impl {
-  enum class Kind { Set, Add, Remove, Merge, Replace } kind = Kind::Set;
+  enum class Kind { Set, Add, Remove, Merge, Replace, Sequence } kind = Kind::Set;
   std::string refused;  // set by a factory that could not make the command
   std::string label;    // made on the first apply
   size_t bytes = 0;     // estimate of what the step holds
@@ -535,6 +541,11 @@ struct Command::Impl {
   bool validated = false, sized = false;
   size_t other_bytes = 0;  // estimate of the dataset in use, held after the next swap
 
+  // Sequence: the commands, in order, and which of them changed the data when last
+  // applied (only those are taken back).
+  std::vector<Command> parts;
+  std::vector<bool> part_changed;
+
   bool forward(Dataset& d, std::string& error, bool& changed);
   bool back(Dataset& d);
 
@@ -543,6 +554,8 @@ struct Command::Impl {
   bool add(Dataset& d, std::string& error);
   bool remove(Dataset& d, std::string& error);
   bool merge(Dataset& d, std::string& error);
+  bool sequence_forward(Dataset& d, std::string& error, bool& changed);
+  bool sequence_back(Dataset& d);
   bool restore_held(Dataset& d);
   void count_bytes();
 };
@@ -553,6 +566,8 @@ bool Command::Impl::forward(Dataset& d, std::string& error, bool& changed) {
   switch (kind) {
     case Kind::Set:
       return set(d, error, changed);
+    case Kind::Sequence:
+      return sequence_forward(d, error, changed);
     case Kind::Add:
       ok = add(d, error);
       break;
@@ -615,9 +630,56 @@ bool Command::Impl::back(Dataset& d) {
       std::swap(d, *other);
       std::swap(bytes, other_bytes);
       return true;
+    case Kind::Sequence:
+      return sequence_back(d);
   }
   if (ok) count_bytes();
   return ok;
+}
+
+bool Command::Impl::sequence_forward(Dataset& d, std::string& error, bool& changed) {
+  part_changed.assign(parts.size(), false);
+  size_t done = 0;
+  for (; done < parts.size(); ++done) {
+    Impl* p = parts[done].impl_.get();
+    bool part = false;
+    if (!p) {
+      error = "there is no change to make";
+      break;
+    }
+    if (!p->refused.empty()) {
+      error = p->refused;
+      break;
+    }
+    if (!p->forward(d, error, part)) break;
+    part_changed[done] = part;
+  }
+  if (done < parts.size()) {  // refused: take back what went before, newest first
+    for (size_t k = done; k-- > 0;)
+      if (part_changed[k]) parts[k].impl_->back(d);
+    part_changed.assign(parts.size(), false);
+    return false;
+  }
+  changed = std::find(part_changed.begin(), part_changed.end(), true) != part_changed.end();
+  if (label.empty() && !parts.empty()) label = parts.front().label();
+  count_bytes();
+  return true;
+}
+
+bool Command::Impl::sequence_back(Dataset& d) {
+  for (size_t k = parts.size(); k-- > 0;) {
+    if (!part_changed[k] || parts[k].impl_->back(d)) continue;
+    // This one cannot be taken back: redo those already undone, so the data is as the
+    // step left it, and refuse the undo.
+    for (size_t j = k + 1; j < parts.size(); ++j) {
+      std::string ignored;
+      bool again = false;
+      if (part_changed[j]) parts[j].impl_->forward(d, ignored, again);
+    }
+    return false;
+  }
+  count_bytes();
+  return true;
 }
 
 void Command::Impl::count_bytes() {
@@ -626,6 +688,7 @@ void Command::Impl::count_bytes() {
   for (const auto& x : log) bytes += sizeof x + x.old_id.size() + approx(x.entry);
   for (const auto& f : fields) bytes += f.first.size() + (f.second ? approx(*f.second) : 0);
   if (held) bytes += std::visit([](const auto& x) { return approx(x); }, *held);
+  for (const auto& p : parts) bytes += p.impl_ ? p.impl_->bytes : 0;
 }
 
 bool Command::Impl::set(Dataset& d, std::string& error, bool& changed) {
@@ -923,6 +986,16 @@ Command Command::merge(std::string remove_id, std::string keep_id) {
   c.impl_->kind = Impl::Kind::Merge;
   c.impl_->target = std::move(remove_id);
   c.impl_->keep = std::move(keep_id);
+  return c;
+}
+
+Command Command::sequence(std::vector<Command> steps, std::string label) {
+  Command c;
+  c.impl_ = std::make_unique<Impl>();
+  c.impl_->kind = Impl::Kind::Sequence;
+  c.impl_->parts = std::move(steps);
+  c.impl_->label = std::move(label);
+  if (c.impl_->parts.empty()) c.impl_->refused = "there is no change to make";
   return c;
 }
 

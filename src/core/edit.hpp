@@ -95,6 +95,12 @@ class Command {
   // same list (same organisation, role, note) is dropped rather than listed twice.
   static Command merge(std::string remove_id, std::string keep_id);
 
+  // Several commands as one step, so one undo takes them all back ("a new place, and the
+  // event now takes place there"). Applied in order; when one is refused, those before
+  // it are taken back and the whole is refused with that one's sentence. The label is
+  // `label`, or else the first command's ("new place 'Manila'").
+  static Command sequence(std::vector<Command> steps, std::string label = {});
+
   // Replaces the whole dataset (import, atlas.loadJSON, reset), keeping the old one to
   // restore. `what` completes the label: "import of sample.json", "reset to the sample".
   // It is checked like any edit (validate_dataset: 1.5 s at 100,000 events), except when

@@ -15,7 +15,9 @@
 #include <cctype>
 #include <cmath>
 
+#include "app/coordinates.hpp"
 #include "core/countries.hpp"
+#include "ui/widget_probe.hpp"
 
 namespace atlas::ui {
 
@@ -32,6 +34,14 @@ std::string fold(const std::string& s) {
 }
 
 void label_row(const char* label) { ImGui::TextDisabled("%s", label); }
+
+// BeginCombo, with the closed box named for ui/widget_probe (Dear ImGui names no combo),
+// so automation finds it by its label as it finds buttons.
+bool combo(const std::string& label, const char* preview, ImGuiComboFlags flags = 0) {
+  if (ImGui::BeginCombo(label.c_str(), preview, flags)) return true;
+  probe::name_last_item(label.c_str());
+  return false;
+}
 
 }  // namespace
 
@@ -137,7 +147,7 @@ void Editor::country(AppState& state, const std::string& id, const std::string& 
   std::string shown =
       current ? std::string(current->name) + " (" + value + ")" : (value.empty() ? "—" : value);
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::BeginCombo(("##country" + id).c_str(), shown.c_str(), ImGuiComboFlags_HeightLarge)) {
+  if (combo("##country" + id, shown.c_str(), ImGuiComboFlags_HeightLarge)) {
     static char filter[64] = "";
     if (ImGui::IsWindowAppearing()) {
       filter[0] = 0;
@@ -164,25 +174,54 @@ void Editor::country(AppState& state, const std::string& id, const std::string& 
 void Editor::coordinates(AppState& state, const Place& p) {
   std::string key = p.id + "/latlon";
   label_row("Latitude, longitude");
-  double lat = p.lat.value_or(0), lon = p.lon.value_or(0);
+  // Half-typed coordinates of another place are dropped when the selection moves on.
+  if (coords_.place != p.id) coords_ = {};
+  const bool waiting = !coords_.place.empty();
+  std::string& lat = buffer(p.id + "/lat", waiting ? coords_.lat
+                                           : p.lat ? coordinate_text(*p.lat)
+                                                   : std::string());
   ImGui::SetNextItemWidth(140);
-  bool changed = ImGui::InputDouble(("##lat" + p.id).c_str(), &lat, 0, 0, "%.4f");
+  bool changed = ImGui::InputTextWithHint(("##lat" + p.id).c_str(), "latitude", &lat,
+                                          ImGuiInputTextFlags_CharsDecimal);
+  track(p.id + "/lat");
   ImGui::SameLine();
+  std::string& lon = buffer(p.id + "/lon", waiting ? coords_.lon
+                                           : p.lon ? coordinate_text(*p.lon)
+                                                   : std::string());
   ImGui::SetNextItemWidth(140);
-  changed |= ImGui::InputDouble(("##lon" + p.id).c_str(), &lon, 0, 0, "%.4f");
-  if (changed) apply(state, Command::set_fields(p.id, {{"lat", lat}, {"lon", lon}}), key);
+  changed |= ImGui::InputTextWithHint(("##lon" + p.id).c_str(), "longitude", &lon,
+                                      ImGuiInputTextFlags_CharsDecimal);
+  track(p.id + "/lon");
+  if (changed) {
+    // Both, or neither: one alone waits here (the place keeps what it had), never saved
+    // with a 0 for the other.
+    CoordinatesInput in = coordinates_from_text(lat, lon);
+    if (in.fields) {
+      coords_ = {};
+      apply(state, Command::set_fields(p.id, *in.fields), key);
+    } else {
+      coords_ = {p.id, lat, lon, in.waiting};
+    }
+  }
   if (p.lat) {
     ImGui::SameLine();
-    if (ImGui::SmallButton("Clear"))
+    if (ImGui::SmallButton("Clear")) {
+      coords_ = {};
       apply(state, Command::set_fields(p.id, {{"lat", nullptr}, {"lon", nullptr}}), key);
+    }
   }
   ImGui::SameLine();
   bool picking = state.picking() == p.id;
-  if (ImGui::SmallButton(picking ? "Click on the map… (cancel)" : "Pick on map"))
+  if (ImGui::SmallButton(picking ? "Click on the map… (cancel)" : "Pick on map")) {
+    coords_ = {};
     state.request_pick(picking ? "" : p.id);
-  if (!p.lat) {
-    ImGui::TextDisabled("No coordinates yet: the place is not on the map.");
   }
+  if (!coords_.place.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+    ImGui::TextWrapped("%s", coords_.waiting.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (!p.lat) ImGui::TextDisabled("No coordinates yet: the place is not on the map.");
   show_error(key);
   // The offline gazetteer fills them in.
   if (gazetteer_ && !gazetteer_->empty()) {
@@ -199,6 +238,7 @@ void Editor::coordinates(AppState& state, const Place& p) {
           nlohmann::json fields = {{"lat", std::round(hit.lat * 1e4) / 1e4},
                                    {"lon", std::round(hit.lon * 1e4) / 1e4}};
           if (p.country.empty() || p.country != hit.country) fields["country"] = hit.country;
+          coords_ = {};
           apply(state, Command::set_fields(p.id, fields), key);
           city_query_[0] = 0;
         }
@@ -216,7 +256,7 @@ void Editor::place_picker(AppState& state, const Event& e) {
   std::string shown = current ? current->name + " (" + current->country + ")" : "— no place —";
   ImGui::SetNextItemWidth(-1);
   std::string key = e.id + "/place";
-  if (ImGui::BeginCombo(("##place" + e.id).c_str(), shown.c_str(), ImGuiComboFlags_HeightLarge)) {
+  if (combo("##place" + e.id, shown.c_str(), ImGuiComboFlags_HeightLarge)) {
     if (ImGui::Selectable("— no place —", e.place.empty()))
       apply(state, Command::set_field(e.id, "place", nullptr), key);
     for (const auto& p : state.dataset.places) {
@@ -243,9 +283,11 @@ void Editor::place_picker(AppState& state, const Event& e) {
           p.lat = std::round(hit.lat * 1e4) / 1e4;
           p.lon = std::round(hit.lon * 1e4) / 1e4;
           p.source = "GeoNames (geonames.org), CC BY 4.0";
-          std::string pid = p.id;
-          if (apply(state, Command::add(p), key))
-            apply(state, Command::set_field(e.id, "place", pid), key);
+          // The new place and the event's move there: one step, one undo.
+          std::vector<Command> steps;
+          steps.push_back(Command::add(p));
+          steps.push_back(Command::set_field(e.id, "place", p.id));
+          apply(state, Command::sequence(std::move(steps)), key);
           city_query_[0] = 0;
         }
       }
@@ -271,7 +313,7 @@ void Editor::participations(AppState& state, const std::string& id, const char* 
       ImGui::TableNextColumn();
       const Organisation* o = state.organisation(list[i].organisation);
       ImGui::SetNextItemWidth(-1);
-      if (ImGui::BeginCombo("##org", o ? o->name.c_str() : list[i].organisation.c_str())) {
+      if (combo("##org", o ? o->name.c_str() : list[i].organisation.c_str())) {
         for (const auto& org : state.dataset.organisations)
           if (ImGui::Selectable((org.name + "##" + org.id).c_str(),
                                 org.id == list[i].organisation)) {
@@ -282,7 +324,7 @@ void Editor::participations(AppState& state, const std::string& id, const char* 
       }
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
-      if (ImGui::BeginCombo("##role", label(list[i].role))) {
+      if (combo("##role", label(list[i].role))) {
         for (int r = 0; r < int(Role::Count); ++r)
           if (ImGui::Selectable(label(Role(r)), list[i].role == Role(r))) {
             list[i].role = Role(r);
@@ -311,8 +353,7 @@ void Editor::participations(AppState& state, const std::string& id, const char* 
     changed = true;
   }
   // Add an existing organisation, or create one with its sector.
-  if (ImGui::BeginCombo(("##add" + key).c_str(), "+ Add an organisation",
-                        ImGuiComboFlags_HeightLarge)) {
+  if (combo("##add" + key, "+ Add an organisation", ImGuiComboFlags_HeightLarge)) {
     for (const auto& org : state.dataset.organisations)
       if (ImGui::Selectable((org.name + "##add" + org.id).c_str())) {
         list.push_back(
@@ -330,12 +371,15 @@ void Editor::participations(AppState& state, const std::string& id, const char* 
       o.id = new_id(state.dataset, new_org_name_);
       o.name = new_org_name_;
       o.sector = Sector(new_org_sector_);
-      std::string oid = o.id;
-      if (apply(state, Command::add(o), key)) {
-        list.push_back(
-            {oid, std::string(field) == "members" ? Role::Member : Role::Participant, "", {}});
-        changed = true;
-      }
+      // The new organisation and its place in the list: one step, one undo.
+      std::vector<Participation> with_new = list;
+      with_new.push_back(
+          {o.id, std::string(field) == "members" ? Role::Member : Role::Participant, "", {}});
+      std::vector<Command> steps;
+      steps.push_back(Command::add(o));
+      steps.push_back(Command::set_field(id, field, field_json(with_new)));
+      apply(state, Command::sequence(std::move(steps)), key);
+      changed = false;  // what else changed this frame is in with_new too
       new_org_name_.clear();
       ImGui::CloseCurrentPopup();
     }
@@ -437,7 +481,7 @@ void Editor::event_form(AppState& state, const std::string& id) {
   if (!e) return;
   label_row("Kind");
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::BeginCombo("##kind", label(e->kind))) {
+  if (combo("##kind", label(e->kind))) {
     for (int k = 0; k < int(EventKind::Count); ++k) {
       if (ImGui::Selectable(label(EventKind(k)), e->kind == EventKind(k)))
         apply(state, Command::set_field(id, "kind", to_json_name(EventKind(k))), id + "/kind");
@@ -473,7 +517,7 @@ void Editor::group_form(AppState& state, const std::string& id) {
   if (!(w = state.working_group(id))) return;
   label_row("Grew from (roundtable)");
   const Event* origin = state.event(w->origin);
-  if (ImGui::BeginCombo("##origin", origin ? origin->title.c_str() : "—")) {
+  if (combo("##origin", origin ? origin->title.c_str() : "—")) {
     if (ImGui::Selectable("—", w->origin.empty()))
       apply(state, Command::set_field(id, "origin", nullptr), id + "/origin");
     for (const auto& ev : state.dataset.events)
@@ -533,7 +577,7 @@ void Editor::organisation_form(AppState& state, const std::string& id) {
   text(state, "Name", id, "name", o->name, false, true);
   if (!(o = state.organisation(id))) return;
   label_row("Sector");
-  if (ImGui::BeginCombo("##sector", label(o->sector))) {
+  if (combo("##sector", label(o->sector))) {
     for (int s = 0; s < int(Sector::Count); ++s)
       if (ImGui::Selectable(label(Sector(s)), o->sector == Sector(s)))
         apply(state, Command::set_field(id, "sector", to_json_name(Sector(s))), id + "/sector");

@@ -62,6 +62,11 @@ class Editor {
   std::set<std::string> active_now_, active_before_;   // fields typed in, this / last frame
   std::map<std::string, std::array<float, 4>> rects_;  // field key -> x, y, w, h
   std::string last_error_;
+  // Coordinates typed for the selected place but not both given yet: shown (with why
+  // they wait) until completed, cleared or another item is selected.
+  struct PendingCoordinates {
+    std::string place, lat, lon, waiting;
+  } coords_;
   char city_query_[128] = "";
   std::string delete_id_, merge_id_;
   bool open_delete_ = false, open_merge_ = false;

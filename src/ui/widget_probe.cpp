@@ -73,6 +73,10 @@ void name(ImGuiID id, const char* label) {
     }
 }
 
+void name_last_item(const char* label) {
+  if (g_on && ImGui::GetCurrentContext()) name(ImGui::GetItemID(), label);
+}
+
 }  // namespace atlas::ui::probe
 
 // The hooks Dear ImGui calls when IMGUI_ENABLE_TEST_ENGINE is defined.

@@ -24,5 +24,8 @@ void new_frame();
 bool find(const char* label, int index, float rect[4]);
 // A frame drawn off screen (a PNG export, at another scale) is not recorded.
 void pause(bool paused);
+// Names the last item drawn, for widgets Dear ImGui leaves unnamed (a combo's closed
+// box): find() then finds it by this label, as it finds buttons.
+void name_last_item(const char* label);
 
 }  // namespace atlas::ui::probe

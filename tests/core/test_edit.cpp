@@ -322,6 +322,59 @@ TEST_CASE("replace the whole dataset (import, loadJSON, reset)") {
   CHECK(d.title == "Imported");
 }
 
+TEST_CASE("a sequence is one step: a new place and the event moved there, undone together") {
+  Place manila;
+  manila.id = "quezon-city";
+  manila.name = "Quezon City";
+  manila.country = "PH";
+  manila.lat = 14.676;
+  manila.lon = 121.044;
+  std::vector<Command> steps;
+  steps.push_back(Command::add(manila));
+  steps.push_back(Command::set_field("rt-hk", "place", "quezon-city"));
+  // round_trip checks one step, exact bytes on undo and redo, twice.
+  Dataset d = round_trip(Command::sequence(std::move(steps)), "place and event");
+  CHECK(d.find_place("quezon-city"));
+  CHECK(d.find_event("rt-hk")->place == "quezon-city");
+
+  // The label is the first command's, unless one is given.
+  d = sample();
+  History h;
+  steps.clear();
+  steps.push_back(Command::add(manila));
+  steps.push_back(Command::set_field("rt-hk", "place", "quezon-city"));
+  REQUIRE(h.apply(d, Command::sequence(std::move(steps))));
+  CHECK(h.undo_label() == "Undo new place 'Quezon City'");
+  Organisation o;
+  o.id = "new-bank";
+  o.name = "New Bank";
+  steps.clear();
+  steps.push_back(Command::add(o));
+  steps.push_back(Command::set_field(
+      "rt-hk", "organisations",
+      field_json(std::vector<Participation>{{"new-bank", Role::Participant, "", json::object()}})));
+  REQUIRE(h.apply(d, Command::sequence(std::move(steps), "new member 'New Bank'")));
+  CHECK(h.undo_label() == "Undo new member 'New Bank'");
+  CHECK(h.labels().size() == 2);
+}
+
+TEST_CASE("a sequence with a refused command is refused whole, and takes back the rest") {
+  Place p;
+  p.id = "quezon-city";
+  p.name = "Quezon City";
+  p.country = "PH";
+  std::vector<Command> steps;
+  steps.push_back(Command::add(p));
+  steps.push_back(Command::set_field("rt-hk", "date", "2015-13"));  // no month 13
+  std::string why = refused(Command::sequence(std::move(steps)), "half a sequence");
+  CHECK(contains(why, "month 13"));
+  steps.clear();
+  steps.push_back(Command::add(p));
+  steps.push_back(Command::add(Collection::Dataset, json::object()));  // refused by its factory
+  CHECK(contains(refused(Command::sequence(std::move(steps)), "a refused part"), "dataset"));
+  CHECK(contains(refused(Command::sequence({}), "an empty sequence"), "no change"));
+}
+
 TEST_CASE("stories: their fields, and the steps that show items") {
   Dataset d = round_trip(Command::set_field("tour", "title", "Tour"), "story title", with_story());
   std::vector<StoryStep> steps = with_story().stories[0].steps;
@@ -459,6 +512,12 @@ TEST_CASE("what would not load is refused, with the loader's sentence, bytes unc
   CHECK(contains(refused(Command::duplicate(""), "duplicate the dataset"), "only an item"));
   CHECK(contains(refused(Command::add(Collection::Dataset, json::object()), "add to dataset"),
                  "not to the dataset itself"));
+  // The dataset's own fields ("" names them) are never treated as a collection of items.
+  CHECK(contains(refused(Command::remove(""), "delete the dataset"), "no item"));
+  CHECK(
+      contains(refused(Command::remove("", true), "delete the dataset and references"), "no item"));
+  CHECK(contains(refused(Command::merge("", "hong-kong"), "merge the dataset"), "no item"));
+  CHECK(contains(refused(Command::merge("hong-kong", ""), "merge into the dataset"), "no item"));
   Place half;
   half.id = "half";
   half.name = "Half";

@@ -70,7 +70,7 @@ class UiHarness {
     ImGui::SetCurrentContext(context_);  // CreateContext keeps another one current
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
+    io.DisplaySize = ImVec2(1280, 2000);  // tall: the Inspector shows every field
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     session.start();
     ui.set_scale(1.0f);
