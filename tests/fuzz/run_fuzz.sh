@@ -8,6 +8,8 @@ rm -rf "$WORK" && mkdir -p "$WORK/corpus"
 cp "$ROOT/data/sample.json" "$ROOT"/tests/fuzz/corpus/* "$WORK/corpus/" 2>/dev/null || true
 for f in "$ROOT"/tests/data/bad/*.json; do cp "$f" "$WORK/corpus/bad-$(basename "$f")"; done
 cd "$WORK"
-"$FUZZER" -runs="$RUNS" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+# Inputs up to 12 KB: whole stories and generated datasets (the seeds above 4 KB), not
+# just their first lines.
+"$FUZZER" -runs="$RUNS" -max_len=12288 -timeout=10 -rss_limit_mb=2048 \
   -dict="$ROOT/tests/fuzz/json.dict" corpus 2>fuzz.log || { tail -50 fuzz.log; exit 1; }
 grep -E "Done [0-9]+ runs" fuzz.log
