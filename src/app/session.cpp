@@ -77,20 +77,21 @@ Session::ImportResult Session::import_text(std::string_view text, const std::str
     return ImportResult::Refused;
   }
   if (!r.diagnostics.empty()) {
+    import_diags_ = r.diagnostics;
+    std::vector<Diagnostic> diagnostics = r.diagnostics;
     pending_ =
-        std::make_unique<PendingImport>(PendingImport{name, std::string(text), r.diagnostics});
-    import_diags_ = std::move(r.diagnostics);
+        std::make_unique<PendingImport>(PendingImport{name, std::move(r), std::move(diagnostics)});
     return ImportResult::NeedsConfirmation;
   }
   import_diags_.clear();
-  replace(text, name);
+  replace(std::move(r), name);
   return ImportResult::Replaced;
 }
 
 void Session::confirm_import() {
   if (!pending_) return;
   auto p = std::move(pending_);
-  replace(p->text, p->name);
+  replace(std::move(p->loaded), p->name);
   import_diags_.clear();
 }
 
@@ -101,8 +102,8 @@ void Session::import_failed(const std::string& name, const std::string& why) {
   import_diags_ = {{Severity::Error, "", why, 0, 0}};
 }
 
-void Session::replace(std::string_view text, const std::string& name) {
-  state.load_json(text, name);
+void Session::replace(LoadResult loaded, const std::string& name) {
+  state.adopt(std::move(loaded), name);
   notify(Notice::Info, "Opened " + name + ".");
 }
 

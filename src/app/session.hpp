@@ -21,10 +21,10 @@ struct Notice {
   bool export_corrupt = false;  // ... which exports the unreadable stored copy
 };
 
-// An import that has warnings and waits for the user's yes.
+// An import that has warnings and waits for the user's yes: read once, kept as read.
 struct PendingImport {
   std::string name;
-  std::string text;
+  LoadResult loaded;
   std::vector<Diagnostic> diagnostics;
 };
 
@@ -84,7 +84,7 @@ class Session {
   static constexpr size_t kMaxRecent = 8;
 
  private:
-  void replace(std::string_view text, const std::string& name);
+  void replace(LoadResult loaded, const std::string& name);
   void notify(Notice::Kind kind, std::string text, bool offer_export = false);
   void after_save(const SaveOutcome& o);
 

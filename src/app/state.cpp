@@ -15,7 +15,10 @@ std::string_view sample_dataset_text() {
 
 std::vector<Diagnostic> AppState::load_json(std::string_view text, const std::string& from,
                                             bool undoable) {
-  LoadResult r = load_dataset(text);
+  return adopt(load_dataset(text), from, undoable);
+}
+
+std::vector<Diagnostic> AppState::adopt(LoadResult r, const std::string& from, bool undoable) {
   std::vector<Diagnostic> diagnostics = r.diagnostics;
   if (r.ok()) {
     if (undoable) {

@@ -80,6 +80,9 @@ class AppState {
   // `undoable` is false (the saved copy opened at start).
   std::vector<Diagnostic> load_json(std::string_view text, const std::string& origin,
                                     bool undoable = true);
+  // The same for text load_dataset has just read (an import that checked it first):
+  // the text is not parsed again.
+  std::vector<Diagnostic> adopt(LoadResult loaded, const std::string& origin, bool undoable = true);
   // An edit through the history: false, with the loader's sentence in *error and the
   // data untouched, when the result would not load. `merge_key` joins typing into one
   // step (History::apply).

@@ -167,3 +167,28 @@ TEST_CASE("recent files: newest first, no duplicates, at most eight, kept betwee
   again.start();
   CHECK(again.recent_files() == f.s.recent_files());
 }
+
+TEST_CASE("an import with warnings opens as it was read when confirmed, as one undoable step") {
+  Fixture f;
+  f.s.start();
+  std::string before = f.s.state.export_json();
+  {
+    // The text the import read is gone by the time the user says yes.
+    std::string text = kWarn;
+    REQUIRE(f.s.import_text(text, "warn.json") == Session::ImportResult::NeedsConfirmation);
+    text.assign(text.size(), ' ');
+  }
+  REQUIRE(f.s.pending_import());
+  REQUIRE(f.s.pending_import()->diagnostics.size() == f.s.import_diagnostics().size());
+  CHECK(f.s.pending_import()->diagnostics[0].to_string() ==
+        f.s.import_diagnostics()[0].to_string());
+  f.s.confirm_import();
+  CHECK(!f.s.pending_import());
+  CHECK(f.s.state.dataset.title == "Warned");
+  CHECK(f.s.state.origin == "warn.json");
+  CHECK(f.s.state.history.undo_label() == "Undo opening of warn.json");
+  REQUIRE(f.s.state.undo());
+  CHECK(f.s.state.export_json() == before);
+  REQUIRE(f.s.state.redo());
+  CHECK(f.s.state.dataset.title == "Warned");
+}

@@ -163,3 +163,23 @@ TEST_CASE("a place waiting for a click stops waiting when it goes") {
   s.load_json(R"({"format": "coalition-atlas", "version": 1, "title": "Empty"})", "x");
   CHECK(s.picking().empty());
 }
+
+TEST_CASE("adopt: what load_dataset read replaces the data only when it has no errors") {
+  AppState s;
+  s.load_sample(false);
+  std::string before = s.export_json();
+  LoadResult bad = load_dataset(R"({"format": "coalition-atlas", "version": 1})");
+  REQUIRE(!bad.ok());
+  std::vector<Diagnostic> said = s.adopt(bad, "bad.json");
+  CHECK(said.size() == bad.diagnostics.size());
+  CHECK(s.export_json() == before);
+  CHECK(!s.history.can_undo());
+
+  LoadResult good = load_dataset(R"({"format": "coalition-atlas", "version": 1, "title": "T"})");
+  REQUIRE(good.ok());
+  CHECK(s.adopt(std::move(good), "good.json").empty());
+  CHECK(s.dataset.title == "T");
+  CHECK(s.origin == "good.json");
+  REQUIRE(s.undo());
+  CHECK(s.export_json() == before);
+}
