@@ -254,7 +254,8 @@
   // 4. Files in and out
   // ---------------------------------------------------------------------------------
   function importText(text, name) {
-    return withString(text, (t) => withString(name, (n) => Module.UTF8ToString(Module._atlas_import(t, n))));
+    return withBytes(text, (t, length) =>
+      withString(name, (n) => Module.UTF8ToString(Module._atlas_import(t, length, n))));
   }
   function importFailed(name, why) {
     withString(name, (n) => withString(why, (w) => Module._atlas_import_failed(n, w)));
@@ -341,6 +342,51 @@
       Module._free(ptr);
     }
   }
+  // A dataset's text: copied into the heap once, by the browser's own UTF-8 encoder, and
+  // passed with its length: fn(ptr, length). Most datasets are mostly ASCII, one byte a
+  // character: a buffer of the text's length is tried first, and only the rest of a text
+  // with other characters is measured, into a buffer of the exact size.
+  const encoder = new TextEncoder();
+  function utf8Length(text, from) {  // what TextEncoder writes for text.slice(from)
+    let n = 0;
+    for (let i = from; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) n += 1;
+      else if (c < 0x800) n += 2;
+      else if (c >= 0xd800 && c < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) n += 4, i++;
+      else n += 3;  // lone surrogates become U+FFFD
+    }
+    return n;
+  }
+  function heap(size) {
+    const ptr = Module._malloc(size);
+    if (!ptr) throw new Error(`not enough memory for ${size} bytes of text`);
+    return ptr;
+  }
+  function withBytes(text, fn) {
+    let ptr = heap(text.length + 1);
+    let { read, written } = encoder.encodeInto(text, Module.HEAPU8.subarray(ptr, ptr + text.length));
+    if (read < text.length) {
+      const size = written + utf8Length(text, read);
+      let bigger;
+      try {
+        bigger = heap(size + 1);
+      } catch (e) {
+        Module._free(ptr);
+        throw e;
+      }
+      Module.HEAPU8.copyWithin(bigger, ptr, ptr + written);
+      Module._free(ptr);
+      ptr = bigger;
+      written += encoder.encodeInto(text.substring(read), Module.HEAPU8.subarray(ptr + written, ptr + size)).written;
+    }
+    Module.HEAPU8[ptr + written] = 0;
+    try {
+      return fn(ptr, written);
+    } finally {
+      Module._free(ptr);
+    }
+  }
 
   const api = {
     /** The app's version (from the build: CMake's project version); null until started. */
@@ -353,8 +399,8 @@
     loadJSON(text, origin = 'loaded by script') {
       need();
       if (typeof text !== 'string') throw new TypeError('loadJSON takes the JSON text');
-      const out = withString(text, (t) =>
-        withString(String(origin), (o) => Module._atlas_api_load_json(t, o)));
+      const out = withBytes(text, (t, length) =>
+        withString(String(origin), (o) => Module._atlas_api_load_json(t, length, o)));
       return JSON.parse(Module.UTF8ToString(out));
     },
     /** The current dataset as canonical JSON text. */

@@ -313,9 +313,12 @@ EMSCRIPTEN_KEEPALIVE void atlas_resize(int css_w, int css_h, double dpr) {
 }
 
 // A file from the picker, a drop, a paste or ?data=URL: the session's import rules.
-EMSCRIPTEN_KEEPALIVE const char* atlas_import(const char* text, const char* name) {
+// The text comes with its length (atlas.js's withBytes), read where it lies.
+EMSCRIPTEN_KEEPALIVE const char* atlas_import(const char* text, int length, const char* name) {
   if (!g_driver) return "refused";
-  auto r = g_driver->session.import_text(text_of(text), text_of(name));
+  auto r = g_driver->session.import_text(
+      text ? std::string_view(text, size_t(std::max(0, length))) : std::string_view(),
+      text_of(name));
   atlas_wake();
   g_import_result = r == atlas::Session::ImportResult::Replaced            ? "replaced"
                     : r == atlas::Session::ImportResult::NeedsConfirmation ? "needs-confirmation"

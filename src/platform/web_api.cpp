@@ -52,10 +52,13 @@ extern "C" {
 // ---------------------------------------------------------------------------------
 // 1. Data
 // ---------------------------------------------------------------------------------
-EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_json(const char* text, const char* origin) {
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_json(const char* text, int length,
+                                                     const char* origin) {
   FrameDriver* d = app();
   if (!d) return "null";
-  auto diags = d->state.load_json(text_of(text), text_of(origin));
+  auto diags = d->state.load_json(
+      text ? std::string_view(text, size_t(std::max(0, length))) : std::string_view(),
+      text_of(origin));
   wake();
   g_result = atlas::diagnostics_json(diags);
   return g_result.c_str();

@@ -187,6 +187,35 @@ describe('window.atlas', () => {
     await context.close();
   });
 
+  test('loadJSON and importJSON: the text arrives whole, whatever its characters and length', async () => {
+    const { page, context } = await openApp(env);
+    // Long ASCII, then characters of 2, 3 and 4 bytes (a surrogate pair in JavaScript).
+    const notes = 'a'.repeat(5000) + ' é 香港 😀 ' + 'b'.repeat(100);
+    const doc = {
+      format: 'coalition-atlas', version: 1, title: 'Title',
+      events: [{ id: 'e', kind: 'forum', title: 'a\ud800b', notes }],
+    };
+    // A byte-order mark first: nothing of the text is ASCII from its first character.
+    const diags = await page.evaluate((t) => atlas.loadJSON('\ufeff' + t), JSON.stringify(doc));
+    assert.equal(diags.length, 1, JSON.stringify(diags));
+    assert.match(diags[0].message, /byte-order mark/);
+    let out = JSON.parse(await page.evaluate(() => atlas.exportJSON()));
+    assert.equal(out.events[0].notes, notes);
+    // A lone surrogate is not a character: it arrives as U+FFFD, the replacement character.
+    assert.equal(out.events[0].title, 'a\ufffdb');
+    // A syntax error's column counts characters, after the multi-byte ones too.
+    const syntax = await page.evaluate(() => atlas.loadJSON('{"title": "香港😀", x}'));
+    assert.equal(syntax[0].line, 1);
+    assert.equal(syntax[0].column, 18);
+    doc.title = '😀 Emoji';
+    const imported = await page.evaluate((t) => atlas.importJSON(t, 'emoji.json'), JSON.stringify(doc));
+    assert.equal(imported.result, 'replaced', JSON.stringify(imported));
+    out = JSON.parse(await page.evaluate(() => atlas.exportJSON()));
+    assert.equal(out.title, '😀 Emoji');
+    assert.equal(out.events[0].notes, notes);
+    await context.close();
+  });
+
   test('the offline city list arrives beside the app, not inside its first download', async () => {
     const { page, context, problems } = await openApp(env);
     await page.waitForFunction(() => atlas.findCity('manila') !== null);
