@@ -1046,16 +1046,12 @@ struct Bytes {
 // rapidjson skips whitespace through this (found by argument-dependent lookup): a
 // pretty-printed file is a third spaces, worth a tight loop.
 [[maybe_unused]] void SkipWhitespace(Bytes& in) {
+  constexpr uint64_t kSpace = 1ull << ' ' | 1ull << '\n' | 1ull << '\r' | 1ull << '\t';
   const char* p = in.p;
   const char* end = in.end;
-  for (;;) {
-    while (p != end && (*p == '\n' || *p == '\r' || *p == '\t')) ++p;
-    // Indentation: eight spaces at a time.
-    uint64_t eight;
-    while (end - p >= 8 && (std::memcpy(&eight, p, 8), eight == 0x2020202020202020u)) p += 8;
-    if (p == end || *p != ' ') break;
-    while (p != end && *p == ' ') ++p;
-  }
+  while (p != end && static_cast<unsigned char>(*p) <= ' ' &&
+         (kSpace >> static_cast<unsigned char>(*p) & 1))
+    ++p;
   in.p = p;
 }
 
