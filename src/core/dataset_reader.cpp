@@ -206,6 +206,8 @@ struct Frame {
 // ---------------------------------------------------------------------------------
 // 2. The reader
 // ---------------------------------------------------------------------------------
+class Checks;
+
 class Reader {
  public:
   explicit Reader(Dataset& d) : d_(d) { begin(Node::Root); }
@@ -576,6 +578,15 @@ class Reader {
   // An object of a list closes (it is the innermost frame): its checks, then into the
   // model, whatever they said (the load fails as a whole on an error).
   void finish_item(Node n);
+  // One per kind of item, called by finish_item.
+  void finish_place(Checks& c);
+  void finish_organisation(Checks& c);
+  void finish_event(Checks& c);
+  void finish_working_group(Checks& c);
+  void finish_story(Checks& c);
+  void finish_part(Checks& c);
+  void finish_link(Checks& c);
+  void finish_step(Checks& c, Diags& out);
 
   Dataset& d_;
   std::vector<Frame> frames_;
@@ -765,137 +776,151 @@ void Reader::finish_item(Node n) {
   Diags& out = list_diags(depth_ - 2);
   Checks c(*this, n, out);
   switch (n) {
-    case Node::Place: {
-      Place& x = place_;
-      c.id(x.id);
-      c.text("name", x.name, true, kMaxNameChars);
-      c.country(x.country, true);
-      bool lat_ok = c.coordinate("lat", 90, x.lat);
-      bool lon_ok = c.coordinate("lon", 180, x.lon);
-      if (x.lat.has_value() != x.lon.has_value() && lat_ok && lon_ok)
-        c.error(c.ptr(), std::string("the place has \"") + (x.lat ? "lat" : "lon") +
-                             "\" but no \"" + (x.lat ? "lon" : "lat") +
-                             "\": give both coordinates or neither");
-      c.text("notes", x.notes, false, kMaxNotesChars);
-      c.text("source", x.source, false, kMaxNotesChars);
-      c.unknown(x.extra);
-      d_.places.push_back(std::move(x));
-      break;
-    }
-    case Node::Organisation: {
-      Organisation& x = organisation_;
-      c.id(x.id);
-      c.text("name", x.name, true, kMaxNameChars);
-      c.vocab("sector", x.sector, sector_from, allowed_sectors);
-      c.country(x.country, false);
-      c.text("notes", x.notes, false, kMaxNotesChars);
-      c.text("source", x.source, false, kMaxNotesChars);
-      c.unknown(x.extra);
-      d_.organisations.push_back(std::move(x));
-      break;
-    }
-    case Node::Event: {
-      Event& x = event_;
-      c.id(x.id);
-      c.vocab("kind", x.kind, event_kind_from, allowed_event_kinds);
-      c.text("title", x.title, true, kMaxNameChars);
-      c.date("date", x.date);
-      c.text("place", x.place, false, kMaxIdChars);
-      c.list("organisations");
-      c.text("notes", x.notes, false, kMaxNotesChars);
-      c.list("links");
-      c.text("source", x.source, false, kMaxNotesChars);
-      c.unknown(x.extra);
-      d_.events.push_back(std::move(x));
-      break;
-    }
-    case Node::WorkingGroup: {
-      WorkingGroup& x = group_;
-      c.id(x.id);
-      c.text("name", x.name, true, kMaxNameChars);
-      c.country(x.country, true);
-      c.date("active", x.active);
-      c.list("members");
-      c.list("member_sectors");
-      c.text("origin", x.origin, false, kMaxIdChars);
-      c.text("notes", x.notes, false, kMaxNotesChars);
-      c.text("source", x.source, false, kMaxNotesChars);
-      c.unknown(x.extra);
-      d_.working_groups.push_back(std::move(x));
-      break;
-    }
-    case Node::Story: {
-      Story& x = story_;
-      c.id(x.id);
-      c.text("title", x.title, true, kMaxNameChars);
-      c.list("steps");
-      c.unknown(x.extra);
-      d_.stories.push_back(std::move(x));
-      break;
-    }
-    case Node::Part: {
-      Participation& x = part_;
-      c.text("organisation", x.organisation, true, kMaxIdChars);
-      c.vocab("role", x.role, role_from, allowed_roles);
-      c.text("note", x.note, false, kMaxNameChars);
-      c.unknown(x.extra);
-      // An organisation's part in an event or in a working group.
-      if (frames_[depth_ - 3].node == Node::Event)
-        event_.organisations.push_back(std::move(x));
-      else
-        group_.members.push_back(std::move(x));
-      break;
-    }
-    case Node::Link: {
-      Link& x = link_;
-      bool ok = c.text("url", x.url, true, kMaxUrlChars);
-      ok &= c.text("label", x.label, false, kMaxNameChars);
-      std::string scheme = x.url.substr(0, x.url.find(':') + 1);
-      for (char& ch : scheme) ch = char(std::tolower(static_cast<unsigned char>(ch)));
-      bool web =
-          (scheme == "https:" || scheme == "http:") && x.url.compare(scheme.size(), 2, "//") == 0;
-      if (ok && !(web || scheme == "mailto:"))
-        c.error(c.at("url"), quote(x.url) +
-                                 " is not a web address: links must start with https://, "
-                                 "http:// or mailto:");
-      c.unknown(x.extra);
-      event_.links.push_back(std::move(x));
-      break;
-    }
-    case Node::Step: {
-      StoryStep& step = step_;
-      c.text("item", step.item, false, kMaxIdChars);
-      c.text("caption", step.caption, false, kMaxNotesChars);
-      c.date("timeline", step.timeline);
-      Slot& m = c.slot("map");
-      if (m.kind != Slot::Absent && m.kind != Slot::Object) {
-        c.error(c.at("map"),
-                std::string("a map camera must be an object ({…}), not ") + type_name(m));
-      } else if (m.kind == Slot::Object) {
-        Checks cam(*this, Node::Camera, out, "/map");
-        std::optional<double> lat, lon, zoom;
-        cam.coordinate("lat", 90, lat);
-        cam.coordinate("lon", 180, lon);
-        cam.coordinate("zoom", 20, zoom);
-        if (!lat || !lon || !zoom)
-          c.error(c.at("map"), "a map camera needs \"lon\", \"lat\" and \"zoom\"");
-        else if (*zoom < 0)
-          c.error(c.at("map") + "/zoom", "the zoom must be between 0 and 20");
-        else
-          step.map = StoryStep::Camera{*lon, *lat, *zoom, Extra::object()};
-        if (step.map) {
-          cam.unknown(camera_extra_);
-          step.map->extra = std::move(camera_extra_);
-          camera_extra_ = Extra::object();
-        }
-      }
-      c.unknown(step.extra);
-      story_.steps.push_back(std::move(step));
-      break;
-    }
+    case Node::Place:
+      return finish_place(c);
+    case Node::Organisation:
+      return finish_organisation(c);
+    case Node::Event:
+      return finish_event(c);
+    case Node::WorkingGroup:
+      return finish_working_group(c);
+    case Node::Story:
+      return finish_story(c);
+    case Node::Part:
+      return finish_part(c);
+    case Node::Link:
+      return finish_link(c);
+    case Node::Step:
+      return finish_step(c, out);
     default:
       break;
   }
+}
+
+void Reader::finish_place(Checks& c) {
+  Place& x = place_;
+  c.id(x.id);
+  c.text("name", x.name, true, kMaxNameChars);
+  c.country(x.country, true);
+  bool lat_ok = c.coordinate("lat", 90, x.lat);
+  bool lon_ok = c.coordinate("lon", 180, x.lon);
+  if (x.lat.has_value() != x.lon.has_value() && lat_ok && lon_ok)
+    c.error(c.ptr(), std::string("the place has \"") + (x.lat ? "lat" : "lon") + "\" but no \"" +
+                         (x.lat ? "lon" : "lat") + "\": give both coordinates or neither");
+  c.text("notes", x.notes, false, kMaxNotesChars);
+  c.text("source", x.source, false, kMaxNotesChars);
+  c.unknown(x.extra);
+  d_.places.push_back(std::move(x));
+}
+
+void Reader::finish_organisation(Checks& c) {
+  Organisation& x = organisation_;
+  c.id(x.id);
+  c.text("name", x.name, true, kMaxNameChars);
+  c.vocab("sector", x.sector, sector_from, allowed_sectors);
+  c.country(x.country, false);
+  c.text("notes", x.notes, false, kMaxNotesChars);
+  c.text("source", x.source, false, kMaxNotesChars);
+  c.unknown(x.extra);
+  d_.organisations.push_back(std::move(x));
+}
+
+void Reader::finish_event(Checks& c) {
+  Event& x = event_;
+  c.id(x.id);
+  c.vocab("kind", x.kind, event_kind_from, allowed_event_kinds);
+  c.text("title", x.title, true, kMaxNameChars);
+  c.date("date", x.date);
+  c.text("place", x.place, false, kMaxIdChars);
+  c.list("organisations");
+  c.text("notes", x.notes, false, kMaxNotesChars);
+  c.list("links");
+  c.text("source", x.source, false, kMaxNotesChars);
+  c.unknown(x.extra);
+  d_.events.push_back(std::move(x));
+}
+
+void Reader::finish_working_group(Checks& c) {
+  WorkingGroup& x = group_;
+  c.id(x.id);
+  c.text("name", x.name, true, kMaxNameChars);
+  c.country(x.country, true);
+  c.date("active", x.active);
+  c.list("members");
+  c.list("member_sectors");
+  c.text("origin", x.origin, false, kMaxIdChars);
+  c.text("notes", x.notes, false, kMaxNotesChars);
+  c.text("source", x.source, false, kMaxNotesChars);
+  c.unknown(x.extra);
+  d_.working_groups.push_back(std::move(x));
+}
+
+void Reader::finish_story(Checks& c) {
+  Story& x = story_;
+  c.id(x.id);
+  c.text("title", x.title, true, kMaxNameChars);
+  c.list("steps");
+  c.unknown(x.extra);
+  d_.stories.push_back(std::move(x));
+}
+
+void Reader::finish_part(Checks& c) {
+  Participation& x = part_;
+  c.text("organisation", x.organisation, true, kMaxIdChars);
+  c.vocab("role", x.role, role_from, allowed_roles);
+  c.text("note", x.note, false, kMaxNameChars);
+  c.unknown(x.extra);
+  // An organisation's part in an event or in a working group.
+  if (frames_[depth_ - 3].node == Node::Event)
+    event_.organisations.push_back(std::move(x));
+  else
+    group_.members.push_back(std::move(x));
+}
+
+void Reader::finish_link(Checks& c) {
+  Link& x = link_;
+  bool ok = c.text("url", x.url, true, kMaxUrlChars);
+  ok &= c.text("label", x.label, false, kMaxNameChars);
+  std::string scheme = x.url.substr(0, x.url.find(':') + 1);
+  for (char& ch : scheme) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+  bool web =
+      (scheme == "https:" || scheme == "http:") && x.url.compare(scheme.size(), 2, "//") == 0;
+  if (ok && !(web || scheme == "mailto:"))
+    c.error(c.at("url"), quote(x.url) +
+                             " is not a web address: links must start with https://, "
+                             "http:// or mailto:");
+  c.unknown(x.extra);
+  event_.links.push_back(std::move(x));
+}
+
+void Reader::finish_step(Checks& c, Diags& out) {
+  StoryStep& step = step_;
+  c.text("item", step.item, false, kMaxIdChars);
+  c.text("caption", step.caption, false, kMaxNotesChars);
+  c.date("timeline", step.timeline);
+  Slot& m = c.slot("map");
+  if (m.kind != Slot::Absent && m.kind != Slot::Object) {
+    c.error(c.at("map"), std::string("a map camera must be an object ({…}), not ") + type_name(m));
+  } else if (m.kind == Slot::Object) {
+    Checks cam(*this, Node::Camera, out, "/map");
+    std::optional<double> lat, lon, zoom;
+    cam.coordinate("lat", 90, lat);
+    cam.coordinate("lon", 180, lon);
+    cam.coordinate("zoom", 20, zoom);
+    if (!lat || !lon || !zoom)
+      c.error(c.at("map"), "a map camera needs \"lon\", \"lat\" and \"zoom\"");
+    else if (*zoom < 0)
+      c.error(c.at("map") + "/zoom", "the zoom must be between 0 and 20");
+    else
+      step.map = StoryStep::Camera{*lon, *lat, *zoom, Extra::object()};
+    if (step.map) {
+      cam.unknown(camera_extra_);
+      step.map->extra = std::move(camera_extra_);
+      camera_extra_ = Extra::object();
+    }
+  }
+  c.unknown(step.extra);
+  story_.steps.push_back(std::move(step));
 }
 
 // The top level: format and version first, since they decide how to read the rest.
