@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 
@@ -73,6 +74,11 @@ decltype(auto) with_items(D& d, Collection c, F&& f) {
   }
   throw std::logic_error("with_items: the dataset's own fields are not a collection of items");
 }
+
+// The collections of items (everything but the dataset's own fields), in file order.
+constexpr Collection kItemCollections[5] = {Collection::Places, Collection::Organisations,
+                                            Collection::Events, Collection::WorkingGroups,
+                                            Collection::Stories};
 
 const char* key_of(Collection c) {
   switch (c) {
@@ -512,7 +518,7 @@ std::string set_label(const Fields& fields, const std::string& name) {
 // 4. Commands
 // ---------------------------------------------------------------------------------
 struct Command::Impl {
-  enum class Kind { Set, Add, Remove, Merge, Replace, Sequence } kind = Kind::Set;
+  enum class Kind { Set, Add, Remove, Merge, Replace, Sequence, AddAll } kind = Kind::Set;
   std::string refused;  // set by a factory that could not make the command
   std::string label;    // made on the first apply
   size_t bytes = 0;     // estimate of what the step holds
@@ -536,8 +542,16 @@ struct Command::Impl {
   std::string keep;
   std::vector<RefChange> log;
 
-  // Replace: the dataset not in use, swapped in on every apply and undo.
+  // Replace: the dataset not in use, swapped in on every apply and undo. AddAll: the
+  // items while not added (before the first apply, and while undone).
   std::unique_ptr<Dataset> other;
+  // AddAll, while added: how many of each collection's last items are the step's, and
+  // the ids of the first and last of them (undo checks they are still there).
+  struct Tail {
+    size_t count = 0;
+    std::string first, last;
+  };
+  Tail tails[5];
   bool validated = false, sized = false;
   size_t other_bytes = 0;  // estimate of the dataset in use, held after the next swap
 
@@ -556,6 +570,8 @@ struct Command::Impl {
   bool merge(Dataset& d, std::string& error);
   bool sequence_forward(Dataset& d, std::string& error, bool& changed);
   bool sequence_back(Dataset& d);
+  bool add_all(Dataset& d, std::string& error);
+  bool take_all_back(Dataset& d);
   bool restore_held(Dataset& d);
   void count_bytes();
 };
@@ -577,6 +593,14 @@ bool Command::Impl::forward(Dataset& d, std::string& error, bool& changed) {
     case Kind::Merge:
       ok = merge(d, error);
       break;
+    case Kind::AddAll: {
+      if (!add_all(d, error)) return false;
+      size_t total = 0;
+      for (const Tail& t : tails) total += t.count;
+      changed = total > 0;
+      count_bytes();
+      return true;
+    }
     case Kind::Replace:
       if (!validated) {  // replace(LoadResult) comes checked by the loader already
         std::vector<Diagnostic> problems;
@@ -625,6 +649,9 @@ bool Command::Impl::back(Dataset& d) {
     case Kind::Remove:
     case Kind::Merge:
       ok = restore_held(d);
+      break;
+    case Kind::AddAll:
+      ok = take_all_back(d);
       break;
     case Kind::Replace:
       std::swap(d, *other);
@@ -684,6 +711,10 @@ bool Command::Impl::sequence_back(Dataset& d) {
 
 void Command::Impl::count_bytes() {
   if (kind == Kind::Replace) return;  // kept up to date by the swaps
+  if (kind == Kind::AddAll) {
+    bytes = sizeof(Impl) + (other ? approx(*other) : 0);
+    return;
+  }
   bytes = sizeof(Impl) + target.size() + keep.size();
   for (const auto& x : log) bytes += sizeof x + x.old_id.size() + approx(x.entry);
   for (const auto& f : fields) bytes += f.first.size() + (f.second ? approx(*f.second) : 0);
@@ -852,6 +883,61 @@ bool Command::Impl::merge(Dataset& d, std::string& error) {
   held = take(d, *gone);
   collection = c;
   index = gone->index;
+  return true;
+}
+
+// Calls f(k, list in `a`, the same list in `b`) for the five item collections, k being
+// the index into Impl::tails.
+template <typename F>
+void each_collection(Dataset& a, Dataset& b, F&& f) {
+  f(0, a.places, b.places);
+  f(1, a.organisations, b.organisations);
+  f(2, a.events, b.events);
+  f(3, a.working_groups, b.working_groups);
+  f(4, a.stories, b.stories);
+}
+
+bool Command::Impl::add_all(Dataset& d, std::string& error) {
+  if (!other) return false;
+  if (!validated) {
+    std::vector<Diagnostic> problems = check_additions(d, *other);
+    if (!problems.empty()) {
+      error = "the new items would not load: " + problems.front().to_string();
+      if (problems.size() > 1)
+        error += " (and " + std::to_string(problems.size() - 1) + " more problems)";
+      return false;
+    }
+    validated = true;
+  }
+  size_t total = 0;
+  each_collection(d, *other, [&](size_t k, auto& to, auto& from) {
+    tails[k] = Tail{from.size(), from.empty() ? std::string() : from.front().id,
+                    from.empty() ? std::string() : from.back().id};
+    total += from.size();
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  });
+  if (label.empty())
+    label = "addition of " + std::to_string(total) + (total == 1 ? " item" : " items");
+  other.reset();
+  return true;
+}
+
+bool Command::Impl::take_all_back(Dataset& d) {
+  Dataset back;
+  bool there = true;
+  each_collection(d, back, [&](size_t k, auto& from, auto&) {
+    const Tail& t = tails[k];
+    there = there &&
+            (t.count == 0 || (from.size() >= t.count && from[from.size() - t.count].id == t.first &&
+                              from.back().id == t.last));
+  });
+  if (!there) return false;
+  each_collection(d, back, [&](size_t k, auto& from, auto& to) {
+    auto cut = from.end() - std::ptrdiff_t(tails[k].count);
+    to.assign(std::make_move_iterator(cut), std::make_move_iterator(from.end()));
+    from.erase(cut, from.end());
+  });
+  other = std::make_unique<Dataset>(std::move(back));
   return true;
 }
 
@@ -1024,6 +1110,15 @@ Command Command::replace(Dataset d, std::string what) {
   return c;
 }
 
+Command Command::add_all(Dataset items, std::string what) {
+  Command c;
+  c.impl_ = std::make_unique<Impl>();
+  c.impl_->kind = Impl::Kind::AddAll;
+  c.impl_->other = std::make_unique<Dataset>(std::move(items));
+  c.impl_->label = std::move(what);
+  return c;
+}
+
 // ---------------------------------------------------------------------------------
 // 5. History
 // ---------------------------------------------------------------------------------
@@ -1188,7 +1283,81 @@ std::vector<Reference> references_to(const Dataset& d, std::string_view id) {
   return out;
 }
 
-std::string new_id(const Dataset& d, std::string_view base) {
+std::vector<Diagnostic> check_additions(const Dataset& d, const Dataset& items) {
+  std::vector<Diagnostic> out;
+  // Every id of `d`, once: a lookup per new item, not a scan.
+  std::unordered_map<std::string_view, ItemRef> ids;
+  ids.reserve(d.places.size() + d.organisations.size() + d.events.size() + d.working_groups.size() +
+              d.stories.size());
+  for (Collection c : kItemCollections)
+    with_items(d, c, [&](const auto& v) {
+      for (size_t i = 0; i < v.size(); ++i) ids.emplace(v[i].id, ItemRef{c, i});
+      return 0;
+    });
+  auto taken = [&](Collection c, size_t i, const std::string& id) {
+    auto it = ids.find(id);
+    if (it == ids.end() || id.empty()) return;
+    Diagnostic x;
+    x.pointer = pointer_of(ItemRef{c, i}) + "/id";
+    x.message = "the id " + dq(id) + " is already used by " + pointer_of(it->second) + " (" +
+                shown(name_at(d, it->second)) + "); every item needs its own id";
+    out.push_back(std::move(x));
+  };
+  for (Collection c : kItemCollections)
+    with_items(items, c, [&](const auto& v) {
+      for (size_t i = 0; i < v.size(); ++i) taken(c, i, v[i].id);
+      return 0;
+    });
+
+  json doc;
+  try {
+    doc = json::parse(save_dataset(items));
+  } catch (const json::exception&) {
+    Diagnostic x;
+    x.message = "the new items hold text that is not valid UTF-8";
+    out.push_back(std::move(x));
+    return out;
+  }
+  doc["title"] = "x";
+  // Stand-ins for the items of `d` that the new ones refer to, after the new ones (so the
+  // pointers into `items` stay right). A story step may show anything: a place stand-in
+  // will do (only its id is checked).
+  std::set<std::string> wanted;
+  auto want = [&](const std::string& id) {
+    if (!id.empty()) wanted.insert(id);
+  };
+  for (const auto& e : items.events) {
+    want(e.place);
+    for (const auto& p : e.organisations) want(p.organisation);
+  }
+  for (const auto& w : items.working_groups) {
+    want(w.origin);
+    for (const auto& p : w.members) want(p.organisation);
+  }
+  for (const auto& st : items.stories)
+    for (const auto& step : st.steps) want(step.item);
+  for (const auto& id : wanted) {
+    auto it = ids.find(id);
+    if (it == ids.end()) continue;
+    switch (it->second.collection) {
+      case Collection::Organisations:
+        doc["organisations"].push_back(stand_in(id, "name", "x", "sector", "other"));
+        break;
+      case Collection::Events:
+        doc["events"].push_back(stand_in(id, "kind", "roundtable", "title", "x"));
+        break;
+      default:
+        doc["places"].push_back(stand_in(id, "name", "x", "country", "NZ"));
+        break;
+    }
+  }
+  LoadResult r = load_dataset(doc.dump());
+  for (auto& x : r.diagnostics)
+    if (x.severity == Severity::Error) out.push_back(std::move(x));
+  return out;
+}
+
+std::string id_base(std::string_view base) {
   // Letters and digits kept (lower case), '_' and '.' kept, anything else one '-'.
   std::string slug;
   for (char ch : base) {
@@ -1205,6 +1374,11 @@ std::string new_id(const Dataset& d, std::string_view base) {
   while (!slug.empty() && (slug.back() == '-' || slug.back() == '_' || slug.back() == '.'))
     slug.pop_back();
   if (slug.empty()) slug = "item";
+  return slug;
+}
+
+std::string new_id(const Dataset& d, std::string_view base) {
+  std::string slug = id_base(base);
 
   // "rt-hk-2" taken goes on to "rt-hk-3", not "rt-hk-2-2". Only a short number counts as
   // a copy number: "campaign-2017" is a year, and gets "campaign-2017-2".

@@ -81,4 +81,56 @@ std::string utf8_truncate(std::string_view s, size_t max_chars, std::string_view
   return std::string(s);
 }
 
+// ---------------------------------------------------------------------------------
+// 3. Encoding
+// ---------------------------------------------------------------------------------
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += char(cp);
+  } else if (cp < 0x800) {
+    out += char(0xC0 | (cp >> 6));
+    out += char(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += char(0xE0 | (cp >> 12));
+    out += char(0x80 | ((cp >> 6) & 0x3F));
+    out += char(0x80 | (cp & 0x3F));
+  } else {
+    out += char(0xF0 | (cp >> 18));
+    out += char(0x80 | ((cp >> 12) & 0x3F));
+    out += char(0x80 | ((cp >> 6) & 0x3F));
+    out += char(0x80 | (cp & 0x3F));
+  }
+}
+
+bool utf16_to_utf8(std::string_view bytes, bool big_endian, std::string& out, size_t* bad_offset) {
+  auto unit = [&](size_t i) -> char32_t {
+    unsigned char a = static_cast<unsigned char>(bytes[i]);
+    unsigned char b = static_cast<unsigned char>(bytes[i + 1]);
+    return big_endian ? char32_t(a << 8 | b) : char32_t(b << 8 | a);
+  };
+  auto fail = [&](size_t at) {
+    if (bad_offset) *bad_offset = at;
+    return false;
+  };
+  out.clear();
+  out.reserve(bytes.size() / 2 + bytes.size() / 8);
+  size_t n = bytes.size();
+  if (n % 2) return fail(n - 1);
+  for (size_t i = 0; i < n; i += 2) {
+    char32_t u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF) {
+      if (i + 4 > n) return fail(i);
+      char32_t lo = unit(i + 2);
+      if (lo < 0xDC00 || lo > 0xDFFF) return fail(i);
+      append_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
+      i += 2;
+    } else if (u >= 0xDC00 && u <= 0xDFFF) {
+      return fail(i);
+    } else {
+      append_utf8(out, u);
+    }
+  }
+  return true;
+}
+
 }  // namespace atlas

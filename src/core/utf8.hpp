@@ -5,6 +5,7 @@
 // Index
 //   1. Decoding: next_code_point, is_valid_utf8, utf8_length
 //   2. Cutting: utf8_floor (by bytes), utf8_truncate (by characters, with an ellipsis)
+//   3. Encoding: append_utf8, and UTF-16 to UTF-8 for spreadsheet files (core/csv)
 #pragma once
 
 #include <cstddef>
@@ -39,5 +40,18 @@ size_t utf8_floor(std::string_view s, size_t max_bytes);
 // `ellipsis` after them when `s` had more; `s` itself when it is short enough.
 std::string utf8_truncate(std::string_view s, size_t max_chars,
                           std::string_view ellipsis = "\xE2\x80\xA6");
+
+// ---------------------------------------------------------------------------------
+// 3. Encoding
+// ---------------------------------------------------------------------------------
+// Appends code point `cp` (<= U+10FFFF, not a surrogate) as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
+
+// UTF-16 text (Excel's "Unicode text", with or without its byte order mark) as UTF-8.
+// `big_endian` picks the byte order. Returns false, with the offset of the bad unit in
+// *bad_offset (bytes from the start of `bytes`), for an odd length or a surrogate
+// without its partner.
+bool utf16_to_utf8(std::string_view bytes, bool big_endian, std::string& out,
+                   size_t* bad_offset = nullptr);
 
 }  // namespace atlas

@@ -5,12 +5,14 @@
 //   atlas format FILE [-o OUT]  canonical rewrite (stdout, or OUT written atomically)
 //   atlas stats FILE            counts by kind, country and sector; the date span
 //   atlas date EXPR…            explains EDTF values; exit 1 if any is invalid
+//   atlas convert IN -o OUT     other formats in and out (atlas_convert.cpp)
 #include <cstdio>
 #include <cstring>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "atlas_convert.hpp"
 #include "core/countries.hpp"
 #include "core/dataset_json.hpp"
 #include "core/summary.hpp"
@@ -23,6 +25,7 @@ constexpr const char* kUsage =
     "       atlas format FILE [-o OUT]\n"
     "       atlas stats FILE\n"
     "       atlas date EXPR...\n"
+    "       atlas convert IN -o OUT [--from FORMAT] [--to FORMAT] [options]\n"
     "       atlas --version\n";
 
 std::string day_text(int64_t day) {
@@ -205,6 +208,7 @@ int main(int argc, char** argv) {
   if (cmd == "format") return cmd_format(args);
   if (cmd == "stats") return cmd_stats(args);
   if (cmd == "date") return cmd_date(args);
+  if (cmd == "convert") return cmd_convert(args, argv[0]);
   if (cmd == "--version" || cmd == "version") {
     std::cout << "atlas (Coalition Atlas) format version " << atlas::kFormatVersion << "\n";
     return 0;

@@ -1,0 +1,241 @@
+// atlas_convert.cpp — `atlas convert IN -o OUT`: from one format of the registry
+// (src/core/formats.hpp) to another, with the diagnostics style of `atlas validate`:
+//   IN:row 5, column 3 (Date): error: "31/02/2015" is not a date: February 2015 has 28 days
+// Exit 0 written; 1 the input has errors (nothing is written); 2 usage or I/O errors.
+//
+// Index
+//   1. Usage and arguments
+//   2. The offline city list (gazetteer.bin beside the binary)
+//   3. Convert
+#include "atlas_convert.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "core/dataset_json.hpp"
+#include "core/formats.hpp"
+#include "geo/gazetteer.hpp"
+#include "platform/file_store.hpp"  // read_file, write_file_atomic
+
+namespace {
+
+// ---------------------------------------------------------------------------------
+// 1. Usage and arguments
+// ---------------------------------------------------------------------------------
+constexpr const char* kConvertUsage =
+    "usage: atlas convert IN -o OUT [--from FORMAT] [--to FORMAT] [options]\n"
+    "  formats are guessed from the files' names and content; `atlas convert --formats`\n"
+    "  lists them. OUT may be - (standard output).\n"
+    "reading CSV and TimelineJS:\n"
+    "  --day-first | --month-first   how 03/04/2015 reads (asked for when it matters)\n"
+    "  --skip-bad-rows               import the good rows of a file with bad ones\n"
+    "  --into BASE.json              add to this dataset (its places are matched)\n"
+    "  --title TEXT                  title of the new dataset (default: IN's name)\n"
+    "  --map FIELD=COLUMN            the column of a field, by header or number\n"
+    "                                (FIELD: id title date end_date kind place place_id\n"
+    "                                country latitude longitude organisations notes links\n"
+    "                                source); --map FIELD= leaves it out\n"
+    "  --no-cities                   do not look new places up in the offline city list\n"
+    "  --gazetteer PATH              the city list (default: gazetteer.bin beside atlas)\n"
+    "writing:\n"
+    "  --table events|places|organisations|working-groups   CSV: which table\n"
+    "  --excel                       CSV: UTF-8 with a byte order mark, for Excel\n"
+    "  --group kind|country|none     TimelineJS: what each event's group is\n";
+
+int usage(const std::string& why) {
+  if (!why.empty()) std::cerr << "atlas convert: " << why << "\n";
+  std::cerr << kConvertUsage;
+  return 2;
+}
+
+std::string stem(const std::string& path) {
+  std::string name = std::filesystem::path(path).filename().string();
+  size_t dot = name.find('.');
+  return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
+}
+
+// ---------------------------------------------------------------------------------
+// 2. The offline city list
+// ---------------------------------------------------------------------------------
+// The gazetteer the build makes (build/desktop/gazetteer.bin) sits beside the binary.
+std::string default_gazetteer(const char* argv0) {
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) exe = std::filesystem::absolute(argv0, ec);
+  return (exe.parent_path() / "gazetteer.bin").string();
+}
+
+atlas::CityLookup city_lookup(std::shared_ptr<atlas::geo::Gazetteer> g) {
+  return [g](std::string_view name, std::string_view country) {
+    std::vector<atlas::CityCandidate> out;
+    // Only whole names (or alternates: "Saigon") count: "Perth" is never "Perth Amboy".
+    for (const auto& hit : g->search(name, country, 8))
+      if (hit.match == atlas::geo::GazetteerMatch::Exact)
+        out.push_back({hit.name, hit.country, hit.lat, hit.lon});
+    return out;
+  };
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------
+// 3. Convert
+// ---------------------------------------------------------------------------------
+int cmd_convert(const std::vector<std::string>& args, const char* argv0) {
+  std::string in, out, from, to, into, gazetteer_path;
+  bool cities = true, title_given = false;
+  atlas::ConvertOptions o;
+  if (args.size() == 1 && args[0] == "--formats") {
+    for (const auto& f : atlas::formats()) {
+      std::cout << f.name << "  " << (f.read ? "in" : "  ") << (f.read && f.write ? "/" : " ")
+                << (f.write ? "out" : "   ") << "  " << f.description;
+      for (size_t i = 0; i < f.extensions.size(); ++i)
+        std::cout << (i ? " " : "  (") << f.extensions[i]
+                  << (i + 1 == f.extensions.size() ? ")" : "");
+      std::cout << "\n";
+    }
+    return 0;
+  }
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& v) {
+      if (i + 1 >= args.size()) return false;
+      v = args[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "-o" || a == "--output") {
+      if (!value(out)) return usage("-o needs a file");
+    } else if (a == "--from") {
+      if (!value(from)) return usage("--from needs a format");
+    } else if (a == "--to") {
+      if (!value(to)) return usage("--to needs a format");
+    } else if (a == "--day-first") {
+      o.import.day_month = atlas::DayMonthOrder::DayFirst;
+    } else if (a == "--month-first") {
+      o.import.day_month = atlas::DayMonthOrder::MonthFirst;
+    } else if (a == "--skip-bad-rows") {
+      o.import.skip_bad_rows = true;
+    } else if (a == "--into") {
+      if (!value(into)) return usage("--into needs a file");
+    } else if (a == "--title") {
+      if (!value(o.title)) return usage("--title needs a text");
+      title_given = true;
+    } else if (a == "--map") {
+      if (!value(v) || v.find('=') == std::string::npos) return usage("--map takes FIELD=COLUMN");
+      auto field = atlas::field_from_name(v.substr(0, v.find('=')));
+      if (!field) return usage("--map: no field is called \"" + v.substr(0, v.find('=')) + "\"");
+      o.columns.emplace_back(*field, v.substr(v.find('=') + 1));
+    } else if (a == "--no-cities") {
+      cities = false;
+    } else if (a == "--gazetteer") {
+      if (!value(gazetteer_path)) return usage("--gazetteer needs a file");
+    } else if (a == "--table") {
+      auto t = value(v) ? atlas::csv_table_from_name(v) : std::nullopt;
+      if (!t) return usage("--table takes events, places, organisations or working-groups");
+      o.table = *t;
+    } else if (a == "--excel") {
+      o.excel = true;
+    } else if (a == "--group") {
+      if (!value(v)) return usage("--group takes kind, country or none");
+      if (v == "kind")
+        o.timeline.group = atlas::TimelineJsOptions::Group::Kind;
+      else if (v == "country")
+        o.timeline.group = atlas::TimelineJsOptions::Group::Country;
+      else if (v == "none")
+        o.timeline.group = atlas::TimelineJsOptions::Group::None;
+      else
+        return usage("--group takes kind, country or none");
+    } else if (!a.empty() && a[0] == '-' && a != "-") {
+      return usage("unknown option " + a);
+    } else if (in.empty()) {
+      in = a;
+    } else {
+      return usage("one input file at a time (" + in + ", then " + a + ")");
+    }
+  }
+  if (in.empty() || out.empty())
+    return usage(in.empty() ? "no input file" : "no output file (-o OUT)");
+
+  std::string bytes;
+  if (!atlas::read_file(in, bytes)) {
+    std::cerr << in << ": cannot read the file\n";
+    return 2;
+  }
+  const atlas::Format* src =
+      from.empty() ? atlas::guess_format(in, bytes, true) : atlas::find_format(from);
+  const atlas::Format* dst =
+      to.empty() ? atlas::guess_format(out, "", false) : atlas::find_format(to);
+  if (!src || !src->read)
+    return usage(from.empty()
+                     ? "cannot tell the format of " + in + ": give --from"
+                     : "\"" + from + "\" is not a format that can be read (see --formats)");
+  if (!dst || !dst->write)
+    return usage(to.empty() ? "cannot tell the format for " + out + " from its name: give --to"
+                            : "\"" + to + "\" is not a format that can be written (see --formats)");
+
+  if (!into.empty()) {
+    std::string base;
+    if (!atlas::read_file(into, base)) {
+      std::cerr << into << ": cannot read the file\n";
+      return 2;
+    }
+    auto r = atlas::load_dataset(base);
+    for (const auto& d : r.diagnostics) std::cerr << into << ":" << d.to_string() << "\n";
+    if (!r.ok()) return 1;
+    o.into = std::move(r.dataset);
+  }
+  if (!title_given) o.title = stem(in);
+  if (cities) {
+    std::string path = gazetteer_path.empty() ? default_gazetteer(argv0) : gazetteer_path;
+    std::string asset, error;
+    auto g = std::make_shared<atlas::geo::Gazetteer>();
+    if (atlas::read_file(path, asset) &&
+        atlas::geo::load_gazetteer(asset.data(), asset.size(), *g, error)) {
+      o.import.cities = city_lookup(g);
+    } else if (!gazetteer_path.empty()) {
+      std::cerr << path << ": " << (error.empty() ? "cannot read the file" : error) << "\n";
+      return 2;
+    } else {
+      std::cerr << "atlas convert: warning: the offline city list (" << path
+                << ") is missing: new places get coordinates only from the file\n";
+    }
+  }
+  if (out.size() >= 4 && out.compare(out.size() - 4, 4, ".tsv") == 0) o.separator = '\t';
+
+  atlas::ReadOutcome r = src->read(bytes, o);
+  size_t errors = 0, warnings = 0;
+  for (const auto& p : r.problems) {
+    std::cerr << in << ":" << p.to_string() << "\n";
+    (p.severity == atlas::Severity::Error ? errors : warnings)++;
+  }
+  if (!r.dataset) {
+    std::cerr << in << ": not converted (" << errors << " error" << (errors == 1 ? "" : "s") << ", "
+              << warnings << " warning" << (warnings == 1 ? "" : "s") << "); nothing was written\n";
+    return 1;
+  }
+  atlas::WriteOutcome w = dst->write(*r.dataset, o);
+  if (!w.error.empty()) {
+    std::cerr << out << ": " << w.error << "\n";
+    return 1;
+  }
+  if (out == "-") {
+    std::cout << w.bytes;
+    if (!std::cout.good()) return 2;
+  } else {
+    // The app's own atomic write: a failed write never destroys the old file.
+    std::string error = atlas::write_file_atomic(out, w.bytes);
+    if (!error.empty()) {
+      std::cerr << out << ": " << error << "\n";
+      return 2;
+    }
+  }
+  std::cerr << in << " (" << src->name << ") -> " << out << " (" << dst->name << ")";
+  std::vector<std::string> notes = r.notes;
+  notes.insert(notes.end(), w.notes.begin(), w.notes.end());
+  for (size_t i = 0; i < notes.size(); ++i) std::cerr << (i ? "; " : ": ") << notes[i];
+  std::cerr << " (" << warnings << " warning" << (warnings == 1 ? "" : "s") << ")\n";
+  return 0;
+}

@@ -1,0 +1,8 @@
+// atlas_convert.hpp — the `atlas convert` command (atlas_convert.cpp).
+#pragma once
+
+#include <string>
+#include <vector>
+
+// `args` are the words after "convert"; `argv0` finds the city list beside the binary.
+int cmd_convert(const std::vector<std::string>& args, const char* argv0);
