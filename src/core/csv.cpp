@@ -64,8 +64,10 @@ std::optional<TextEncoding> sniff_utf16(std::string_view b) {
     zero_odd += b[i + 1] == 0;
   }
   size_t pairs = n / 2;
-  if (zero_odd * 10 >= pairs * 7 && zero_even == 0) return TextEncoding::Utf16Le;
-  if (zero_even * 10 >= pairs * 7 && zero_odd == 0) return TextEncoding::Utf16Be;
+  // Mostly on one side (a character such as U+DE00, half of an emoji, puts one on the
+  // other side now and then).
+  if (zero_odd * 10 >= pairs * 7 && zero_even * 8 <= zero_odd) return TextEncoding::Utf16Le;
+  if (zero_even * 10 >= pairs * 7 && zero_odd * 8 <= zero_even) return TextEncoding::Utf16Be;
   return std::nullopt;
 }
 
