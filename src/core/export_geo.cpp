@@ -131,6 +131,9 @@ std::string xml_text(std::string_view s) {
         case '\'':
           out += "&apos;";
           break;
+        case '\r':  // a raw CR would be read back as a line feed (XML's line-end rule)
+          out += "&#13;";
+          break;
         default:
           if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += char(c);
       }

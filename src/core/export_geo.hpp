@@ -25,7 +25,8 @@ std::string export_geojson(const Dataset& d, size_t* left_out = nullptr);
 // A KML 2.2 document (XML 1.0, UTF-8): a Placemark per event.
 std::string export_kml(const Dataset& d, size_t* left_out = nullptr);
 
-// Text as XML character data or an attribute value: & < > " ' escaped, and the
+// Text as XML character data or an attribute value: & < > " ' escaped, a carriage
+// return as &#13; (so it survives XML's line-end rule), and the
 // characters XML 1.0 does not allow (controls other than tab and line breaks, U+FFFE,
 // U+FFFF, broken UTF-8) left out.
 std::string xml_text(std::string_view s);
