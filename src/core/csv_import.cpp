@@ -682,7 +682,9 @@ ImportPlan plan_csv_import(const Dataset& current, const CsvTable& table,
     }
   for (const auto& p : plan.new_places) items.places.push_back(p.place);
   items.organisations = plan.new_organisations;
-  for (const Diagnostic& x : check_additions(current, items)) {
+  std::vector<Diagnostic> checked = check_additions(current, items);
+  if (checked.empty()) plan.checked_ids = ids_fingerprint(current);
+  for (const Diagnostic& x : checked) {
     ImportProblem p;
     p.message = x.message;
     size_t index = 0;
@@ -761,6 +763,7 @@ ImportResult finish_import(const ImportPlan& plan, const ImportOptions& options)
   r.places = items.places.size();
   r.organisations = items.organisations.size();
   r.skipped_rows = bad;
+  r.checked_ids = plan.checked_ids;  // the kept rows are a part of what was checked
   r.items = std::move(items);
   return r;
 }

@@ -16,7 +16,8 @@
 //   ImportPlan plan = plan_csv_import(dataset, *csv.table, m, options);
 //   // show plan.rows (preview and problems); ask day/month if needs_day_month_choice()
 //   ImportResult r = finish_import(plan, options);
-//   history.apply(dataset, Command::add_all(std::move(*r.items), "import of events.csv"));
+//   history.apply(dataset, Command::add_all(std::move(*r.items), "import of events.csv",
+//                                           r.checked_ids));
 //
 // Nothing is half-imported: finish_import refuses while any row has an error, unless the
 // options say to skip those rows; then only the good rows and what they need are added.
@@ -140,6 +141,10 @@ struct ImportPlan {
   std::string first_ambiguous_text;  // "03/04/2015"
   bool needs_day_month_choice() const { return ambiguous_rows > 0; }
 
+  // The ids_fingerprint of the dataset the loader's check (check_additions) found every
+  // good row's items clean against; none when it found anything.
+  std::optional<uint64_t> checked_ids;
+
   size_t error_rows() const;
   // The file's problems, then every row's, in row order.
   std::vector<ImportProblem> problems() const;
@@ -157,6 +162,7 @@ struct ImportResult {
   std::optional<Dataset> items;  // the new places, organisations and events
   std::string error;             // when !items: why nothing is imported
   size_t events = 0, places = 0, organisations = 0, skipped_rows = 0;
+  std::optional<uint64_t> checked_ids;  // for Command::add_all: the plan's check holds
 };
 
 // Refused when the file has a problem of its own, when a date's day/month order must be

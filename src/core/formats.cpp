@@ -57,8 +57,8 @@ ImportProblem problem(std::string message) {
 
 // The base dataset (`into`, or a new one) with the items added in one step, through the
 // history's own check; the outcome says how many of each.
-ReadOutcome add_to_base(Dataset items, const ConvertOptions& o,
-                        std::vector<ImportProblem> problems) {
+ReadOutcome add_to_base(Dataset items, const ConvertOptions& o, std::vector<ImportProblem> problems,
+                        std::optional<uint64_t> checked_ids = std::nullopt) {
   ReadOutcome out;
   out.problems = std::move(problems);
   Dataset base = o.into ? *o.into : Dataset();
@@ -70,7 +70,7 @@ ReadOutcome add_to_base(Dataset items, const ConvertOptions& o,
          orgs = items.organisations.size();
   History h;
   std::string error;
-  if (!h.apply(base, Command::add_all(std::move(items), "import"), &error)) {
+  if (!h.apply(base, Command::add_all(std::move(items), "import", checked_ids), &error)) {
     out.problems.push_back(problem(error));
     return out;
   }
@@ -148,7 +148,7 @@ ReadOutcome read_csv_events(std::string_view bytes, const ConvertOptions& o) {
       p.severity = Severity::Warning;
       return p;
     }());
-  ReadOutcome added = add_to_base(std::move(*r.items), o, std::move(problems));
+  ReadOutcome added = add_to_base(std::move(*r.items), o, std::move(problems), r.checked_ids);
   added.notes.insert(
       added.notes.begin(),
       std::string("read as ") + encoding_name(t.encoding) + ", separator " +

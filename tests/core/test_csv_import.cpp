@@ -417,3 +417,27 @@ TEST_CASE("100,000 rows: all imported in one step; one bad row at the end stops 
   CHECK(bad.result.error.find("row 100002, column 2 (date)") != std::string::npos);
   CHECK(d.events.size() == events);
 }
+
+TEST_CASE("the plan's check is reused only while the data's ids are the ones it checked") {
+  Dataset d = sample();
+  Import x = import(d, "id,title\nfresh-id,A\n");
+  REQUIRE(x.result.items);
+  REQUIRE(x.result.checked_ids);
+  CHECK(*x.result.checked_ids == ids_fingerprint(d));
+  // The data changes between the plan and the import: an item takes the id.
+  History h;
+  Event e;
+  e.id = "fresh-id";
+  e.title = "Taken meanwhile";
+  REQUIRE(h.apply(d, Command::add(e)));
+  CHECK(ids_fingerprint(d) != *x.result.checked_ids);
+  std::string error;
+  CHECK_FALSE(
+      h.apply(d, Command::add_all(*x.result.items, "import", x.result.checked_ids), &error));
+  CHECK(error.find("already used") != std::string::npos);
+  // An id renamed is a change too; the same ids in the same order are not.
+  Dataset a = sample(), b = sample();
+  CHECK(ids_fingerprint(a) == ids_fingerprint(b));
+  b.places[0].id = "renamed";
+  CHECK(ids_fingerprint(a) != ids_fingerprint(b));
+}
