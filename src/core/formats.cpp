@@ -117,7 +117,10 @@ ReadOutcome read_csv_events(std::string_view bytes, const ConvertOptions& o) {
   ColumnMapping m = guess_mapping(t.header());
   for (const auto& [field, column] : o.columns) {
     int c = -1;
-    if (!column.empty() && std::all_of(column.begin(), column.end(), ::isdigit)) {
+    bool number =
+        !column.empty() && column.size() <= 6 &&
+        std::all_of(column.begin(), column.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (number) {
       c = std::stoi(column) - 1;
     } else if (!column.empty()) {
       for (size_t k = 0; k < t.header().size(); ++k)
