@@ -424,7 +424,14 @@ class RowReader {
       e.place = p.place.id;
       return;
     }
-    // A new place: its coordinates from the row, or from the city list.
+    plan_new_place(e, name, key, country, pid, lat, lon);
+  }
+
+  // A place the row names that is not in the data nor in this import yet: its
+  // coordinates from the row, or from the city list.
+  void plan_new_place(Event& e, const std::string& name, const std::string& key,
+                      const std::string& country, const std::string& pid, std::optional<double> lat,
+                      std::optional<double> lon) {
     PlannedPlace p;
     p.first_row = row_->row;
     p.place.name = name;

@@ -83,21 +83,29 @@ atlas::CityLookup city_lookup(std::shared_ptr<atlas::geo::Gazetteer> g) {
 // ---------------------------------------------------------------------------------
 // 3. Convert
 // ---------------------------------------------------------------------------------
-int cmd_convert(const std::vector<std::string>& args, const char* argv0) {
+// `atlas convert --formats`: the registry, a line each.
+int list_formats() {
+  for (const auto& f : atlas::formats()) {
+    std::cout << f.name << "  " << (f.read ? "in" : "  ") << (f.read && f.write ? "/" : " ")
+              << (f.write ? "out" : "   ") << "  " << f.description;
+    for (size_t i = 0; i < f.extensions.size(); ++i)
+      std::cout << (i ? " " : "  (") << f.extensions[i]
+                << (i + 1 == f.extensions.size() ? ")" : "");
+    std::cout << "\n";
+  }
+  return 0;
+}
+
+// What the command line asked for.
+struct ConvertArgs {
   std::string in, out, from, to, into, gazetteer_path;
   bool cities = true, title_given = false;
   atlas::ConvertOptions o;
-  if (args.size() == 1 && args[0] == "--formats") {
-    for (const auto& f : atlas::formats()) {
-      std::cout << f.name << "  " << (f.read ? "in" : "  ") << (f.read && f.write ? "/" : " ")
-                << (f.write ? "out" : "   ") << "  " << f.description;
-      for (size_t i = 0; i < f.extensions.size(); ++i)
-        std::cout << (i ? " " : "  (") << f.extensions[i]
-                  << (i + 1 == f.extensions.size() ? ")" : "");
-      std::cout << "\n";
-    }
-    return 0;
-  }
+};
+
+// Reads the options into `c`: 0 when they are complete, else the exit status (usage
+// already said what is wrong).
+int parse_convert_args(const std::vector<std::string>& args, ConvertArgs& c) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string& v) {
@@ -107,95 +115,84 @@ int cmd_convert(const std::vector<std::string>& args, const char* argv0) {
     };
     std::string v;
     if (a == "-o" || a == "--output") {
-      if (!value(out)) return usage("-o needs a file");
+      if (!value(c.out)) return usage("-o needs a file");
     } else if (a == "--from") {
-      if (!value(from)) return usage("--from needs a format");
+      if (!value(c.from)) return usage("--from needs a format");
     } else if (a == "--to") {
-      if (!value(to)) return usage("--to needs a format");
+      if (!value(c.to)) return usage("--to needs a format");
     } else if (a == "--day-first") {
-      o.import.day_month = atlas::DayMonthOrder::DayFirst;
+      c.o.import.day_month = atlas::DayMonthOrder::DayFirst;
     } else if (a == "--month-first") {
-      o.import.day_month = atlas::DayMonthOrder::MonthFirst;
+      c.o.import.day_month = atlas::DayMonthOrder::MonthFirst;
     } else if (a == "--skip-bad-rows") {
-      o.import.skip_bad_rows = true;
+      c.o.import.skip_bad_rows = true;
     } else if (a == "--into") {
-      if (!value(into)) return usage("--into needs a file");
+      if (!value(c.into)) return usage("--into needs a file");
     } else if (a == "--title") {
-      if (!value(o.title)) return usage("--title needs a text");
-      title_given = true;
+      if (!value(c.o.title)) return usage("--title needs a text");
+      c.title_given = true;
     } else if (a == "--map") {
       if (!value(v) || v.find('=') == std::string::npos) return usage("--map takes FIELD=COLUMN");
       auto field = atlas::field_from_name(v.substr(0, v.find('=')));
       if (!field) return usage("--map: no field is called \"" + v.substr(0, v.find('=')) + "\"");
-      o.columns.emplace_back(*field, v.substr(v.find('=') + 1));
+      c.o.columns.emplace_back(*field, v.substr(v.find('=') + 1));
     } else if (a == "--no-cities") {
-      cities = false;
+      c.cities = false;
     } else if (a == "--gazetteer") {
-      if (!value(gazetteer_path)) return usage("--gazetteer needs a file");
+      if (!value(c.gazetteer_path)) return usage("--gazetteer needs a file");
     } else if (a == "--table") {
       auto t = value(v) ? atlas::csv_table_from_name(v) : std::nullopt;
       if (!t) return usage("--table takes events, places, organisations or working-groups");
-      o.table = *t;
+      c.o.table = *t;
     } else if (a == "--excel") {
-      o.excel = true;
+      c.o.excel = true;
     } else if (a == "--group") {
       if (!value(v)) return usage("--group takes kind, country or none");
       if (v == "kind")
-        o.timeline.group = atlas::TimelineJsOptions::Group::Kind;
+        c.o.timeline.group = atlas::TimelineJsOptions::Group::Kind;
       else if (v == "country")
-        o.timeline.group = atlas::TimelineJsOptions::Group::Country;
+        c.o.timeline.group = atlas::TimelineJsOptions::Group::Country;
       else if (v == "none")
-        o.timeline.group = atlas::TimelineJsOptions::Group::None;
+        c.o.timeline.group = atlas::TimelineJsOptions::Group::None;
       else
         return usage("--group takes kind, country or none");
     } else if (!a.empty() && a[0] == '-' && a != "-") {
       return usage("unknown option " + a);
-    } else if (in.empty()) {
-      in = a;
+    } else if (c.in.empty()) {
+      c.in = a;
     } else {
-      return usage("one input file at a time (" + in + ", then " + a + ")");
+      return usage("one input file at a time (" + c.in + ", then " + a + ")");
     }
   }
-  if (in.empty() || out.empty())
-    return usage(in.empty() ? "no input file" : "no output file (-o OUT)");
+  if (c.in.empty() || c.out.empty())
+    return usage(c.in.empty() ? "no input file" : "no output file (-o OUT)");
 
-  std::string bytes;
-  if (!atlas::read_file(in, bytes)) {
-    std::cerr << in << ": cannot read the file\n";
-    return 2;
-  }
-  const atlas::Format* src =
-      from.empty() ? atlas::guess_format(in, bytes, true) : atlas::find_format(from);
-  const atlas::Format* dst =
-      to.empty() ? atlas::guess_format(out, "", false) : atlas::find_format(to);
-  if (!src || !src->read)
-    return usage(from.empty()
-                     ? "cannot tell the format of " + in + ": give --from"
-                     : "\"" + from + "\" is not a format that can be read (see --formats)");
-  if (!dst || !dst->write)
-    return usage(to.empty() ? "cannot tell the format for " + out + " from its name: give --to"
-                            : "\"" + to + "\" is not a format that can be written (see --formats)");
+  return 0;
+}
 
-  if (!into.empty()) {
+// The files beside the input: the dataset to add to (--into) and the offline city list.
+// 0, or the exit status after saying what failed.
+int load_side_inputs(ConvertArgs& c, const char* argv0) {
+  if (!c.into.empty()) {
     std::string base;
-    if (!atlas::read_file(into, base)) {
-      std::cerr << into << ": cannot read the file\n";
+    if (!atlas::read_file(c.into, base)) {
+      std::cerr << c.into << ": cannot read the file\n";
       return 2;
     }
     auto r = atlas::load_dataset(base);
-    for (const auto& d : r.diagnostics) std::cerr << into << ":" << d.to_string() << "\n";
+    for (const auto& d : r.diagnostics) std::cerr << c.into << ":" << d.to_string() << "\n";
     if (!r.ok()) return 1;
-    o.into = std::move(r.dataset);
+    c.o.into = std::move(r.dataset);
   }
-  if (!title_given) o.title = stem(in);
-  if (cities) {
-    std::string path = gazetteer_path.empty() ? default_gazetteer(argv0) : gazetteer_path;
+  if (!c.title_given) c.o.title = stem(c.in);
+  if (c.cities) {
+    std::string path = c.gazetteer_path.empty() ? default_gazetteer(argv0) : c.gazetteer_path;
     std::string asset, error;
     auto g = std::make_shared<atlas::geo::Gazetteer>();
     if (atlas::read_file(path, asset) &&
         atlas::geo::load_gazetteer(asset.data(), asset.size(), *g, error)) {
-      o.import.cities = city_lookup(g);
-    } else if (!gazetteer_path.empty()) {
+      c.o.import.cities = city_lookup(g);
+    } else if (!c.gazetteer_path.empty()) {
       std::cerr << path << ": " << (error.empty() ? "cannot read the file" : error) << "\n";
       return 2;
     } else {
@@ -203,36 +200,63 @@ int cmd_convert(const std::vector<std::string>& args, const char* argv0) {
                 << ") is missing: new places get coordinates only from the file\n";
     }
   }
-  if (out.size() >= 4 && out.compare(out.size() - 4, 4, ".tsv") == 0) o.separator = '\t';
+  return 0;
+}
 
-  atlas::ReadOutcome r = src->read(bytes, o);
+int cmd_convert(const std::vector<std::string>& args, const char* argv0) {
+  if (args.size() == 1 && args[0] == "--formats") return list_formats();
+  ConvertArgs c;
+  if (int status = parse_convert_args(args, c)) return status;
+  std::string bytes;
+  if (!atlas::read_file(c.in, bytes)) {
+    std::cerr << c.in << ": cannot read the file\n";
+    return 2;
+  }
+  const atlas::Format* src =
+      c.from.empty() ? atlas::guess_format(c.in, bytes, true) : atlas::find_format(c.from);
+  const atlas::Format* dst =
+      c.to.empty() ? atlas::guess_format(c.out, "", false) : atlas::find_format(c.to);
+  if (!src || !src->read)
+    return usage(c.from.empty()
+                     ? "cannot tell the format of " + c.in + ": give --from"
+                     : "\"" + c.from + "\" is not a format that can be read (see --formats)");
+  if (!dst || !dst->write)
+    return usage(c.to.empty()
+                     ? "cannot tell the format for " + c.out + " from its name: give --to"
+                     : "\"" + c.to + "\" is not a format that can be written (see --formats)");
+
+  if (int status = load_side_inputs(c, argv0)) return status;
+  if (c.out.size() >= 4 && c.out.compare(c.out.size() - 4, 4, ".tsv") == 0) c.o.separator = '\t';
+
+  atlas::ReadOutcome r = src->read(bytes, c.o);
   size_t errors = 0, warnings = 0;
   for (const auto& p : r.problems) {
-    std::cerr << in << ":" << p.to_string() << "\n";
+    std::cerr << c.in << ":" << p.to_string() << "\n";
     (p.severity == atlas::Severity::Error ? errors : warnings)++;
   }
   if (!r.dataset) {
-    std::cerr << in << ": not converted (" << errors << " error" << (errors == 1 ? "" : "s") << ", "
-              << warnings << " warning" << (warnings == 1 ? "" : "s") << "); nothing was written\n";
+    std::cerr << c.in << ": not converted (" << errors << " error" << (errors == 1 ? "" : "s")
+              << ", " << warnings << " warning" << (warnings == 1 ? "" : "s")
+              << "); nothing was written\n";
     return 1;
   }
-  atlas::WriteOutcome w = dst->write(*r.dataset, o);
+  atlas::WriteOutcome w = dst->write(*r.dataset, c.o);
   if (!w.error.empty()) {
-    std::cerr << out << ": " << w.error << "\n";
+    std::cerr << c.out << ": " << w.error << "\n";
     return 1;
   }
-  if (out == "-") {
+  if (c.out == "-") {
     std::cout << w.bytes;
     if (!std::cout.good()) return 2;
   } else {
     // The app's own atomic write: a failed write never destroys the old file.
-    std::string error = atlas::write_file_atomic(out, w.bytes);
+    std::string error = atlas::write_file_atomic(c.out, w.bytes);
     if (!error.empty()) {
-      std::cerr << out << ": " << error << "\n";
+      std::cerr << c.out << ": " << error << "\n";
       return 2;
     }
   }
-  std::cerr << in << " (" << src->name << ") -> " << out << " (" << dst->name << ")";
+  std::cerr << c.in << " (" << src->name << ") -> " << c.out << " (" << dst->name << ")";
   std::vector<std::string> notes = r.notes;
   notes.insert(notes.end(), w.notes.begin(), w.notes.end());
   for (size_t i = 0; i < notes.size(); ++i) std::cerr << (i ? "; " : ": ") << notes[i];
