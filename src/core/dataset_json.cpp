@@ -17,6 +17,7 @@
 
 #include "core/countries.hpp"
 #include "core/dataset_reader.hpp"
+#include "core/plan_fields.hpp"
 #include "core/utf8.hpp"
 
 namespace atlas {
@@ -493,6 +494,7 @@ std::string save_dataset(const Dataset& d) {
     o["kind"] = to_json_name(x.kind);
     o["title"] = x.title;
     if (x.date) o["date"] = edtf::format(*x.date);
+    write_schedule(x, o);  // plans: status, starts, ends, time_zone, postponed_from
     put_text(o, "place", x.place);
     if (!x.organisations.empty()) o["organisations"] = parts_json(x.organisations);
     put_text(o, "notes", x.notes);
@@ -507,6 +509,7 @@ std::string save_dataset(const Dataset& d) {
       }
       o["links"] = std::move(links);
     }
+    write_checklist(x, o);  // plans
     put_text(o, "source", x.source);
     put_extra(o, x.extra);
     events.push_back(std::move(o));

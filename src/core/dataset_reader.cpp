@@ -26,6 +26,7 @@
 #include <string>
 
 #include "core/countries.hpp"
+#include "core/plan_fields.hpp"
 #include "core/utf8.hpp"
 
 namespace atlas::detail {
@@ -48,6 +49,7 @@ enum class Node : uint8_t {
   Story,
   Part,  // an organisation's part in an event or a working group
   Link,
+  ChecklistItem,  // an event's checklist (plans, core/plan_fields.hpp)
   Step,
   Camera,  // a story step's map
   None
@@ -84,11 +86,22 @@ constexpr Field kPlaceFields[] = {{"id"},  {"name"},  {"country"}, {"lat"},
                                   {"lon"}, {"notes"}, {"source"}};
 constexpr Field kOrganisationFields[] = {{"id"},      {"name"},  {"sector"},
                                          {"country"}, {"notes"}, {"source"}};
-constexpr Field kEventFields[] = {{"id"},    {"kind"},
-                                  {"title"}, {"date"},
-                                  {"place"}, {"organisations", Shape::List, Node::Part},
-                                  {"notes"}, {"links", Shape::List, Node::Link},
-                                  {"source"}};
+constexpr Field kEventFields[] = {{"id"},
+                                  {"kind"},
+                                  {"title"},
+                                  {"date"},
+                                  {"place"},
+                                  {"organisations", Shape::List, Node::Part},
+                                  {"notes"},
+                                  {"links", Shape::List, Node::Link},
+                                  {"source"},
+                                  // Plans: the rules are in core/plan_fields.hpp.
+                                  {"status"},
+                                  {"starts"},
+                                  {"ends"},
+                                  {"time_zone"},
+                                  {"postponed_from"},
+                                  {"checklist", Shape::List, Node::ChecklistItem}};
 constexpr Field kWorkingGroupFields[] = {{"id"},
                                          {"name"},
                                          {"country"},
@@ -101,6 +114,7 @@ constexpr Field kWorkingGroupFields[] = {{"id"},
 constexpr Field kStoryFields[] = {{"id"}, {"title"}, {"steps", Shape::List, Node::Step}};
 constexpr Field kPartFields[] = {{"organisation"}, {"role"}, {"note"}};
 constexpr Field kLinkFields[] = {{"url"}, {"label"}};
+constexpr Field kCheckItemFields[] = {{"text"}, {"owner"}, {"due"}, {"done"}, {"deadline"}};
 constexpr Field kStepFields[] = {
     {"item"}, {"caption"}, {"timeline"}, {"map", Shape::Object, Node::Camera}};
 constexpr Field kCameraFields[] = {{"lon"}, {"lat"}, {"zoom"}};
@@ -122,6 +136,7 @@ constexpr NodeSpec kSpecs[kNodes] = {spec(kRootFields, "the file"),
                                      spec(kStoryFields, "a story"),
                                      spec(kPartFields, "an organisation's part"),
                                      spec(kLinkFields, "a link"),
+                                     spec(kCheckItemFields, "a checklist item"),
                                      spec(kStepFields, "a story step"),
                                      spec(kCameraFields, "a map camera")};
 constexpr size_t kMaxFields = 16;
@@ -481,6 +496,9 @@ class Reader {
       case Node::Link:
         link_ = Link();
         break;
+      case Node::ChecklistItem:
+        check_item_ = ChecklistItem();
+        break;
       case Node::Step:
         step_ = StoryStep();
         break;
@@ -510,6 +528,8 @@ class Reader {
         return part_.extra;
       case Node::Link:
         return link_.extra;
+      case Node::ChecklistItem:
+        return check_item_.extra;
       case Node::Step:
         return step_.extra;
       default:
@@ -534,6 +554,7 @@ class Reader {
       case Node::Event:
         if (f.child == Node::Part) event_.organisations.clear();
         if (f.child == Node::Link) event_.links.clear();
+        if (f.child == Node::ChecklistItem) event_.checklist.clear();
         break;
       case Node::WorkingGroup:
         if (f.shape == Shape::Sectors) group_.member_sectors.clear();
@@ -582,10 +603,12 @@ class Reader {
   void finish_place(Checks& c);
   void finish_organisation(Checks& c);
   void finish_event(Checks& c);
+  void finish_schedule(Checks& c);
   void finish_working_group(Checks& c);
   void finish_story(Checks& c);
   void finish_part(Checks& c);
   void finish_link(Checks& c);
+  void finish_checklist_item(Checks& c);
   void finish_step(Checks& c, Diags& out);
 
   Dataset& d_;
@@ -604,6 +627,7 @@ class Reader {
   Story story_;
   Participation part_;
   Link link_;
+  ChecklistItem check_item_;
   StoryStep step_;
   Extra camera_extra_ = Extra::object();
 };
@@ -628,6 +652,7 @@ class Checks {
   }
   std::string at(const char* key) { return ptr() + "/" + key; }
   void error(std::string p, std::string m) { out_.error(std::move(p), std::move(m)); }
+  void add(Severity s, std::string p, std::string m) { out_.add(s, std::move(p), std::move(m)); }
 
   Slot& slot(const char* key) {
     // The same literal in the table and in the check is usually one object.
@@ -695,7 +720,7 @@ class Checks {
     return false;
   }
 
-  bool date(const char* key, std::optional<edtf::Value>& out) {
+  bool date(const char* key, std::optional<edtf::Value>& out, DateUse use = DateUse::Days) {
     std::string s;
     if (!text(key, s, false, 100)) return false;
     if (!has(key)) return true;
@@ -704,20 +729,37 @@ class Checks {
       error(at(key), quote(s) + " is not a valid date: " + r.error);
       return false;
     }
+    std::string misuse = date_use_problem(*r.value, key, use, quote(s));
+    if (!misuse.empty()) {
+      error(at(key), std::move(misuse));
+      return false;
+    }
     out = r.value;
     return true;
   }
 
   template <typename E, typename From>
-  bool vocab(const char* key, E& out, From from, std::string (*allowed)()) {
+  bool vocab(const char* key, E& out, From from, std::string (*allowed)(), bool required = true) {
     std::string s;
-    if (!text(key, s, true, 100)) return false;
+    if (!text(key, s, required, 100)) return false;
+    if (!required && !has(key)) return true;
     auto v = from(s);
     if (!v) {
       error(at(key), quote(s) + " is not a known " + key + "; use " + allowed());
       return false;
     }
     out = *v;
+    return true;
+  }
+
+  bool flag(const char* key, bool& out) {
+    Slot& s = slot(key);
+    if (s.kind == Slot::Absent) return true;
+    if (s.kind != Slot::Value || !s.value.is_boolean()) {
+      error(at(key), std::string("\"") + key + "\" must be true or false, not " + type_name(s));
+      return false;
+    }
+    out = s.value.get<bool>();
     return true;
   }
 
@@ -790,6 +832,8 @@ void Reader::finish_item(Node n) {
       return finish_part(c);
     case Node::Link:
       return finish_link(c);
+    case Node::ChecklistItem:
+      return finish_checklist_item(c);
     case Node::Step:
       return finish_step(c, out);
     default:
@@ -836,8 +880,39 @@ void Reader::finish_event(Checks& c) {
   c.text("notes", x.notes, false, kMaxNotesChars);
   c.list("links");
   c.text("source", x.source, false, kMaxNotesChars);
+  finish_schedule(c);
   c.unknown(x.extra);
   d_.events.push_back(std::move(x));
+}
+
+// Plans (issue #17): the walk is here, the rules in core/plan_fields.hpp.
+void Reader::finish_schedule(Checks& c) {
+  Event& x = event_;
+  std::optional<EventStatus> status;
+  if (c.vocab("status", status, event_status_from, allowed_event_statuses, false))
+    x.status = status;
+  c.date("starts", x.starts, DateUse::DateTime);
+  c.date("ends", x.ends, DateUse::DateTime);
+  if (c.text("time_zone", x.time_zone, false, 100) && c.has("time_zone")) {
+    std::string problem = time_zone_problem(x.time_zone);
+    if (!problem.empty()) c.error(c.at("time_zone"), std::move(problem));
+  }
+  c.date("postponed_from", x.postponed_from);
+  c.list(kChecklistField);
+  std::vector<Diagnostic> problems;
+  check_event_plan(x, c.ptr(), problems);
+  for (auto& d : problems) c.add(d.severity, std::move(d.pointer), std::move(d.message));
+}
+
+void Reader::finish_checklist_item(Checks& c) {
+  ChecklistItem& x = check_item_;
+  c.text("text", x.text, true, kMaxNameChars);
+  c.text("owner", x.owner, false, kMaxNameChars);
+  c.date("due", x.due, DateUse::Any);
+  c.flag("done", x.done);
+  c.flag("deadline", x.deadline);
+  c.unknown(x.extra);
+  event_.checklist.push_back(std::move(x));
 }
 
 void Reader::finish_working_group(Checks& c) {

@@ -1,11 +1,12 @@
-// date_edtf.cpp — EDTF level 0 + level 1 calendar dates: day numbers, ranges, parsing,
-// canonical text, English sentences. The contract, and the rules describe() follows,
-// are in date_edtf.hpp.
+// date_edtf.cpp — EDTF level 0 + level 1 calendar dates and level 0 date-times: day
+// numbers, ranges, parsing, canonical text, English sentences. The contract, and the rules
+// describe() follows, are in date_edtf.hpp.
 //
 // Index
 //   1. Day numbers (Howard Hinnant's era algorithm, proleptic Gregorian)
 //   2. Date and Value: year ranges, precision, earliest/latest day
-//   3. Parser: one date (year, month or season, day, qualifier), then intervals
+//   3. Parser: one date (year, month or season, day, qualifier or time of day), then
+//      intervals
 //   4. format
 //   5. describe
 //   6. compare, precision_name
@@ -172,6 +173,30 @@ bool Value::approximate() const {
          (end_kind == End::Date && end.approximate);
 }
 
+int64_t local_seconds(const Date& d) {
+  const int64_t clock = d.has_time ? d.hour * 3600 + d.minute * 60 + d.second : 0;
+  return d.earliest_day() * 86400 + clock;
+}
+
+std::optional<int64_t> utc_seconds(const Date& d) {
+  if (!d.has_time || d.offset == Offset::Local) return std::nullopt;
+  return local_seconds(d) - (d.offset == Offset::Shift ? d.offset_minutes * 60 : 0);
+}
+
+Date date_time_from_local(int64_t local, Offset offset, int offset_minutes) {
+  Date d;
+  const int64_t days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+  const int64_t clock = local - days * 86400;
+  civil_from_days(days, d.year, d.month, d.day);
+  d.has_time = true;
+  d.hour = static_cast<int>(clock / 3600);
+  d.minute = static_cast<int>(clock / 60 % 60);
+  d.second = static_cast<int>(clock % 60);
+  d.offset = offset;
+  d.offset_minutes = offset == Offset::Shift ? offset_minutes : 0;
+  return d;
+}
+
 // ---------------------------------------------------------------------------------
 // 3. Parser
 // ---------------------------------------------------------------------------------
@@ -199,6 +224,10 @@ size_t digit_or_x_run(std::string_view s, size_t pos) {
 
 int two_digits(std::string_view s) { return (s[0] - '0') * 10 + (s[1] - '0'); }
 
+std::string two_digit_text(int n) {
+  return std::string(1, static_cast<char>('0' + n / 10 % 10)) + static_cast<char>('0' + n % 10);
+}
+
 // The text after a date that could not be read, quoted; long tails are cut (at a UTF-8
 // character boundary, so the message stays valid text).
 std::string quote_tail(std::string_view rest) {
@@ -207,15 +236,92 @@ std::string quote_tail(std::string_view rest) {
   return "\"" + std::string(rest.substr(0, utf8_floor(rest, kMax))) + "\xE2\x80\xA6\"";  // ellipsis
 }
 
-std::string unexpected_text(std::string_view rest) {
+std::string unexpected_text(std::string_view rest, const char* after = "the date") {
   const std::string quoted = quote_tail(rest);
-  if (rest[0] == 'T' || rest.find(':') != std::string_view::npos)
-    return "unexpected text " + quoted + " after the date: times are not used, only calendar dates";
-  if (rest[0] == 'Z' || rest[0] == '+')
-    return "unexpected text " + quoted +
-           " after the date: time zones are not used, only calendar dates";
+  if (rest[0] == ' ' && rest.find(':') != std::string_view::npos)
+    return "join the date and the time with a T, not a space, like 2026-03-04T09:30";
+  if (rest[0] == 'Z')
+    return "a time zone (Z) is written after a time of day, like 2026-03-04T09:30Z";
+  if (rest[0] == '+')
+    return "a time zone offset is written after a time of day, like 2026-03-04T09:30+08:00";
   if (rest[0] == '^') return "season qualifiers (^) are EDTF level 2";
-  return "unexpected text " + quoted + " after the date";
+  return "unexpected text " + quoted + " after " + after;
+}
+
+constexpr const char* kQualifiedTime =
+    "a date with a time of day cannot carry ?, ~ or % (EDTF qualifies dates, not times)";
+
+// Two digits at pos into `out`; false (pos unchanged) when there are not two.
+bool read_two(std::string_view s, size_t& pos, int& out) {
+  if (pos + 1 >= s.size() || !is_digit(s[pos]) || !is_digit(s[pos + 1])) return false;
+  out = two_digits(s.substr(pos, 2));
+  pos += 2;
+  return true;
+}
+
+// "Z", "+08:00", "-03:30", "+08" after a time of day.
+std::string parse_offset(std::string_view s, size_t& pos, Date& d) {
+  if (s[pos] == 'Z') {
+    d.offset = Offset::Utc;
+    ++pos;
+    return {};
+  }
+  const bool minus = s[pos] == '-';
+  ++pos;
+  int hours = 0, minutes = 0;
+  if (!read_two(s, pos, hours))
+    return "an offset from UTC has two digits for the hours, like +08:00 or -03:30";
+  if (pos < s.size() && is_digit(s[pos])) return "write the offset with a colon, like +08:00";
+  if (pos < s.size() && s[pos] == ':') {
+    ++pos;
+    if (!read_two(s, pos, minutes)) return "the offset's minutes have two digits, like +05:30";
+  }
+  if (minutes > 59) return "there is no minute " + std::to_string(minutes) + " in an offset";
+  const int total = hours * 60 + minutes;
+  if (minus && total == 0) return "write a zero offset as Z or +00:00 (-00:00 is not used)";
+  if ((minus && total > 12 * 60) || (!minus && total > 14 * 60))
+    return std::string("there is no offset ") + (minus ? "-" : "+") + two_digit_text(hours) + ":" +
+           two_digit_text(minutes) + " on Earth: offsets run from -12:00 to +14:00";
+  d.offset = Offset::Shift;
+  d.offset_minutes = minus ? -total : total;
+  return {};
+}
+
+// "T09:30", "T09:30:00", then an optional offset (EDTF level 0 date and time).
+std::string parse_time(std::string_view s, size_t& pos, Date& d) {
+  ++pos;  // the T
+  if (d.precision() != Precision::Day)
+    return "a time of day needs a full date (year, month and day) before the T";
+  if (d.negative || d.year < 0)
+    return "a time of day is written only on a date with a year from 0000 to 9999";
+  if (pos >= s.size() || !is_digit(s[pos])) return "expected a time after the T, like T09:30";
+  if (!read_two(s, pos, d.hour)) return "the hour has two digits, like T09:30";
+  if (pos < s.size() && is_digit(s[pos])) return "write the time with colons, like T09:30:00";
+  if (pos >= s.size() || s[pos] != ':') return "a time needs hours and minutes, like T09:30";
+  ++pos;
+  if (!read_two(s, pos, d.minute)) return "the minutes have two digits, like T09:05";
+  if (pos < s.size() && s[pos] == ':') {
+    ++pos;
+    if (!read_two(s, pos, d.second)) return "the seconds have two digits, like T09:30:05";
+  }
+  if (pos < s.size() && (s[pos] == '.' || s[pos] == ','))
+    return "fractions of a second are not used in EDTF";
+  if (d.hour == 24)
+    return "there is no 24:00 in EDTF: write midnight at the end of a day as 00:00 of the next day";
+  if (d.hour > 23) return "there is no hour " + two_digit_text(d.hour) + " (hours are 00 to 23)";
+  if (d.minute > 59)
+    return "there is no minute " + two_digit_text(d.minute) + " (minutes are 00 to 59)";
+  if (d.second == 60) return "leap seconds (:60) are not used";
+  if (d.second > 59)
+    return "there is no second " + two_digit_text(d.second) + " (seconds are 00 to 59)";
+  d.has_time = true;
+  if (pos < s.size() && (s[pos] == 'Z' || s[pos] == '+' || s[pos] == '-')) {
+    std::string error = parse_offset(s, pos, d);
+    if (!error.empty()) return error;
+  }
+  if (pos < s.size() && is_qualifier(s[pos])) return kQualifiedTime;
+  if (pos < s.size()) return unexpected_text(s.substr(pos), "the time");
+  return {};
 }
 
 // "Y170000002", "Y-170000002". Level 1 allows the Y form only for years beyond four digits;
@@ -360,6 +466,7 @@ std::string parse_month_and_day(std::string_view s, size_t& pos, Date& d) {
 }
 
 std::string parse_qualifier_and_rest(std::string_view s, size_t pos, Date& d) {
+  if (pos < s.size() && s[pos] == 'T') return parse_time(s, pos, d);
   if (pos < s.size() && is_qualifier(s[pos])) {
     const char q = s[pos++];
     d.uncertain = q == '?' || q == '%';
@@ -367,6 +474,7 @@ std::string parse_qualifier_and_rest(std::string_view s, size_t pos, Date& d) {
     if (pos < s.size() && is_qualifier(s[pos]))
       return "use a single qualifier: % already means both uncertain (?) and approximate (~)";
     if (pos < s.size() && s[pos] == '-') return kPartQualifierLevel2;
+    if (pos < s.size() && s[pos] == 'T') return kQualifiedTime;
   }
   if (pos < s.size()) return unexpected_text(s.substr(pos));
   return {};
@@ -435,6 +543,11 @@ ParseResult parse_value(std::string_view text) {
   if (!error.empty()) return fail(error);
   if (v.start_kind != End::Date && v.end_kind != End::Date)
     return fail("an interval needs a date on at least one side of the /");
+  if ((v.start_kind == End::Date && v.start.has_time) ||
+      (v.end_kind == End::Date && v.end.has_time))
+    return fail(
+        "an interval runs from one day to another: EDTF intervals have no time of day; write "
+        "the days, like 2026-03-04/2026-03-06");
   if (v.start_kind == End::Date && v.end_kind == End::Date &&
       v.start.earliest_day() > v.end.latest_day())
     return fail("the interval starts (" + format_date(v.start) + ") after it ends (" +
@@ -463,8 +576,12 @@ ParseResult parse(std::string_view text) {
 // ---------------------------------------------------------------------------------
 namespace {
 
-std::string two_digit_text(int n) {
-  return std::string(1, static_cast<char>('0' + n / 10 % 10)) + static_cast<char>('0' + n % 10);
+// "+08:00", "-03:30", "Z", "" for a local time.
+std::string offset_text(const Date& d) {
+  if (d.offset == Offset::Utc) return "Z";
+  if (d.offset != Offset::Shift) return "";
+  const int m = d.offset_minutes < 0 ? -d.offset_minutes : d.offset_minutes;
+  return (d.offset_minutes < 0 ? "-" : "+") + two_digit_text(m / 60) + ":" + two_digit_text(m % 60);
 }
 
 // Years beyond four digits get the Y even on a hand-built Date, so the output always
@@ -490,6 +607,10 @@ std::string format_date(const Date& d) {
       out += '-';
       out += d.day_unspecified ? "XX" : two_digit_text(d.day);
     }
+  }
+  if (d.has_time) {  // level 0 date-time: no qualifier can follow
+    return out + "T" + two_digit_text(d.hour) + ":" + two_digit_text(d.minute) + ":" +
+           two_digit_text(d.second) + offset_text(d);
   }
   if (d.uncertain && d.approximate) {
     out += '%';
@@ -597,6 +718,12 @@ Phrase phrase_of(const Date& d, bool mark_ad) {
 
 std::string alone(const Date& d, bool mark_ad) {
   const Phrase p = phrase_of(d, mark_ad);
+  if (d.has_time) {
+    const std::string at = p.text + " at " + clock_text(d.hour * 3600 + d.minute * 60 + d.second);
+    if (d.offset == Offset::Utc) return at + " UTC";
+    if (d.offset == Offset::Shift) return at + " (" + utc_offset_text(d.offset_minutes * 60) + ")";
+    return at + " (local time)";
+  }
   std::string s;
   switch (p.shape) {
     case Shape::Point:
@@ -664,6 +791,20 @@ std::string describe(const Value& v) {
     return "until " + end + " (start open)";
   }
   return "at an unknown time";  // not produced by parse(): one end is always a date
+}
+
+std::string clock_text(int64_t seconds_of_day) {
+  const int t = static_cast<int>(((seconds_of_day % 86400) + 86400) % 86400);
+  std::string s = two_digit_text(t / 3600) + ":" + two_digit_text(t / 60 % 60);
+  if (t % 60 != 0) s += ":" + two_digit_text(t % 60);
+  return s;
+}
+
+std::string utc_offset_text(int64_t offset_seconds) {
+  if (offset_seconds == 0) return "UTC";
+  const int64_t m = (offset_seconds < 0 ? -offset_seconds : offset_seconds) / 60;
+  return std::string("UTC") + (offset_seconds < 0 ? "-" : "+") + two_digit_text(int(m / 60 % 100)) +
+         ":" + two_digit_text(int(m % 60));
 }
 
 // ---------------------------------------------------------------------------------

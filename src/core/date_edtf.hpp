@@ -1,9 +1,11 @@
 // date_edtf.hpp — Extended Date/Time Format (ISO 8601-2, Library of Congress EDTF),
-// level 0 and level 1, calendar dates only (no times, no time zones).
+// level 0 and level 1: calendar dates, and level 0 date-times (a day with a time of day,
+// optionally in UTC or at an offset from it).
 //
 // Index
 //   1. Day numbers: proleptic Gregorian calendar <-> days since 1970-01-01
-//   2. Date: one EDTF date (year, year-month, year-month-day, season) + qualifiers
+//   2. Date: one EDTF date (year, year-month, year-month-day, season) + qualifiers, or a
+//      date-time
 //   3. Value: a date or an interval, each end a date, open ("..") or unknown ("")
 //   4. parse / format / describe / compare
 //
@@ -21,8 +23,17 @@
 //             Y12345 | Y-12345                     more than four digits, no leading 0,
 //                                                  |year| <= kMaxAbsYear, no month
 //             then optionally one of ? ~ % at the very end (whole date)
+//   date-time YYYY-MM-DDThh:mm:ss, then nothing (local time), Z (UTC) or an offset
+//             +hh:mm / -hh:mm / +hh (EDTF level 0). Read leniently also as hh:mm (no
+//             seconds): the canonical text always has seconds and a +hh:mm offset, as
+//             level 0 writes them. The year is 0000..9999; no X digits, no qualifier
+//             (EDTF qualifies dates, not times); hours 00-23 (no 24:00), no leap second,
+//             no fraction; offsets -12:00..+14:00, and a zero offset is Z or +00:00.
 //   interval  side/side, a side being a date, ".." (open) or "" (unknown); at least one
 //             side is a date, and the start's earliest day is not after the end's latest.
+//             Never a date-time: EDTF intervals have no time of day (level 0 excludes it
+//             and level 1 does not add it), so "2026-03-04T09:00/2026-03-06T17:00" is
+//             refused with a sentence that says to write the days.
 // "-0000" is refused (year 0 is written 0000). "-0XXX" is a negative year whose known
 // digits are all 0 (-999 to -1): X digits are stored as 0, so the sign is kept apart.
 #pragma once
@@ -47,6 +58,9 @@ int days_in_month(int64_t year, int month);
 constexpr int64_t kUnboundedPast = INT64_MIN / 4;
 constexpr int64_t kUnboundedFuture = INT64_MAX / 4;
 
+// A time zone offset as written on a date-time.
+enum class Offset { Local, Utc, Shift };  // none ("floating"), Z, +hh:mm / -hh:mm
+
 // Largest |year| accepted (also for 'Y'-prefixed years): keeps day numbers far
 // from overflow.
 constexpr int64_t kMaxAbsYear = 999999999;
@@ -70,6 +84,14 @@ struct Date {
   bool negative = false;            // written with a minus: kept apart from `year` for
                                     // "-0XXX", whose stored year is 0
 
+  // Date-times: a day (precision Day, no qualifier) with a time of day.
+  bool has_time = false;
+  int hour = 0, minute = 0, second = 0;
+  Offset offset = Offset::Local;
+  int offset_minutes = 0;  // east of UTC, when offset == Shift (+08:00 is 480)
+
+  // The earliest and latest day of a date-time are its day as written (the local date
+  // at its offset), which is where the views draw it.
   Precision precision() const;
   int64_t earliest_day() const;  // first day the date could be
   int64_t latest_day() const;    // last day the date could be
@@ -93,7 +115,18 @@ struct Value {
   int64_t latest() const;
   bool uncertain() const;    // any '?' or '%'
   bool approximate() const;  // any '~' or '%'
+  bool has_time() const { return !interval && start.has_time; }
 };
+
+// A date-time's wall clock as written, in seconds since 1970-01-01T00:00:00 read as if
+// it were UTC ("local seconds"); for a date without a time, its first second.
+int64_t local_seconds(const Date& d);
+// The instant a date-time names, in seconds since 1970-01-01T00:00:00Z, when it says
+// (Z or an offset); nullopt for a local time (it needs a time zone: core/timezone.hpp).
+std::optional<int64_t> utc_seconds(const Date& d);
+// A date-time from local seconds and how the offset is written (the inverse of
+// local_seconds for years 0000..9999).
+Date date_time_from_local(int64_t local, Offset offset = Offset::Local, int offset_minutes = 0);
 
 // ---------------------------------------------------------------------------------
 // 4. API
@@ -110,7 +143,9 @@ struct ParseResult {
 // interval: " or "end of the interval: ".
 ParseResult parse(std::string_view text);
 
-// The canonical text; format(parse(s).value) == s for every valid s.
+// The canonical text; format(parse(s).value) == s for every valid s, except that a
+// date-time read without its seconds (T09:30) or with an hour-only offset (+08) is
+// written in full (T09:30:00, +08:00).
 std::string format(const Value& v);
 
 // A human sentence. The rules:
@@ -133,7 +168,15 @@ std::string format(const Value& v);
 //       date/..    "from A, ongoing"         date/     "from A, end unknown"
 //       ../date    "until B (start open)"    /date     "until B, start unknown"
 //     (an "(uncertain)" on B merges: "until 2016 (uncertain; start open)").
+//   A date-time: the day, "at" and the time, seconds only when not :00, then how the
+//     time is meant: "4 March 2026 at 09:30 (local time)", "… at 09:30 UTC",
+//     "… at 09:30 (UTC+08:00)".
 std::string describe(const Value& v);
+
+// "09:30", "09:30:15": a time of day from seconds since midnight (0..86399).
+std::string clock_text(int64_t seconds_of_day);
+// "UTC", "UTC+08:00", "UTC-03:30", "UTC+05:45": an offset in seconds east of UTC.
+std::string utc_offset_text(int64_t offset_seconds);
 
 // Short words for the precision ("day", "month", "season", "year", "decade",
 // "century", "millennium", "unknown").

@@ -10,6 +10,7 @@
 #include "core/edit.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
@@ -17,6 +18,7 @@
 #include <variant>
 
 #include "core/dataset_json.hpp"
+#include "core/plan_fields.hpp"
 #include "core/utf8.hpp"
 
 namespace atlas {
@@ -163,6 +165,7 @@ size_t approx(const Link& l) { return sizeof l + l.url.size() + l.label.size() +
 size_t approx(const Place& x);         // the lists below are of these; templates see only
 size_t approx(const Organisation& x);  // what is declared before them
 size_t approx(const Event& x);
+size_t approx(const ChecklistItem& x);
 size_t approx(const WorkingGroup& x);
 size_t approx(const Story& x);
 size_t approx(const StoryStep& x);
@@ -180,9 +183,13 @@ size_t approx(const Organisation& x) {
   return sizeof x + x.id.size() + x.name.size() + x.notes.size() + x.source.size() +
          approx(x.extra);
 }
+size_t approx(const ChecklistItem& x) {
+  return sizeof x + x.text.size() + x.owner.size() + approx(x.extra);
+}
 size_t approx(const Event& x) {
   return sizeof x + x.id.size() + x.title.size() + x.place.size() + x.notes.size() +
-         x.source.size() + approx(x.organisations) + approx(x.links) + approx(x.extra);
+         x.source.size() + x.time_zone.size() + approx(x.organisations) + approx(x.links) +
+         approx(x.checklist) + approx(x.extra);
 }
 size_t approx(const WorkingGroup& x) {
   return sizeof x + x.id.size() + x.name.size() + x.origin.size() + x.notes.size() +
@@ -504,9 +511,14 @@ std::string set_label(const Fields& fields, const std::string& name) {
   if (k == "lat" || k == "lon") return "change of location" + of;
   if (k == "active") return "change of active dates" + of;
   if (k == "member_sectors") return "change of member sectors" + of;
-  static const char* const kKnown[] = {
-      "id",     "kind",    "date",   "place",   "organisations", "notes",       "links",
-      "source", "country", "sector", "members", "origin",        "description", "steps"};
+  if (k == "time_zone") return "change of time zone" + of;
+  if (k == "starts") return "change of start time" + of;
+  if (k == "ends") return "change of end time" + of;
+  if (k == "postponed_from") return "change of the date postponed from" + of;
+  static const char* const kKnown[] = {"id",      "kind",   "date",   "place",     "organisations",
+                                       "notes",   "links",  "source", "country",   "sector",
+                                       "members", "origin", "status", "checklist", "description",
+                                       "steps"};
   for (const char* known : kKnown)
     if (k == known) return std::string("change of ") + known + of;
   return "change of " + dq(k) + of;
@@ -542,8 +554,11 @@ struct Command::Impl {
   std::string keep;
   std::vector<RefChange> log;
 
-  // Replace: the dataset not in use, swapped in on every apply and undo. AddAll: the
-  // items while not added (before the first apply, and while undone).
+  // Set, made from the dataset on the first apply (the plan commands): fills `fields`
+  // and `label`, then is dropped, so redo and undo are the plain swap.
+  std::function<bool(const Dataset&, Fields&, std::string& label, std::string& error)> prepare;
+
+  // Replace: the dataset not in use, swapped in on every apply and undo.
   std::unique_ptr<Dataset> other;
   std::optional<uint64_t> checked_ids;  // AddAll: see Command::add_all
   // AddAll, while added: how many of each collection's last items are the step's, and
@@ -724,6 +739,7 @@ void Command::Impl::count_bytes() {
 }
 
 bool Command::Impl::set(Dataset& d, std::string& error, bool& changed) {
+  if (prepare && !prepare(d, fields, label, error)) return false;
   std::optional<ItemRef> r = locate(d, target);
   if (!r) {
     error = "there is no item with the id " + dq(target);
@@ -775,6 +791,7 @@ bool Command::Impl::set(Dataset& d, std::string& error, bool& changed) {
   before = target;
   target = id;
   fields = std::move(old);
+  prepare = nullptr;
   changed = true;
   count_bytes();
   return true;
@@ -1084,6 +1101,149 @@ Command Command::sequence(std::vector<Command> steps, std::string label) {
   c.impl_->parts = std::move(steps);
   c.impl_->label = std::move(label);
   if (c.impl_->parts.empty()) c.impl_->refused = "there is no change to make";
+  return c;
+}
+
+// ---- Plans: status and checklist ------------------------------------------------
+namespace {
+
+// Edits a copy of the event's checklist and names the step; false with an error.
+using ListEdit = std::function<bool(const Event&, std::vector<ChecklistItem>&, std::string& label,
+                                    std::string& error)>;
+
+const Event* event_at(const Dataset& d, const std::string& id, std::string& error) {
+  std::optional<ItemRef> r = locate(d, id);
+  if (!r || r->collection != Collection::Events) {
+    error = "there is no event with the id " + dq(id);
+    return nullptr;
+  }
+  return &d.events[r->index];
+}
+
+// What Impl::prepare runs for a checklist command: the new list as the "checklist" field.
+std::function<bool(const Dataset&, Fields&, std::string&, std::string&)> checklist_step(
+    std::string id, ListEdit edit) {
+  return [id = std::move(id), edit = std::move(edit)](const Dataset& d, Fields& fields,
+                                                      std::string& label, std::string& error) {
+    const Event* e = event_at(d, id, error);
+    if (!e) return false;
+    std::vector<ChecklistItem> list = e->checklist;
+    if (!edit(*e, list, label, error)) return false;
+    fields.clear();
+    try {  // text typed in the UI may not be UTF-8: the saver refuses it
+      fields.emplace_back("checklist",
+                          list.empty() ? std::nullopt : std::optional<json>(field_json(list)));
+    } catch (const json::exception&) {
+      error = "the text is not valid UTF-8";
+      return false;
+    }
+    return true;
+  };
+}
+
+bool has_item(const Event& e, size_t index, std::string& error) {
+  if (index < e.checklist.size()) return true;
+  error = "the event " + shown(e.title) + " has no checklist item " + std::to_string(index + 1) +
+          " (it has " + std::to_string(e.checklist.size()) + ")";
+  return false;
+}
+
+std::string item_name(const ChecklistItem& c) { return shown(c.text.empty() ? "item" : c.text); }
+
+}  // namespace
+
+Command Command::set_status(std::string event_id, std::optional<EventStatus> status) {
+  Command c = set_field(event_id, "status", nullptr);
+  c.impl_->prepare = [id = event_id, status](const Dataset& d, Fields& fields, std::string& label,
+                                             std::string& error) {
+    const Event* e = event_at(d, id, error);
+    if (!e) return false;
+    fields.clear();
+    fields.emplace_back("status",
+                        status ? std::optional<json>(to_json_name(*status)) : std::nullopt);
+    label = status ? "change of status of " + shown(e->title) + " to " + atlas::label(*status)
+                   : "removal of the status of " + shown(e->title);
+    return true;
+  };
+  return c;
+}
+
+Command Command::add_checklist_item(std::string event_id, ChecklistItem item,
+                                    std::optional<size_t> index) {
+  Command c = set_field(event_id, "checklist", nullptr);
+  c.impl_->prepare = checklist_step(
+      std::move(event_id), [item = std::move(item), index](const Event& e, auto& list,
+                                                           std::string& label, std::string&) {
+        const size_t at = index && *index <= list.size() ? *index : list.size();
+        list.insert(list.begin() + std::ptrdiff_t(at), item);
+        label = std::string(item.deadline ? "new deadline " : "new checklist item ") +
+                item_name(item) + " for " + shown(e.title);
+        return true;
+      });
+  return c;
+}
+
+Command Command::set_checklist_done(std::string event_id, size_t index, bool done) {
+  Command c = set_field(event_id, "checklist", nullptr);
+  c.impl_->prepare = checklist_step(
+      std::move(event_id),
+      [index, done](const Event& e, auto& list, std::string& label, std::string& error) {
+        if (!has_item(e, index, error)) return false;
+        list[index].done = done;
+        label = std::string(done ? "ticking of " : "unticking of ") + item_name(list[index]) +
+                " in " + shown(e.title);
+        return true;
+      });
+  return c;
+}
+
+Command Command::edit_checklist_item(std::string event_id, size_t index, ChecklistItem item) {
+  Command c = set_field(event_id, "checklist", nullptr);
+  c.impl_->prepare = checklist_step(
+      std::move(event_id), [index, item = std::move(item)](const Event& e, auto& list,
+                                                           std::string& label, std::string& error) {
+        if (!has_item(e, index, error)) return false;
+        ChecklistItem& x = list[index];
+        x.text = item.text;
+        x.owner = item.owner;
+        x.due = item.due;
+        x.deadline = item.deadline;
+        x.done = item.done;
+        label =
+            "change of checklist item " + item_name(e.checklist[index]) + " in " + shown(e.title);
+        return true;
+      });
+  return c;
+}
+
+Command Command::move_checklist_item(std::string event_id, size_t from, size_t to) {
+  Command c = set_field(event_id, "checklist", nullptr);
+  c.impl_->prepare = checklist_step(
+      std::move(event_id),
+      [from, to](const Event& e, auto& list, std::string& label, std::string& error) {
+        if (!has_item(e, from, error) || !has_item(e, to, error)) return false;
+        ChecklistItem moving = std::move(list[from]);
+        list.erase(list.begin() + std::ptrdiff_t(from));
+        list.insert(list.begin() + std::ptrdiff_t(to), std::move(moving));
+        label = "reordering of the checklist of " + shown(e.title);
+        return true;
+      });
+  return c;
+}
+
+Command Command::remove_checklist_item(std::string event_id, size_t index) {
+  Command c = set_field(event_id, "checklist", nullptr);
+  c.impl_->prepare =
+      checklist_step(std::move(event_id),
+                     [index](const Event& e, auto& list, std::string& label, std::string& error) {
+                       if (!has_item(e, index, error)) return false;
+                       label = std::string(list[index].deadline ? "deletion of deadline "
+                                                                : "deletion of "
+                                                                  "checklist item ") +
+                               item_name(list[index]) + " from " + shown(e.title);
+                       list.erase(list.begin() + std::ptrdiff_t(index));
+                       return true;
+                     });
   return c;
 }
 
@@ -1485,6 +1645,12 @@ json field_json(const std::vector<Link>& links) {
 json field_json(const std::vector<Sector>& sectors) {
   json a = json::array();
   for (Sector s : sectors) a.push_back(to_json_name(s));
+  return a;
+}
+
+json field_json(const std::vector<ChecklistItem>& checklist) {
+  json a = json::array();
+  for (const auto& c : checklist) a.push_back(json::parse(checklist_item_json(c).dump()));
   return a;
 }
 

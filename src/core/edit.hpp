@@ -111,6 +111,20 @@ class Command {
   // it are taken back and the whole is refused with that one's sentence. The label is
   // `label`, or else the first command's ("new place 'Manila'").
   static Command sequence(std::vector<Command> steps, std::string label = {});
+  // Plans: an event's status and its checklist. Each is one step with its own label
+  // ("ticking of 'Book the venue' in 'Thailand Roundtable'"); underneath each is a set of
+  // the event's "status" or "checklist" field, so undo, redo and the loader's rules are
+  // those of set_field, and editing an item's text with a merge key merges keystrokes.
+  // An index past the checklist is refused with a sentence.
+  static Command set_status(std::string event_id, std::optional<EventStatus> status);
+  static Command add_checklist_item(std::string event_id, ChecklistItem item,
+                                    std::optional<size_t> index = {});
+  static Command set_checklist_done(std::string event_id, size_t index, bool done);
+  // Replaces the item's text, owner, due date and deadline flag (its unknown fields kept).
+  static Command edit_checklist_item(std::string event_id, size_t index, ChecklistItem item);
+  // The item at `from` moves to `to` (both indices in the list as it is).
+  static Command move_checklist_item(std::string event_id, size_t from, size_t to);
+  static Command remove_checklist_item(std::string event_id, size_t index);
 
   // Replaces the whole dataset (import, atlas.loadJSON, reset), keeping the old one to
   // restore. `what` completes the label: "import of sample.json", "reset to the sample".
@@ -231,5 +245,6 @@ nlohmann::json field_json(const std::vector<Participation>& parts);
 nlohmann::json field_json(const std::vector<Link>& links);
 nlohmann::json field_json(const std::vector<Sector>& sectors);
 nlohmann::json field_json(const std::vector<StoryStep>& steps);
+nlohmann::json field_json(const std::vector<ChecklistItem>& checklist);
 
 }  // namespace atlas

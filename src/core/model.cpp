@@ -17,6 +17,9 @@ constexpr Term kKinds[] = {{"roundtable", "roundtable"},
                            {"working-group-meeting", "working-group meeting"},
                            {"campaign", "campaign"},
                            {"other", "other"}};
+constexpr Term kStatuses[] = {{"proposed", "proposed"},   {"planned", "planned"},
+                              {"confirmed", "confirmed"}, {"held", "held"},
+                              {"postponed", "postponed"}, {"cancelled", "cancelled"}};
 constexpr Term kSectors[] = {{"law-enforcement", "law enforcement"},
                              {"financial-intelligence-unit", "financial intelligence unit"},
                              {"regulator", "regulator"},
@@ -42,6 +45,7 @@ constexpr Term kRoles[] = {{"host", "host"},
                            {"other", "other"}};
 
 static_assert(std::size(kKinds) == size_t(EventKind::Count));
+static_assert(std::size(kStatuses) == size_t(EventStatus::Count));
 static_assert(std::size(kSectors) == size_t(Sector::Count));
 static_assert(std::size(kRoles) == size_t(Role::Count));
 
@@ -73,17 +77,23 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) {
 }  // namespace
 
 const char* to_json_name(EventKind k) { return kKinds[size_t(k)].json; }
+const char* to_json_name(EventStatus s) { return kStatuses[size_t(s)].json; }
 const char* to_json_name(Sector s) { return kSectors[size_t(s)].json; }
 const char* to_json_name(Role r) { return kRoles[size_t(r)].json; }
 const char* label(EventKind k) { return kKinds[size_t(k)].label; }
+const char* label(EventStatus s) { return kStatuses[size_t(s)].label; }
 const char* label(Sector s) { return kSectors[size_t(s)].label; }
 const char* label(Role r) { return kRoles[size_t(r)].label; }
 std::optional<EventKind> event_kind_from(std::string_view s) {
   return lookup<EventKind>(kKinds, s);
 }
+std::optional<EventStatus> event_status_from(std::string_view s) {
+  return lookup<EventStatus>(kStatuses, s);
+}
 std::optional<Sector> sector_from(std::string_view s) { return lookup<Sector>(kSectors, s); }
 std::optional<Role> role_from(std::string_view s) { return lookup<Role>(kRoles, s); }
 std::string allowed_event_kinds() { return list_of(kKinds); }
+std::string allowed_event_statuses() { return list_of(kStatuses); }
 std::string allowed_sectors() { return list_of(kSectors); }
 std::string allowed_roles() { return list_of(kRoles); }
 

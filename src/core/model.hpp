@@ -1,8 +1,10 @@
 // model.hpp — the Coalition Atlas dataset, format version 1.
 //
 // Index
-//   1. Vocabularies: event kinds, organisation sectors, roles (JSON spelling <-> enum)
-//   2. Items: places, organisations, events, working groups, stories
+//   1. Vocabularies: event kinds and statuses, organisation sectors, roles (JSON spelling
+//      <-> enum)
+//   2. Items: places, organisations, events (with their plans: status, times, checklist),
+//      working groups, stories
 //   3. Dataset
 //
 // Every item keeps the fields this version does not know in `extra`, so a file
@@ -29,6 +31,9 @@ inline constexpr int kFormatVersion = 1;
 // 1. Vocabularies
 // ---------------------------------------------------------------------------------
 enum class EventKind { Roundtable, Forum, WorkingGroupMeeting, Campaign, Other, Count };
+// Where an event stands. Optional: an event without one is of unknown status (the
+// sample's records). How each is drawn is in the README ("Plans").
+enum class EventStatus { Proposed, Planned, Confirmed, Held, Postponed, Cancelled, Count };
 enum class Sector {
   LawEnforcement,
   FinancialIntelligenceUnit,
@@ -61,16 +66,20 @@ enum class Role {
 
 // JSON spelling ("working-group-meeting") and words for people ("working-group meeting").
 const char* to_json_name(EventKind k);
+const char* to_json_name(EventStatus s);
 const char* to_json_name(Sector s);
 const char* to_json_name(Role r);
 const char* label(EventKind k);
+const char* label(EventStatus s);
 const char* label(Sector s);
 const char* label(Role r);
 std::optional<EventKind> event_kind_from(std::string_view s);
+std::optional<EventStatus> event_status_from(std::string_view s);
 std::optional<Sector> sector_from(std::string_view s);
 std::optional<Role> role_from(std::string_view s);
 // "a, b or c" — for error messages that list what is allowed.
 std::string allowed_event_kinds();
+std::string allowed_event_statuses();
 std::string allowed_sectors();
 std::string allowed_roles();
 
@@ -112,16 +121,46 @@ struct Organisation {
   Extra extra = Extra::object();
 };
 
+// Something to do before an event, or a deadline set by others. A deadline
+// (registration closes, invitations must be out) is an item with `deadline` set: it
+// always has a due date, and the Plan pane and the timeline mark it as a date that
+// passes whether or not anyone acts.
+struct ChecklistItem {
+  std::string text;                // required
+  std::string owner;               // who does it, free text, optional
+  std::optional<edtf::Value> due;  // optional; a date, a window or a date-time
+  bool done = false;
+  bool deadline = false;
+  Extra extra = Extra::object();
+};
+
 struct Event {
   std::string id;
   EventKind kind = EventKind::Other;
   std::string title;
-  std::optional<edtf::Value> date;  // a date or an interval
+  std::optional<edtf::Value> date;  // a date or an interval: the day(s) it happens, or
+                                    // the window of days it may happen in
   std::string place;                // place id, optional
   std::vector<Participation> organisations;
   std::string notes;
   std::vector<Link> links;
   std::string source;
+
+  // Plans (all optional). `starts` and `ends` are EDTF level 0 date-times that give
+  // the times of day on the event's first and last day; the date stays in `date` (which
+  // an older version still reads), so `starts` needs a date of exact days, and falls on
+  // its first day, `ends` on its last. Written without an offset they are the venue's
+  // wall clock in `time_zone` (an IANA name, "Asia/Manila"); with Z or an offset they
+  // are instants, shown in `time_zone` when there is one.
+  std::optional<EventStatus> status;
+  std::optional<edtf::Value> starts;
+  std::optional<edtf::Value> ends;
+  std::string time_zone;
+  // A postponed event's `date` is its new date (or the window it may move to, or none
+  // when not yet known); `postponed_from` is the date it had before.
+  std::optional<edtf::Value> postponed_from;
+  std::vector<ChecklistItem> checklist;
+
   Extra extra = Extra::object();
 };
 

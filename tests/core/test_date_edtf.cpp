@@ -3,7 +3,7 @@
 // Index
 //   1. Helpers
 //   2. Day numbers: anchors, leap rules, every day from -3000 to 3000, extreme years
-//   3. Parsing each syntax form (fields of the parsed Date / Value)
+//   3. Parsing each syntax form (fields of the parsed Date / Value); date-times
 //   4. Round trip on valid strings; invalid strings with their messages
 //   5. earliest/latest for each shape; precision
 //   6. describe
@@ -273,6 +273,88 @@ TEST_CASE("parse: intervals") {
 // ---------------------------------------------------------------------------------
 // 4. Round trip; invalid strings
 // ---------------------------------------------------------------------------------
+TEST_CASE("parse: level 0 date-times") {
+  Value v = valid("2026-03-04T09:30:15");
+  CHECK_FALSE(v.interval);
+  CHECK(v.has_time());
+  CHECK(v.start.year == 2026);
+  CHECK(v.start.month == 3);
+  CHECK(v.start.day == 4);
+  CHECK(v.start.hour == 9);
+  CHECK(v.start.minute == 30);
+  CHECK(v.start.second == 15);
+  CHECK(v.start.offset == edtf::Offset::Local);
+  CHECK(v.start.precision() == Precision::Day);
+  // The earliest and latest day are the day as written: the views draw it there.
+  CHECK(v.earliest() == day(2026, 3, 4));
+  CHECK(v.latest() == day(2026, 3, 4));
+
+  v = valid("2026-03-04T09:30Z");
+  CHECK(v.start.offset == edtf::Offset::Utc);
+  CHECK(v.start.second == 0);
+  CHECK(edtf::utc_seconds(v.start) == day(2026, 3, 4) * 86400 + 9 * 3600 + 30 * 60);
+
+  v = valid("2026-03-04T09:30+08:00");
+  CHECK(v.start.offset == edtf::Offset::Shift);
+  CHECK(v.start.offset_minutes == 480);
+  CHECK(edtf::utc_seconds(v.start) == day(2026, 3, 4) * 86400 + 1 * 3600 + 30 * 60);
+  CHECK(edtf::local_seconds(v.start) == day(2026, 3, 4) * 86400 + 9 * 3600 + 30 * 60);
+
+  v = valid("2026-03-04T00:15-03:30");
+  CHECK(v.start.offset_minutes == -210);
+  // 00:15 at UTC-03:30 is 03:45 UTC the same day.
+  CHECK(edtf::utc_seconds(v.start) == day(2026, 3, 4) * 86400 + 3 * 3600 + 45 * 60);
+  v = valid("2026-03-04T23:59:59+14:00");
+  CHECK(edtf::utc_seconds(v.start) == day(2026, 3, 4) * 86400 + 9 * 3600 + 59 * 60 + 59);
+  CHECK(valid("2026-03-04T10:00-12:00").start.offset_minutes == -720);
+  CHECK(valid("2026-03-04T10:00+05:45").start.offset_minutes == 345);
+  CHECK(valid("2026-03-04T10:00+00:00").start.offset_minutes == 0);
+
+  // A local time has no instant until a time zone is given.
+  CHECK_FALSE(edtf::utc_seconds(valid("2026-03-04T09:30").start).has_value());
+  CHECK_FALSE(edtf::utc_seconds(valid("2026-03-04").start).has_value());
+  CHECK(edtf::local_seconds(valid("2026-03-04").start) == day(2026, 3, 4) * 86400);
+
+  // Leap day, first and last second of a day, year 0000.
+  CHECK(valid("2024-02-29T12:00").start.day == 29);
+  CHECK(valid("2026-12-31T23:59:59").start.second == 59);
+  CHECK(valid("0000-01-01T00:00:00").start.year == 0);
+  error_of("2025-02-29T12:00");  // not a leap year: the day is checked before the time
+}
+
+TEST_CASE("date-times: canonical text has seconds and a full offset; it round-trips") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"2026-03-04T09:30", "2026-03-04T09:30:00"},
+      {"2026-03-04T09:30:00", "2026-03-04T09:30:00"},
+      {"2026-03-04T09:30Z", "2026-03-04T09:30:00Z"},
+      {"2026-03-04T09:30:05Z", "2026-03-04T09:30:05Z"},
+      {"2026-03-04T09:30+08", "2026-03-04T09:30:00+08:00"},
+      {"2026-03-04T09:30+08:00", "2026-03-04T09:30:00+08:00"},
+      {"2026-03-04T09:30:00-03:30", "2026-03-04T09:30:00-03:30"},
+      {"2026-03-04T09:30+00:00", "2026-03-04T09:30:00+00:00"},
+  };
+  for (const auto& [in, canonical] : cases) {
+    INFO("input: ", in);
+    const std::string out = edtf::format(valid(in));
+    CHECK(out == canonical);
+    CHECK(edtf::format(valid(out)) == out);
+  }
+}
+
+TEST_CASE("date-times: built from local seconds") {
+  const int64_t t = day(2026, 10, 4) * 86400 + 2 * 3600 + 30 * 60 + 7;
+  const Date d = edtf::date_time_from_local(t, edtf::Offset::Shift, 660);
+  CHECK(d.has_time);
+  CHECK(edtf::local_seconds(d) == t);
+  Value v;
+  v.start = d;
+  CHECK(edtf::format(v) == "2026-10-04T02:30:07+11:00");
+  const Date before_1970 = edtf::date_time_from_local(-1, edtf::Offset::Local);
+  Value w;
+  w.start = before_1970;
+  CHECK(edtf::format(w) == "1969-12-31T23:59:59");
+}
+
 TEST_CASE("format round-trips every valid string") {
   const std::vector<std::string> inputs = {"1985",
                                            "1985-04",
@@ -469,13 +551,43 @@ TEST_CASE("invalid strings explain what is wrong") {
       {"2004-XX-05", "a known day in an unknown month (XX) is EDTF level 2"},
       {"2004-21-05", "a season cannot have a day"},
       {"2004-21-XX", "a season cannot have a day"},
-      {"2004-06-11T10:00",
-       "unexpected text \"T10:00\" after the date: times are not used, only calendar dates"},
-      {"2004-06-11T10:00:00Z", "times are not used"},
-      {"2004-06-11T", "times are not used"},
-      {"2004-06-11 10:00", "times are not used"},
-      {"2004-06-11Z", "time zones are not used"},
-      {"2004-06-11+05", "time zones are not used"},
+      {"2004-06-11T", "expected a time after the T, like T09:30"},
+      {"2004-06-11Tx", "expected a time after the T"},
+      {"2004-06-11T9:30", "the hour has two digits, like T09:30"},
+      {"2004-06-11T10", "a time needs hours and minutes, like T09:30"},
+      {"2004-06-11T1000", "write the time with colons, like T09:30:00"},
+      {"2004-06-11T10:5", "the minutes have two digits"},
+      {"2004-06-11T10:05:1", "the seconds have two digits"},
+      {"2004-06-11T10:00:00.5", "fractions of a second are not used in EDTF"},
+      {"2004-06-11T24:00", "there is no 24:00 in EDTF"},
+      {"2004-06-11T25:00", "there is no hour 25 (hours are 00 to 23)"},
+      {"2004-06-11T10:60", "there is no minute 60 (minutes are 00 to 59)"},
+      {"2004-06-11T10:00:60", "leap seconds (:60) are not used"},
+      {"2004-06-11T10:00:61", "there is no second 61"},
+      {"2004-06-11T10:00+8", "an offset from UTC has two digits for the hours"},
+      {"2004-06-11T10:00+0800", "write the offset with a colon, like +08:00"},
+      {"2004-06-11T10:00+08:3", "the offset's minutes have two digits"},
+      {"2004-06-11T10:00+05:60", "there is no minute 60 in an offset"},
+      {"2004-06-11T10:00+15:00", "there is no offset +15:00 on Earth"},
+      {"2004-06-11T10:00-12:30", "there is no offset -12:30 on Earth"},
+      {"2004-06-11T10:00-00:00", "write a zero offset as Z or +00:00"},
+      {"2004-06-11T10:00Zx", "unexpected text \"x\" after the time"},
+      {"2004-06-11T10:00Z?", "cannot carry ?, ~ or %"},
+      {"2004-06-11T10:00~", "cannot carry ?, ~ or %"},
+      {"2004-06-11?T10:00", "cannot carry ?, ~ or %"},
+      {"2004-06T10:00", "a time of day needs a full date (year, month and day)"},
+      {"2004T10:00", "a time of day needs a full date"},
+      {"2004-06-XXT10:00", "a time of day needs a full date"},
+      {"2004-21T10:00", "a time of day needs a full date"},
+      {"-0100-06-11T10:00", "a year from 0000 to 9999"},
+      {"2004-06-11 10:00", "join the date and the time with a T, not a space"},
+      {"2004-06-11Z", "a time zone (Z) is written after a time of day"},
+      {"2004-06-11+05", "a time zone offset is written after a time of day"},
+      {"2026-03-04T09:00/2026-03-06T17:00",
+       "an interval runs from one day to another: EDTF intervals have no time of day; write "
+       "the days, like 2026-03-04/2026-03-06"},
+      {"2026-03-04/2026-03-06T17:00+08:00", "EDTF intervals have no time of day"},
+      {"2026-03-04T09:00Z/..", "EDTF intervals have no time of day"},
       {"2004-06-11-05", "unexpected text \"-05\" after the date"},
       {"2004-06-11?x", "unexpected text \"x\" after the date"},
       {"2004-06-11abcdefghijklmnopqrstuvwxyz",
@@ -649,6 +761,11 @@ TEST_CASE("describe: single dates") {
       {"2017", "sometime in 2017"},
       {"2017-06-12", "12 June 2017"},
       {"2017-06-02", "2 June 2017"},
+      {"2026-03-04T09:30", "4 March 2026 at 09:30 (local time)"},
+      {"2026-03-04T09:30:15Z", "4 March 2026 at 09:30:15 UTC"},
+      {"2026-03-04T09:30+08:00", "4 March 2026 at 09:30 (UTC+08:00)"},
+      {"2026-03-04T00:00-03:30", "4 March 2026 at 00:00 (UTC-03:30)"},
+      {"0500-03-04T12:00Z", "4 March AD 500 at 12:00 UTC"},
       {"2016?", "sometime in 2016 (uncertain)"},
       {"2016~", "around 2016"},
       {"2016%", "around 2016 (uncertain)"},
@@ -786,7 +903,15 @@ void fuzz_one(const std::string& s, FuzzStats& stats, edtf::ParseResult& out) {
   }
   ++stats.accepted;
   const Value& v = *out.value;
-  if (edtf::format(v) != s) ++stats.bad;
+  // A date-time is written in full (seconds, offset minutes): its canonical text must
+  // then be a fixed point. Everything else comes back exactly as written.
+  if (v.has_time()) {
+    const std::string canonical = edtf::format(v);
+    edtf::ParseResult again = edtf::parse(canonical);
+    if (!again.value || edtf::format(*again.value) != canonical) ++stats.bad;
+  } else if (edtf::format(v) != s) {
+    ++stats.bad;
+  }
   if (v.earliest() > v.latest()) ++stats.bad;
   if (edtf::describe(v).empty()) ++stats.bad;
   if (edtf::compare(v, v) != 0) ++stats.bad;
@@ -822,7 +947,7 @@ TEST_CASE("fuzz: generated near-valid strings agree with a piece-wise oracle") {
   // level 0 + 1 grammar applied to the classes, independent of the parser's code. Anything
   // accepted must be syntactically valid; anything syntactically valid but refused must be
   // refused for a calendar or level-2 reason, never a syntax one.
-  enum Cls { kFull, kXYear, kLong, kNone, kOk, kBad };
+  enum Cls { kFull, kXYear, kLong, kNone, kOk, kBad, kTime };
   struct Piece {
     const char* text;
     Cls cls;
@@ -841,9 +966,20 @@ TEST_CASE("fuzz: generated near-valid strings agree with a piece-wise oracle") {
   const std::vector<Piece> days = {{"", kNone},  {"-01", kOk},  {"-28", kOk}, {"-29", kOk},
                                    {"-30", kOk}, {"-31", kOk},  {"-32", kOk}, {"-00", kOk},
                                    {"-XX", kOk}, {"-1X", kBad}, {"-1", kBad}, {"-", kBad}};
-  const std::vector<Piece> qualifiers = {{"", kNone},  {"", kNone},    {"", kNone},
-                                         {"?", kOk},   {"~", kOk},     {"%", kOk},
-                                         {"?~", kBad}, {"?-01", kBad}, {"T10:00", kBad}};
+  const std::vector<Piece> qualifiers = {{"", kNone},
+                                         {"", kNone},
+                                         {"", kNone},
+                                         {"?", kOk},
+                                         {"~", kOk},
+                                         {"%", kOk},
+                                         {"?~", kBad},
+                                         {"?-01", kBad},
+                                         {"T10:00", kTime},
+                                         {"T10:00:00Z", kTime},
+                                         {"T23:59+08:00", kTime},
+                                         {"T10", kBad},
+                                         {"T10:00?", kBad},
+                                         {"?T10:00", kBad}};
   const std::vector<std::string> calendar_or_level2 = {"there is no",
                                                        "leap year",
                                                        "EDTF level 2",
@@ -856,7 +992,9 @@ TEST_CASE("fuzz: generated near-valid strings agree with a piece-wise oracle") {
   auto pick = [&rng](const auto& from) {
     return from[std::uniform_int_distribution<size_t>(0, from.size() - 1)(rng)];
   };
-  // A date side: its text and whether the level 0 + 1 syntax allows it.
+  // A date side: its text and whether the level 0 + 1 syntax allows it. A time of day
+  // needs a whole day with a year from 0000 (level 0), and no interval has one.
+  bool timed = false;
   auto make_date = [&](std::string& text) {
     const Piece y = pick(years);
     const Piece m = pick(months);
@@ -866,6 +1004,12 @@ TEST_CASE("fuzz: generated near-valid strings agree with a piece-wise oracle") {
     bool ok = q.cls != kBad && m.cls != kBad && d.cls != kBad;
     if (y.cls == kBad) ok = false;
     if ((y.cls == kXYear || y.cls == kLong) && m.cls != kNone) ok = false;
+    if (q.cls == kTime) {
+      timed = true;
+      if (y.cls != kFull || y.text[0] == '-' || m.cls != kOk || d.cls != kOk ||
+          std::string(m.text) == "-XX" || std::string(d.text) == "-XX")
+        ok = false;
+    }
     return ok;
   };
 
@@ -876,7 +1020,9 @@ TEST_CASE("fuzz: generated near-valid strings agree with a piece-wise oracle") {
   for (int i = 0; i < 100000; ++i) {
     std::string s, a, b;
     bool syntax_ok = false;
-    switch (std::uniform_int_distribution<int>(0, 3)(rng)) {
+    timed = false;
+    const int shape = std::uniform_int_distribution<int>(0, 3)(rng);
+    switch (shape) {
       case 0:
         syntax_ok = make_date(s);
         break;
@@ -900,6 +1046,7 @@ TEST_CASE("fuzz: generated near-valid strings agree with a piece-wise oracle") {
         s = a + "/" + b;
         break;
     }
+    if (shape != 0 && timed) syntax_ok = false;
     fuzz_one(s, stats, r);
     bool agrees = true;
     if (r.value && !syntax_ok) agrees = false;

@@ -1,0 +1,171 @@
+// event_time.cpp — see event_time.hpp.
+//
+// Index
+//   1. Moments
+//   2. Words
+//   3. Today
+#include "core/event_time.hpp"
+
+namespace atlas {
+
+// ---------------------------------------------------------------------------------
+// 1. Moments
+// ---------------------------------------------------------------------------------
+std::optional<Moment> moment_in_zone(int64_t utc, std::string_view zone_name,
+                                     const tz::ZoneDb& db) {
+  const tz::Zone* zone = db.find(zone_name);
+  if (!zone) return std::nullopt;
+  const tz::Period p = zone->period_at(utc);
+  Moment m;
+  m.fixed = true;
+  m.utc = utc;
+  m.offset = p.type.offset;
+  m.local = m.written_local = utc + p.type.offset;
+  m.zone = std::string(zone_name);
+  m.abbreviation = p.type.abbreviation;
+  return m;
+}
+
+std::optional<Moment> read_moment(const edtf::Date& written, std::string_view zone_name,
+                                  const tz::ZoneDb* db, std::string* why) {
+  const int64_t local = edtf::local_seconds(written);
+  const std::optional<int64_t> utc = edtf::utc_seconds(written);
+  const tz::Zone* zone = nullptr;
+  if (!zone_name.empty()) {
+    zone = db ? db->find(zone_name) : nullptr;
+    if (!zone) {
+      if (why)
+        *why = db ? "the time zone \"" + std::string(zone_name) + "\" is not in the zone data"
+                  : "the time zone data is not loaded";
+      return std::nullopt;
+    }
+  }
+  Moment m;
+  m.written_local = local;
+  if (utc) {  // an instant as written; shown on the venue's clock when there is one
+    if (zone) return moment_in_zone(*utc, zone_name, *db);
+    m.fixed = true;
+    m.utc = *utc;
+    m.offset = static_cast<int32_t>(local - *utc);
+    m.local = local;
+    m.abbreviation = written.offset == edtf::Offset::Utc ? "UTC" : "";
+    return m;
+  }
+  if (!zone) {  // floating
+    m.local = local;
+    return m;
+  }
+  const tz::Resolved r = zone->from_local(local);
+  m.fixed = true;
+  m.utc = r.utc;
+  m.offset = r.type.offset;
+  m.local = r.utc + r.type.offset;  // a skipped time moves forward by the gap
+  m.zone = std::string(zone_name);
+  m.abbreviation = r.type.abbreviation;
+  m.reading = r.kind;
+  return m;
+}
+
+EventTimes event_times(const Event& e, const tz::ZoneDb* db) {
+  EventTimes t;
+  if (e.starts) t.starts = read_moment(e.starts->start, e.time_zone, db, &t.problem);
+  if (e.ends && t.problem.empty()) t.ends = read_moment(e.ends->start, e.time_zone, db, &t.problem);
+  if (!t.problem.empty()) t.starts.reset(), t.ends.reset();
+  return t;
+}
+
+// ---------------------------------------------------------------------------------
+// 2. Words
+// ---------------------------------------------------------------------------------
+namespace {
+
+int64_t day_of(int64_t local) { return local >= 0 ? local / 86400 : -((-local + 86399) / 86400); }
+
+std::string day_words(int64_t day) {
+  edtf::Value v;
+  int64_t y = 0;
+  edtf::civil_from_days(day, y, v.start.month, v.start.day);
+  v.start.year = y;
+  return edtf::describe(v);
+}
+
+std::string clock_of(int64_t local) { return edtf::clock_text(local - day_of(local) * 86400); }
+
+// "(PST, UTC+08:00)", "(UTC+11:00 to UTC+10:00)": numeric abbreviations ("+08") say
+// nothing the offset does not.
+std::string zone_detail(const Moment& a, const std::optional<Moment>& b) {
+  auto one = [](const Moment& m) {
+    const bool named = !m.abbreviation.empty() && m.abbreviation != "UTC" &&
+                       m.abbreviation[0] != '+' && m.abbreviation[0] != '-';
+    return (named ? m.abbreviation + ", " : std::string()) + edtf::utc_offset_text(m.offset);
+  };
+  std::string s = one(a);
+  if (b && (b->offset != a.offset || b->abbreviation != a.abbreviation)) s += " to " + one(*b);
+  return s;
+}
+
+std::string reading_note(const Moment& m, const std::string& which) {
+  if (m.reading == tz::LocalKind::Gap)
+    return "The " + which + " time " + clock_of(m.written_local) + " does not exist on " +
+           day_words(day_of(m.written_local)) + " in " + m.zone +
+           " (the clocks go forward): it is read as " + clock_of(m.local) + ".";
+  if (m.reading == tz::LocalKind::Overlap)
+    return "The " + which + " time " + clock_of(m.written_local) + " happens twice on " +
+           day_words(day_of(m.written_local)) + " in " + m.zone +
+           " (the clocks go back): the first is meant, " + m.abbreviation + ".";
+  return {};
+}
+
+}  // namespace
+
+std::string clock_range_text(const Moment& from, const std::optional<Moment>& to) {
+  const int64_t d0 = day_of(from.local);
+  std::string s = day_words(d0) + ", " + clock_of(from.local);
+  if (!to) return s;
+  const int64_t d1 = day_of(to->local);
+  if (d1 == d0) return s + "\xE2\x80\x93" + clock_of(to->local);  // en dash
+  return s + " \xE2\x80\x93 " + day_words(d1) + ", " + clock_of(to->local);
+}
+
+TimeDisplay describe_event_time(const Event& e, const tz::ZoneDb* db,
+                                std::string_view viewer_zone) {
+  TimeDisplay out;
+  if (!e.starts) return out;
+  EventTimes t = event_times(e, db);
+  if (!t.problem.empty() || !t.starts) {
+    out.note = "The times cannot be shown: " + t.problem + ".";
+    return out;
+  }
+  const Moment& a = *t.starts;
+  const std::string when = clock_range_text(a, t.ends);
+  if (!a.fixed) {
+    out.venue = when + " (local time wherever one is: no time zone or offset is given)";
+    return out;
+  }
+  out.venue = a.zone.empty() ? when + " (" + zone_detail(a, t.ends) + ")"
+                             : when + " " + a.zone + " time (" + zone_detail(a, t.ends) + ")";
+  out.note = reading_note(a, "start");
+  if (t.ends) {
+    std::string end_note = reading_note(*t.ends, "end");
+    if (!end_note.empty()) out.note += (out.note.empty() ? "" : " ") + end_note;
+  }
+  if (viewer_zone.empty() || !db || viewer_zone == a.zone) return out;
+  std::optional<Moment> va = moment_in_zone(a.utc, viewer_zone, *db);
+  if (!va) return out;
+  std::optional<Moment> vb;
+  if (t.ends && t.ends->fixed) vb = moment_in_zone(t.ends->utc, viewer_zone, *db);
+  if (va->offset == a.offset && (!vb || !t.ends || vb->offset == t.ends->offset)) return out;
+  out.viewer = clock_range_text(*va, vb) + " your time (" + std::string(viewer_zone) + ", " +
+               zone_detail(*va, vb) + ")";
+  return out;
+}
+
+// ---------------------------------------------------------------------------------
+// 3. Today
+// ---------------------------------------------------------------------------------
+int64_t day_in_zone(int64_t utc, std::string_view zone_name, const tz::ZoneDb* db) {
+  const tz::Zone* zone = db && !zone_name.empty() ? db->find(zone_name) : nullptr;
+  return day_of(zone ? zone->to_local(utc) : utc);
+}
+
+}  // namespace atlas
