@@ -1207,8 +1207,7 @@ Command Command::edit_checklist_item(std::string event_id, size_t index, Checkli
         x.text = item.text;
         x.owner = item.owner;
         x.due = item.due;
-        x.deadline = item.deadline;
-        x.done = item.done;
+        x.deadline = item.deadline;  // `done` is ticked apart: editing never unticks
         label =
             "change of checklist item " + item_name(e.checklist[index]) + " in " + shown(e.title);
         return true;

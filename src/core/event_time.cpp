@@ -155,8 +155,9 @@ TimeDisplay describe_event_time(const Event& e, const tz::ZoneDb* db,
   std::optional<Moment> vb;
   if (t.ends && t.ends->fixed) vb = moment_in_zone(t.ends->utc, viewer_zone, *db);
   if (va->offset == a.offset && (!vb || !t.ends || vb->offset == t.ends->offset)) return out;
-  out.viewer = clock_range_text(*va, vb) + " your time (" + std::string(viewer_zone) + ", " +
-               zone_detail(*va, vb) + ")";
+  const std::string detail = zone_detail(*va, vb);
+  out.viewer = clock_range_text(*va, vb) + " your time (" + std::string(viewer_zone) +
+               (detail == viewer_zone ? "" : ", " + detail) + ")";
   return out;
 }
 

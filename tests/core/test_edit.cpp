@@ -7,6 +7,7 @@
 //   4. Labels, typing merged into one step, limits, the version counter
 //   5. references_to, new_id, field_json
 //   6. 1,000 random edits, undos and redos
+//   7. Plans: status and checklist commands, one undo step each
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -15,6 +16,7 @@
 
 #include "core/dataset_json.hpp"
 #include "core/edit.hpp"
+#include "plan_fixture.hpp"
 
 using namespace atlas;
 using json = nlohmann::json;
@@ -1012,4 +1014,161 @@ TEST_CASE("1,000 random edits, undos and redos: always valid, and all undone is 
   }
   CHECK(h.position() == 0);
   CHECK(save_dataset(d) == start);
+}
+
+// ---------------------------------------------------------------------------------
+// 7. Plans
+// ---------------------------------------------------------------------------------
+namespace {
+ChecklistItem item(const char* text, const char* owner = "", const char* due = nullptr,
+                   bool deadline = false) {
+  ChecklistItem c;
+  c.text = text;
+  c.owner = owner;
+  if (due) c.due = edtf::parse(due).value;
+  c.deadline = deadline;
+  return c;
+}
+std::vector<std::string> texts(const Dataset& d, const char* id) {
+  std::vector<std::string> out;
+  for (const auto& c : d.find_event(id)->checklist) out.push_back(c.text);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("plans: status, and each checklist change, is one exact undo step") {
+  const Dataset plans = test::load_plan_dataset();
+  Dataset d = round_trip(Command::set_status("rt-cebu", EventStatus::Confirmed), "status", plans);
+  CHECK(d.find_event("rt-cebu")->status == EventStatus::Confirmed);
+  d = round_trip(Command::set_status("rt-cebu", std::nullopt), "status removed", plans);
+  CHECK_FALSE(d.find_event("rt-cebu")->status.has_value());
+  // On the sample (no plans at all) too: the first status an event gets.
+  d = round_trip(Command::set_status("rt-hk", EventStatus::Held), "sample status");
+  CHECK(d.find_event("rt-hk")->status == EventStatus::Held);
+
+  d = round_trip(Command::add_checklist_item("rt-ph-2026", item("Book interpreters", "Chai")),
+                 "add at the end", plans);
+  CHECK(texts(d, "rt-ph-2026").back() == "Book interpreters");
+  d = round_trip(
+      Command::add_checklist_item("rt-ph-2026", item("Visa letters", "", "2026-02-27", true), 0),
+      "add first", plans);
+  CHECK(texts(d, "rt-ph-2026").front() == "Visa letters");
+  CHECK(d.find_event("rt-ph-2026")->checklist.front().deadline);
+  d = round_trip(Command::add_checklist_item("rt-cebu", item("Find a host")), "first item", plans);
+  CHECK(texts(d, "rt-cebu") == std::vector<std::string>{"Find a host"});
+
+  d = round_trip(Command::set_checklist_done("rt-ph-2026", 1, true), "tick", plans);
+  CHECK(d.find_event("rt-ph-2026")->checklist[1].done);
+  d = round_trip(Command::set_checklist_done("rt-ph-2026", 0, false), "untick", plans);
+  CHECK_FALSE(d.find_event("rt-ph-2026")->checklist[0].done);
+
+  d = round_trip(Command::move_checklist_item("rt-ph-2026", 3, 0), "move up", plans);
+  CHECK(texts(d, "rt-ph-2026") == std::vector<std::string>{"Print the programme", "Book the venue",
+                                                           "Send the invitations",
+                                                           "Registration closes"});
+  d = round_trip(Command::move_checklist_item("rt-ph-2026", 0, 2), "move down", plans);
+  CHECK(texts(d, "rt-ph-2026") == std::vector<std::string>{"Send the invitations",
+                                                           "Registration closes", "Book the venue",
+                                                           "Print the programme"});
+
+  d = round_trip(
+      Command::edit_checklist_item("rt-ph-2026", 1, item("Send invitations", "Dana", "2026-02-26")),
+      "edit", plans);
+  const ChecklistItem& edited = d.find_event("rt-ph-2026")->checklist[1];
+  CHECK(edited.text == "Send invitations");
+  CHECK(edited.owner == "Dana");
+  CHECK(edtf::format(*edited.due) == "2026-02-26");
+
+  d = round_trip(Command::remove_checklist_item("rt-ph-2026", 2), "delete", plans);
+  CHECK(texts(d, "rt-ph-2026") ==
+        std::vector<std::string>{"Book the venue", "Send the invitations", "Print the programme"});
+  // The last item gone: no "checklist" left in the file.
+  Dataset one = plans;
+  one.events[2].checklist.push_back(item("Only"));
+  d = round_trip(Command::remove_checklist_item("rt-cebu", 0), "delete the last", one);
+  CHECK(doc(d)["events"][2].count("checklist") == 0);
+}
+
+TEST_CASE("plans: labels say what undo will do") {
+  Dataset d = test::load_plan_dataset();
+  History h;
+  auto label_after = [&](Command c) {
+    std::string error;
+    REQUIRE_MESSAGE(h.apply(d, std::move(c), &error), error);
+    return h.undo_label();
+  };
+  CHECK(label_after(Command::set_status("rt-cebu", EventStatus::Planned)) ==
+        "Undo change of status of 'Cebu Roundtable' to planned");
+  CHECK(label_after(Command::set_status("rt-cebu", std::nullopt)) ==
+        "Undo removal of the status of 'Cebu Roundtable'");
+  CHECK(label_after(Command::add_checklist_item("rt-cebu", item("Find a host"))) ==
+        "Undo new checklist item 'Find a host' for 'Cebu Roundtable'");
+  CHECK(label_after(Command::add_checklist_item(
+            "rt-cebu", item("Registration closes", "", "2026-03-05", true))) ==
+        "Undo new deadline 'Registration closes' for 'Cebu Roundtable'");
+  CHECK(label_after(Command::set_checklist_done("rt-cebu", 0, true)) ==
+        "Undo ticking of 'Find a host' in 'Cebu Roundtable'");
+  CHECK(label_after(Command::set_checklist_done("rt-cebu", 0, false)) ==
+        "Undo unticking of 'Find a host' in 'Cebu Roundtable'");
+  CHECK(label_after(Command::move_checklist_item("rt-cebu", 1, 0)) ==
+        "Undo reordering of the checklist of 'Cebu Roundtable'");
+  CHECK(label_after(Command::edit_checklist_item("rt-cebu", 1, item("Find a venue"))) ==
+        "Undo change of checklist item 'Find a host' in 'Cebu Roundtable'");
+  CHECK(label_after(Command::remove_checklist_item("rt-cebu", 1)) ==
+        "Undo deletion of checklist item 'Find a venue' from 'Cebu Roundtable'");
+  CHECK(label_after(Command::remove_checklist_item("rt-cebu", 0)) ==
+        "Undo deletion of deadline 'Registration closes' from 'Cebu Roundtable'");
+  CHECK(label_after(Command::set_field("rt-cebu", "time_zone", "Asia/Manila")) ==
+        "Undo change of time zone of 'Cebu Roundtable'");
+  // Every one of them undoes, in order, back to the start.
+  while (h.can_undo()) REQUIRE(h.undo(d));
+  CHECK(save_dataset(d) == save_dataset(test::load_plan_dataset()));
+}
+
+TEST_CASE("plans: refusals say why and change nothing") {
+  const Dataset plans = test::load_plan_dataset();
+  CHECK(refused(Command::set_checklist_done("rt-ph-2026", 4, true), "past the end", plans) ==
+        "the event 'Philippines Roundtable 2026' has no checklist item 5 (it has 4)");
+  CHECK(refused(Command::move_checklist_item("rt-ph-2026", 0, 9), "move past", plans) ==
+        "the event 'Philippines Roundtable 2026' has no checklist item 10 (it has 4)");
+  CHECK(refused(Command::remove_checklist_item("rt-cebu", 0), "empty list", plans) ==
+        "the event 'Cebu Roundtable' has no checklist item 1 (it has 0)");
+  CHECK(refused(Command::set_status("manila", EventStatus::Held), "a place", plans) ==
+        "there is no event with the id \"manila\"");
+  CHECK(refused(Command::add_checklist_item("nope", item("x")), "unknown", plans) ==
+        "there is no event with the id \"nope\"");
+  // The loader's rules: no empty text, a deadline needs a due date, UTF-8.
+  CHECK(contains(refused(Command::add_checklist_item("rt-cebu", item("")), "empty", plans),
+                 "\"text\" must not be empty"));
+  CHECK(refused(Command::add_checklist_item("rt-cebu", item("Closes", "", nullptr, true)),
+                "deadline", plans) == "a deadline needs a due date (\"due\"): when does it pass?");
+  CHECK(refused(Command::add_checklist_item("rt-cebu", item("bad \xFF text")), "utf-8", plans) ==
+        "the text is not valid UTF-8");
+  CHECK(contains(
+      refused(Command::set_field("rt-cebu", "starts", "2026-03-13T10:00"), "wrong day", plans),
+      "but the event starts on 12 March 2026"));
+  CHECK(contains(refused(Command::set_field("rt-cebu", "status", "done"), "bad status", plans),
+                 "is not a known status"));
+}
+
+TEST_CASE("plans: typing an item's text merges into one step; ticking twice is one change") {
+  Dataset d = test::load_plan_dataset();
+  const std::string start = save_dataset(d);
+  History h;
+  std::string typed;
+  double t = 10;
+  for (char c : std::string("Hire a photographer")) {
+    typed += c;
+    REQUIRE(h.apply(d, Command::edit_checklist_item("rt-ph-2026", 3, item(typed.c_str())), nullptr,
+                    "rt-ph-2026/checklist/3/text", t));
+    t += 0.2;
+  }
+  CHECK(h.labels().size() == 1);
+  CHECK(texts(d, "rt-ph-2026")[3] == "Hire a photographer");
+  REQUIRE(h.undo(d));
+  CHECK(save_dataset(d) == start);
+  // Ticking what is ticked changes nothing and records nothing.
+  History h2;
+  REQUIRE(h2.apply(d, Command::set_checklist_done("rt-ph-2026", 0, true)));
+  CHECK_FALSE(h2.can_undo());
 }
