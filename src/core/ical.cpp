@@ -238,9 +238,16 @@ const char* ical_status(EventStatus s) {
   }
 }
 
+// A wall-clock time that happens twice (the clocks go back) is written in UTC: readers
+// differ on which of the two a TZID time means (libical takes the second, RFC 5545 says
+// the first), and the instant is what matters.
+bool uses_tzid(const Moment& m) {
+  return m.fixed && !m.zone.empty() && m.reading != tz::LocalKind::Overlap;
+}
+
 std::string moment_property(const char* key, const Moment& m) {
   if (!m.fixed) return std::string(key) + ":" + ical_date_time(m.local);  // floating
-  if (!m.zone.empty()) return std::string(key) + ";TZID=" + m.zone + ":" + ical_date_time(m.local);
+  if (uses_tzid(m)) return std::string(key) + ";TZID=" + m.zone + ":" + ical_date_time(m.local);
   return std::string(key) + ":" + ical_date_time(m.utc) + "Z";
 }
 
@@ -326,7 +333,7 @@ std::string export_ical(const Dataset& d, const IcalOptions& options, IcalReport
     }
     if (p.kind == Plan::Timed) {
       for (const auto* m : {&p.starts, &p.ends}) {
-        if (!*m || (*m)->zone.empty()) continue;
+        if (!*m || !uses_tzid(**m)) continue;
         auto [it, fresh] = zones.try_emplace((*m)->zone, (*m)->utc, (*m)->utc);
         it->second.first = std::min(it->second.first, (*m)->utc);
         it->second.second = std::max(it->second.second, (*m)->utc);
@@ -341,8 +348,7 @@ std::string export_ical(const Dataset& d, const IcalOptions& options, IcalReport
   line("BEGIN:VCALENDAR");
   line("VERSION:2.0");
   line("PRODID:-//Coalition Atlas//Plan export//EN");
-  line("CALSCALE:GREGORIAN");
-  line("METHOD:PUBLISH");
+  line("CALSCALE:GREGORIAN");  // no METHOD: a file to import, not an iTIP message
   line("X-WR-CALNAME:" + ical_escape_text(d.title));
   constexpr int64_t kYear = 366 * 86400;
   for (const auto& [name, range] : zones)

@@ -12,7 +12,11 @@
 //   - with times (`starts`, and `ends` or a single day): a timed VEVENT. In the event's
 //     time_zone: DTSTART;TZID=… with a VTIMEZONE built from the zone data for the years
 //     the events need; with an offset and no zone: in UTC (…Z); with neither: a floating
-//     time. No `ends`: no DTEND (RFC 5545: it ends when it starts); no end is invented.
+//     time. A wall-clock time that happens twice (the night the clocks go back) is
+//     written in UTC, since readers differ on which of the two a TZID time means; one
+//     skipped by a change forward is written as the time it is read as (see
+//     core/timezone.hpp). No `ends`: no DTEND (RFC 5545: it ends when it starts); no end
+//     is invented.
 //     Several days with a start but no end: all-day over the days, the start time said
 //     in DESCRIPTION;
 //   - a window of possible dates ("2026-05", "2013/2015-07", "2015-07/"): not exported.

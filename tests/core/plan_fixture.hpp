@@ -7,8 +7,9 @@
 // organisation (PayPal) and place; a proposed roundtable in Cebu (PH) on 12 March; a
 // Sydney forum over the night daylight saving starts (4 October 2026); an Auckland
 // meeting at 02:30 on the night daylight saving ends (5 April 2026, a time that happens
-// twice); a Thai roundtable known only as "2026-05"; a cancelled campaign; a postponed
-// roundtable; a UTC time, a floating time, an old open-ended window and an undated event.
+// twice), and another there on the day they go back in 2027; a Thai roundtable known only
+// as "2026-05"; a cancelled campaign; a postponed roundtable; a UTC time, a floating time,
+// an old open-ended window and an undated event.
 // Titles and notes in Thai and Chinese make the calendar fold lines inside characters.
 #pragma once
 
@@ -82,6 +83,9 @@ inline const char* const kPlanDataset = R"json({
      "status": "planned", "starts": "2026-03-20T08:00Z"},
     {"id": "meeting-floating", "kind": "other", "title": "Staff call", "date": "2026-03-21",
      "starts": "2026-03-21T10:00"},
+    {"id": "nz-2027", "kind": "working-group-meeting", "title": "Auckland meeting 2027",
+     "date": "2027-04-04", "starts": "2027-04-04T10:00", "ends": "2027-04-04T12:00",
+     "time_zone": "Pacific/Auckland"},
     {"id": "rt-old", "kind": "roundtable", "title": "An old roundtable", "date": "2015-07/"},
     {"id": "undated", "kind": "other", "title": "Someday"}
   ],
