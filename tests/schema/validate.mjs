@@ -8,7 +8,8 @@
 //   2. data/sample.json, `atlas format data/sample.json` and
 //      `atlas-gen --events 500 --intervals 50 --seed 7` are valid
 //   3. every file of the broken-input corpus that the loader accepts (warnings only)
-//      is valid too: the schema must never refuse what the app opens
+//      is valid too: the schema must never refuse what the app opens; so are a dataset
+//      with a story and one with plans (status, times, time zones, checklists), re-saved
 //   4. deliberately wrong documents fail, at the same JSON Pointer the loader reports
 //      (and the loader refuses them as well)
 // Ends with "N passed, M failed"; exits 1 on any failure, 2 on a usage error.
@@ -123,6 +124,40 @@ check("a dataset with a story (steps with camera, timeline window, caption) is v
   return problem ? `re-saved: ${problem}` : "";
 });
 
+check("a dataset with plans (status, starts/ends, time_zone, postponed_from, checklist) is valid, re-saved too", () => {
+  // Made here, from the sample: the sample itself holds no plans.
+  const doc = structuredClone(sample);
+  doc.events.push(
+    { id: "plan-confirmed", kind: "roundtable", title: "Next roundtable", date: "2026-03-04",
+      status: "confirmed", starts: "2026-03-04T09:30", ends: "2026-03-04T17:00:00",
+      time_zone: "Asia/Manila",
+      checklist: [
+        { text: "Book the venue", owner: "Secretariat", due: "2026-02-20", done: true },
+        { text: "Registration closes", due: "2026-03-02T17:00:00+08:00", deadline: true },
+        { text: "Print the programme", due: "2026-03" },
+      ] },
+    { id: "plan-forum", kind: "forum", title: "Three-day forum", date: "2026-10-04/2026-10-06",
+      status: "planned", starts: "2026-10-04T09:00:00Z", ends: "2026-10-06T07:00:00Z" },
+    { id: "plan-postponed", kind: "roundtable", title: "Moved roundtable", date: "2026-05",
+      status: "postponed", postponed_from: "2026-03-10", time_zone: "Pacific/Auckland" },
+    { id: "plan-cancelled", kind: "campaign", title: "Dropped", status: "cancelled" },
+  );
+  let problem = valid(doc);
+  if (problem) return problem;
+  const file = path.join(os.tmpdir(), `atlas-plans-${process.pid}.json`);
+  fs.writeFileSync(file, JSON.stringify(doc));
+  const r = spawnSync(atlas, ["format", file], { encoding: "utf8" });
+  fs.rmSync(file, { force: true });
+  if (r.status !== 0) return `atlas format refused it: ${r.stdout}${r.stderr}`;
+  const saved = JSON.parse(r.stdout);
+  const byId = Object.fromEntries(saved.events.map((e) => [e.id, e]));
+  if (byId["plan-confirmed"].starts !== "2026-03-04T09:30:00") return "starts was not written in full";
+  if (byId["plan-confirmed"].checklist.length !== 3) return "the checklist did not survive the re-save";
+  if (byId["plan-postponed"].postponed_from !== "2026-03-10") return "postponed_from did not survive";
+  problem = valid(saved);
+  return problem ? `re-saved: ${problem}` : "";
+});
+
 // --- 4. wrong documents fail, where the loader says -------------------------------------
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-schema-"));
 const wrong = [
@@ -159,6 +194,20 @@ const wrong = [
   ["javascript: link", "/events/0/links/0/url", "pattern",
     (d) => (d.events[0].links = [{ url: "javascript:alert(1)", label: "x" }])],
   ["link without url", "/events/0/links/0", "required", (d) => (d.events[0].links = [{ label: "x" }])],
+  ["unknown status", "/events/0/status", "enum", (d) => (d.events[0].status = "done")],
+  ["starts without a time", "/events/0/starts", "pattern", (d) => (d.events[0].starts = "2015-07-01")],
+  ["starts as an interval", "/events/0/starts", "pattern",
+    (d) => (d.events[0].starts = "2015-07-01T10:00/2015-07-02T10:00")],
+  ["time zone as an offset", "/events/0/time_zone", "pattern", (d) => (d.events[0].time_zone = "+08:00")],
+  ["postponed_from with a time", "/events/0/postponed_from", "pattern",
+    (d) => (d.events[0].postponed_from = "2015-06-01T10:00")],
+  ["checklist not a list", "/events/0/checklist", "type", (d) => (d.events[0].checklist = {})],
+  ["checklist item without text", "/events/0/checklist/0", "required",
+    (d) => (d.events[0].checklist = [{ owner: "Ana" }])],
+  ["checklist item done as text", "/events/0/checklist/0/done", "type",
+    (d) => (d.events[0].checklist = [{ text: "x", done: "yes" }])],
+  ["deadline without a due date", "/events/0/checklist/0", "required",
+    (d) => (d.events[0].checklist = [{ text: "Registration closes", deadline: true }])],
 ];
 wrong.forEach(([what, pointer, keyword, change], i) => {
   check(`refused: ${what} (${pointer || "/"} ${keyword})`, () => {
