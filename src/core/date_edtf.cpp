@@ -183,9 +183,13 @@ std::optional<int64_t> utc_seconds(const Date& d) {
   return local_seconds(d) - (d.offset == Offset::Shift ? d.offset_minutes * 60 : 0);
 }
 
+int64_t day_of_seconds(int64_t seconds) {
+  return seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
+}
+
 Date date_time_from_local(int64_t local, Offset offset, int offset_minutes) {
   Date d;
-  const int64_t days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+  const int64_t days = day_of_seconds(local);
   const int64_t clock = local - days * 86400;
   civil_from_days(days, d.year, d.month, d.day);
   d.has_time = true;
@@ -791,6 +795,12 @@ std::string describe(const Value& v) {
     return "until " + end + " (start open)";
   }
   return "at an unknown time";  // not produced by parse(): one end is always a date
+}
+
+std::string describe_day(int64_t day) {
+  Value v;
+  civil_from_days(day, v.start.year, v.start.month, v.start.day);
+  return describe(v);
 }
 
 std::string clock_text(int64_t seconds_of_day) {

@@ -124,6 +124,9 @@ int64_t local_seconds(const Date& d);
 // The instant a date-time names, in seconds since 1970-01-01T00:00:00Z, when it says
 // (Z or an offset); nullopt for a local time (it needs a time zone: core/timezone.hpp).
 std::optional<int64_t> utc_seconds(const Date& d);
+// The day (days since 1970-01-01) that a count of seconds since 1970 falls on (rounded
+// down: -1 is on 31 December 1969).
+int64_t day_of_seconds(int64_t seconds);
 // A date-time from local seconds and how the offset is written (the inverse of
 // local_seconds for years 0000..9999).
 Date date_time_from_local(int64_t local, Offset offset = Offset::Local, int offset_minutes = 0);
@@ -173,6 +176,8 @@ std::string format(const Value& v);
 //     "… at 09:30 (UTC+08:00)".
 std::string describe(const Value& v);
 
+// "4 March 2026": a day (days since 1970-01-01) in words, as describe() writes a day.
+std::string describe_day(int64_t day);
 // "09:30", "09:30:15": a time of day from seconds since midnight (0..86399).
 std::string clock_text(int64_t seconds_of_day);
 // "UTC", "UTC+08:00", "UTC-03:30", "UTC+05:45": an offset in seconds east of UTC.

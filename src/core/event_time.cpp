@@ -79,17 +79,9 @@ EventTimes event_times(const Event& e, const tz::ZoneDb* db) {
 // ---------------------------------------------------------------------------------
 namespace {
 
-int64_t day_of(int64_t local) { return local >= 0 ? local / 86400 : -((-local + 86399) / 86400); }
-
-std::string day_words(int64_t day) {
-  edtf::Value v;
-  int64_t y = 0;
-  edtf::civil_from_days(day, y, v.start.month, v.start.day);
-  v.start.year = y;
-  return edtf::describe(v);
+std::string clock_of(int64_t local) {
+  return edtf::clock_text(local - edtf::day_of_seconds(local) * 86400);
 }
-
-std::string clock_of(int64_t local) { return edtf::clock_text(local - day_of(local) * 86400); }
 
 // "(PST, UTC+08:00)", "(UTC+11:00 to UTC+10:00)": numeric abbreviations ("+08") say
 // nothing the offset does not.
@@ -107,11 +99,11 @@ std::string zone_detail(const Moment& a, const std::optional<Moment>& b) {
 std::string reading_note(const Moment& m, const std::string& which) {
   if (m.reading == tz::LocalKind::Gap)
     return "The " + which + " time " + clock_of(m.written_local) + " does not exist on " +
-           day_words(day_of(m.written_local)) + " in " + m.zone +
+           edtf::describe_day(edtf::day_of_seconds(m.written_local)) + " in " + m.zone +
            " (the clocks go forward): it is read as " + clock_of(m.local) + ".";
   if (m.reading == tz::LocalKind::Overlap)
     return "The " + which + " time " + clock_of(m.written_local) + " happens twice on " +
-           day_words(day_of(m.written_local)) + " in " + m.zone +
+           edtf::describe_day(edtf::day_of_seconds(m.written_local)) + " in " + m.zone +
            " (the clocks go back): the first is meant, " + m.abbreviation + ".";
   return {};
 }
@@ -119,12 +111,12 @@ std::string reading_note(const Moment& m, const std::string& which) {
 }  // namespace
 
 std::string clock_range_text(const Moment& from, const std::optional<Moment>& to) {
-  const int64_t d0 = day_of(from.local);
-  std::string s = day_words(d0) + ", " + clock_of(from.local);
+  const int64_t d0 = edtf::day_of_seconds(from.local);
+  std::string s = edtf::describe_day(d0) + ", " + clock_of(from.local);
   if (!to) return s;
-  const int64_t d1 = day_of(to->local);
+  const int64_t d1 = edtf::day_of_seconds(to->local);
   if (d1 == d0) return s + "\xE2\x80\x93" + clock_of(to->local);  // en dash
-  return s + " \xE2\x80\x93 " + day_words(d1) + ", " + clock_of(to->local);
+  return s + " \xE2\x80\x93 " + edtf::describe_day(d1) + ", " + clock_of(to->local);
 }
 
 TimeDisplay describe_event_time(const Event& e, const tz::ZoneDb* db,
@@ -166,7 +158,7 @@ TimeDisplay describe_event_time(const Event& e, const tz::ZoneDb* db,
 // ---------------------------------------------------------------------------------
 int64_t day_in_zone(int64_t utc, std::string_view zone_name, const tz::ZoneDb* db) {
   const tz::Zone* zone = db && !zone_name.empty() ? db->find(zone_name) : nullptr;
-  return day_of(zone ? zone->to_local(utc) : utc);
+  return edtf::day_of_seconds(zone ? zone->to_local(utc) : utc);
 }
 
 }  // namespace atlas

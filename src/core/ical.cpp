@@ -23,10 +23,6 @@ namespace atlas {
 // ---------------------------------------------------------------------------------
 namespace {
 
-int64_t day_of(int64_t seconds) {
-  return seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
-}
-
 // "20260304"; years outside 0001..9999 cannot be written (checked by the caller).
 std::string ical_date(int64_t day) {
   int64_t y = 0;
@@ -39,7 +35,7 @@ std::string ical_date(int64_t day) {
 
 // "20260304T093000" from local (or UTC) seconds.
 std::string ical_date_time(int64_t seconds) {
-  const int64_t day = day_of(seconds);
+  const int64_t day = edtf::day_of_seconds(seconds);
   const int64_t t = seconds - day * 86400;
   char buf[16];
   std::snprintf(buf, sizeof buf, "T%02d%02d%02d", int(t / 3600), int(t / 60 % 60), int(t % 60));

@@ -48,14 +48,6 @@ bool is_exact_days(const edtf::Value& v) {
 
 namespace {
 
-std::string day_text(int64_t day) {
-  edtf::Value v;
-  int64_t y = 0;
-  edtf::civil_from_days(day, y, v.start.month, v.start.day);
-  v.start.year = y;
-  return edtf::describe(v);
-}
-
 void error(std::vector<Diagnostic>& out, std::string pointer, std::string message) {
   out.push_back({Severity::Error, std::move(pointer), std::move(message), 0, 0});
 }
@@ -82,8 +74,8 @@ void check_on_day(const Event& e, const edtf::Value& t, bool first, const std::s
   const int64_t want = first ? e.date->earliest() : e.date->latest();
   if (day == want) return;
   error(out, pointer + "/" + key,
-        written + " is on " + day_text(day) + ", but the event " +
-            (first ? "starts on " : "ends on ") + day_text(want) +
+        written + " is on " + edtf::describe_day(day) + ", but the event " +
+            (first ? "starts on " : "ends on ") + edtf::describe_day(want) +
             ": write the time as it is at the venue, on that day (without an offset and with "
             "\"time_zone\", or with the venue's offset)");
 }

@@ -82,8 +82,6 @@ bool fail(std::string* error, std::string message) {
   return false;
 }
 
-int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-
 // ---------------------------------------------------------------------------------
 // 2. POSIX TZ strings
 // ---------------------------------------------------------------------------------
@@ -233,7 +231,7 @@ Period rule_period(const PosixRule& r, int64_t utc) {
   if (!r.daylight) return p;
   int64_t year = 0;
   int month = 0, day = 0;
-  edtf::civil_from_days(floor_div(utc + r.standard.offset, 86400), year, month, day);
+  edtf::civil_from_days(edtf::day_of_seconds(utc + r.standard.offset), year, month, day);
   std::vector<std::pair<int64_t, bool>> changes;
   for (int64_t y = year - 1; y <= year + 1; ++y) rule_changes(r, y, changes);
   // At one instant an end then a start: all-year daylight saving stays daylight.

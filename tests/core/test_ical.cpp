@@ -3,28 +3,16 @@
 // tests/ical (Debian's libical natively, ical.js under node).
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "core/ical.hpp"
 #include "core/utf8.hpp"
 #include "plan_fixture.hpp"
+#include "zones_fixture.hpp"
 
 using namespace atlas;
 
 namespace {
 
-const tz::ZoneDb& zones() {
-  static const tz::ZoneDb db = [] {
-    std::ifstream in(ATLAS_TZDATA, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    std::optional<tz::ZoneDb> z = tz::ZoneDb::load(s.str());
-    REQUIRE(z);
-    return std::move(*z);
-  }();
-  return db;
-}
+const tz::ZoneDb& zones() { return test::test_zones(); }
 
 IcalOptions options() {
   IcalOptions o;

@@ -10,13 +10,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <fstream>
 #include <random>
-#include <sstream>
 
 #include "core/event_time.hpp"
 #include "core/plan.hpp"
 #include "plan_fixture.hpp"
+#include "zones_fixture.hpp"
 
 using namespace atlas;
 
@@ -34,17 +33,7 @@ PlanOptions options() {
   return o;
 }
 
-const tz::ZoneDb& zones() {
-  static const tz::ZoneDb db = [] {
-    std::ifstream in(ATLAS_TZDATA, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    std::optional<tz::ZoneDb> z = tz::ZoneDb::load(s.str());
-    REQUIRE(z);
-    return std::move(*z);
-  }();
-  return db;
-}
+const tz::ZoneDb& zones() { return test::test_zones(); }
 
 }  // namespace
 

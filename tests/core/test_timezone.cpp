@@ -15,11 +15,9 @@
 // the same tzdata files): datetime(..., fold=0) is RFC 5545's reading of a local time.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "core/date_edtf.hpp"
 #include "core/timezone.hpp"
+#include "zones_fixture.hpp"
 
 using namespace atlas;
 
@@ -28,23 +26,7 @@ namespace {
 // ---------------------------------------------------------------------------------
 // 1. Helpers
 // ---------------------------------------------------------------------------------
-std::string read_file(const char* path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-const tz::ZoneDb& db() {
-  static const tz::ZoneDb zones = [] {
-    std::string error;
-    std::optional<tz::ZoneDb> z = tz::ZoneDb::load(read_file(ATLAS_TZDATA), &error);
-    INFO("zone asset: ", error);
-    REQUIRE(z.has_value());
-    return std::move(*z);
-  }();
-  return zones;
-}
+const tz::ZoneDb& db() { return test::test_zones(); }
 
 const tz::Zone& zone(const char* name) {
   const tz::Zone* z = db().find(name);
@@ -327,7 +309,7 @@ TEST_CASE("all-year daylight saving (a rule from 1 January to past 31 December)"
 // 6. Damaged data, names
 // ---------------------------------------------------------------------------------
 TEST_CASE("damaged TZif data and assets are refused, never read out of bounds") {
-  const std::string sydney = read_file("/usr/share/zoneinfo/Australia/Sydney");
+  const std::string sydney = test::read_binary("/usr/share/zoneinfo/Australia/Sydney");
   REQUIRE(sydney.size() > 100);
   REQUIRE(tz::Zone::from_tzif(sydney).has_value());  // the real file, version 1 block and all
   size_t refused = 0;
@@ -347,7 +329,7 @@ TEST_CASE("damaged TZif data and assets are refused, never read out of bounds") 
   CHECK_FALSE(tz::Zone::from_tzif("not a zone", &error));
   CHECK(error.find("not TZif") != std::string::npos);
 
-  const std::string asset = read_file(ATLAS_TZDATA);
+  const std::string asset = test::read_binary(ATLAS_TZDATA);
   for (size_t n :
        {size_t(0), size_t(3), size_t(8), size_t(20), asset.size() / 2, asset.size() - 1}) {
     INFO("cut at ", n);

@@ -12,6 +12,7 @@
 #include <map>
 #include <string>
 
+#include "../core/zones_fixture.hpp"
 #include "core/date_edtf.hpp"
 #include "ical_samples.hpp"
 
@@ -99,7 +100,7 @@ std::vector<std::string> check_sample(const test::Sample& s) {
 
 int main() {
   std::map<std::string, std::vector<std::string>> uids;
-  std::vector<test::Sample> samples = test::ical_samples(test::load_test_zones());
+  std::vector<test::Sample> samples = test::ical_samples(test::test_zones());
   for (const test::Sample& s : samples) {
     uids[s.name] = check_sample(s);
     std::printf("ok   %s: %zu events read by libical %s\n", s.name.c_str(), s.events.size(),

@@ -12,9 +12,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
-#include <sstream>
 
 #include "../core/plan_fixture.hpp"
+#include "../core/zones_fixture.hpp"
 #include "core/dataset_json.hpp"
 #include "core/event_time.hpp"
 #include "core/ical.hpp"
@@ -159,19 +159,6 @@ std::vector<Sample> ical_samples(const tz::ZoneDb& zones) {
   return out;
 }
 
-tz::ZoneDb load_test_zones() {
-  std::ifstream in(ATLAS_TZDATA, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  std::string error;
-  std::optional<tz::ZoneDb> z = tz::ZoneDb::load(s.str(), &error);
-  if (!z) {
-    std::fprintf(stderr, "cannot read the zone asset %s: %s\n", ATLAS_TZDATA, error.c_str());
-    std::exit(2);
-  }
-  return std::move(*z);
-}
-
 }  // namespace atlas::test
 
 #ifdef ATLAS_ICAL_SAMPLES_MAIN
@@ -183,7 +170,7 @@ int main(int argc, char** argv) {
   }
   const std::string dir = argv[1];
   nlohmann::json manifest = nlohmann::json::array();
-  for (const Sample& s : ical_samples(load_test_zones())) {
+  for (const Sample& s : ical_samples(test_zones())) {
     std::ofstream(dir + "/" + s.name, std::ios::binary) << s.text;
     nlohmann::json events = nlohmann::json::array();
     for (const ExpectedEvent& e : s.events) {

@@ -34,7 +34,5 @@ struct Sample {
 };
 
 std::vector<Sample> ical_samples(const tz::ZoneDb& zones);
-// The zone asset of the build (ATLAS_TZDATA); exits with a message when unreadable.
-tz::ZoneDb load_test_zones();
 
 }  // namespace atlas::test
