@@ -153,6 +153,12 @@ TimeDisplay describe_event_time(const Event& e, const tz::ZoneDb* db,
   return out;
 }
 
+bool needs_zone_data(const Dataset& d) {
+  for (const Event& e : d.events)
+    if (!e.time_zone.empty() || e.starts) return true;
+  return false;
+}
+
 // ---------------------------------------------------------------------------------
 // 3. Today
 // ---------------------------------------------------------------------------------

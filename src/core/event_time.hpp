@@ -76,6 +76,10 @@ struct TimeDisplay {
 // .timeZone, the desktop its TZ); "" for unknown.
 TimeDisplay describe_event_time(const Event& e, const tz::ZoneDb* db, std::string_view viewer_zone);
 
+// Whether showing this dataset needs the zone data: an event names a time zone, or has
+// times to show on the viewer's clock. The web fetches the zone asset only then.
+bool needs_zone_data(const Dataset& d);
+
 // ---------------------------------------------------------------------------------
 // 3. Today on a clock
 // ---------------------------------------------------------------------------------

@@ -304,6 +304,17 @@ TEST_CASE("event times: a time skipped by daylight saving moves forward, and say
   CHECK(times.starts->utc == edtf::days_from_civil(2026, 10, 3) * 86400 + 16 * 3600 + 30 * 60);
 }
 
+TEST_CASE("the zone data is needed only for datasets with times or zones") {
+  Dataset d = test::load_plan_dataset();
+  CHECK(needs_zone_data(d));
+  for (Event& e : d.events) e.time_zone.clear();
+  CHECK(needs_zone_data(d));  // times still shown on the viewer's clock
+  for (Event& e : d.events) e.starts.reset(), e.ends.reset();
+  CHECK_FALSE(needs_zone_data(d));
+  d.events[3].time_zone = "Australia/Sydney";
+  CHECK(needs_zone_data(d));
+}
+
 TEST_CASE("today on the viewer's clock") {
   const int64_t t = edtf::days_from_civil(2026, 3, 1) * 86400 + 20 * 3600;  // 20:00 UTC
   CHECK(day_in_zone(t, "Pacific/Auckland", &zones()) == edtf::days_from_civil(2026, 3, 2));
