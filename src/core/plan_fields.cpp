@@ -82,6 +82,31 @@ void check_on_day(const Event& e, const edtf::Value& t, bool first, const std::s
 
 }  // namespace
 
+nlohmann::json fields_for_new_date(const Event& e, const std::optional<edtf::Value>& date) {
+  nlohmann::json f = nlohmann::json::object();
+  f["date"] = date ? nlohmann::json(edtf::format(*date)) : nlohmann::json(nullptr);
+  if (!e.starts && !e.ends) return f;
+  if (!date || !is_exact_days(*date)) {
+    f["starts"] = nullptr;
+    f["ends"] = nullptr;
+    return f;
+  }
+  auto moved = [](const edtf::Value& t, int64_t day) {
+    edtf::Value v = t;  // the time and its offset stay
+    edtf::civil_from_days(day, v.start.year, v.start.month, v.start.day);
+    return v;
+  };
+  std::optional<edtf::Value> starts, ends;
+  if (e.starts) starts = moved(*e.starts, date->earliest());
+  if (e.ends) ends = moved(*e.ends, date->latest());
+  if (starts && ends && starts->start.offset == ends->start.offset &&
+      edtf::local_seconds(ends->start) < edtf::local_seconds(starts->start))
+    ends.reset();
+  f["starts"] = starts ? nlohmann::json(edtf::format(*starts)) : nlohmann::json(nullptr);
+  f["ends"] = ends ? nlohmann::json(edtf::format(*ends)) : nlohmann::json(nullptr);
+  return f;
+}
+
 void check_event_plan(const Event& e, const std::string& pointer, std::vector<Diagnostic>& out) {
   if (e.starts) check_on_day(e, *e.starts, true, pointer, out);
   if (e.ends) {

@@ -63,6 +63,12 @@ void check_event_plan(const Event& e, const std::string& pointer, std::vector<Di
 // Whether `v` names exact days: one day, or a day to a day, with no qualifier.
 bool is_exact_days(const edtf::Value& v);
 
+// The fields to set, in one step (Command::set_fields), when an event's date changes:
+// "date", and its times moved along, keeping their time of day: starts to the new first
+// day, ends to the new last (dropped when it would then come before starts); both
+// dropped (null) when the new date is not exact days. Without times, only "date".
+nlohmann::json fields_for_new_date(const Event& e, const std::optional<edtf::Value>& date);
+
 // ---------------------------------------------------------------------------------
 // 4. Writing
 // ---------------------------------------------------------------------------------

@@ -16,6 +16,7 @@
 
 #include "core/dataset_json.hpp"
 #include "core/edit.hpp"
+#include "core/plan_fields.hpp"
 #include "plan_fixture.hpp"
 
 using namespace atlas;
@@ -1149,6 +1150,40 @@ TEST_CASE("plans: refusals say why and change nothing") {
       "but the event starts on 12 March 2026"));
   CHECK(contains(refused(Command::set_field("rt-cebu", "status", "done"), "bad status", plans),
                  "is not a known status"));
+}
+
+TEST_CASE("plans: a new date moves the times along, in one step") {
+  const Dataset plans = test::load_plan_dataset();
+  const Event& forum = *plans.find_event("forum-sydney");  // 4-6 October, 09:00 to 17:00
+  // Three days become two: the start keeps 09:00 on the new first day, the end 17:00 on
+  // the new last.
+  Dataset d = round_trip(
+      Command::set_fields("forum-sydney",
+                          fields_for_new_date(forum, edtf::parse("2026-11-10/2026-11-11").value)),
+      "move", plans);
+  const Event& moved = *d.find_event("forum-sydney");
+  CHECK(edtf::format(*moved.starts) == "2026-11-10T09:00:00");
+  CHECK(edtf::format(*moved.ends) == "2026-11-11T17:00:00");
+  // One day: 17:00 still follows 09:00.
+  d = round_trip(Command::set_fields("forum-sydney",
+                                     fields_for_new_date(forum, edtf::parse("2026-11-10").value)),
+                 "one day", plans);
+  CHECK(edtf::format(*d.find_event("forum-sydney")->ends) == "2026-11-10T17:00:00");
+  // A window: the times go (they need exact days), in the same step.
+  d = round_trip(
+      Command::set_fields("forum-sydney", fields_for_new_date(forum, edtf::parse("2026-11").value)),
+      "window", plans);
+  CHECK_FALSE(d.find_event("forum-sydney")->starts.has_value());
+  CHECK_FALSE(d.find_event("forum-sydney")->ends.has_value());
+  // An end that would come before the start on one day is dropped, not refused.
+  Event late = forum;
+  late.ends = edtf::parse("2026-10-06T08:00").value;
+  nlohmann::json f = fields_for_new_date(late, edtf::parse("2026-11-10").value);
+  CHECK(f["ends"].is_null());
+  CHECK(f["starts"] == "2026-11-10T09:00:00");
+  // Without times, only the date.
+  CHECK(fields_for_new_date(*plans.find_event("rt-cebu"), edtf::parse("2026-04").value).size() ==
+        1);
 }
 
 TEST_CASE("plans: typing an item's text merges into one step; ticking twice is one change") {
