@@ -216,6 +216,16 @@ SpreadsheetDate read_spreadsheet_date(std::string_view text, DayMonthOrder order
 
   auto edtf = edtf::parse(s);
   if (edtf.value) {
+    // EDTF date-times ("2015-07-14T09:30Z") read too; a spreadsheet's date is a day,
+    // so the time goes, and is said (times are the plan fields' starts and ends).
+    for (edtf::Date* d : {&edtf.value->start, &edtf.value->end})
+      if (d->has_time) {
+        d->has_time = false;
+        d->hour = d->minute = d->second = 0;
+        d->offset = edtf::Offset::Local;
+        d->offset_minutes = 0;
+        r.time_dropped = true;
+      }
     r.value = edtf.value;
     return r;
   }

@@ -226,6 +226,20 @@ WriteOutcome write_kml(const Dataset& d, const ConvertOptions&) {
   return w;
 }
 
+WriteOutcome write_ical(const Dataset& d, const ConvertOptions& o) {
+  WriteOutcome w;
+  IcalReport report;
+  w.bytes = export_ical(d, o.ical, &report);
+  auto say = [&](size_t n, const char* why) {
+    if (n)
+      w.notes.push_back(std::to_string(n) + (n == 1 ? " event is" : " events are") +
+                        " left out: " + why);
+  };
+  say(report.windows.size(), "known only as a window of possible dates");
+  say(report.other.size(), "no date a calendar can hold");
+  return w;
+}
+
 WriteOutcome write_storymap(const Dataset& d, const ConvertOptions&) {
   WriteOutcome w;
   w.bytes = storymap_from_dataset(d).dump(2) + "\n";
@@ -275,6 +289,12 @@ const std::vector<Format>& formats() {
        nullptr,
        nullptr,
        write_kml},
+      {"ics",
+       "iCalendar (RFC 5545): an event per dated event, in its venue's time zone",
+       {".ics"},
+       nullptr,
+       nullptr,
+       write_ical},
       {"storymap",
        "StoryMapJS JSON (Knight Lab): a slide per story step",
        {".storymap.json"},

@@ -18,6 +18,7 @@
 
 #include "core/csv_import.hpp"
 #include "core/export_csv.hpp"
+#include "core/ical.hpp"
 #include "core/import_problem.hpp"
 #include "core/model.hpp"
 #include "core/timelinejs.hpp"
@@ -42,6 +43,9 @@ struct ConvertOptions {
   bool excel = false;    // CSV with a byte order mark
   char separator = ',';  // CSV: ',' (or '\t' for .tsv files)
   TimelineJsOptions timeline;
+  // iCalendar: the stamp, the statuses, and the zones (needed when an event has a time
+  // in a time zone: the caller loads them, see needs_zone_data in core/event_time.hpp).
+  IcalOptions ical;
 };
 
 // ---------------------------------------------------------------------------------

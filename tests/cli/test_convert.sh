@@ -105,6 +105,13 @@ head -n 100001 "$T/big.csv" >"$T/big-ok.csv"
 "$ATLAS" convert "$T/big-ok.csv" -o "$T/big.json" --no-cities 2>"$T/err"; check "100,000 rows" 0 $?
 contains "100,000 events" "$T/err" "100000 events, 50 new places"
 
+# --- a calendar: the zones are built in; windows are left out, and said ------------------
+"$ATLAS" convert "$ROOT/tests/fuzz/corpus/plans.json" -o "$T/p.ics" 2>"$T/err"; check "plans -> .ics" 0 $?
+contains "a calendar" "$T/p.ics" "BEGIN:VCALENDAR"
+contains "the venue's zone, from the built-in zones" "$T/p.ics" "DTSTART;TZID=Asia/Manila:20260304T093000"
+contains "its rules" "$T/p.ics" "BEGIN:VTIMEZONE"
+contains "a window is left out, and said" "$T/err" "1 event is left out: known only as a window"
+
 # --- usage and I/O ------------------------------------------------------------------------
 "$ATLAS" convert "$S" 2>"$T/err"; check "no -o" 2 $?
 "$ATLAS" convert "$S" -o "$T/x.pdf" 2>"$T/err"; check "unknown output format" 2 $?

@@ -21,6 +21,8 @@ TEST_CASE("EDTF and ISO forms pass through; a time is dropped and said") {
   CHECK(read("2015-07-14T09:30") == "2015-07-14");
   CHECK(read("2015-07-14 09:30:00.000Z") == "2015-07-14");
   CHECK(read_spreadsheet_date("2015-07-14 09:30").time_dropped);
+  CHECK(read_spreadsheet_date("2015-07-14T09:30+08:00").time_dropped);
+  CHECK_FALSE(read_spreadsheet_date("2015-07-14").time_dropped);
   CHECK(read("2015-13") == "error: there is no month 13 (months are 1 to 12)");
   CHECK(read("2015-02-30") == "error: February 2015 has 28 days");
 }

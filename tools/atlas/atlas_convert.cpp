@@ -9,15 +9,20 @@
 //   3. Convert
 #include "atlas_convert.hpp"
 
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "core/dataset_json.hpp"
+#include "core/event_time.hpp"
 #include "core/formats.hpp"
 #include "geo/gazetteer.hpp"
 #include "platform/file_store.hpp"  // read_file, write_file_atomic
+
+extern "C" const unsigned char atlas_tzdata[];
+extern "C" const unsigned long atlas_tzdata_size;
 
 namespace {
 
@@ -203,6 +208,23 @@ int load_side_inputs(ConvertArgs& c, const char* argv0) {
   return 0;
 }
 
+// A calendar's stamp, and the zones when an event has a time in one. The zones are built
+// in (the web fetches them); unpacked only for a calendar that needs them.
+static bool prepare_calendar(atlas::ConvertOptions& o, const atlas::Dataset& d,
+                             std::optional<atlas::tz::ZoneDb>& zones) {
+  o.ical.now_utc = int64_t(std::time(nullptr));
+  if (!atlas::needs_zone_data(d)) return true;
+  std::string error;
+  zones = atlas::tz::ZoneDb::load(
+      std::string_view(reinterpret_cast<const char*>(atlas_tzdata), atlas_tzdata_size), &error);
+  if (!zones) {
+    std::cerr << "atlas convert: the built-in time zones are damaged: " << error << "\n";
+    return false;
+  }
+  o.ical.zones = &*zones;
+  return true;
+}
+
 int cmd_convert(const std::vector<std::string>& args, const char* argv0) {
   if (args.size() == 1 && args[0] == "--formats") return list_formats();
   ConvertArgs c;
@@ -240,6 +262,8 @@ int cmd_convert(const std::vector<std::string>& args, const char* argv0) {
               << "); nothing was written\n";
     return 1;
   }
+  std::optional<atlas::tz::ZoneDb> zones;
+  if (std::string_view(dst->name) == "ics" && !prepare_calendar(c.o, *r.dataset, zones)) return 2;
   atlas::WriteOutcome w = dst->write(*r.dataset, c.o);
   if (!w.error.empty()) {
     std::cerr << c.out << ": " << w.error << "\n";
