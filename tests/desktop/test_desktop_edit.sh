@@ -1,6 +1,7 @@
 #!/bin/sh
 # The desktop app edited with real input under Xvfb (xdotool): typing in the Inspector
-# changes the saved data; Ctrl+Z undoes it; Ctrl+Shift+Z redoes it.
+# changes the saved data; Ctrl+Z undoes it; Ctrl+Shift+Z redoes it; Ctrl+Q quits with
+# status 0.
 # Usage: test_desktop_edit.sh APP OUTDIR
 set -eu
 APP=$1 OUT=$2
@@ -47,8 +48,16 @@ if wait_for "Hong Kong Roundtable" "Ctrl+Z did not undo"; then pass=$((pass+1));
 chord ctrl+shift z
 if wait_for "Hong Kong Roundtable 2015" "Ctrl+Shift+Z did not redo"; then pass=$((pass+1)); else fail=$((fail+1)); fi
 import -window root "$OUT/desktop-edit.png" 2>/dev/null || true
+# Ctrl+Q quits (nothing is unsaved by now), cleanly: the exit status is the app's verdict.
 chord ctrl q
-for i in $(seq 1 25); do kill -0 $pid 2>/dev/null || break; sleep 0.2; done
+for i in $(seq 1 50); do kill -0 $pid 2>/dev/null || break; sleep 0.2; done
+if kill -0 $pid 2>/dev/null; then
+  echo "FAIL: Ctrl+Q did not quit the app"; fail=$((fail+1))
+elif wait $pid; then
+  pass=$((pass+1))
+else
+  echo "FAIL: the app exited with status $?"; cat "$OUT/edit.out"; fail=$((fail+1))
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
 INNER
