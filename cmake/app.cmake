@@ -166,6 +166,7 @@ if(EMSCRIPTEN)
   target_link_options(coalition-atlas PRIVATE
     -sALLOW_MEMORY_GROWTH=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sENVIRONMENT=web -sINITIAL_MEMORY=33554432 -sDISABLE_EXCEPTION_CATCHING=0
+    -sDYNAMIC_EXECUTION=0  # no eval or new Function: the page's CSP allows neither
     "-sEXPORTED_FUNCTIONS=[${ATLAS_WEB_EXPORTS}]"
     "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8]")
   # The page: web/ plus the compiled js + wasm, in one folder tools/run serves.
@@ -186,18 +187,36 @@ if(EMSCRIPTEN)
     DEPENDS "${ATLAS_FONT_CJK_SUBSET}" "${ATLAS_GAZETTEER}"
     COMMENT "Copying the CJK font and the city list beside the page")
   # The page's own files (web/): copied whenever one changes, not only when the program
-  # is relinked.
+  # is relinked. index.html and sw.js are templates, stamped with the version below.
   set(ATLAS_SITE_WEB_FILES)
+  set(ATLAS_SITE_PRECACHE index.html coalition-atlas.js coalition-atlas.wasm gazetteer.bin)
   foreach(f ${ATLAS_WEB_FILES})
     get_filename_component(name "${f}" NAME)
+    if(name STREQUAL "index.html" OR name STREQUAL "sw.js")
+      continue()
+    endif()
+    list(APPEND ATLAS_SITE_PRECACHE "${name}")
     add_custom_command(OUTPUT "${ATLAS_SITE}/${name}"
       COMMAND ${CMAKE_COMMAND} -E make_directory "${ATLAS_SITE}"
       COMMAND ${CMAKE_COMMAND} -E copy "${f}" "${ATLAS_SITE}/${name}"
       DEPENDS "${f}")
     list(APPEND ATLAS_SITE_WEB_FILES "${ATLAS_SITE}/${name}")
   endforeach()
+  # The version: a content hash of every file the page needs, stamped into the page and
+  # its service worker (one cache per version, whole or not at all: web/sw.js). The
+  # lists are the build's: everything above is kept for offline use, the font once fetched.
+  list(JOIN ATLAS_SITE_PRECACHE "," ATLAS_SITE_PRECACHE_ARG)
+  add_custom_command(OUTPUT "${ATLAS_SITE}/index.html" "${ATLAS_SITE}/sw.js"
+    COMMAND ${NODE} "${CMAKE_SOURCE_DIR}/tools/web/stamp_version.mjs" "${ATLAS_SITE}"
+            "${CMAKE_SOURCE_DIR}/web" --precache "${ATLAS_SITE_PRECACHE_ARG}"
+            --optional fonts/cjk.ttf
+    DEPENDS "${CMAKE_SOURCE_DIR}/tools/web/stamp_version.mjs" "${CMAKE_SOURCE_DIR}/web/index.html"
+            "${CMAKE_SOURCE_DIR}/web/sw.js" coalition-atlas "${ATLAS_SITE}/fonts/cjk.ttf"
+            "${ATLAS_SITE}/gazetteer.bin" ${ATLAS_SITE_WEB_FILES}
+    COMMENT "Stamping the page and its service worker with the build's version")
   add_custom_target(atlas_site_files ALL DEPENDS "${ATLAS_SITE}/fonts/cjk.ttf"
-    "${ATLAS_SITE}/gazetteer.bin" ${ATLAS_SITE_WEB_FILES})
+    "${ATLAS_SITE}/gazetteer.bin" ${ATLAS_SITE_WEB_FILES} "${ATLAS_SITE}/index.html"
+    "${ATLAS_SITE}/sw.js")
 else()
   # App logic tests (no window): the state behind the UI and the JS API, the PNG writer.
   add_executable(atlas_app_tests tests/main.cpp tests/app/test_state.cpp tests/app/test_coordinates.cpp

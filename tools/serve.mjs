@@ -1,5 +1,7 @@
 // serve.mjs — a small static file server for the built page (tools/run, the browser
-// tests, the benchmarks). Loopback only; sends .wasm as application/wasm.
+// tests, the benchmarks). Loopback only; sends .wasm as application/wasm, and the page's
+// Content-Security-Policy as a header on every response (the service worker's script
+// gets its policy from its own response, not from the page).
 //
 //   node tools/serve.mjs DIR [--port N]     (PORT in the environment also works)
 import { createServer } from 'node:http';
@@ -20,6 +22,20 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+// The policy is the one in the page's own <meta> (web/index.html: one place to read and
+// change it), plus what a <meta> cannot say: frame-ancestors. Any site may embed the
+// page (the coalition's own site, partners', a later embed variant): it holds no account,
+// cookie or secret for a framing site to abuse; a framed copy's storage is partitioned by
+// the site that frames it in current browsers, so a framing page can neither read nor
+// overwrite the user's own data; and what replaces data asks first and can be undone.
+export const FRAME_ANCESTORS = 'frame-ancestors *';
+const CSP_META = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i;
+async function policy(root) {
+  const page = await readFile(join(root, 'index.html'), 'utf8').catch(() => '');
+  const meta = CSP_META.exec(page);
+  return meta ? `${meta[1]}; ${FRAME_ANCESTORS}` : FRAME_ANCESTORS;
+}
+
 /** Starts serving `dir` on 127.0.0.1:`port` (0 = any free port); resolves to the server. */
 export function serve(dir, port = 0, host = '127.0.0.1') {
   const root = resolve(dir);
@@ -34,6 +50,7 @@ export function serve(dir, port = 0, host = '127.0.0.1') {
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, {
+        'Content-Security-Policy': await policy(root),
         'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
         'Content-Length': body.length,
         'Cache-Control': 'no-cache',

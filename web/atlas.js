@@ -14,6 +14,11 @@
 
   const $ = (id) => document.getElementById(id);
   const canvas = $('canvas');
+  // The build's version, from this script's own address (atlas.js?v=…, stamped into the
+  // page by the build): the page asks for the app's files of that same version, so the
+  // service worker never pairs this page with another version's app (web/sw.js).
+  const build = new URL(document.currentScript.src).searchParams.get('v');
+  const versioned = (name) => (build ? `${name}?v=${build}` : name);
   let started = false;
   let presentingFullscreen = false; // the presenter asked for full screen
   let resolveReady;
@@ -81,7 +86,7 @@
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     instantiateWasm(imports, receive) {
-      download('coalition-atlas.wasm')
+      download(versioned('coalition-atlas.wasm'))
         .then((bytes) => {
           status('Starting…', 0.95);
           return WebAssembly.instantiate(bytes, imports);
@@ -179,6 +184,8 @@
     if (document.activeElement !== ime) ime.focus({ preventScroll: true });
   }
   canvas.addEventListener('pointerdown', focusKeys);
+  // The right button belongs to the app (no browser menu over the map).
+  canvas.addEventListener('contextmenu', (e) => e.preventDefault());
   let composing = false;
   function sendText(text) {
     if (started && text) withString(text, (t) => Module._atlas_text_input(t));
@@ -621,7 +628,7 @@
 
   // The Emscripten runtime, after Module is in place.
   const script = document.createElement('script');
-  script.src = 'coalition-atlas.js';
+  script.src = versioned('coalition-atlas.js');
   script.onerror = () => fail('The app could not be downloaded (coalition-atlas.js).',
                               'Check the network connection, then reload the page.');
   document.body.appendChild(script);

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { OUT, openApp, settle, start } from './harness.mjs';
+import { OUT, openApp, poll, settle, start } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -25,20 +25,39 @@ test('typing into the Inspector changes the dataset; undo reverts it', async () 
   await page.mouse.click(r.x + r.width - 5, r.y + r.height / 2);
   await page.keyboard.press('End');
   await page.keyboard.type(' 2015', { delay: 20 });
-  await page.waitForFunction(async () =>
+  await page.waitForFunction(() =>
     JSON.parse(atlas.exportJSON()).events.find((e) => e.id === 'rt-hk').title === 'Hong Kong Roundtable 2015');
-  // Typing is one undo step, labelled with what it changed.
+  // Typing is one undo step while it flows (edits of one field less than a second apart),
+  // labelled with what it changed. A loaded machine can draw a frame a second late, and
+  // then the same typing is two steps: so undo until the title is back, each step
+  // shortening it, and redo until it is whole again.
   const h = await page.evaluate(() => atlas.history());
-  assert.equal(h.labels.length, 1);
+  assert.ok(h.labels.length >= 1 && h.labels.length <= 5, JSON.stringify(h));
+  assert.ok(h.labels.every((l) => /^rename of 'Hong Kong Roundtable/.test(l)), JSON.stringify(h));
   assert.match(h.undo, /^Undo .*Hong Kong Roundtable/);
-  // Leave the field, then Ctrl+Z undoes the edit.
+  // Leave the field, then Ctrl+Z undoes the edit; Ctrl+Shift+Z redoes it.
   await page.mouse.click(640, 790);
-  await page.keyboard.press('Control+Z');
-  await page.waitForFunction(async () =>
-    JSON.parse(atlas.exportJSON()).events.find((e) => e.id === 'rt-hk').title === 'Hong Kong Roundtable');
-  await page.keyboard.press('Control+Shift+Z');
-  await page.waitForFunction(async () =>
-    JSON.parse(atlas.exportJSON()).events.find((e) => e.id === 'rt-hk').title.endsWith('2015'));
+  const titleIs = (t) => page.waitForFunction((want) =>
+    JSON.parse(atlas.exportJSON()).events.find((e) => e.id === 'rt-hk').title === want, t);
+  const steps = h.labels.length;
+  for (let i = 0; i < steps; i++) {
+    const before = await title(page, 'rt-hk');
+    await page.keyboard.press('Control+Z');
+    await page.waitForFunction((b) => {
+      const t = JSON.parse(atlas.exportJSON()).events.find((e) => e.id === 'rt-hk').title;
+      return t !== b && b.startsWith(t);
+    }, before);
+  }
+  await titleIs('Hong Kong Roundtable');
+  for (let i = 0; i < steps; i++) {
+    const before = await title(page, 'rt-hk');
+    await page.keyboard.press('Control+Shift+Z');
+    await page.waitForFunction((b) => {
+      const t = JSON.parse(atlas.exportJSON()).events.find((e) => e.id === 'rt-hk').title;
+      return t !== b && t.startsWith(b);
+    }, before);
+  }
+  await titleIs('Hong Kong Roundtable 2015');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -109,7 +128,9 @@ test('copy from a field puts its text on the system clipboard, exactly', async (
   await page.mouse.click(r.x + r.width - 5, r.y + r.height / 2);
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+C');
-  await page.waitForFunction((n) => navigator.clipboard.readText().then((t) => t === n), name);
+  // The clipboard is read with a promise: poll it (waitForFunction would take the promise
+  // itself as the answer).
+  await poll(page, (n) => navigator.clipboard.readText().then((t) => t === n), name);
   assert.deepEqual(problems, []);
   await context.close();
 });

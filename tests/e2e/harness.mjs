@@ -1,5 +1,11 @@
 // harness.mjs — what the browser tests share: the built page served on loopback, and
 // Debian's Chromium driven by playwright-core (headless, WebGL 2 through SwiftShader).
+//
+//   1. start(): the server (which a test can stop and start again: offline) and the browser
+//   2. Every page is watched: a Content-Security-Policy violation or an uncaught error in
+//      any page fails the test that was running (node:test's afterEach)
+//   3. openApp(), settle(), poll(), click(): opening the app and waiting on it
+//   4. PNG helpers, the sample
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,22 +22,78 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '
   '--no-first-run', '--disable-background-networking', '--disable-component-update',
   '--disable-sync'];
 
-/** Serves the site and launches the browser; returns {url, browser, close()}. */
-export async function start() {
-  if (!existsSync(join(SITE, 'coalition-atlas.wasm')))
-    throw new Error(`no built page at ${SITE}: build the web target first (tools/test does)`);
-  const server = await serve(SITE, 0);
-  const url = `http://127.0.0.1:${server.address().port}/`;
+// ---------------------------------------------------------------------------------
+// 1. The server and the browser
+// ---------------------------------------------------------------------------------
+function stopServing(server) {
+  // Chromium keeps connections open: without closing them the port would still answer.
+  const closed = new Promise((r) => server.close(r));
+  server.closeAllConnections();
+  return closed;
+}
+
+/** Serves the site (or `site`) and launches the browser; returns {url, browser, close(),
+ *  stopServer(), startServer()}. Offline tests stop the server: the browser's offline
+ *  switch does not cover the service worker's own fetches, a stopped server does. */
+export async function start({ site = SITE } = {}) {
+  if (!existsSync(join(site, 'coalition-atlas.wasm')))
+    throw new Error(`no built page at ${site}: build the web target first (tools/test does)`);
+  let server = await serve(site, 0);
+  const port = server.address().port;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  watch(browser);
   return {
-    url,
+    url: `http://127.0.0.1:${port}/`,
     browser,
+    async stopServer() {
+      if (server) await stopServing(server);
+      server = null;
+    },
+    async startServer() {
+      if (!server) server = await serve(site, port);  // the same origin as before
+    },
     async close() {
       await browser.close();
-      await new Promise((r) => server.close(r));
+      if (server) await stopServing(server);
     },
   };
 }
+
+// ---------------------------------------------------------------------------------
+// 2. Every page watched
+// ---------------------------------------------------------------------------------
+const trouble = [];  // since the current test began
+
+// Every context the tests make (browser.newContext, browser.newPage) reports CSP
+// violations (the page's own event, which names the directive and what was blocked) and
+// uncaught errors of any of its pages.
+function watch(browser) {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    await context.exposeBinding('__atlasViolation', (source, text) => trouble.push(text));
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => window.__atlasViolation(
+        `securitypolicyviolation: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}` +
+        ` at ${e.sourceFile}:${e.lineNumber}`));
+    });
+    context.on('weberror', (e) => trouble.push(`pageerror: ${e.error().message}`));
+    return context;
+  };
+}
+
+// Under node --test, after each test: anything seen fails it.
+if (process.env.NODE_TEST_CONTEXT || /\.test\.mjs$/.test(process.argv[1] || '')) {
+  const { afterEach } = await import('node:test');
+  afterEach(() => {
+    const seen = trouble.splice(0);
+    if (seen.length) throw new Error('the page reported:\n' + seen.join('\n'));
+  });
+}
+
+// ---------------------------------------------------------------------------------
+// 3. Opening the app and waiting on it
+// ---------------------------------------------------------------------------------
 
 /** Opens the app in a new page and waits for atlas.ready; collects console problems. */
 export async function openApp(env, { width = 1280, height = 800, scale = 1, query = '',
@@ -77,6 +139,68 @@ export async function settle(page, quietMs = 1000, timeoutMs = 15000) {
   return last;
 }
 
+/** Evaluates `fn(arg)` in the page (it may be async) until it gives a truthy value, and
+ *  returns that value; fails after `timeout` ms saying what it last gave. For waits on
+ *  promises (the clipboard, the caches): page.waitForFunction takes a promise itself as
+ *  truthy and would not wait at all. */
+export async function poll(page, fn, arg, { timeout = 30000, interval = 100 } = {}) {
+  const t0 = Date.now();
+  let value;
+  for (;;) {
+    value = await page.evaluate(fn, arg);
+    if (value) return value;
+    if (Date.now() - t0 > timeout)
+      throw new Error(`waited ${timeout} ms for ${fn.toString().slice(0, 200)}; it gave ${JSON.stringify(value)}`);
+    await page.waitForTimeout(interval);
+  }
+}
+
+/** Clicks the app's widget labelled `label` (the `index`th of that label in drawing order;
+ *  -1 the last) once it is drawn and holds still, so a click never lands where a menu or
+ *  a dialog was a frame before it settled; returns its rectangle. */
+export async function click(page, label, index = -1) {
+  let r = null;
+  for (const t0 = Date.now(); ;) {
+    const now = await (await page.waitForFunction(([l, i]) => atlas.widgetRect(l, i), [label, index],
+      { timeout: 10000 })).jsonValue();
+    if (r && JSON.stringify(r) === JSON.stringify(now)) break;
+    if (Date.now() - t0 > 10000) throw new Error(`"${label}" never held still: ${JSON.stringify(now)}`);
+    r = now;
+    await page.waitForTimeout(50);
+  }
+  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+  return r;
+}
+
+/** What the service worker has stored, as the page sees it: [{cache, urls}] for each of
+ *  the app's caches (one per version: coalition-atlas-VERSION). */
+export function appCaches(page) {
+  return page.evaluate(async () => {
+    const out = [];
+    for (const name of (await caches.keys()).filter((n) => n.startsWith('coalition-atlas-')))
+      out.push({ cache: name, urls: (await (await caches.open(name)).keys()).map((r) => r.url).sort() });
+    return out;
+  });
+}
+
+/** Waits until the service worker holds exactly one version, `version`, with every file
+ *  the build listed for it (and `extra` optional files); returns its URLs. */
+export async function waitForCachedVersion(page, build, extra = []) {
+  const want = [...Object.keys(build.files), ...extra].map((n) => new URL(n, page.url()).href).sort();
+  const t0 = Date.now();
+  for (;;) {
+    const have = await appCaches(page);
+    if (have.length === 1 && have[0].cache === 'coalition-atlas-' + build.version &&
+        JSON.stringify(have[0].urls) === JSON.stringify(want)) return have[0].urls;
+    if (Date.now() - t0 > 30000)
+      throw new Error(`the cache never held version ${build.version} whole: ${JSON.stringify(have)}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+// ---------------------------------------------------------------------------------
+// 4. PNG helpers, the sample
+// ---------------------------------------------------------------------------------
 export function decodePng(buffer) {
   return PNG.sync.read(buffer);
 }

@@ -4,7 +4,8 @@ import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { OUT, decodePng, openApp, regionStats, settle, start } from './harness.mjs';
+import { readBuild } from '../../tools/web/stamp_version.mjs';
+import { OUT, SITE, decodePng, openApp, regionStats, settle, start, waitForCachedVersion } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -67,26 +68,34 @@ test('installable: the browser finds nothing missing (manifest, icon, service wo
 });
 
 test('offline: after one visit the page starts with no network and shows the stored data', async () => {
-  const { page, context } = await openApp(env);
+  const { page, context } = await openApp(env, { query: '?data=nothing-here.json' });
   await page.evaluate((t) => atlas.loadJSON(t), JSON.stringify({
     format: 'coalition-atlas', version: 1, title: 'Offline',
     places: [{ id: 'sg', name: 'Singapore', country: 'SG', lat: 1.29, lon: 103.85 }],
     events: [{ id: 'e', kind: 'forum', title: 'A forum', date: '2018-05', place: 'sg' }],
   }));
   await page.waitForFunction(() => atlas.storageStatus().saved);
-  // The service worker has cached the app.
+  // The service worker has stored this build whole, under its version: every file once,
+  // the page without its query (?data=…), nothing else.
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(async () => (await (await caches.open('coalition-atlas-app')).keys()).length >= 8);
+  const urls = await waitForCachedVersion(page, readBuild(SITE));
+  assert.ok(urls.every((u) => !u.includes('?')), urls.join(' '));
+  // Offline for real: the server stops, so the service worker's own fetches fail too.
+  await env.stopServer();
   await context.setOffline(true);
-  await page.reload();
-  await page.waitForFunction(() => window.atlas && window.atlas.ready, null, { timeout: 30000 });
-  await page.evaluate(() => atlas.ready);
-  assert.deepEqual(await page.evaluate(() => atlas.stats()), { events: 1, working_groups: 0, places: 1, organisations: 0 });
-  assert.equal(JSON.parse(await page.evaluate(() => atlas.exportJSON())).title, 'Offline');
-  // The city list for place lookup comes from the cache too.
-  await page.waitForFunction(() => atlas.findCity('manila') !== null);
-  assert.equal((await page.evaluate(() => atlas.findCity('manila')))[0].country, 'PH');
-  await settle(page);
-  writeFileSync(join(OUT, 'offline.png'), await page.screenshot());
+  try {
+    await page.goto(env.url + '?data=nothing-here.json');
+    await page.waitForFunction(() => window.atlas && window.atlas.ready, null, { timeout: 30000 });
+    await page.evaluate(() => atlas.ready);
+    assert.deepEqual(await page.evaluate(() => atlas.stats()), { events: 1, working_groups: 0, places: 1, organisations: 0 });
+    assert.equal(JSON.parse(await page.evaluate(() => atlas.exportJSON())).title, 'Offline');
+    // The city list for place lookup comes from the cache too.
+    await page.waitForFunction(() => atlas.findCity('manila') !== null);
+    assert.equal((await page.evaluate(() => atlas.findCity('manila')))[0].country, 'PH');
+    await settle(page);
+    writeFileSync(join(OUT, 'offline.png'), await page.screenshot());
+  } finally {
+    await env.startServer();
+  }
   await context.close();
 });
