@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
+#include <imgui_internal.h>  // the input queue (ImGuiContext::InputEventsQueue)
 
 #include <algorithm>
 #include <cmath>
@@ -233,7 +234,11 @@ int64_t FrameDriver::ms_until_frame() const {
       state.filter_version != seen_filters_)
     return 0;
   uint64_t now = SDL_GetTicks64();
-  if (now < awake_until_) return 0;
+  if (now < awake_until_ || awake_frames_ > 0) return 0;
+  // Input ImGui has not taken yet: it takes a button's press and release a frame apart,
+  // so a click can need more frames than its event woke.
+  if (ImGuiContext* ctx = ImGui::GetCurrentContext(); ctx && !ctx->InputEventsQueue.empty())
+    return 0;
   // An autosave is due after a quiet spell: wake for it even if nothing is drawn.
   double due = session.next_autosave_at();
   if (due >= 0) return std::max<int64_t>(0, int64_t(due * 1000.0) - int64_t(now));
@@ -278,6 +283,7 @@ void FrameDriver::draw() {
   last_ui_ms_ = double(t_gl - t_ui) * ms;
   last_gl_ms_ = double(t1 - t_gl) * ms;
   ++frames_;
+  if (awake_frames_ > 0) --awake_frames_;
   // File > Export view as PNG: render it now that the frame is done.
   if (ui.take_png_request()) {
     std::vector<uint8_t> png;

@@ -40,7 +40,10 @@ class FrameDriver {
   // Feeds one SDL event; returns false when the app should quit.
   bool handle(const SDL_Event& e);
   // Something changed outside SDL's events (JS API, resize): draw again soon.
-  void wake() { awake_until_ = SDL_GetTicks64() + kAwakeMs; }
+  void wake() {
+    awake_until_ = SDL_GetTicks64() + kAwakeMs;
+    awake_frames_ = kAwakeFrames;
+  }
   // True while a frame is due: recent input, animation, or a data change.
   bool wants_frame() const;
   // Milliseconds until a frame is due (0 = now); -1 = nothing pending, sleep.
@@ -65,8 +68,12 @@ class FrameDriver {
   bool quit_requested() const { return quit_ || ui.quit_requested(); }
 
  private:
-  // ImGui needs a few frames after input for hover and delayed tooltips to settle.
+  // ImGui needs a few frames after input for hover and delayed tooltips to settle: some
+  // time (tooltips wait for it), and some frames whatever they cost (a menu opens on one
+  // frame, is measured hidden on the next and shown on the third; a slow frame on a busy
+  // machine must not use up the time and leave it unshown).
   static constexpr uint64_t kAwakeMs = 600;
+  static constexpr int kAwakeFrames = 4;
   // Fingers on the screen (SDL's normalised 0..1 coordinates): two make a pinch, which
   // zooms the pane under them about their centre, as the wheel does.
   struct Finger {
@@ -79,6 +86,7 @@ class FrameDriver {
   Host& host_;
   SDL_Window* window_ = nullptr;
   uint64_t awake_until_ = 0;
+  int awake_frames_ = 0;
   uint64_t frames_ = 0;
   uint64_t seen_version_ = ~uint64_t(0);
   uint64_t seen_filters_ = ~uint64_t(0);

@@ -19,6 +19,19 @@ struct Item {
 std::vector<Item> g_current, g_last;
 bool g_on = false;
 bool g_paused = false;
+bool g_frame_open = false;         // new_frame() began a frame that end_frame() has not closed
+ImGuiContext* g_hooked = nullptr;  // the context whose frames end in end_frame()
+
+// The frame just drawn becomes "last" when it ends, not when the next one begins: between
+// frames (when scripts ask) "last" is the frame on screen. An app that goes idle after a
+// menu appears would otherwise answer with the frame before, where the menu was still
+// being measured, for as long as it stays idle.
+void end_frame(ImGuiContext*, ImGuiContextHook*) {
+  if (!g_frame_open) return;  // an off-screen frame (a PNG export) is not recorded
+  g_frame_open = false;
+  g_last.swap(g_current);
+  g_current.clear();
+}
 }  // namespace
 
 void pause(bool paused) { g_paused = paused; }
@@ -36,9 +49,17 @@ bool enabled() { return g_on; }
 
 void new_frame() {
   if (!g_on) return;
-  g_last.swap(g_current);
+  ImGuiContext* ctx = ImGui::GetCurrentContext();
+  if (g_hooked != ctx) {
+    ImGuiContextHook hook;
+    hook.Type = ImGuiContextHookType_EndFramePost;
+    hook.Callback = end_frame;
+    ImGui::AddContextHook(ctx, &hook);
+    g_hooked = ctx;
+  }
   g_current.clear();
-  ImGui::GetCurrentContext()->TestEngineHookItems = true;  // a new context starts off
+  g_frame_open = true;
+  ctx->TestEngineHookItems = true;  // a new context starts off
 }
 
 bool find(const char* label, int index, float rect[4]) {
@@ -80,8 +101,12 @@ void name_last_item(const char* label) {
 }  // namespace atlas::ui::probe
 
 // The hooks Dear ImGui calls when IMGUI_ENABLE_TEST_ENGINE is defined.
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID id, const ImRect& bb,
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb,
                                  const ImGuiLastItemData*) {
+  // A window appearing (a menu, a popup, a modal) is laid out once hidden, to measure it,
+  // and only then placed: its items' rectangles from that frame are not where they will
+  // be drawn, and a click aimed at them would land beside the window and close it.
+  if (ctx->CurrentWindow && ctx->CurrentWindow->Hidden) return;
   atlas::ui::probe::record(id, bb);
 }
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label,

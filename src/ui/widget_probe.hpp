@@ -13,13 +13,15 @@ namespace atlas::ui::probe {
 // Switches the recording on (it starts with the next frame) or off.
 void enable(bool on);
 bool enabled();
-// Call once at the start of every UI frame: the frame just finished becomes "last".
+// Call once at the start of every UI frame (before ImGui::NewFrame); when that frame
+// ends (ImGui::EndFrame, inside Render) it becomes "last": what find() answers from.
 void new_frame();
 // The last frame's widget whose visible label (the text before any "##") is `label`, or
 // whose whole label is (so "##caption" finds a field with no visible label):
 // x, y, width, height in the UI's coordinates (CSS pixels on the web). Of several with
 // the same label, `index` picks one in drawing order (0 the first); -1 picks the last
-// drawn (the one on top). Only widgets actually drawn count (not scrolled out of view).
+// drawn (the one on top). Only widgets actually drawn count (not scrolled out of view,
+// not in a window still being measured before it first appears).
 // False when there is none.
 bool find(const char* label, int index, float rect[4]);
 // A frame drawn off screen (a PNG export, at another scale) is not recorded.

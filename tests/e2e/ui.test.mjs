@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { OUT, openApp, settle, start } from './harness.mjs';
+import { OUT, click, openApp, settle, start } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -13,15 +13,6 @@ before(async () => {
 });
 after(async () => env && env.close());
 
-// Clicks the widget labelled `label` (the `index`th of that label, in drawing order; -1
-// the last) once it is drawn; returns its rectangle.
-async function click(page, label, index = -1) {
-  const handle = await page.waitForFunction(([l, i]) => atlas.widgetRect(l, i), [label, index],
-    { timeout: 10000 });
-  const r = await handle.jsonValue();
-  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
-  return r;
-}
 const gone = (page, label) => page.waitForFunction((l) => atlas.widgetRect(l) === null, label);
 
 const small = JSON.stringify({
