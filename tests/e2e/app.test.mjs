@@ -104,7 +104,7 @@ describe('the page', () => {
 
   test('the app fails to download: the message names what failed', async () => {
     const text = await failedStart((context) =>
-      context.route('**/coalition-atlas.wasm', (route) => route.fulfill({ status: 503, body: 'busy' })));
+      context.route('**/coalition-atlas.wasm*', (route) => route.fulfill({ status: 503, body: 'busy' })));
     assert.match(text.message, /could not be downloaded or started.*coalition-atlas\.wasm.*503/);
     assert.match(text.hint, /network connection.*reload/i);
   });
