@@ -594,6 +594,12 @@
       return JSON.parse(withString(String(label),
         (l) => Module.UTF8ToString(Module._atlas_api_widget_rect(l, index | 0))));
     },
+    /** Whether a text field has the keyboard (typing goes into it), for automation: a
+     *  click on a field is seen a frame or two later. */
+    typing() {
+      need();
+      return Module._atlas_wants_text() === 1;
+    },
     /** Where the Inspector drew a field last frame ("rt-hk/title"), or null. */
     fieldRect(key) {
       need();

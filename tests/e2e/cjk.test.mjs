@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { readBuild } from '../../tools/web/stamp_version.mjs';
-import { OUT, SITE, decodePng, openApp, regionStats, settle, start, waitForCachedVersion } from './harness.mjs';
+import { OUT, SITE, decodePng, openApp, poll, regionStats, settle, start, waitForCachedVersion } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -53,6 +53,7 @@ test('the sample never downloads the CJK font; Chinese pasted into a field loads
   await settle(page);
   const r = await page.evaluate(() => atlas.fieldRect('rt-hk/title'));
   await page.mouse.click(r.x + r.width - 5, r.y + r.height / 2);
+  await poll(page, () => atlas.typing());  // the click has reached the field
   await page.keyboard.press('Control+A');
   await page.evaluate((t) => navigator.clipboard.writeText(t), name);
   await page.keyboard.press('Control+V');
@@ -119,6 +120,7 @@ test('an input method composes at the caret; its result goes into the field, onc
   await settle(page);
   const r = await page.evaluate(() => atlas.fieldRect('rt-hk/title'));
   await page.mouse.click(r.x + r.width - 5, r.y + r.height / 2);
+  await poll(page, () => atlas.typing());  // the click has reached the field
   await page.keyboard.press('End');
   await page.keyboard.type(' ', { delay: 20 });
   // Pinyin "xianggang" being composed: shown at the caret, not yet in the data.

@@ -23,6 +23,7 @@ test('typing into the Inspector changes the dataset; undo reverts it', async () 
   const r = await page.evaluate(() => atlas.fieldRect('rt-hk/title'));
   assert.ok(r, 'the title field is on screen');
   await page.mouse.click(r.x + r.width - 5, r.y + r.height / 2);
+  await poll(page, () => atlas.typing());  // the click has reached the field
   await page.keyboard.press('End');
   await page.keyboard.type(' 2015', { delay: 20 });
   await page.waitForFunction(() =>
@@ -86,6 +87,7 @@ test('pasting Thai and Vietnamese into a field stores them exactly and draws the
   await settle(page);
   const r = await page.evaluate(() => atlas.fieldRect('bangkok/name'));
   await page.mouse.click(r.x + r.width - 5, r.y + r.height / 2);
+  await poll(page, () => atlas.typing());  // the click has reached the field
   await page.keyboard.press('Control+A');
   const name = 'กรุงเทพมหานคร – Thành phố';
   await page.evaluate((t) => navigator.clipboard.writeText(t), name);
@@ -126,6 +128,7 @@ test('copy from a field puts its text on the system clipboard, exactly', async (
   await page.evaluate(() => navigator.clipboard.writeText('something else'));
   const r = await page.evaluate(() => atlas.fieldRect('rt-hk/title'));
   await page.mouse.click(r.x + r.width - 5, r.y + r.height / 2);
+  await poll(page, () => atlas.typing());  // the click has reached the field
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+C');
   // The clipboard is read with a promise: poll it (waitForFunction would take the promise

@@ -172,6 +172,20 @@ export async function click(page, label, index = -1) {
   return r;
 }
 
+/** Clicks the text field labelled `label` (see click) and waits until it has the
+ *  keyboard, clicking again if a busy frame missed the click; then typing goes into it. */
+export async function clickField(page, label, index = -1) {
+  for (let attempt = 0; ; attempt++) {
+    const r = await click(page, label, index);
+    try {
+      await poll(page, () => atlas.typing(), null, { timeout: 3000 });
+      return r;
+    } catch (e) {
+      if (attempt === 2) throw new Error(`"${label}" never took the keyboard: ${e.message}`);
+    }
+  }
+}
+
 /** What the service worker has stored, as the page sees it: [{cache, urls}] for each of
  *  the app's caches (one per version: coalition-atlas-VERSION). */
 export function appCaches(page) {

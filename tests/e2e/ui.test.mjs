@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { OUT, click, openApp, settle, start } from './harness.mjs';
+import { OUT, click, clickField, openApp, settle, start } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -151,8 +151,7 @@ test('the story editor: add the selection, move it up, caption it, remove a step
   assert.equal(steps.length, 14);
 
   // A caption typed into the first step's field is saved when the field is left.
-  await click(page, '##caption', 0);
-  await settle(page, 300);
+  await clickField(page, '##caption', 0);
   await page.keyboard.type('Where it began', { delay: 20 });
   await page.keyboard.press('Tab');
   await page.waitForFunction(() => JSON.parse(atlas.exportJSON()).stories[0].steps[0].caption === 'Where it began');
