@@ -331,6 +331,12 @@
   const flush = () => started && Module._atlas_flush();
   document.addEventListener('visibilitychange', () => document.hidden && flush());
   window.addEventListener('pagehide', flush);
+  // Closing or leaving with a change that could not be stored: the browser asks first.
+  window.addEventListener('beforeunload', (e) => {
+    if (!started || Module._atlas_flush() === 1) return;
+    e.preventDefault();
+    e.returnValue = '';  // older browsers ask only when this is set
+  });
 
   // ---------------------------------------------------------------------------------
   // 5. window.atlas
@@ -472,10 +478,10 @@
       need();
       return JSON.parse(Module.UTF8ToString(Module._atlas_api_storage_status()));
     },
-    /** Saves now instead of after the autosave delay. */
+    /** Saves now instead of after the autosave delay; true when nothing is left unsaved. */
     flush() {
       need();
-      Module._atlas_flush();
+      return Module._atlas_flush() === 1;
     },
     /** Where a longitude/latitude is on the page now (CSS px): {x, y}. */
     mapProject(lon, lat) {

@@ -339,9 +339,13 @@ EMSCRIPTEN_KEEPALIVE void atlas_storage_changed() {
   atlas_wake();
 }
 
-// The page is being hidden or closed: save now, not after the autosave delay.
-EMSCRIPTEN_KEEPALIVE void atlas_flush() {
-  if (g_driver) g_driver->session.flush();
+// The page is being hidden or closed: save now, not after the autosave delay. 1 when
+// nothing is left unsaved (the page may go without asking), 0 when a change could not be
+// stored (storage full, another tab's save waiting for the user's choice).
+EMSCRIPTEN_KEEPALIVE int atlas_flush() {
+  if (!g_driver) return 1;
+  g_driver->session.flush();
+  return g_driver->session.dirty() ? 0 : 1;
 }
 
 // Text for the field being typed in (a paste, an input method's result). It goes through
