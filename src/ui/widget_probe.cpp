@@ -19,8 +19,7 @@ struct Item {
 std::vector<Item> g_current, g_last;
 bool g_on = false;
 bool g_paused = false;
-bool g_frame_open = false;         // new_frame() began a frame that end_frame() has not closed
-ImGuiContext* g_hooked = nullptr;  // the context whose frames end in end_frame()
+bool g_frame_open = false;  // new_frame() began a frame that end_frame() has not closed
 
 // The frame just drawn becomes "last" when it ends, not when the next one begins: between
 // frames (when scripts ask) "last" is the frame on screen. An app that goes idle after a
@@ -50,12 +49,15 @@ bool enabled() { return g_on; }
 void new_frame() {
   if (!g_on) return;
   ImGuiContext* ctx = ImGui::GetCurrentContext();
-  if (g_hooked != ctx) {
+  // Asked of the context itself, not remembered: a new context may reuse a destroyed
+  // one's address (the UI tests make one per test).
+  bool hooked = false;
+  for (const ImGuiContextHook& h : ctx->Hooks) hooked |= h.Callback == end_frame;
+  if (!hooked) {
     ImGuiContextHook hook;
     hook.Type = ImGuiContextHookType_EndFramePost;
     hook.Callback = end_frame;
     ImGui::AddContextHook(ctx, &hook);
-    g_hooked = ctx;
   }
   g_current.clear();
   g_frame_open = true;
