@@ -66,6 +66,9 @@ class FrameDriver {
   double last_ui_ms() const { return last_ui_ms_; }
   double last_gl_ms() const { return last_gl_ms_; }
   bool quit_requested() const { return quit_ || ui.quit_requested(); }
+  // The window's close button or the system asked to quit, and the app asks the user
+  // first (see may_quit in platform_desktop.cpp): the request is taken back.
+  void cancel_quit() { quit_ = false; }
 
  private:
   // ImGui needs a few frames after input for hover and delayed tooltips to settle: some

@@ -231,12 +231,24 @@ int run_frames(FrameDriver& driver, Host& host, SDL_Window* window, const Option
   }
 }
 
+// Whether a quit the user asked for may go ahead: everything is saved first; a change that
+// could not be stored (a full or failing disk, another window's save waiting for the
+// user's choice) is never dropped silently: the UI asks first.
+bool may_quit(FrameDriver& driver) {
+  if (driver.ui.quit_confirmed()) return true;
+  driver.session.flush();
+  if (!driver.session.dirty()) return true;
+  driver.cancel_quit();
+  driver.ui.ask_before_quit();
+  driver.wake();
+  return false;
+}
+
 // The app as people use it: sleep until an event, or until a pending frame is due (no
 // CPU while idle), draw when something changed, until the app quits.
 void run_interactive(FrameDriver& driver, SDL_Window* window, const Options& opt) {
   bool field_printed = opt.print_field.empty();
-  bool running = true;
-  while (running) {
+  for (;;) {
     SDL_Event e;
     // --print-field-rect: keep drawing until the layout has settled and the field is
     // printed (a slow machine may not get there in the frames after start).
@@ -244,10 +256,11 @@ void run_interactive(FrameDriver& driver, SDL_Window* window, const Options& opt
     int64_t wait = driver.ms_until_frame();
     bool got = wait < 0 ? SDL_WaitEvent(&e) != 0 : SDL_WaitEventTimeout(&e, int(wait)) != 0;
     if (got) {
-      running &= driver.handle(e);
-      while (SDL_PollEvent(&e)) running &= driver.handle(e);
+      driver.handle(e);
+      while (SDL_PollEvent(&e)) driver.handle(e);
     }
-    if (running && driver.wants_frame()) {
+    if (driver.quit_requested() && may_quit(driver)) return;
+    if (driver.wants_frame()) {
       driver.draw();
       SDL_GL_SwapWindow(window);
       // For tests that drive the window with real input (xdotool): where a field is, in
@@ -261,7 +274,7 @@ void run_interactive(FrameDriver& driver, SDL_Window* window, const Options& opt
         field_printed = true;
       }
     }
-    running &= !driver.quit_requested();
+    if (driver.quit_requested() && may_quit(driver)) return;
   }
 }
 

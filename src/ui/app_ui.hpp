@@ -70,6 +70,14 @@ class AppUI {
   // Draws one frame of UI. Returns true while something animates (asks for more frames).
   bool frame();
   bool quit_requested() const { return quit_; }
+  // Quitting with a change that could not be stored (the platform flushed, and it is
+  // still unsaved): the quit is taken back and the user asked "Quit without saving?".
+  // quit_confirmed() once they said yes.
+  void ask_before_quit() {
+    quit_ = false;
+    asking_quit_ = true;
+  }
+  bool quit_confirmed() const { return quit_confirmed_; }
   const PaneRect& pane(Pane p) const { return panes_[p]; }
   MapView& map() { return map_; }
   // CPU time of the last frame's map and timeline panes (layout + draw lists), in ms.
@@ -115,6 +123,7 @@ class AppUI {
   void import_warnings_dialog();
   void conflict_dialog();
   void replace_dialog();
+  void quit_dialog();
   // about.cpp
   void about_popup();
 
@@ -142,6 +151,7 @@ class AppUI {
   float list_fraction_ = 0.56f;
   // Menus and dialogs.
   bool quit_ = false;
+  bool asking_quit_ = false, quit_confirmed_ = false;
   bool open_about_ = false;
   bool show_quality_ = false;
   bool show_story_ = false;

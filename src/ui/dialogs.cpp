@@ -7,6 +7,7 @@
 //   3. Import with warnings: ask first
 //   4. Changed in another tab: the user chooses
 //   5. Replace the data (New, Reset to sample): ask first
+//   6. Quit with a change that could not be stored: ask first
 #include <imgui.h>
 
 #include <ctime>
@@ -92,6 +93,7 @@ void AppUI::dialogs() {
   import_warnings_dialog();
   conflict_dialog();
   replace_dialog();
+  quit_dialog();
 }
 
 // -----------------------------------------------------------------------------------
@@ -209,6 +211,33 @@ void AppUI::replace_dialog() {
   ImGui::SameLine();
   if (ImGui::Button("Cancel", ImVec2(100, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
     confirm_ = Confirm::None;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+// -----------------------------------------------------------------------------------
+// 6. Quit with a change that could not be stored (the store is full or failing, or another
+//    window's save waits for the user's choice): never lose it silently
+// -----------------------------------------------------------------------------------
+void AppUI::quit_dialog() {
+  if (asking_quit_ && !ImGui::IsPopupOpen("Quit without saving?"))
+    ImGui::OpenPopup("Quit without saving?");
+  centered(520);
+  if (!ImGui::BeginPopupModal("Quit without saving?", nullptr, kModal)) return;
+  ImGui::TextWrapped(
+      "Your latest changes could not be saved, so quitting now would lose them. Export "
+      "them to a file first, or quit without saving.");
+  if (ImGui::Button("Export first…", ImVec2(130, 0))) export_json();
+  ImGui::SameLine();
+  if (ImGui::Button("Quit without saving", ImVec2(170, 0))) {
+    quit_confirmed_ = quit_ = true;
+    asking_quit_ = false;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel", ImVec2(100, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    asking_quit_ = false;
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();

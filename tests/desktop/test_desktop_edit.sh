@@ -1,7 +1,7 @@
 #!/bin/sh
 # The desktop app edited with real input under Xvfb (xdotool): typing in the Inspector
-# changes the saved data; Ctrl+Z undoes it; Ctrl+Shift+Z redoes it; Ctrl+Q quits with
-# status 0.
+# changes the saved data; Ctrl+Z undoes it; Ctrl+Shift+Z redoes it; Ctrl+Q with a change
+# that could not be stored asks instead of quitting; Ctrl+Q quits with status 0, saved.
 # Usage: test_desktop_edit.sh APP OUTDIR
 set -eu
 APP=$1 OUT=$2
@@ -48,7 +48,25 @@ if wait_for "Hong Kong Roundtable" "Ctrl+Z did not undo"; then pass=$((pass+1));
 chord ctrl+shift z
 if wait_for "Hong Kong Roundtable 2015" "Ctrl+Shift+Z did not redo"; then pass=$((pass+1)); else fail=$((fail+1)); fi
 import -window root "$OUT/desktop-edit.png" 2>/dev/null || true
-# Ctrl+Q quits (nothing is unsaved by now), cleanly: the exit status is the app's verdict.
+# A store that cannot be written (the next slot is a folder: even root cannot rename a
+# file over it): Ctrl+Z's change cannot be stored, so Ctrl+Q asks instead of quitting, and
+# the last good copy stays.
+slot=$(cut -c1 "$D/current.txt")
+[ "$slot" = a ] && next=b || next=a
+rm -f "$D/data.$next.json"
+mkdir "$D/data.$next.json"
+chord ctrl z
+sleep 1.5
+chord ctrl q
+sleep 2
+if kill -0 $pid 2>/dev/null; then pass=$((pass+1)); else echo "FAIL: Ctrl+Q quit with a change that could not be stored"; fail=$((fail+1)); fi
+if [ "$(saved_title)" = '"title": "Hong Kong Roundtable 2015"' ]; then pass=$((pass+1)); else echo "FAIL: the last good copy changed: $(saved_title)"; fail=$((fail+1)); fi
+import -window root "$OUT/desktop-quit-asks.png" 2>/dev/null || true
+# The store is put right, the question is cancelled (Escape): the next Ctrl+Q saves, then quits.
+rmdir "$D/data.$next.json"
+xdotool key Escape
+sleep 0.6
+# Ctrl+Q quits (the change is stored on the way out), cleanly: the exit status is the app's verdict.
 chord ctrl q
 for i in $(seq 1 50); do kill -0 $pid 2>/dev/null || break; sleep 0.2; done
 if kill -0 $pid 2>/dev/null; then
@@ -58,6 +76,7 @@ elif wait $pid; then
 else
   echo "FAIL: the app exited with status $?"; cat "$OUT/edit.out"; fail=$((fail+1))
 fi
+if wait_for "Hong Kong Roundtable" "the change was not saved on quitting"; then pass=$((pass+1)); else fail=$((fail+1)); fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
 INNER

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "ui/widget_probe.hpp"
 #include "ui_harness.hpp"
 
 using atlas::test::UiHarness;
@@ -119,4 +120,26 @@ TEST_CASE("autoplay, as window.atlas.autoplay sets it, steps through the story")
   CHECK_FALSE(h.ui.presenter().autoplay());
   h.frame(60 * 4);
   CHECK(h.ui.presenter().step() == 1);
+}
+
+TEST_CASE(
+    "quitting with a change that could not be stored asks; only 'Quit without saving' quits") {
+  UiHarness h(false);
+  h.frame();
+  h.ui.ask_before_quit();
+  h.frame(2);
+  CHECK_FALSE(h.ui.quit_requested());
+  REQUIRE(h.click("Cancel"));  // stay: nothing quits, and the question goes
+  h.frame(2);
+  CHECK_FALSE(h.ui.quit_requested());
+  CHECK_FALSE(h.ui.quit_confirmed());
+  CHECK_FALSE(h.click("Quit without saving"));
+
+  h.ui.ask_before_quit();
+  h.frame(2);
+  float r[4];
+  CHECK(atlas::ui::probe::find("Export first…", 0, r));  // offered beside it
+  REQUIRE(h.click("Quit without saving"));
+  CHECK(h.ui.quit_requested());
+  CHECK(h.ui.quit_confirmed());
 }
