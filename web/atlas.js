@@ -260,9 +260,16 @@
   // ---------------------------------------------------------------------------------
   // 4. Files in and out
   // ---------------------------------------------------------------------------------
-  function importText(text, name) {
-    return withBytes(text, (t, length) =>
-      withString(name, (n) => Module.UTF8ToString(Module._atlas_import(t, length, n))));
+  // A file's bytes (a Uint8Array: the picker, a drop, ?data=) go to the loader as they
+  // are, so it judges the encoding itself (not UTF-8, a byte order mark, a NUL) exactly as
+  // the desktop does; text (a paste, atlas.importJSON with a string) is encoded once.
+  let lastImport = { count: 0, name: null, result: null };
+  function importText(data, name) {
+    const run = (t, length) =>
+      withString(name, (n) => Module.UTF8ToString(Module._atlas_import(t, length, n)));
+    const result = typeof data === 'string' ? withBytes(data, run) : withFileBytes(data, run);
+    lastImport = { count: lastImport.count + 1, name, result };
+    return result;
   }
   function importFailed(name, why) {
     withString(name, (n) => withString(why, (w) => Module._atlas_import_failed(n, w)));
@@ -270,7 +277,7 @@
   async function importFile(file) {
     if (!started || !file) return;
     try {
-      importText(await file.text(), file.name);
+      importText(new Uint8Array(await file.arrayBuffer()), file.name);
     } catch (e) {
       importFailed(file.name, 'the file could not be read: ' + e.message);
     }
@@ -321,7 +328,7 @@
       importFailed(url, `the server answered ${response.status} ${response.statusText}`.trim());
       return;
     }
-    importText(await response.text(), url);
+    importText(new Uint8Array(await response.arrayBuffer()), url);
   }
   // Another tab saved: let the app decide what to tell the user.
   window.addEventListener('storage', (e) => {
@@ -375,6 +382,16 @@
     const ptr = Module._malloc(size);
     if (!ptr) throw new Error(`not enough memory for ${size} bytes of text`);
     return ptr;
+  }
+  function withFileBytes(bytes, fn) {
+    const ptr = heap(bytes.length + 1);
+    Module.HEAPU8.set(bytes, ptr);
+    Module.HEAPU8[ptr + bytes.length] = 0;
+    try {
+      return fn(ptr, bytes.length);
+    } finally {
+      Module._free(ptr);
+    }
   }
   function withBytes(text, fn) {
     let ptr = heap(text.length + 1);
@@ -456,12 +473,23 @@
       need();
       return JSON.parse(Module.UTF8ToString(Module._atlas_api_panes()));
     },
-    /** Opens `text` as File > Open would: {result: 'replaced' | 'needs-confirmation' |
-     *  'refused', diagnostics}. Errors leave the data as it was; warnings ask the user. */
-    importJSON(text, name = 'imported text') {
+    /** Opens `data` as File > Open would: {result: 'replaced' | 'needs-confirmation' |
+     *  'refused', diagnostics}. Errors leave the data as it was; warnings ask the user.
+     *  `data` is text, or a file's bytes (an ArrayBuffer or a typed array), which are
+     *  judged as bytes: not UTF-8, a byte order mark, a NUL are found as on the desktop. */
+    importJSON(data, name = 'imported text') {
       need();
-      const result = importText(String(text), String(name));
+      const bytes = data instanceof ArrayBuffer ? new Uint8Array(data)
+        : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+          : null;
+      const result = importText(bytes || String(data), String(name));
       return { result, diagnostics: api.diagnostics() };
+    },
+    /** The last import by any path (picker, drop, paste, ?data=, importJSON), for
+     *  automation: {count (imports so far), name, result ('replaced' |
+     *  'needs-confirmation' | 'refused')}; count 0 and nulls before the first. */
+    lastImport() {
+      return { ...lastImport };
     },
     /** The diagnostics panel's contents: the last import's problems. */
     diagnostics() {

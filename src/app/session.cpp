@@ -70,6 +70,13 @@ void Session::dismiss_notice(size_t i) {
 }
 
 Session::ImportResult Session::import_text(std::string_view text, const std::string& name) {
+  // A new import while one waits for "Open it?": the waiting one is cancelled, and said,
+  // so the question never offers an older file over a newer one.
+  if (pending_) {
+    notify(Notice::Info,
+           "The import of " + pending_->name + " was cancelled: " + name + " was opened after it.");
+    pending_.reset();
+  }
   LoadResult r = load_dataset(text);
   import_name_ = name;
   if (!r.ok()) {

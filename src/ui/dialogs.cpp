@@ -138,6 +138,11 @@ void AppUI::import_warnings_dialog() {
     ImGui::OpenPopup("Import with warnings?");
   centered(640);
   if (!ImGui::BeginPopupModal("Import with warnings?", nullptr, kModal)) return;
+  if (!session_.pending_import()) {  // replaced by a newer import (see Session::import_text)
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
   if (const PendingImport* p = session_.pending_import()) {
     ImGui::TextWrapped(
         "%s can be opened, but it has %zu warning%s. Opening it replaces the "

@@ -69,6 +69,30 @@ TEST_CASE("import: errors refuse, warnings ask, clean files open") {
   CHECK(f.s.import_diagnostics().empty());
 }
 
+TEST_CASE("a second import while the first waits for 'Open it?' cancels the first, and says so") {
+  Fixture f;
+  f.s.start();
+  std::string before = f.s.state.export_json();
+  REQUIRE(f.s.import_text(kWarn, "first.json") == Session::ImportResult::NeedsConfirmation);
+  // A refused second file: the first no longer waits, the data is as it was.
+  CHECK(f.s.import_text(kBad, "second.json") == Session::ImportResult::Refused);
+  CHECK_FALSE(f.s.pending_import());
+  f.s.confirm_import();  // a late "Open it" opens nothing
+  CHECK(f.s.state.export_json() == before);
+  REQUIRE_FALSE(f.s.notices.empty());
+  CHECK(f.s.notices.back().text ==
+        "The import of first.json was cancelled: second.json was opened after it.");
+  // A clean second file opens; the older one is never offered over it.
+  REQUIRE(f.s.import_text(kWarn, "third.json") == Session::ImportResult::NeedsConfirmation);
+  CHECK(f.s.import_text(kSmall, "fourth.json") == Session::ImportResult::Replaced);
+  f.s.confirm_import();
+  CHECK(f.s.state.dataset.title == "Small");
+  // Another file with warnings: it is the one asked about.
+  REQUIRE(f.s.import_text(kWarn, "fifth.json") == Session::ImportResult::NeedsConfirmation);
+  REQUIRE(f.s.import_text(kWarn, "sixth.json") == Session::ImportResult::NeedsConfirmation);
+  CHECK(f.s.pending_import()->name == "sixth.json");
+}
+
 TEST_CASE("a full store: the user is told, the data stays, nothing retried every frame") {
   Fixture f;
   f.s.start();
