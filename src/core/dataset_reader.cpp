@@ -690,8 +690,18 @@ class Checks {
       error(at(key), std::string("\"") + key + "\" must not be empty");
       return false;
     }
+    if (std::strcmp(key, "name") == 0 || std::strcmp(key, "title") == 0) deceptive(key, s.text);
     out = std::move(s.text);
     return true;
+  }
+
+  // A name or a title with an invisible control in it (a right-to-left override can make
+  // "Visa Summit" show as something else): kept, and said.
+  void deceptive(const char* key, const std::string& text) {
+    if (char32_t c = first_deceptive(text))
+      out_.warn(at(key), "the text contains " + deceptive_name(c) +
+                             ", an invisible character that can make it read differently from "
+                             "what it holds; remove it unless it is meant to be there");
   }
 
   bool id(std::string& out) {

@@ -1,6 +1,8 @@
 // utf8.cpp — see utf8.hpp.
 #include "core/utf8.hpp"
 
+#include <cstdint>
+
 namespace atlas {
 
 namespace {
@@ -131,6 +133,63 @@ bool utf16_to_utf8(std::string_view bytes, bool big_endian, std::string& out, si
     }
   }
   return true;
+}
+
+// ---------------------------------------------------------------------------------
+// 4. Text that can deceive
+// ---------------------------------------------------------------------------------
+namespace {
+bool deceptive(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+// Only bytes that can start such a code point need decoding: the rest is skipped fast.
+bool may_start(unsigned char b) { return b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2; }
+
+std::string hex(uint32_t v, int digits) {
+  static const char* kDigits = "0123456789ABCDEF";
+  std::string out(size_t(digits), '0');
+  for (int i = digits - 1; i >= 0; --i, v >>= 4) out[size_t(i)] = kDigits[v & 15];
+  return out;
+}
+}  // namespace
+
+char32_t first_deceptive(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    if (!may_start(static_cast<unsigned char>(s[i]))) {
+      ++i;
+      continue;
+    }
+    char32_t c = next_code_point(s, i);
+    if (c != kInvalidCodePoint && deceptive(c)) return c;
+  }
+  return 0;
+}
+
+std::string deceptive_name(char32_t cp) {
+  const char* what = cp == 0x202E                   ? "a right-to-left override"
+                     : cp == 0x202D                 ? "a left-to-right override"
+                     : cp == 0x202A || cp == 0x202B ? "a bidirectional embedding"
+                     : cp == 0x202C                 ? "a bidirectional pop"
+                     : cp >= 0x2066 && cp <= 0x2069 ? "a bidirectional isolate"
+                                                    : "a control character";
+  return "U+" + hex(uint32_t(cp), 4) + " (" + what + ")";
+}
+
+std::string terminal_safe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    size_t at = i;
+    char32_t c = next_code_point(s, i);
+    if (c == kInvalidCodePoint)
+      out += "\\x{" + hex(static_cast<unsigned char>(s[at]), 2) + "}";
+    else if (deceptive(c))
+      out += "\\u{" + hex(uint32_t(c), 4) + "}";
+    else
+      out.append(s, at, i - at);
+  }
+  return out;
 }
 
 }  // namespace atlas

@@ -6,6 +6,7 @@
 //   1. Decoding: next_code_point, is_valid_utf8, utf8_length
 //   2. Cutting: utf8_floor (by bytes), utf8_truncate (by characters, with an ellipsis)
 //   3. Encoding: append_utf8, and UTF-16 to UTF-8 for spreadsheet files (core/csv)
+//   4. Text that can deceive: invisible controls and bidirectional overrides
 #pragma once
 
 #include <cstddef>
@@ -53,5 +54,20 @@ void append_utf8(std::string& out, char32_t cp);
 // without its partner.
 bool utf16_to_utf8(std::string_view bytes, bool big_endian, std::string& out,
                    size_t* bad_offset = nullptr);
+
+// ---------------------------------------------------------------------------------
+// 4. Text that can deceive
+// ---------------------------------------------------------------------------------
+// The first code point of `s` that is invisible and changes how text reads: a C0 or C1
+// control, DEL, or a bidirectional embedding, override or isolate (U+202A–U+202E,
+// U+2066–U+2069: "Trojan Source"); 0 when there is none. Marks that only shape a script
+// (ZWJ, ZWNJ, LRM, RLM) are not among them.
+char32_t first_deceptive(std::string_view s);
+// What it is, for a message: "U+202E (a right-to-left override)", "U+0007 (a control
+// character)".
+std::string deceptive_name(char32_t cp);
+// `s` safe to print on a terminal: the code points first_deceptive finds (and any bytes
+// that are not UTF-8) written as \u{202E} / \x{FF}; the rest as it is.
+std::string terminal_safe(std::string_view s);
 
 }  // namespace atlas

@@ -59,5 +59,17 @@ contains "date invalid says why" "$T/out" "there is no month 13"
 "$GEN" --events 10 --bytes 200000 -o "$T/big.json"
 [ "$(wc -c <"$T/big.json")" -ge 200000 ]; check "gen --bytes reaches the size" 0 $?
 
+# Text from a file or the command line never reaches the terminal as a control character
+# (an escape sequence, a right-to-left override): it is written as \u{…}.
+ESC=$(printf '\033')
+"$ATLAS" date "20${ESC}[31m15" >"$T/esc.out" 2>&1
+if grep -q "$ESC" "$T/esc.out"; then echo "FAIL: a raw escape reached the terminal"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
+grep -qF '20\u{001B}[31m15' "$T/esc.out"; check "the escape is shown as \\u{001B}" 0 $?
+printf '{"format": "coalition-atlas", "version": 1, "title": "Visa \342\200\256Summit"}' >"$T/rtl.json"
+"$ATLAS" stats "$T/rtl.json" >"$T/rtl.out" 2>&1
+grep -qF 'title: Visa \u{202E}Summit' "$T/rtl.out"; check "stats shows a right-to-left override escaped" 0 $?
+"$ATLAS" validate "$T/rtl.json" >"$T/rtl.out" 2>&1
+grep -qF '/title: warning: the text contains U+202E (a right-to-left override)' "$T/rtl.out"; check "validate warns about it" 0 $?
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -83,3 +83,19 @@ TEST_CASE("the editor's labels and messages cut long names between characters") 
   CHECK(label.find(utf8_truncate(long_name, 40)) != std::string::npos);
   CHECK(label.find(long_name) == std::string::npos);
 }
+
+TEST_CASE("text that can deceive: controls and bidirectional overrides are found and escaped") {
+  CHECK(atlas::first_deceptive("Visa Security Summit") == 0);
+  CHECK(atlas::first_deceptive("กรุงเทพ · 香港 · Thành phố") == 0);
+  CHECK(atlas::first_deceptive("a\u200db\u200cc\u200fd") == 0);  // ZWJ, ZWNJ, RLM shape text
+  CHECK(atlas::first_deceptive("Visa \u202eSummit") == 0x202E);
+  CHECK(atlas::first_deceptive("x\u2066y") == 0x2066);
+  CHECK(atlas::first_deceptive("tab\there") == 0x09);
+  CHECK(atlas::first_deceptive("c1\xc2\x85") == 0x85);
+  CHECK(atlas::deceptive_name(0x202E) == "U+202E (a right-to-left override)");
+  CHECK(atlas::deceptive_name(0x1B) == "U+001B (a control character)");
+  CHECK(atlas::terminal_safe("20\x1b[31m15") == "20\\u{001B}[31m15");
+  CHECK(atlas::terminal_safe("Visa \u202eSummit") == "Visa \\u{202E}Summit");
+  CHECK(atlas::terminal_safe("bad \xff byte") == "bad \\x{FF} byte");
+  CHECK(atlas::terminal_safe("香港 ok") == "香港 ok");
+}

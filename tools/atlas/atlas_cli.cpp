@@ -16,6 +16,7 @@
 #include "core/countries.hpp"
 #include "core/dataset_json.hpp"
 #include "core/summary.hpp"
+#include "core/utf8.hpp"
 #include "platform/file_store.hpp"  // read_file, write_file_atomic
 
 namespace {
@@ -27,6 +28,10 @@ constexpr const char* kUsage =
     "       atlas date EXPR...\n"
     "       atlas convert IN -o OUT [--from FORMAT] [--to FORMAT] [options]\n"
     "       atlas --version\n";
+
+// Text from a file or the command line, printed so no control character in it reaches
+// the terminal (an escape sequence, a right-to-left override): written as \\u{…}.
+std::string safe(std::string_view s) { return atlas::terminal_safe(s); }
 
 std::string day_text(int64_t day) {
   if (day <= atlas::edtf::kUnboundedPast) return "open (no earliest day)";
@@ -49,15 +54,15 @@ int cmd_validate(const std::vector<std::string>& files) {
   for (const auto& f : files) {
     std::string bytes;
     if (!atlas::read_file(f, bytes)) {
-      std::cerr << f << ": cannot read the file\n";
+      std::cerr << safe(f) << ": cannot read the file\n";
       io = true;
       continue;
     }
     auto r = atlas::load_dataset(bytes);
-    for (const auto& d : r.diagnostics) std::cout << f << ":" << d.to_string() << "\n";
+    for (const auto& d : r.diagnostics) std::cout << safe(f) << ":" << safe(d.to_string()) << "\n";
     size_t ne = atlas::count(r.diagnostics, atlas::Severity::Error);
     size_t nw = atlas::count(r.diagnostics, atlas::Severity::Warning);
-    std::cout << f << ": " << (ne ? "invalid" : "valid") << " (" << ne << " error"
+    std::cout << safe(f) << ": " << (ne ? "invalid" : "valid") << " (" << ne << " error"
               << (ne == 1 ? "" : "s") << ", " << nw << " warning" << (nw == 1 ? "" : "s") << ")\n";
     errors |= ne > 0;
   }
@@ -82,11 +87,11 @@ int cmd_format(const std::vector<std::string>& args) {
   }
   std::string bytes;
   if (!atlas::read_file(in, bytes)) {
-    std::cerr << in << ": cannot read the file\n";
+    std::cerr << safe(in) << ": cannot read the file\n";
     return 2;
   }
   auto r = atlas::load_dataset(bytes);
-  for (const auto& d : r.diagnostics) std::cerr << in << ":" << d.to_string() << "\n";
+  for (const auto& d : r.diagnostics) std::cerr << safe(in) << ":" << safe(d.to_string()) << "\n";
   if (!r.ok()) return 1;
   std::string text = atlas::save_dataset(*r.dataset);
   if (out.empty()) {
@@ -96,7 +101,7 @@ int cmd_format(const std::vector<std::string>& args) {
   // The app's own atomic write: a failed write never destroys the old file.
   std::string error = atlas::write_file_atomic(out, text);
   if (!error.empty()) {
-    std::cerr << out << ": " << error << "\n";
+    std::cerr << safe(out) << ": " << safe(error) << "\n";
     return 2;
   }
   return 0;
@@ -109,17 +114,18 @@ int cmd_stats(const std::vector<std::string>& args) {
   }
   std::string bytes;
   if (!atlas::read_file(args[0], bytes)) {
-    std::cerr << args[0] << ": cannot read the file\n";
+    std::cerr << safe(args[0]) << ": cannot read the file\n";
     return 2;
   }
   auto r = atlas::load_dataset(bytes);
   if (!r.ok()) {
-    for (const auto& d : r.diagnostics) std::cerr << args[0] << ":" << d.to_string() << "\n";
+    for (const auto& d : r.diagnostics)
+      std::cerr << safe(args[0]) << ":" << safe(d.to_string()) << "\n";
     return 1;
   }
   const auto& ds = *r.dataset;
   auto s = atlas::summarize(ds);
-  std::cout << "title: " << ds.title << "\n"
+  std::cout << "title: " << safe(ds.title) << "\n"
             << "events: " << s.events << "\n"
             << "working groups: " << s.working_groups << "\n"
             << "places: " << s.places << "\n"
@@ -163,12 +169,12 @@ int cmd_date(std::vector<std::string> exprs) {
   for (const auto& e : exprs) {
     auto r = atlas::edtf::parse(e);
     if (!r.value) {
-      std::cout << e << ": invalid: " << r.error << "\n";
+      std::cout << safe(e) << ": invalid: " << safe(r.error) << "\n";
       bad = true;
       continue;
     }
     const auto& v = *r.value;
-    std::cout << e << "\n"
+    std::cout << safe(e) << "\n"
               << "  meaning:     " << atlas::edtf::describe(v) << "\n"
               << "  earliest:    " << day_text(v.earliest()) << "\n"
               << "  latest:      " << day_text(v.latest()) << "\n";
@@ -217,6 +223,6 @@ int main(int argc, char** argv) {
     std::cout << kUsage;
     return 0;
   }
-  std::cerr << "atlas: unknown command \"" << cmd << "\"\n" << kUsage;
+  std::cerr << "atlas: unknown command \"" << safe(cmd) << "\"\n" << kUsage;
   return 2;
 }

@@ -18,6 +18,7 @@
 #include "core/dataset_json.hpp"
 #include "core/event_time.hpp"
 #include "core/formats.hpp"
+#include "core/utf8.hpp"
 #include "geo/gazetteer.hpp"
 #include "platform/file_store.hpp"  // read_file, write_file_atomic
 
@@ -253,7 +254,7 @@ int cmd_convert(const std::vector<std::string>& args, const char* argv0) {
   atlas::ReadOutcome r = src->read(bytes, c.o);
   size_t errors = 0, warnings = 0;
   for (const auto& p : r.problems) {
-    std::cerr << c.in << ":" << p.to_string() << "\n";
+    std::cerr << atlas::terminal_safe(c.in) << ":" << atlas::terminal_safe(p.to_string()) << "\n";
     (p.severity == atlas::Severity::Error ? errors : warnings)++;
   }
   if (!r.dataset) {
