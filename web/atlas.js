@@ -1,6 +1,7 @@
 // atlas.js — the page's glue around the WebAssembly app.
 //
-//   1. Start-up: WebGL 2 check, download with a progress bar, compile, first frame
+//   1. Start-up: WebGL 2 check, download with a progress bar (while the stored dataset
+//      is read: web/store.js), compile, first frame
 //   2. The canvas: follows the window's size and devicePixelRatio
 //   3. Waking the frame loop: the app pauses its loop when idle; input wakes it
 //   4. Files in and out: picker, drag and drop, paste, ?data=URL, downloads; storage
@@ -56,6 +57,15 @@
   }
   const lose = probe.getExtension('WEBGL_lose_context');
   if (lose) lose.loseContext();
+  // The stored dataset is read (IndexedDB, web/store.js) while the app downloads: the app
+  // starts with it in memory, and its reads of the store answer at once.
+  const store = window.atlasStore;
+  if (!store) {
+    fail('The app could not be downloaded (store.js).', 'Check the network connection, then reload the page.');
+    window.atlas = { ready };
+    return;
+  }
+  const storeOpened = store.open();
 
   async function download(url) {
     const response = await fetch(url);
@@ -86,8 +96,8 @@
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     instantiateWasm(imports, receive) {
-      download(versioned('coalition-atlas.wasm'))
-        .then((bytes) => {
+      Promise.all([download(versioned('coalition-atlas.wasm')), storeOpened])
+        .then(([bytes]) => {
           status('Starting…', 0.95);
           return WebAssembly.instantiate(bytes, imports);
         })
@@ -96,6 +106,7 @@
                            'Check the network connection, then reload the page.'));
       return {};
     },
+    store,
     // Called by the app (src/platform/platform_web.cpp).
     onReady() {
       started = true;
@@ -104,6 +115,7 @@
     },
     onFirstFrame() {
       performance.mark('atlas-first-frame');
+      store.started();  // the app shows what was read: a migrated copy has served
       status('Ready', 1);
       $('loading').classList.add('hidden');
       focusKeys();
@@ -330,10 +342,9 @@
     }
     importText(new Uint8Array(await response.arrayBuffer()), url);
   }
-  // Another tab saved: let the app decide what to tell the user.
-  window.addEventListener('storage', (e) => {
-    if (started && e.key === 'atlas.current') Module._atlas_storage_changed();
-  });
+  // Another tab saved (web/store.js has read its copy): let the app decide what to tell
+  // the user.
+  store.onChange = () => started && Module._atlas_storage_changed();
   // Save at once when the page goes away, not after the autosave delay.
   const flush = () => started && Module._atlas_flush();
   document.addEventListener('visibilitychange', () => document.hidden && flush());
@@ -394,6 +405,15 @@
     }
   }
   function withBytes(text, fn) {
+    const { ptr, length } = copyIn(text);
+    try {
+      return fn(ptr, length);
+    } finally {
+      Module._free(ptr);
+    }
+  }
+  // The text in the heap, NUL-terminated: {ptr, length}; the caller frees ptr.
+  function copyIn(text) {
     let ptr = heap(text.length + 1);
     let { read, written } = encoder.encodeInto(text, Module.HEAPU8.subarray(ptr, ptr + text.length));
     if (read < text.length) {
@@ -411,12 +431,13 @@
       written += encoder.encodeInto(text.substring(read), Module.HEAPU8.subarray(ptr + written, ptr + size)).written;
     }
     Module.HEAPU8[ptr + written] = 0;
-    try {
-      return fn(ptr, written);
-    } finally {
-      Module._free(ptr);
-    }
+    return { ptr, length: written };
   }
+  // For the store's calls from C++ (platform_web.cpp): a stored text into the heap (the
+  // app frees it), and a save's bytes out of it.
+  Module.toHeap = (text) => copyIn(text).ptr;
+  const decoder = new TextDecoder();
+  Module.fromHeap = (ptr, size) => decoder.decode(Module.HEAPU8.subarray(ptr, ptr + size));
 
   const api = {
     /** The app's version (from the build: CMake's project version); null until started. */
@@ -496,17 +517,21 @@
       need();
       return JSON.parse(Module.UTF8ToString(Module._atlas_api_diagnostics()));
     },
-    /** Messages shown to the user: [{kind: 'info' | 'warning' | 'error', text}]. */
+    /** Messages shown to the user: [{kind: 'info' | 'warning' | 'error', text, export}]
+     *  (export: an Export button is offered beside it). */
     notices() {
       need();
       return JSON.parse(Module.UTF8ToString(Module._atlas_api_notices()));
     },
-    /** {saved, quotaExceeded, conflict, where}: whether the data is safely stored. */
+    /** {saved, saving, quotaExceeded, conflict, where, backend, persisted, usage, quota,
+     *  status}: whether the data is safely stored, and where (see README.md). */
     storageStatus() {
       need();
-      return JSON.parse(Module.UTF8ToString(Module._atlas_api_storage_status()));
+      return { ...JSON.parse(Module.UTF8ToString(Module._atlas_api_storage_status())), ...store.info() };
     },
-    /** Saves now instead of after the autosave delay; true when nothing is left unsaved. */
+    /** Saves now instead of after the autosave delay; true when nothing is left unsaved
+     *  or its save is under way (storageStatus().saved says when the store has it), false
+     *  when a change could not be stored. */
     flush() {
       need();
       return Module._atlas_flush() === 1;

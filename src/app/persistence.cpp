@@ -155,38 +155,47 @@ std::optional<std::string> Persistence::take_theirs() {
   return std::nullopt;
 }
 
-SaveOutcome Persistence::save(const std::string& text) {
+void Persistence::save(const std::string& text, bool users_data, Done done) {
   if (changed_elsewhere()) {
     SaveOutcome o;
     o.conflict = true;
     o.message = "Your data was changed in another tab or window since this one last saved.";
-    return o;
+    return done(o);
   }
-  return write(text);
+  write(text, users_data, std::move(done));
 }
 
-SaveOutcome Persistence::save_over(const std::string& text) {
+void Persistence::save_over(const std::string& text, bool users_data, Done done) {
   revision_ = read_pointer().revision;
-  return write(text);
+  write(text, users_data, std::move(done));
 }
 
-SaveOutcome Persistence::write(const std::string& text) {
-  SaveOutcome o;
+void Persistence::write(const std::string& text, bool users_data, Done done) {
   Pointer p = read_pointer();
   char target = p.slot == 'a' ? 'b' : 'a';
   long next = std::max(p.revision, revision_) + 1;
-  StoreError e = store_.put(std::string("data.") + target, text);
-  // The slot's own revision: only needed if "current" is ever lost (see
-  // restore_without_pointer); a failure here is not a failed save.
-  if (e == StoreError::None) store_.put(std::string("rev.") + target, std::to_string(next));
-  if (e == StoreError::None)
-    e = store_.put("current", std::string(1, target) + " " + std::to_string(next));
+  Batch batch;
+  batch.puts = {{std::string("data.") + target, text},
+                // The slot's own revision: only needed if "current" is ever lost (see
+                // restore_without_pointer).
+                {std::string("rev.") + target, std::to_string(next)},
+                {"current", std::string(1, target) + " " + std::to_string(next)}};
+  batch.expect_current = store_.get("current");
+  batch.users_data = users_data;
+  store_.commit(std::move(batch), [this, next, done = std::move(done)](StoreError e) {
+    if (e == StoreError::None) revision_ = next;
+    done(failed(e));
+  });
+}
+
+SaveOutcome Persistence::failed(StoreError e) const {
+  SaveOutcome o;
   if (e == StoreError::None) {
-    revision_ = next;
     o.saved = true;
-    return o;
-  }
-  if (e == StoreError::Quota) {
+  } else if (e == StoreError::Conflict) {
+    o.conflict = true;
+    o.message = "Your data was changed in another tab or window since this one last saved.";
+  } else if (e == StoreError::Quota) {
     // The target slot still holds the previous good copy (a failed put changes nothing):
     // it stays, as a second line of defence.
     o.quota = true;

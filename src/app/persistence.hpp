@@ -1,11 +1,16 @@
 // persistence.hpp — keeping the user's dataset safe in durable storage, the same way on
-// the web (localStorage) and the desktop (files in the user's data folder).
+// the web (IndexedDB, or localStorage where it cannot be used: web/store.js) and the
+// desktop (files in the user's data folder).
 //
 // Index
 //   1. KeyValueStore: the few operations each platform provides (one file each)
 //   2. Persistence: atomic saves with the previous good copy kept, restore with fallback,
 //      and detection of another writer (a second tab) before overwriting its work
 //
+// A save is one Batch (the slot, its revision and "current") handed to the store's
+// commit(), which answers through a callback: at once on the desktop and in tests, later
+// on the web, where IndexedDB writes the batch in one transaction while frames go on.
+
 // Layout in the store: two slots "data.a" and "data.b"; "current" names the slot
 // holding the newest good copy, with a revision number ("b 17"). A save writes the
 // OTHER slot, then flips "current": a failure at any point leaves the last good copy
@@ -24,7 +29,17 @@ namespace atlas {
 // -----------------------------------------------------------------------------------
 // 1. KeyValueStore
 // -----------------------------------------------------------------------------------
-enum class StoreError { None, Quota, Io };
+// Conflict: commit() found "current" changed by another writer since it was read.
+enum class StoreError { None, Quota, Io, Conflict };
+
+// The writes of one save. A store that can (IndexedDB) writes them in one transaction,
+// and only when "current" still holds `expect_current` (what this writer last saw):
+// otherwise nothing is written and the answer is Conflict.
+struct Batch {
+  std::vector<std::pair<std::string, std::string>> puts;
+  std::optional<std::string> expect_current;
+  bool users_data = false;  // the user's own work, not the sample stored on a first visit
+};
 
 class KeyValueStore {
  public:
@@ -33,8 +48,26 @@ class KeyValueStore {
   // Each put is atomic on its own: afterwards the key holds the old or the new value.
   virtual StoreError put(const std::string& key, const std::string& value) = 0;
   virtual void remove(const std::string& key) = 0;
-  // For messages: "this browser's local storage", or the folder's path.
+  // For messages: "this browser's local storage", or the folder's path. The web's also
+  // says how much is used and whether the browser keeps it when space runs low.
   virtual std::string where() const = 0;
+  // Writes a save's batch and calls done once with the answer (maybe later, on the web).
+  // This default writes the puts in order, which Persistence's layout makes safe (the
+  // slot first, "current" last): a failure part way leaves the last good copy named.
+  using Done = std::function<void(StoreError)>;
+  // (Defined here: the CLI uses the desktop's store without the rest of src/app.)
+  virtual void commit(Batch batch, Done done) {
+    if (get("current") != batch.expect_current) return done(StoreError::Conflict);
+    for (auto& [key, value] : batch.puts)
+      if (StoreError e = put(key, value); e != StoreError::None) return done(e);
+    done(StoreError::None);
+  }
+  // How full the store is and whether the browser keeps it ("" where there is nothing
+  // to say): the status bar shows it beside where().
+  virtual std::string status() const { return ""; }
+  // What the user must know about the store itself ("" when all is well): IndexedDB
+  // unavailable, so local storage is used; a database of a newer version, left alone.
+  virtual std::string notice() const { return ""; }
 };
 
 // An in-memory store (tests, and a fallback when no storage is available).
@@ -78,9 +111,11 @@ class Persistence {
   Persistence(KeyValueStore& store, Check check) : store_(store), check_(std::move(check)) {}
 
   Restored restore();
-  SaveOutcome save(const std::string& text);
+  // Saves unless another writer saved since; `done` gets the outcome (perhaps later).
+  using Done = std::function<void(const SaveOutcome&)>;
+  void save(const std::string& text, bool users_data, Done done);
   // Saves even though another writer saved since (the user chose "keep mine").
-  SaveOutcome save_over(const std::string& text);
+  void save_over(const std::string& text, bool users_data, Done done);
   // True when the store's revision is not the one we last read or wrote.
   bool changed_elsewhere();
   // The other writer's copy (after changed_elsewhere()), and adopt its revision.
@@ -96,7 +131,8 @@ class Persistence {
   };
   Pointer read_pointer();
   Restored restore_without_pointer();
-  SaveOutcome write(const std::string& text);
+  void write(const std::string& text, bool users_data, Done done);
+  SaveOutcome failed(StoreError e) const;
 
   KeyValueStore& store_;
   Check check_;

@@ -3,23 +3,36 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 
 namespace atlas {
 
-namespace {
-std::string load_check(const std::string& text) {
+Session::Session(std::unique_ptr<KeyValueStore> store)
+    : store_(store ? std::move(store) : std::make_unique<MemoryStore>()),
+      persistence_(*store_, [this](const std::string& text) { return check(text); }),
+      where_(store_->where()) {}
+
+// Persistence's check of a stored copy. The model it builds is kept, so the copy that is
+// then opened is not parsed a second time (a large stored dataset: half the start-up).
+std::string Session::check(const std::string& text) {
   LoadResult r = load_dataset(text);
-  if (r.ok()) return "";
+  if (r.ok()) {
+    checked_ = Checked{text.size(), std::hash<std::string>{}(text), std::move(r)};
+    return "";
+  }
   for (const auto& d : r.diagnostics)
     if (d.severity == Severity::Error) return d.to_string();
   return "it is not a valid dataset";
 }
-}  // namespace
 
-Session::Session(std::unique_ptr<KeyValueStore> store)
-    : store_(store ? std::move(store) : std::make_unique<MemoryStore>()),
-      persistence_(*store_, load_check),
-      where_(store_->where()) {}
+void Session::open_stored(const std::string& text, bool undoable) {
+  std::optional<Checked> kept = std::move(checked_);
+  checked_.reset();
+  if (kept && kept->size == text.size() && kept->hash == std::hash<std::string>{}(text))
+    state.adopt(std::move(kept->loaded), "saved copy", undoable);
+  else
+    state.load_json(text, "saved copy", undoable);
+}
 
 void Session::start() {
   recent_.clear();
@@ -35,10 +48,11 @@ void Session::start() {
   Restored r = persistence_.restore();
   // What was open last time is where work resumes: not an undoable step.
   if (r.text) {
-    state.load_json(*r.text, "saved copy", false);
+    open_stored(*r.text, false);
   } else {
     state.load_sample(false);
   }
+  if (std::string why = store_->notice(); !why.empty()) notify(Notice::Warning, why, true);
   if (!r.notice.empty()) {
     notify(Notice::Warning, r.notice, !r.corrupt_text.empty());
     notices.back().export_corrupt = !r.corrupt_text.empty();
@@ -127,7 +141,7 @@ bool Session::autosave_due(double now_seconds) const {
 }
 
 double Session::next_autosave_at() const {
-  if (conflict_) return -1;
+  if (conflict_ || saving_) return -1;  // the store's answer wakes the app
   if (force_save_) return 0;
   if (!dirty() || state.data_version == failed_version_) return -1;
   // A change not yet seen by tick() is due a full delay after tick() sees it.
@@ -139,19 +153,42 @@ void Session::tick(double now_seconds) {
     seen_version_ = state.data_version;
     changed_at_ = now_seconds;
   }
-  if (conflict_) return;
+  if (conflict_ || saving_) return;
   if (force_save_ || (autosave_due(now_seconds) && state.data_version != failed_version_)) flush();
 }
 
 void Session::flush() {
+  if (saving_) {
+    flush_again_ = true;  // once the store answers: the page may be closing
+    return;
+  }
   if (conflict_ || (!dirty() && !force_save_)) return;
   force_save_ = false;
-  after_save(persistence_.save(state.export_json()));
+  save_now(false);
 }
 
-void Session::after_save(const SaveOutcome& o) {
+void Session::save_now(bool over) {
+  // The version being saved: the data may change again before the store answers.
+  const uint64_t version = state.data_version;
+  const bool users_data = dirty();  // not the sample stored unchanged on a first visit
+  saving_ = true;
+  auto done = [this, version](const SaveOutcome& o) {
+    saving_ = false;
+    after_save(o, version);
+    if (flush_again_) {
+      flush_again_ = false;
+      flush();
+    }
+  };
+  if (over)
+    persistence_.save_over(state.export_json(), users_data, done);
+  else
+    persistence_.save(state.export_json(), users_data, done);
+}
+
+void Session::after_save(const SaveOutcome& o, uint64_t version) {
   if (o.saved) {
-    saved_version_ = state.data_version;
+    saved_version_ = version;
     failed_version_ = ~uint64_t(0);
     if (quota_) {
       quota_ = false;
@@ -166,7 +203,7 @@ void Session::after_save(const SaveOutcome& o) {
   // Still dirty: the data stays open and unsaved. Retry after the next change (or an
   // explicit flush), not on every frame.
   quota_ = o.quota;
-  failed_version_ = state.data_version;
+  failed_version_ = version;
   notify(Notice::Error, o.message, true);
 }
 
@@ -175,7 +212,7 @@ void Session::storage_changed_elsewhere() {
   if (!dirty()) {
     // Nothing of ours would be lost: show theirs, and say so.
     if (auto theirs = persistence_.take_theirs()) {
-      state.load_json(*theirs, "saved copy");
+      open_stored(*theirs, true);
       saved_version_ = seen_version_ = state.data_version;
       notify(Notice::Info,
              "The data was changed in another tab or window; this view now shows "
@@ -188,13 +225,13 @@ void Session::storage_changed_elsewhere() {
 
 void Session::keep_mine() {
   conflict_ = false;
-  after_save(persistence_.save_over(state.export_json()));
+  if (!saving_) save_now(true);
 }
 
 void Session::take_theirs() {
   conflict_ = false;
   if (auto theirs = persistence_.take_theirs()) {
-    state.load_json(*theirs, "saved copy");
+    open_stored(*theirs, true);
     saved_version_ = seen_version_ = state.data_version;
   }
 }

@@ -6,6 +6,7 @@
 
 #include <ctime>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,9 +57,14 @@ class Session {
   void new_dataset();
   void reset_to_sample();
 
-  // 3. Saving: tick() every frame; flush() when the page hides or the app quits.
+  // 3. Saving: tick() every frame; flush() when the page hides or the app quits. A save
+  // may finish later (the web's IndexedDB): one at a time, and the data stays dirty
+  // until the store has answered.
   void tick(double now_seconds);
   void flush();
+  bool saving() const { return saving_; }
+  // The last save failed (not a conflict): the open data is not stored.
+  bool save_failed() const { return failed_version_ != ~uint64_t(0); }
   bool dirty() const { return state.data_version != saved_version_; }
   bool autosave_due(double now_seconds) const;
   // When the next autosave is due (seconds, the clock tick() gets), or -1 for none.
@@ -76,6 +82,7 @@ class Session {
   std::string export_filename(std::time_t now) const;
   std::optional<std::string> corrupt_copy() { return persistence_.corrupt_copy(); }
   const std::string& storage_where() const { return where_; }
+  std::string storage_status() const { return store_->status(); }
   bool quota_exceeded() const { return quota_; }
 
   // 6. Recent files (desktop), newest first, kept in the store between runs.
@@ -86,8 +93,19 @@ class Session {
  private:
   void replace(LoadResult loaded, const std::string& name);
   void notify(Notice::Kind kind, std::string text, bool offer_export = false);
-  void after_save(const SaveOutcome& o);
+  void after_save(const SaveOutcome& o, uint64_t version);
+  std::string check(const std::string& text);
+  void open_stored(const std::string& text, bool undoable);
+  // Runs save_over or save (see keep_mine) for what is open now; after_save gets the answer.
+  void save_now(bool over);
 
+  // The model check() built for the last stored copy that loads, and which text it was.
+  struct Checked {
+    size_t size = 0;
+    size_t hash = 0;
+    LoadResult loaded;
+  };
+  std::optional<Checked> checked_;
   std::unique_ptr<KeyValueStore> store_;
   Persistence persistence_;
   std::string where_;
@@ -98,7 +116,9 @@ class Session {
   uint64_t seen_version_ = 0;
   uint64_t failed_version_ = ~uint64_t(0);  // the version whose save failed
   double changed_at_ = 0.0;
-  bool force_save_ = false;  // store what is open even though it is unchanged
+  bool force_save_ = false;   // store what is open even though it is unchanged
+  bool saving_ = false;       // a save is with the store, not answered yet
+  bool flush_again_ = false;  // flush() was asked for while saving_
   bool conflict_ = false;
   bool quota_ = false;
   std::vector<std::string> recent_;

@@ -1,8 +1,8 @@
 // platform_web.cpp — the web target's backend: SDL2 on an Emscripten canvas, WebGL 2
 // (GLSL ES 3.00), a requestAnimationFrame loop that pauses itself when idle (web/atlas.js
 // wakes it on input), the canvas kept at the window's size x devicePixelRatio, the
-// browser's localStorage, and the UI's host (app/host.hpp). The functions behind
-// window.atlas are the bridge, web_api.cpp.
+// page's store (IndexedDB through web/store.js), and the UI's host (app/host.hpp). The functions
+// behind window.atlas are the bridge, web_api.cpp.
 //
 // Index
 //   1. The browser, from C++ (EM_JS: the page's functions in web/atlas.js)
@@ -40,33 +40,32 @@ namespace {
 
 // EM_JS bodies are JavaScript, not C++: clang-format must not touch them.
 // clang-format off
-// The browser's localStorage, under "atlas." keys. Errors become StoreError: a full
-// store (QuotaExceededError) is told apart from storage that is switched off.
+// The page's store (web/store.js, opened by web/atlas.js before the app starts): IndexedDB
+// read into memory at start, so reads answer at once; a save's batch goes to it whole
+// and is written in one transaction, answered later through atlas_store_done. Where
+// IndexedDB cannot be used it is localStorage (under "atlas." keys), as before.
 EM_JS(char*, js_storage_get, (const char* key), {
-  try {
-    const v = localStorage.getItem('atlas.' + UTF8ToString(key));
-    if (v === null) return 0;
-    const n = lengthBytesUTF8(v) + 1;
-    const p = _malloc(n);
-    stringToUTF8(v, p, n);
-    return p;
-  } catch (e) {
-    return 0;
-  }
+  const v = Module.store.get(UTF8ToString(key));
+  return v === null ? 0 : Module.toHeap(v);
 });
-EM_JS(int, js_storage_put, (const char* key, const char* value), {
-  try {
-    localStorage.setItem('atlas.' + UTF8ToString(key), UTF8ToString(value));
-    return 0;
-  } catch (e) {
-    return e && (e.name === 'QuotaExceededError' || e.code === 22) ? 1 : 2;
-  }
+EM_JS(void, js_storage_put, (const char* key, const char* value), {
+  Module.store.put(UTF8ToString(key), UTF8ToString(value));
 });
-EM_JS(void, js_storage_remove, (const char* key), {
-  try {
-    localStorage.removeItem('atlas.' + UTF8ToString(key));
-  } catch (e) {
-  }
+EM_JS(void, js_storage_remove, (const char* key), { Module.store.remove(UTF8ToString(key)); });
+// One batch: its items added one by one (a dataset's bytes decoded once, by the
+// browser's TextDecoder), then committed with the guard. The answer comes to
+// atlas_store_done(id, code): 0 saved, 1 full, 2 failed, 3 changed by another writer.
+EM_JS(void, js_store_add, (const char* key, const char* bytes, int size), {
+  Module.store.add(UTF8ToString(key), Module.fromHeap(bytes, size));
+});
+EM_JS(void, js_store_commit, (const char* expect, int users_data, int id), {
+  Module.store.commit(expect ? UTF8ToString(expect) : null, !!users_data,
+                      (code) => Module._atlas_store_done(id, code));
+});
+EM_JS(char*, js_store_text, (int which), {
+  const t = which === 0 ? Module.store.where() : which === 1 ? Module.store.status()
+                                                             : Module.store.notice();
+  return Module.toHeap(t);
 });
 EM_JS(void, js_download, (const char* name, const char* bytes, int size), {
   // A copy of the bytes (binary-safe: PNG as well as JSON).
@@ -111,21 +110,41 @@ EM_JS(void, js_fetch_asset, (const char* url, int slot), {
 // ---------------------------------------------------------------------------------
 // 2. Storage and the host
 // ---------------------------------------------------------------------------------
+// The answer to js_store_commit: at most one save is out at a time (Session), but the ids
+// keep a late answer from being taken for another's.
+int g_commit_id = 0;
+KeyValueStore::Done g_commit_done;
+
+std::string take_text(char* v) {
+  std::string out(v ? v : "");
+  std::free(v);
+  return out;
+}
+
 class WebStore : public KeyValueStore {
  public:
   std::optional<std::string> get(const std::string& key) override {
     char* v = js_storage_get(key.c_str());
     if (!v) return std::nullopt;
-    std::string out(v);
-    std::free(v);
-    return out;
+    return take_text(v);
   }
+  // Small notes outside a save (the pointer repaired at start, the corrupt copy kept):
+  // written in the background; a failure is reported by the next save.
   StoreError put(const std::string& key, const std::string& value) override {
-    int r = js_storage_put(key.c_str(), value.c_str());
-    return r == 0 ? StoreError::None : r == 1 ? StoreError::Quota : StoreError::Io;
+    js_storage_put(key.c_str(), value.c_str());
+    return StoreError::None;
   }
   void remove(const std::string& key) override { js_storage_remove(key.c_str()); }
-  std::string where() const override { return "this browser's local storage"; }
+  void commit(Batch batch, Done done) override {
+    for (const auto& [key, value] : batch.puts)
+      js_store_add(key.c_str(), value.data(), int(value.size()));
+    g_commit_done = std::move(done);
+    js_store_commit(batch.expect_current ? batch.expect_current->c_str() : nullptr,
+                    batch.users_data ? 1 : 0, ++g_commit_id);
+  }
+  std::string where() const override { return take_text(js_store_text(0)); }
+  std::string status() const override { return take_text(js_store_text(1)); }
+  std::string notice() const override { return take_text(js_store_text(2)); }
 };
 
 // Waiting for js_fetch_asset, by slot.
@@ -340,12 +359,15 @@ EMSCRIPTEN_KEEPALIVE void atlas_storage_changed() {
 }
 
 // The page is being hidden or closed: save now, not after the autosave delay. 1 when
-// nothing is left unsaved (the page may go without asking), 0 when a change could not be
-// stored (storage full, another tab's save waiting for the user's choice).
+// nothing is left unsaved or its save is under way (web/store.js commits it at once while
+// the page goes: the browser finishes it), 0 when a change could not be stored (storage
+// full, a failed save, another tab's save waiting for the user's choice).
 EMSCRIPTEN_KEEPALIVE int atlas_flush() {
   if (!g_driver) return 1;
-  g_driver->session.flush();
-  return g_driver->session.dirty() ? 0 : 1;
+  auto& s = g_driver->session;
+  s.flush();
+  const bool under_way = s.saving() && !s.quota_exceeded() && !s.save_failed();
+  return !s.dirty() || under_way ? 1 : 0;
 }
 
 // Text for the field being typed in (a paste, an input method's result). It goes through
@@ -363,6 +385,19 @@ EMSCRIPTEN_KEEPALIVE int atlas_text_input(const char* text) {
 // Whether a text field has the keys (a paste goes to it rather than opening JSON).
 EMSCRIPTEN_KEEPALIVE int atlas_wants_text() {
   return g_driver && ImGui::GetIO().WantTextInput ? 1 : 0;
+}
+
+// The store answered a save (js_store_commit): 0 saved, 1 full, 2 failed, 3 conflict.
+EMSCRIPTEN_KEEPALIVE void atlas_store_done(int id, int code) {
+  using atlas::StoreError;
+  if (id != atlas::platform::g_commit_id || !atlas::platform::g_commit_done) return;
+  auto done = std::move(atlas::platform::g_commit_done);
+  atlas::platform::g_commit_done = nullptr;
+  done(code == 0   ? StoreError::None
+       : code == 1 ? StoreError::Quota
+       : code == 3 ? StoreError::Conflict
+                   : StoreError::Io);
+  atlas_wake();
 }
 
 // A file from js_fetch_asset arrived (bytes, owned here now) or could not be had (error,

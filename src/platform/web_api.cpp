@@ -93,7 +93,8 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_notices() {
     a.push_back({{"kind", n.kind == atlas::Notice::Error     ? "error"
                           : n.kind == atlas::Notice::Warning ? "warning"
                                                              : "info"},
-                 {"text", n.text}});
+                 {"text", n.text},
+                 {"export", n.offer_export}});
   g_result = a.dump();
   return g_result.c_str();
 }
@@ -102,7 +103,8 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_storage_status() {
   FrameDriver* d = app();
   if (!d) return "null";
   auto& s = d->session;
-  g_result = nlohmann::json{{"saved", !s.dirty()},
+  g_result = nlohmann::json{{"saved", !s.dirty() && !s.saving()},
+                            {"saving", s.saving()},
                             {"quotaExceeded", s.quota_exceeded()},
                             {"conflict", s.conflict()},
                             {"where", s.storage_where()}}

@@ -156,7 +156,12 @@ void AppUI::status_bar(float height) {
     ImGui::TextDisabled("saving…");
   else
     ImGui::TextDisabled("saved");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Kept in %s", session_.storage_where().c_str());
+  if (ImGui::IsItemHovered()) {
+    // Web: how full the browser's storage is and whether it keeps it (web/store.js).
+    std::string status = session_.storage_status();
+    ImGui::SetTooltip("Kept in %s%s%s", session_.storage_where().c_str(),
+                      status.empty() ? "" : "\n", status.c_str());
+  }
   if (glyphs_.state() == GlyphLoader::State::Loading) {
     // CJK text shows as boxes for the moment it takes: say why.
     ImGui::SameLine();

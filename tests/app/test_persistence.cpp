@@ -14,6 +14,20 @@ namespace {
 // A "dataset" is valid here when it starts with '{' (the real check is the loader's).
 std::string check(const std::string& t) { return !t.empty() && t[0] == '{' ? "" : "not JSON"; }
 
+// Saves as the session does, through the store's commit, which answers at once here.
+SaveOutcome save(Persistence& p, const std::string& text) {
+  std::optional<SaveOutcome> out;
+  p.save(text, true, [&](const SaveOutcome& o) { out = o; });
+  REQUIRE(out);
+  return *out;
+}
+SaveOutcome save_over(Persistence& p, const std::string& text) {
+  std::optional<SaveOutcome> out;
+  p.save_over(text, true, [&](const SaveOutcome& o) { out = o; });
+  REQUIRE(out);
+  return *out;
+}
+
 std::string temp_dir(const char* name) {
   auto d = std::filesystem::temp_directory_path() /
            ("atlas-test-" + std::string(name) + "-" + std::to_string(::getpid()));
@@ -28,8 +42,8 @@ TEST_CASE("first visit, then saves alternate slots and restore the newest") {
   Restored r = p.restore();
   CHECK(r.first_visit);
   CHECK(!r.text);
-  REQUIRE(p.save("{1}").saved);
-  REQUIRE(p.save("{2}").saved);
+  REQUIRE(save(p, "{1}").saved);
+  REQUIRE(save(p, "{2}").saved);
   CHECK(*m.get("data.a") == "{1}");
   CHECK(*m.get("data.b") == "{2}");
   Persistence again(m, check);
@@ -41,8 +55,8 @@ TEST_CASE("first visit, then saves alternate slots and restore the newest") {
 TEST_CASE("a corrupt newest copy falls back to the previous one and is kept for export") {
   MemoryStore m;
   Persistence p(m, check);
-  p.save("{good}");
-  p.save("{newer}");
+  save(p, "{good}");
+  save(p, "{newer}");
   m.put("data.b", "garbage");  // the newest copy, damaged by hand
   Persistence again(m, check);
   Restored r = again.restore();
@@ -52,7 +66,7 @@ TEST_CASE("a corrupt newest copy falls back to the previous one and is kept for 
   CHECK(r.notice.find("could not be read") != std::string::npos);
   CHECK(*again.corrupt_copy() == "garbage");
   // The next save overwrites the bad slot, never the good one.
-  REQUIRE(again.save("{next}").saved);
+  REQUIRE(save(again, "{next}").saved);
   CHECK(*m.get("data.a") == "{good}");
   CHECK(*m.get("data.b") == "{next}");
 }
@@ -62,9 +76,9 @@ TEST_CASE("a lost or garbled pointer: the newest good copy loads, the user is to
     CAPTURE(damage);
     MemoryStore m;
     Persistence p(m, check);
-    p.save("{1}");
-    p.save("{2}");
-    p.save("{3}");  // data.a = {3} (revision 3), data.b = {2}
+    save(p, "{1}");
+    save(p, "{2}");
+    save(p, "{3}");  // data.a = {3} (revision 3), data.b = {2}
     if (*damage)
       m.put("current", damage);
     else
@@ -77,7 +91,7 @@ TEST_CASE("a lost or garbled pointer: the newest good copy loads, the user is to
     CHECK(r.fell_back);
     CHECK(r.notice.find("newest") != std::string::npos);
     // The pointer names the loaded copy again: the next save keeps it, overwriting {2}.
-    REQUIRE(again.save("{4}").saved);
+    REQUIRE(save(again, "{4}").saved);
     CHECK(*m.get("data.a") == "{3}");
     CHECK(*m.get("data.b") == "{4}");
   }
@@ -86,8 +100,8 @@ TEST_CASE("a lost or garbled pointer: the newest good copy loads, the user is to
 TEST_CASE("a lost pointer with one copy damaged: the readable one loads, the other is kept") {
   MemoryStore m;
   Persistence p(m, check);
-  p.save("{1}");
-  p.save("{2}");
+  save(p, "{1}");
+  save(p, "{2}");
   m.put("data.b", "garbage");
   m.remove("current");
   Persistence again(m, check);
@@ -113,9 +127,9 @@ TEST_CASE("a lost pointer with one copy damaged: the readable one loads, the oth
 TEST_CASE("quota exceeded: not saved, the last good copy intact, the message offers export") {
   MemoryStore m;
   Persistence p(m, check);
-  REQUIRE(p.save("{small}").saved);
+  REQUIRE(save(p, "{small}").saved);
   m.quota = 40;
-  SaveOutcome o = p.save("{" + std::string(100, 'x') + "}");
+  SaveOutcome o = save(p, "{" + std::string(100, 'x') + "}");
   CHECK(!o.saved);
   CHECK(o.quota);
   CHECK(o.message.find("Export") != std::string::npos);
@@ -126,9 +140,9 @@ TEST_CASE("quota exceeded: not saved, the last good copy intact, the message off
 TEST_CASE("a failing write never damages the current copy") {
   MemoryStore m;
   Persistence p(m, check);
-  REQUIRE(p.save("{one}").saved);
+  REQUIRE(save(p, "{one}").saved);
   m.fail_next_puts = 1;
-  CHECK(!p.save("{two}").saved);
+  CHECK(!save(p, "{two}").saved);
   m.fail_next_puts = 0;
   Persistence again(m, check);
   CHECK(*again.restore().text == "{one}");
@@ -139,16 +153,16 @@ TEST_CASE("another writer: detected, never overwritten silently") {
   Persistence mine(m, check), theirs(m, check);
   mine.restore();
   theirs.restore();
-  REQUIRE(mine.save("{mine}").saved);
+  REQUIRE(save(mine, "{mine}").saved);
   CHECK(theirs.changed_elsewhere());
-  SaveOutcome o = theirs.save("{theirs}");
+  SaveOutcome o = save(theirs, "{theirs}");
   CHECK(o.conflict);
   CHECK(!o.saved);
   CHECK(*theirs.take_theirs() == "{mine}");
   CHECK(!theirs.changed_elsewhere());
-  REQUIRE(theirs.save("{theirs}").saved);
+  REQUIRE(save(theirs, "{theirs}").saved);
   CHECK(mine.changed_elsewhere());
-  REQUIRE(mine.save_over("{mine again}").saved);
+  REQUIRE(save_over(mine, "{mine again}").saved);
   Persistence fresh(m, check);
   CHECK(*fresh.restore().text == "{mine again}");
 }
@@ -173,10 +187,10 @@ TEST_CASE("desktop store: a save failing halfway, then a corrupt file, then the 
     FileStore fs(dir);
     Persistence p(fs, check);
     CHECK(p.restore().first_visit);
-    REQUIRE(p.save("{first}").saved);
-    REQUIRE(p.save("{second}").saved);
+    REQUIRE(save(p, "{first}").saved);
+    REQUIRE(save(p, "{second}").saved);
     fs.fail_after = 3;
-    CHECK(!p.save("{third}").saved);
+    CHECK(!save(p, "{third}").saved);
   }
   {
     FileStore fs(dir);
@@ -197,4 +211,73 @@ TEST_CASE("desktop store: a save failing halfway, then a corrupt file, then the 
     CHECK(*p.corrupt_copy() == "\x01\x02 not json");
   }
   std::filesystem::remove_all(dir);
+}
+
+namespace {
+// A store that answers later, as the web's IndexedDB does: commits wait in `held` until
+// the test lets them through (through MemoryStore's own commit and its guard).
+struct LaterStore : MemoryStore {
+  std::vector<std::pair<Batch, Done>> held;
+  void commit(Batch batch, Done done) override { held.emplace_back(std::move(batch), done); }
+  void answer() {
+    auto [batch, done] = std::move(held.front());
+    held.erase(held.begin());
+    MemoryStore::commit(std::move(batch), std::move(done));
+  }
+};
+}  // namespace
+
+TEST_CASE("a save is one batch: the slot, its revision and the pointer, guarded by the pointer") {
+  LaterStore m;
+  Persistence p(m, check);
+  p.restore();
+  std::optional<SaveOutcome> out;
+  p.save("{1}", true, [&](const SaveOutcome& o) { out = o; });
+  REQUIRE(m.held.size() == 1);
+  CHECK(!out);  // not answered yet: nothing waits for the store
+  const Batch& b = m.held[0].first;
+  CHECK(b.users_data);
+  CHECK(!b.expect_current);  // nothing stored yet
+  REQUIRE(b.puts.size() == 3);
+  CHECK(b.puts[0] == std::pair<std::string, std::string>("data.a", "{1}"));
+  CHECK(b.puts[1] == std::pair<std::string, std::string>("rev.a", "1"));
+  CHECK(b.puts[2] == std::pair<std::string, std::string>("current", "a 1"));
+  CHECK(!m.get("current"));
+  m.answer();
+  REQUIRE(out);
+  CHECK(out->saved);
+  CHECK(p.revision() == 1);
+  CHECK(*m.get("current") == "a 1");
+}
+
+TEST_CASE("another writer saves while our batch waits: ours is refused whole, theirs kept") {
+  LaterStore m;
+  Persistence mine(m, check), theirs(m, check);
+  mine.restore();
+  theirs.restore();
+  std::optional<SaveOutcome> out;
+  mine.save("{mine}", false, [&](const SaveOutcome& o) { out = o; });
+  std::optional<SaveOutcome> refused;
+  theirs.save("{theirs}", true, [&](const SaveOutcome& o) { refused = o; });
+  m.answer();  // mine: written
+  m.answer();  // theirs: it read the pointer before mine was written
+  REQUIRE(out);
+  CHECK(out->saved);
+  CHECK(*m.get("data.a") == "{mine}");
+  CHECK(!m.get("data.b"));
+  CHECK(*m.get("current") == "a 1");
+  REQUIRE(refused);
+  CHECK(refused->conflict);
+  CHECK(!refused->saved);
+  CHECK(theirs.changed_elsewhere());
+}
+
+TEST_CASE("keep mine: a save over an unseen write reads the pointer again and saves") {
+  MemoryStore m;
+  Persistence p(m, check);
+  REQUIRE(save(p, "{one}").saved);
+  m.put("current", "a 7");                // another writer, unseen
+  SaveOutcome o = save_over(p, "{two}");  // over: reads the pointer again, so it saves
+  CHECK(o.saved);
+  CHECK(*m.get("current") == "b 8");
 }

@@ -216,3 +216,59 @@ TEST_CASE("an import with warnings opens as it was read when confirmed, as one u
   REQUIRE(f.s.state.redo());
   CHECK(f.s.state.dataset.title == "Warned");
 }
+
+namespace {
+// Answers commits later, as the web's IndexedDB does.
+struct LaterStore : MemoryStore {
+  std::vector<std::pair<Batch, Done>> held;
+  void commit(Batch batch, Done done) override { held.emplace_back(std::move(batch), done); }
+  void answer() {
+    auto [batch, done] = std::move(held.front());
+    held.erase(held.begin());
+    MemoryStore::commit(std::move(batch), std::move(done));
+  }
+};
+}  // namespace
+
+TEST_CASE("a save the store answers later: one at a time, and a change meanwhile stays unsaved") {
+  auto* later = new LaterStore;
+  Session s{std::unique_ptr<KeyValueStore>(later)};
+  s.start();
+  s.tick(0.0);  // the first visit stores the sample
+  REQUIRE(later->held.size() == 1);
+  CHECK(!later->held[0].first.users_data);  // the sample, not the user's work
+  CHECK(s.saving());
+  later->answer();
+  CHECK(!s.saving());
+  CHECK(!s.dirty());
+
+  s.state.load_json(kSmall, "script");
+  s.tick(1.0);
+  s.tick(2.0);
+  REQUIRE(later->held.size() == 1);
+  CHECK(later->held[0].first.users_data);
+  CHECK(s.next_autosave_at() < 0);  // nothing to do until the store answers
+  s.state.load_json(R"({"format": "coalition-atlas", "version": 1, "title": "Later"})", "x");
+  s.tick(3.0);
+  s.tick(4.0);
+  CHECK(later->held.size() == 1);  // no second save while the first is out
+  s.flush();                       // the page is hiding: saved as soon as the store answers
+  later->answer();
+  CHECK(s.dirty());  // "Later" came after the saved version
+  REQUIRE(later->held.size() == 1);
+  CHECK(later->held[0].first.puts[0].second.find("Later") != std::string::npos);
+  later->answer();
+  CHECK(!s.dirty());
+  CHECK(s.notices.empty());
+}
+
+TEST_CASE("the store's own notice (IndexedDB unavailable) is shown at start, with Export") {
+  struct Noted : MemoryStore {
+    std::string notice() const override { return "IndexedDB cannot be used here."; }
+  };
+  Session s{std::make_unique<Noted>()};
+  s.start();
+  REQUIRE(s.notices.size() == 1);
+  CHECK(s.notices[0].text == "IndexedDB cannot be used here.");
+  CHECK(s.notices[0].offer_export);
+}

@@ -1,11 +1,13 @@
 // storage.test.mjs — nothing is lost, in a real browser: autosave and reload, imports
-// that fail, a full localStorage, a corrupt stored copy, export, drag and drop,
-// ?data=URL, and two tabs on the same storage.
+// that fail, a full store, a corrupt stored copy, export, drag and drop, ?data=URL, two
+// tabs on the same storage; the IndexedDB store (web/store.js): a dataset far beyond
+// localStorage kept across a reload, migration from earlier versions' localStorage keys,
+// a store that throws or is deleted, no IndexedDB at all, a newer version's database.
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { OUT, openApp, settle, start } from './harness.mjs';
+import { OUT, openApp, poll, settle, start } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -22,6 +24,54 @@ const small = (title, n = 1) => JSON.stringify({
 });
 
 const waitSaved = (page) => page.waitForFunction(() => atlas.storageStatus().saved);
+
+// The app's database, read and written from the page as another program would (the app's
+// own copy in memory does not see it until a reload).
+const DB = 'coalition-atlas';
+function storeGet(page, key) {
+  return page.evaluate(([db, key]) => new Promise((resolve, reject) => {
+    const open = indexedDB.open(db);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const r = open.result.transaction('kv').objectStore('kv').get(key);
+      r.onsuccess = () => {
+        open.result.close();
+        resolve(r.result === undefined ? null : r.result);
+      };
+      r.onerror = () => reject(r.error);
+    };
+  }), [DB, key]);
+}
+function storeSet(page, key, value) {
+  return page.evaluate(([db, key, value]) => new Promise((resolve, reject) => {
+    const open = indexedDB.open(db);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('kv', 'readwrite');
+      tx.objectStore('kv').put(value, key);
+      tx.oncomplete = () => {
+        open.result.close();
+        resolve();
+      };
+      tx.onabort = () => reject(tx.error);
+    };
+  }), [DB, key, value]);
+}
+// In the page: a dataset of n events (about 500 bytes each) that the app loads cleanly.
+function bigDataset(n) {
+  const places = [{ id: 'sg', name: 'Singapore', country: 'SG', lat: 1.29, lon: 103.85 },
+    { id: 'hk', name: 'Hong Kong', country: 'HK', lat: 22.3, lon: 114.17 }];
+  const events = [];
+  for (let i = 0; i < n; i++) {
+    events.push({ id: `e${i}`, kind: i % 3 ? 'forum' : 'roundtable',
+      title: `Forum number ${i} on regional payments, supervision and shared market infrastructure`,
+      date: `${2000 + (i % 20)}-${String(1 + (i % 12)).padStart(2, '0')}`, place: i % 2 ? 'sg' : 'hk',
+      notes: `Event ${i}: ` + 'delegates compared notes on cross-border settlement and regulation. '.repeat(4) });
+  }
+  return JSON.stringify({ format: 'coalition-atlas', version: 1, title: `Big ${n}`, places, events });
+}
+const sha256 = async (text) => Array.from(new Uint8Array(
+  await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))), (b) => b.toString(16)).join('');
 async function reload(page) {
   await page.reload();
   await page.waitForFunction(() => window.atlas && window.atlas.ready);
@@ -71,30 +121,31 @@ test('importing a broken file shows its problems with paths; the data is unchang
   await context.close();
 });
 
-test('a full localStorage: the error is shown, nothing is lost, the stored copy still loads', async () => {
+test('a full store: the error is shown, nothing is lost, the stored copy still loads', async () => {
   const { page, context } = await openApp(env);
   await waitSaved(page);
   const stored = await page.evaluate(() => atlas.exportJSON());
-  // Fill the origin's storage to the brim with other data.
+  // The database refuses anything over 1 MB as a full one does (QuotaExceededError): the
+  // browser's quota itself cannot be made small here (headless Chromium's incognito
+  // profile ignores DevTools' quota override, and filling gigabytes would take minutes).
   await page.evaluate(() => {
-    let size = 1 << 20;
-    for (let i = 0; size >= 16; i++) {
-      try {
-        localStorage.setItem('filler.' + i, 'x'.repeat(size));
-      } catch {
-        size >>= 1;
-      }
-    }
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value, key) {
+      if (typeof value === 'string' && value.length > 1e6)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.call(this, value, key);
+    };
   });
-  assert.deepEqual(await page.evaluate((t) => atlas.loadJSON(t), small('Too big to store', 200)), []);
+  await page.evaluate(`window.bigText = (${bigDataset})(8000); 0`);  // about 4 MB
+  assert.deepEqual(await page.evaluate(() => atlas.loadJSON(window.bigText)), []);
   await page.waitForFunction(() => atlas.storageStatus().quotaExceeded);
   const notices = await page.evaluate(() => atlas.notices());
   assert.equal(notices.length, 1);
   assert.equal(notices[0].kind, 'error');
+  assert.equal(notices[0].export, true);
   assert.match(notices[0].text, /full.*Export/s);
   // Still open in memory: nothing lost.
-  const inMemory = JSON.parse(await page.evaluate(() => atlas.exportJSON()));
-  assert.equal(inMemory.title, 'Too big to store');
+  assert.equal(await page.evaluate(() => JSON.parse(atlas.exportJSON()).title), 'Big 8000');
   await settle(page);
   writeFileSync(join(OUT, 'quota-exceeded.png'), await page.screenshot());
   await reload(page);
@@ -109,10 +160,8 @@ test('a corrupt stored copy: the last good copy comes back and the user is told'
   const good = await page.evaluate(() => atlas.exportJSON());
   await page.evaluate((t) => atlas.loadJSON(t), small('Newer'));
   await waitSaved(page);
-  await page.evaluate(() => {
-    const slot = localStorage.getItem('atlas.current')[0];
-    localStorage.setItem('atlas.data.' + slot, '{"format": "coalition-atlas", "version": 1, "ti');
-  });
+  const slot = (await storeGet(page, 'current'))[0];
+  await storeSet(page, 'data.' + slot, '{"format": "coalition-atlas", "version": 1, "ti');
   await reload(page);
   assert.equal(await page.evaluate(() => atlas.exportJSON()), good);
   const notices = await page.evaluate(() => atlas.notices());
@@ -129,7 +178,7 @@ test('a damaged note of the newest copy: the newest good copy still loads, and t
   await page.evaluate((t) => atlas.loadJSON(t), small('Latest work'));
   await waitSaved(page);
   const latest = await page.evaluate(() => atlas.exportJSON());
-  await page.evaluate(() => localStorage.setItem('atlas.current', 'garbage'));
+  await storeSet(page, 'current', 'garbage');
   await reload(page);
   assert.equal(await page.evaluate(() => atlas.exportJSON()), latest);  // not the sample
   const notices = await page.evaluate(() => atlas.notices());
@@ -223,10 +272,8 @@ test('two tabs: a saved change shows in the other tab; unsaved work is never ove
   await a.evaluate((t) => { atlas.loadJSON(t); atlas.flush(); }, small('A again'));
   await b.waitForFunction(() => atlas.storageStatus().conflict);
   await b.waitForTimeout(800);  // past B's autosave delay
-  const storedTitle = await a.evaluate(() => {
-    const slot = localStorage.getItem('atlas.current')[0];
-    return JSON.parse(localStorage.getItem('atlas.data.' + slot)).title;
-  });
+  const slot = (await storeGet(a, 'current'))[0];
+  const storedTitle = JSON.parse(await storeGet(a, 'data.' + slot)).title;
   assert.equal(storedTitle, 'A again');
   await settle(b);
   writeFileSync(join(OUT, 'two-tabs-conflict.png'), await b.screenshot());
@@ -245,5 +292,190 @@ test('Ctrl+V of a dataset\'s JSON outside a field opens it; a broken one changes
   await page.keyboard.press('Control+V');
   await page.waitForFunction(() => atlas.diagnostics().length > 0);
   assert.equal(await page.evaluate(() => atlas.stats().events), 3);
+  await context.close();
+});
+
+test('a 20 MB dataset (far beyond localStorage) is kept: reloaded whole, byte-identical', async () => {
+  const { page, context, problems } = await openApp(env);
+  await waitSaved(page);
+  // Persistent storage is asked for on the user's first own save, not for the sample.
+  await page.evaluate(() => {
+    const persist = navigator.storage.persist.bind(navigator.storage);
+    window.persistAsked = 0;
+    navigator.storage.persist = () => {
+      window.persistAsked++;
+      return persist();
+    };
+  });
+  assert.equal(await page.evaluate(() => atlas.storageStatus().askedToPersist), false);
+  const n = 45000;
+  await page.evaluate(`window.bigText = (${bigDataset})(${n}); 0`);
+  assert.ok(await page.evaluate(() => window.bigText.length) > 20e6);
+  assert.deepEqual(await page.evaluate(() => atlas.loadJSON(window.bigText)), []);
+  await poll(page, () => atlas.storageStatus().saved);
+  assert.equal(await page.evaluate(() => window.persistAsked), 1);
+  assert.equal(await page.evaluate(() => atlas.storageStatus().askedToPersist), true);
+  const before = await page.evaluate(`(${sha256})(atlas.exportJSON())`);
+  await reload(page);
+  assert.equal(await page.evaluate(() => atlas.stats().events), n);
+  assert.equal(await page.evaluate(`(${sha256})(atlas.exportJSON())`), before);
+  assert.deepEqual(await page.evaluate(() => atlas.notices()), []);
+  // Kept in IndexedDB, and the status says how much is used (the browser compresses what
+  // it stores: far less than 20 MB here) and whether the browser keeps it.
+  const status = await poll(page, () => {
+    const s = atlas.storageStatus();
+    return s.usage > 0 && s.persisted !== null && s;
+  });
+  assert.equal(status.backend, 'indexeddb');
+  assert.match(status.status, /MB used of .*persistent storage (granted|not granted)/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('migration: the localStorage keys of earlier versions are opened, copied, then removed', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(env.url + 'favicon.svg');  // the app's origin, without the app
+  const older = JSON.parse(small('Older copy', 2));
+  const newer = JSON.parse(small('Saved by version 1', 3));
+  await page.evaluate(([a, b]) => {
+    localStorage.setItem('atlas.data.a', a);
+    localStorage.setItem('atlas.rev.a', '4');
+    localStorage.setItem('atlas.data.b', b);
+    localStorage.setItem('atlas.rev.b', '5');
+    localStorage.setItem('atlas.current', 'b 5');
+  }, [JSON.stringify(older), JSON.stringify(newer)]);
+  await page.goto(env.url);
+  await page.waitForFunction(() => window.atlas && window.atlas.ready);
+  await page.evaluate(() => atlas.ready);
+  assert.equal(JSON.parse(await page.evaluate(() => atlas.exportJSON())).title, 'Saved by version 1');
+  assert.deepEqual(await page.evaluate(() => atlas.notices()), []);
+  assert.equal(await storeGet(page, 'current'), 'b 5');
+  assert.equal(JSON.parse(await storeGet(page, 'data.a')).title, 'Older copy');
+  // Read back and shown: the old keys go, and the copy in IndexedDB serves from now on.
+  await poll(page, () => localStorage.getItem('atlas.current') === null &&
+    localStorage.getItem('atlas.data.b') === null);
+  await reload(page);
+  assert.equal(JSON.parse(await page.evaluate(() => atlas.exportJSON())).title, 'Saved by version 1');
+  await context.close();
+});
+
+test('the database deleted while open: the save fails with a message, the data stays open', async () => {
+  const { page, context } = await openApp(env);
+  await waitSaved(page);
+  // Another program (a browser's "clear site data", another tab) deletes the database:
+  // the app lets go of it, and its next save cannot be written.
+  await page.evaluate((db) => new Promise((resolve, reject) => {
+    const r = indexedDB.deleteDatabase(db);
+    r.onsuccess = resolve;
+    r.onerror = () => reject(r.error);
+  }), DB);
+  await page.evaluate((t) => atlas.loadJSON(t), small('Kept open', 4));
+  const notices = await poll(page, () => atlas.notices().length && atlas.notices());
+  assert.equal(notices[0].kind, 'error');
+  assert.equal(notices[0].export, true);
+  assert.match(notices[0].text, /could not be saved.*still open.*Export/s);
+  assert.equal(await page.evaluate(() => atlas.stats().events), 4);
+  assert.equal(await page.evaluate(() => atlas.storageStatus().saved), false);
+  await context.close();
+});
+
+test('no IndexedDB: a clear message, and the data is kept in localStorage instead', async () => {
+  const context = await env.browser.newContext();
+  // As in a private window that has none, or where opening it throws.
+  await context.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('The user denied permission to access the database.', 'UnknownError');
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(env.url);
+  await page.waitForFunction(() => window.atlas && window.atlas.ready);
+  await page.evaluate(() => atlas.ready);
+  const notices = await page.evaluate(() => atlas.notices());
+  assert.equal(notices.length, 1);
+  assert.equal(notices[0].kind, 'warning');
+  assert.match(notices[0].text, /IndexedDB\) cannot be used here \(The user denied.*local storage/s);
+  assert.equal(await page.evaluate(() => atlas.storageStatus().backend), 'localstorage');
+  await page.evaluate((t) => atlas.loadJSON(t), small('In localStorage', 2));
+  await poll(page, () => atlas.storageStatus().saved);
+  const slot = await page.evaluate(() => localStorage.getItem('atlas.current')[0]);
+  assert.equal(await page.evaluate((s) => JSON.parse(localStorage.getItem('atlas.data.' + s)).title, slot),
+    'In localStorage');
+  await reload(page);
+  assert.equal(await page.evaluate(() => atlas.stats().events), 2);
+  await context.close();
+});
+
+test('a database from a newer version of the app is refused with a message, never overwritten', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(env.url + 'favicon.svg');
+  const theirs = small('Saved by a newer app', 5);
+  await page.evaluate(([db, text]) => new Promise((resolve, reject) => {
+    const open = indexedDB.open(db, 7);
+    open.onupgradeneeded = () => {
+      const kv = open.result.createObjectStore('kv');
+      kv.put(text, 'data.a');
+      kv.put('a 1', 'current');
+    };
+    open.onsuccess = () => {
+      open.result.close();
+      resolve();
+    };
+    open.onerror = () => reject(open.error);
+  }), [DB, theirs]);
+  await page.goto(env.url);
+  await page.waitForFunction(() => window.atlas && window.atlas.ready);
+  await page.evaluate(() => atlas.ready);
+  const notices = await page.evaluate(() => atlas.notices());
+  assert.ok(notices.some((n) => n.kind === 'warning' && /newer version of Coalition Atlas.*never overwritten/s.test(n.text)),
+    JSON.stringify(notices));
+  assert.equal(await page.evaluate(() => atlas.storageStatus().backend), 'refused');
+  await page.evaluate((t) => { atlas.loadJSON(t); atlas.flush(); }, small('Made here'));
+  await poll(page, () => !atlas.storageStatus().saving);
+  const version = await page.evaluate((db) => new Promise((resolve) => {
+    const open = indexedDB.open(db);
+    open.onsuccess = () => {
+      const v = open.result.version;
+      const r = open.result.transaction('kv').objectStore('kv').get('data.a');
+      r.onsuccess = () => {
+        open.result.close();
+        resolve([v, r.result]);
+      };
+    };
+  }), DB);
+  assert.deepEqual(version, [7, theirs]);
+  assert.equal(JSON.parse(await page.evaluate(() => atlas.exportJSON())).title, 'Made here');  // still open
+  await context.close();
+});
+
+test('the tab killed in the middle of a 20 MB save: the previous copy loads on the next visit', async () => {
+  const { page, context } = await openApp(env);
+  await page.evaluate((t) => atlas.loadJSON(t), small('Previous copy', 3));
+  await poll(page, () => atlas.storageStatus().saved);
+  await page.evaluate(`window.bigText = (${bigDataset})(45000); 0`);
+  // The save starts (flush), and the renderer dies while its transaction is open.
+  const saving = await page.evaluate(() => {
+    atlas.loadJSON(window.bigText);
+    atlas.flush();
+    return atlas.storageStatus().saving;
+  });
+  assert.equal(saving, true);
+  const cdp = await context.newCDPSession(page);
+  const crashed = page.waitForEvent('crash');
+  cdp.send('Page.crash').catch(() => {});  // never answered: the page is gone
+  await crashed;
+  const again = await context.newPage();
+  await again.goto(env.url);
+  await again.waitForFunction(() => window.atlas && window.atlas.ready);
+  await again.evaluate(() => atlas.ready);
+  // Whole or not at all: the previous copy (or, had the transaction finished first, the
+  // new one whole), never a damaged one, never the sample.
+  const { title, events } = await again.evaluate(() => ({ title: JSON.parse(atlas.exportJSON()).title,
+    events: atlas.stats().events }));
+  assert.ok((title === 'Previous copy' && events === 3) || (title === 'Big 45000' && events === 45000),
+    `${title}: ${events} events`);
+  assert.deepEqual(await again.evaluate(() => atlas.notices()), []);
   await context.close();
 });

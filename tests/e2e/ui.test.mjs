@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { OUT, click, clickField, openApp, settle, start } from './harness.mjs';
+import { OUT, click, clickField, openApp, poll, settle, start } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -85,24 +85,56 @@ test('Ctrl+O opens the browser\'s file picker, and the chosen file opens', async
 test('another tab saved meanwhile: "Keep this tab\'s data" saves over it; "Use the other tab\'s" takes it', async () => {
   const { page, context } = await openApp(env);
   await page.waitForFunction(() => atlas.storageStatus().saved);
-  // This tab changes a title; in the same moment another tab's save lands in storage
-  // (written here as a tab writes it: the other slot, then the pointer), so the race with
-  // the half-second autosave is out of the test. (storage.test.mjs drives two real tabs.)
-  const conflict = (mine, theirs) => page.evaluate(([m, t]) => {
-    atlas.setField('rt-hk', 'title', m);
-    const [slot, rev] = localStorage.getItem('atlas.current').split(' ');
-    const other = slot === 'a' ? 'b' : 'a';
-    const data = JSON.parse(atlas.exportJSON());
-    data.events.find((e) => e.id === 'rt-hk').title = t;
-    localStorage.setItem('atlas.data.' + other, JSON.stringify(data));
-    localStorage.setItem('atlas.current', other + ' ' + (Number(rev) + 1));
-    atlas.flush();
-    return atlas.storageStatus().conflict;
-  }, [mine, theirs]);
-  const stored = () => page.evaluate(() => {
-    const slot = localStorage.getItem('atlas.current')[0];
-    return JSON.parse(localStorage.getItem('atlas.data.' + slot)).events.find((e) => e.id === 'rt-hk').title;
-  });
+  // Another tab's save lands in storage (written here as a tab writes it, web/store.js:
+  // the other slot, its revision and the pointer in one IndexedDB transaction, then a
+  // word on the BroadcastChannel) and in the same moment, before this tab has heard of
+  // it, this tab changes a title and saves: the race with the half-second autosave is
+  // out of the test. (storage.test.mjs drives two real tabs.)
+  const conflict = async (mine, theirs) => {
+    await page.evaluate(([m, t]) => new Promise((resolve, reject) => {
+      const open = indexedDB.open('coalition-atlas');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction('kv', 'readwrite');
+        const kv = tx.objectStore('kv');
+        let current;
+        kv.get('current').onsuccess = (e) => {
+          const [slot, rev] = e.target.result.split(' ');
+          const other = slot === 'a' ? 'b' : 'a';
+          const data = JSON.parse(atlas.exportJSON());
+          data.events.find((x) => x.id === 'rt-hk').title = t;
+          current = other + ' ' + (Number(rev) + 1);
+          kv.put(JSON.stringify(data), 'data.' + other);
+          kv.put(String(Number(rev) + 1), 'rev.' + other);
+          kv.put(current, 'current');
+        };
+        tx.oncomplete = () => {
+          open.result.close();
+          atlas.setField('rt-hk', 'title', m);
+          atlas.flush();
+          const channel = new BroadcastChannel('coalition-atlas.store');
+          channel.postMessage({ current });
+          channel.close();
+          resolve();
+        };
+        tx.onabort = () => reject(tx.error);
+      };
+    }), [mine, theirs]);
+    return poll(page, () => atlas.storageStatus().conflict);
+  };
+  const stored = () => page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('coalition-atlas');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const kv = open.result.transaction('kv').objectStore('kv');
+      kv.get('current').onsuccess = (e) => {
+        kv.get('data.' + e.target.result[0]).onsuccess = (d) => {
+          open.result.close();
+          resolve(JSON.parse(d.target.result).events.find((x) => x.id === 'rt-hk').title);
+        };
+      };
+    };
+  }));
   const title = async () => JSON.parse(await page.evaluate(() => atlas.exportJSON()))
     .events.find((e) => e.id === 'rt-hk').title;
 

@@ -1,0 +1,365 @@
+// store.js — where the page keeps the dataset: IndexedDB, read whole into memory at start
+// (so the app's reads answer at once) and written one save at a time, each save in one
+// transaction. localStorage where IndexedDB cannot be used, as earlier versions did. Plain
+// IndexedDB calls (no library: the page's scripts are served as they are, unbundled).
+// The app's rules (two slots, the pointer, revisions, fallbacks) stay in C++
+// (src/app/persistence.cpp); this file only keeps keys and texts.
+//
+//   1. Opening: IndexedDB; a newer version's database refused; localStorage as fallback
+//   2. Migration from the localStorage keys of earlier versions
+//   3. Reads and writes: get/put/remove, and a save's batch committed in one transaction
+//   4. Other tabs: a BroadcastChannel message after each save
+//   5. What the user is told: where, how full, whether the browser keeps it
+//
+// window.atlasStore: open() (before the app starts), get, put, remove, add + commit
+// (a save), started() (the app has shown what was read), where, status, notice, info.
+(function () {
+  'use strict';
+
+  const NAME = 'coalition-atlas';
+  // The layout this app writes. A database of a larger version was made by a newer app:
+  // opening it fails (VersionError) and it is left alone, never overwritten.
+  const VERSION = 1;
+  const KV = 'kv';  // one object store: key → text
+  const LEGACY = 'atlas.';  // earlier versions' localStorage keys: atlas.current, …
+  const LEGACY_KEYS = ['current', 'data.a', 'data.b', 'rev.a', 'rev.b', 'corrupt'];
+  const LOCAL_WHERE = "this browser's local storage";
+
+  let db = null;
+  let backend = 'indexeddb';  // or 'localstorage', or 'refused' (a newer app's database)
+  let notice = '';
+  let migrated = false;  // the legacy keys were copied and read back; removed once shown
+  const cache = new Map();
+  let batch = [];  // the save being handed over by add()
+  let persisted = null;  // navigator.storage.persisted()'s answer, once known
+  let asked = false;
+  let estimate = null;  // {usage, quota}
+  let onChange = () => {};
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(NAME + '.store') : null;
+  // The page is going away (a reload, a link, the tab closing): saves are committed at
+  // once (see commit). Registered before atlas.js's own pagehide, which saves.
+  let leaving = false;
+  window.addEventListener('pagehide', () => (leaving = true));
+  // Before the page asks whether to leave (atlas.js saves then): if the user stays, the
+  // timer puts it back.
+  window.addEventListener('beforeunload', () => {
+    leaving = true;
+    setTimeout(() => (leaving = false), 0);
+  });
+  window.addEventListener('pageshow', () => (leaving = false));
+
+  const done = (request) => new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const finished = (tx) => new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = tx.onerror = () => reject(tx.error || new Error('the transaction was aborted'));
+  });
+  const revisionOf = (pointer) => (pointer && /^[ab] \d+$/.test(pointer) ? Number(pointer.slice(2)) : -1);
+  const codeOf = (e) => (e && (e.name === 'QuotaExceededError' || e.code === 22) ? 1 : 2);
+
+  // ---------------------------------------------------------------------------------
+  // 1. Opening
+  // ---------------------------------------------------------------------------------
+  function openDatabase() {
+    return new Promise((resolve, reject) => {
+      const request = indexedDB.open(NAME, VERSION);
+      request.onupgradeneeded = () => request.result.createObjectStore(KV);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+      // Another tab holds an older version open and will not close it.
+      request.onblocked = () => reject(new Error('another tab of an older version keeps the database open'));
+    });
+  }
+
+  async function readAll() {
+    const tx = db.transaction(KV, 'readonly');
+    const kv = tx.objectStore(KV);
+    const [keys, values] = await Promise.all([done(kv.getAllKeys()), done(kv.getAll())]);
+    cache.clear();
+    keys.forEach((k, i) => cache.set(String(k), String(values[i])));
+  }
+
+  function useLocalStorage(why) {
+    db = null;
+    backend = 'localstorage';
+    notice = `This browser's database (IndexedDB) cannot be used here (${why}), so your data ` +
+      "is kept in its local storage instead, which holds only about 5 MB: a larger dataset " +
+      'cannot be saved there. Use File > Export to keep a copy as a file.';
+  }
+
+  /** Opens the store and reads it into memory; never rejects (a failure is the notice). */
+  async function open() {
+    try {
+      if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('this browser has none');
+      db = await openDatabase();
+      // A newer version of the app (in another tab) wants to upgrade: let it, and stop
+      // writing here (saves then fail with a message; nothing is overwritten).
+      db.onversionchange = () => {
+        db.close();
+        db = null;
+      };
+      db.onclose = () => {
+        db = null;
+      };
+      await readAll();
+      await migrate();
+    } catch (e) {
+      if (e && e.name === 'VersionError') {
+        db = null;
+        backend = 'refused';
+        cache.clear();
+        notice = 'Your saved data was stored by a newer version of Coalition Atlas, which this ' +
+          'version cannot read: it is left as it is, never overwritten. The sample is open ' +
+          'here and changes are not saved; reload to get the newer version, or use File > ' +
+          'Export to keep what you do here.';
+      } else {
+        useLocalStorage(String((e && e.message) || e));
+      }
+    }
+    if (navigator.storage && navigator.storage.persisted)
+      navigator.storage.persisted().then((p) => (persisted = p), () => {});
+    refreshEstimate();
+  }
+
+  // ---------------------------------------------------------------------------------
+  // 2. Migration: earlier versions kept the two slots in localStorage ("atlas." keys).
+  // They are copied in one transaction when they are newer than what IndexedDB holds
+  // (nothing, on the first start of this version), read back and compared, and left in
+  // localStorage until the app has started on the copy (started()).
+  // ---------------------------------------------------------------------------------
+  async function migrate() {
+    const old = new Map();
+    try {
+      for (const k of LEGACY_KEYS) {
+        const v = localStorage.getItem(LEGACY + k);
+        if (v !== null) old.set(k, v);
+      }
+    } catch {
+      return;  // no localStorage: nothing to migrate
+    }
+    if (!old.has('data.a') && !old.has('data.b')) return;
+    if (cache.has('current') && revisionOf(old.get('current')) <= revisionOf(cache.get('current'))) return;
+    const tx = db.transaction(KV, 'readwrite');
+    const kv = tx.objectStore(KV);
+    for (const k of LEGACY_KEYS) {
+      if (old.has(k)) kv.put(old.get(k), k);
+      else kv.delete(k);
+    }
+    await finished(tx);
+    await readAll();
+    for (const [k, v] of old)
+      if (cache.get(k) !== v) throw new Error(`the copy of ${k} read back differs from localStorage`);
+    migrated = true;
+  }
+
+  /** The app has started on what was read: the migrated copy has served, so the old keys go. */
+  function started() {
+    if (!migrated) return;
+    migrated = false;
+    try {
+      for (const k of LEGACY_KEYS) localStorage.removeItem(LEGACY + k);
+    } catch {
+      // Left behind: a later start sees them as older than IndexedDB's copy.
+    }
+  }
+
+  // ---------------------------------------------------------------------------------
+  // 3. Reads and writes
+  // ---------------------------------------------------------------------------------
+  function get(key) {
+    if (backend === 'localstorage') {
+      try {
+        return localStorage.getItem(LEGACY + key);
+      } catch {
+        return null;
+      }
+    }
+    return cache.has(key) ? cache.get(key) : null;
+  }
+
+  // A small note outside a save (the pointer repaired at start, the corrupt copy kept):
+  // written in the background.
+  function put(key, value) {
+    if (backend === 'localstorage') {
+      try {
+        localStorage.setItem(LEGACY + key, value);
+      } catch (e) {
+        console.log(`storage: ${key} was not kept (${e.message})`);
+      }
+      return;
+    }
+    if (!db) return;
+    cache.set(key, value);
+    try {
+      db.transaction(KV, 'readwrite').objectStore(KV).put(value, key);
+    } catch (e) {
+      console.log(`storage: ${key} was not kept (${e.message})`);
+    }
+  }
+
+  function remove(key) {
+    if (backend === 'localstorage') {
+      try {
+        localStorage.removeItem(LEGACY + key);
+      } catch {
+        // Nothing to remove where nothing can be stored.
+      }
+      return;
+    }
+    cache.delete(key);
+    if (db) {
+      try {
+        db.transaction(KV, 'readwrite').objectStore(KV).delete(key);
+      } catch (e) {
+        console.log(`storage: ${key} was not removed (${e.message})`);
+      }
+    }
+  }
+
+  function add(key, text) {
+    batch.push([key, text]);
+  }
+
+  /** Writes the batch built by add() when the pointer ("current") still holds `expect`
+   *  (null: nothing stored); answer(code): 0 saved, 1 full, 2 failed, 3 changed by
+   *  another writer (nothing written). Asks for persistent storage on the user's first
+   *  own save. */
+  function commit(expect, usersData, answer) {
+    const items = batch;
+    batch = [];
+    if (usersData && !asked) askPersist();
+    if (backend === 'localstorage') return answer(commitLocal(items, expect));
+    if (!db) return answer(2);  // refused, closed or deleted: never written
+    // The pointer is checked inside the transaction, so another tab's save between our
+    // read and this write is never overwritten. While the page is being hidden (it may
+    // be closing), the transaction is committed at once instead, so the browser finishes
+    // it without this page; the pointer is then checked against what we last saw.
+    const closing = leaving || document.visibilityState === 'hidden';
+    let conflict = false;
+    let tx;
+    try {
+      if (closing && get('current') !== expect) return answer(3);
+      tx = db.transaction(KV, 'readwrite', { durability: 'strict' });
+      const kv = tx.objectStore(KV);
+      if (!closing) {
+        const pointer = kv.get('current');
+        pointer.onsuccess = () => {
+          const now = pointer.result === undefined ? null : String(pointer.result);
+          if (now !== expect) {
+            conflict = true;
+            tx.abort();
+          }
+        };
+      }
+      for (const [k, v] of items) kv.put(v, k);
+      if (closing && tx.commit) tx.commit();
+    } catch (e) {
+      console.log(`storage: the save failed (${e.message})`);
+      if (tx) {
+        try {
+          tx.abort();
+        } catch {
+          // Already finished.
+        }
+      }
+      return answer(codeOf(e));
+    }
+    tx.oncomplete = () => {
+      for (const [k, v] of items) cache.set(k, v);
+      if (channel) channel.postMessage({ current: cache.get('current') });
+      refreshEstimate();
+      answer(0);
+    };
+    tx.onabort = () => {
+      if (!conflict) {
+        console.log(`storage: the save was aborted (${tx.error && tx.error.message})`);
+        return answer(codeOf(tx.error));
+      }
+      // Read what the other writer stored, so "keep mine" and "take theirs" see it.
+      readAll().then(() => answer(3), () => answer(3));
+    };
+  }
+
+  // localStorage: one key at a time, the slot first and the pointer last (the C++ layout
+  // keeps the last good copy named whatever fails part way).
+  function commitLocal(items, expect) {
+    try {
+      if (localStorage.getItem(LEGACY + 'current') !== expect) return 3;
+      for (const [k, v] of items) localStorage.setItem(LEGACY + k, v);
+      return 0;
+    } catch (e) {
+      return codeOf(e);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------
+  // 4. Other tabs: after a save, the others read the slot it names, then hear of it
+  // ---------------------------------------------------------------------------------
+  async function heard(message) {
+    if (!db || !message || !message.current) return;
+    const slot = message.current[0];
+    const tx = db.transaction(KV, 'readonly');
+    const kv = tx.objectStore(KV);
+    const keys = ['current', 'data.' + slot, 'rev.' + slot];
+    const values = await Promise.all(keys.map((k) => done(kv.get(k))));
+    keys.forEach((k, i) => (values[i] === undefined ? cache.delete(k) : cache.set(k, String(values[i]))));
+    onChange();
+  }
+  if (channel) channel.onmessage = (e) => heard(e.data).catch((err) => console.log('storage: ' + err.message));
+  // The localStorage fallback hears other tabs as before.
+  window.addEventListener('storage', (e) => {
+    if (backend === 'localstorage' && e.key === LEGACY + 'current') onChange();
+  });
+
+  // ---------------------------------------------------------------------------------
+  // 5. What the user is told
+  // ---------------------------------------------------------------------------------
+  function askPersist() {
+    asked = true;
+    if (!navigator.storage || !navigator.storage.persist) return;
+    navigator.storage.persist().then((p) => {
+      persisted = p;
+      refreshEstimate();
+    }, () => {});
+  }
+
+  function refreshEstimate() {
+    if (!navigator.storage || !navigator.storage.estimate) return;
+    navigator.storage.estimate().then((e) => (estimate = { usage: e.usage, quota: e.quota }), () => {});
+  }
+
+  const megabytes = (n) => (n >= 1e9 ? (n / 1e9).toFixed(1) + ' GB' : (n / 1e6).toFixed(1) + ' MB');
+
+  function where() {
+    if (backend === 'localstorage') return LOCAL_WHERE;
+    if (backend === 'refused') return "this browser's storage (kept for a newer version of the app)";
+    return "this browser's storage for this site";
+  }
+
+  function status() {
+    const parts = [];
+    if (estimate && estimate.quota) parts.push(`${megabytes(estimate.usage)} used of ${megabytes(estimate.quota)}`);
+    if (persisted === true) parts.push('kept by the browser until you delete it (persistent storage granted)');
+    else if (persisted === false) parts.push('the browser may clear it when space runs low (persistent storage not granted)');
+    return parts.join('; ');
+  }
+
+  window.atlasStore = {
+    open, started, get, put, remove, add, commit, where, status,
+    notice: () => notice,
+    /** For window.atlas.storageStatus(). */
+    info: () => ({
+      backend,
+      persisted,
+      askedToPersist: asked,
+      usage: estimate ? estimate.usage : null,
+      quota: estimate ? estimate.quota : null,
+      status: status(),
+    }),
+    set onChange(fn) {
+      onChange = fn;
+    },
+  };
+})();
