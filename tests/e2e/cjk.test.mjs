@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { readBuild } from '../../tools/web/stamp_version.mjs';
-import { OUT, SITE, decodePng, openApp, poll, regionStats, settle, start, waitForCachedVersion } from './harness.mjs';
+import { OUT, SITE, decodePng, openApp, pasteIntoField, poll, regionStats, settle, start, waitForCachedVersion } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -51,14 +51,8 @@ test('the sample never downloads the CJK font; Chinese pasted into a field loads
   });
   await page.evaluate(() => atlas.select('rt-hk'));
   await settle(page);
-  const r = await page.evaluate(() => atlas.fieldRect('rt-hk/title'));
-  await page.mouse.click(r.x + r.width - 5, r.y + r.height / 2);
-  await poll(page, () => atlas.typing());  // the click has reached the field
-  await page.keyboard.press('Control+A');
-  await page.evaluate((t) => navigator.clipboard.writeText(t), name);
-  await page.keyboard.press('Control+V');
-  await page.waitForFunction((n) =>
-    JSON.parse(atlas.exportJSON()).events.find((e) => e.id === 'rt-hk').title === n, name, { timeout: 10000 });
+  await pasteIntoField(page, 'rt-hk/title', name, (n) =>
+    JSON.parse(atlas.exportJSON()).events.find((e) => e.id === 'rt-hk').title === n);
   assert.equal(await eventTitle(page, 'rt-hk'), name);  // stored exactly
   await page.waitForFunction(() => atlas.fonts().cjk === 'loading');
   await settle(page);

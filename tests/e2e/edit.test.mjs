@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { OUT, openApp, poll, settle, start } from './harness.mjs';
+import { OUT, openApp, pasteIntoField, poll, settle, start } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -85,15 +85,9 @@ test('pasting Thai and Vietnamese into a field stores them exactly and draws the
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.evaluate(() => atlas.select('bangkok'));
   await settle(page);
-  const r = await page.evaluate(() => atlas.fieldRect('bangkok/name'));
-  await page.mouse.click(r.x + r.width - 5, r.y + r.height / 2);
-  await poll(page, () => atlas.typing());  // the click has reached the field
-  await page.keyboard.press('Control+A');
   const name = 'กรุงเทพมหานคร – Thành phố';
-  await page.evaluate((t) => navigator.clipboard.writeText(t), name);
-  await page.keyboard.press('Control+V');
-  await page.waitForFunction((n) =>
-    JSON.parse(atlas.exportJSON()).places.find((p) => p.id === 'bangkok').name === n, name);
+  await pasteIntoField(page, 'bangkok/name', name, (n) =>
+    JSON.parse(atlas.exportJSON()).places.find((p) => p.id === 'bangkok').name === n);
   await settle(page);
   writeFileSync(join(OUT, 'edit-thai.png'), await page.screenshot());
   await context.close();

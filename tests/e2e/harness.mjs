@@ -186,6 +186,30 @@ export async function clickField(page, label, index = -1) {
   }
 }
 
+/** Pastes `text` from the system clipboard into the Inspector's field `key`
+ *  ("rt-hk/title") as a user does (click, Ctrl+A, Ctrl+V), until `stored(text)` (run in
+ *  the page) says the dataset holds it. A paste a busy frame lost (the key chord and the
+ *  browser's paste event cross several frames) is tried again, twice at most; a paste
+ *  that never arrives, or arrives changed, fails. The context needs clipboard rights. */
+export async function pasteIntoField(page, key, text, stored) {
+  let last;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const r = await page.evaluate((k) => atlas.fieldRect(k), key);
+    if (!r) throw new Error(`the field ${key} is not on screen`);
+    await page.mouse.click(r.x + r.width - 5, r.y + r.height / 2);
+    await poll(page, () => atlas.typing());  // the click has reached the field
+    await page.keyboard.press('Control+A');
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await page.keyboard.press('Control+V');
+    try {
+      return await poll(page, stored, text, { timeout: 10000 });
+    } catch (e) {
+      last = e;
+    }
+  }
+  throw last;
+}
+
 /** What the service worker has stored, as the page sees it: [{cache, urls}] for each of
  *  the app's caches (one per version: coalition-atlas-VERSION). */
 export function appCaches(page) {
