@@ -53,6 +53,7 @@ test('the sample never downloads the CJK font; Chinese pasted into a field loads
   await settle(page);
   await pasteIntoField(page, 'rt-hk/title', name, (n) =>
     JSON.parse(atlas.exportJSON()).events.find((e) => e.id === 'rt-hk').title === n);
+  const r = await page.evaluate(() => atlas.fieldRect('rt-hk/title'));
   assert.equal(await eventTitle(page, 'rt-hk'), name);  // stored exactly
   await page.waitForFunction(() => atlas.fonts().cjk === 'loading');
   await settle(page);
