@@ -206,37 +206,34 @@ WriteOutcome write_timelinejs(const Dataset& d, const ConvertOptions& o) {
   return w;
 }
 
-WriteOutcome write_geojson(const Dataset& d, const ConvertOptions&) {
-  WriteOutcome w;
-  size_t left = 0;
-  w.bytes = export_geojson(d, &left);
-  if (left)
-    w.notes.push_back(std::to_string(left) + (left == 1 ? " event is" : " events are") +
-                      " left out: no place with coordinates");
-  return w;
+// "2 events are left out: why", said when an export leaves events out (n > 0).
+void note_left_out(WriteOutcome& w, size_t n, const char* why) {
+  if (n)
+    w.notes.push_back(std::to_string(n) + (n == 1 ? " event is" : " events are") +
+                      " left out: " + why);
 }
 
-WriteOutcome write_kml(const Dataset& d, const ConvertOptions&) {
+// GeoJSON and KML: a point per event with coordinates.
+WriteOutcome write_points(const Dataset& d, std::string (*exporter)(const Dataset&, size_t*)) {
   WriteOutcome w;
   size_t left = 0;
-  w.bytes = export_kml(d, &left);
-  if (left)
-    w.notes.push_back(std::to_string(left) + (left == 1 ? " event is" : " events are") +
-                      " left out: no place with coordinates");
+  w.bytes = exporter(d, &left);
+  note_left_out(w, left, "no place with coordinates");
   return w;
+}
+WriteOutcome write_geojson(const Dataset& d, const ConvertOptions&) {
+  return write_points(d, export_geojson);
+}
+WriteOutcome write_kml(const Dataset& d, const ConvertOptions&) {
+  return write_points(d, export_kml);
 }
 
 WriteOutcome write_ical(const Dataset& d, const ConvertOptions& o) {
   WriteOutcome w;
   IcalReport report;
   w.bytes = export_ical(d, o.ical, &report);
-  auto say = [&](size_t n, const char* why) {
-    if (n)
-      w.notes.push_back(std::to_string(n) + (n == 1 ? " event is" : " events are") +
-                        " left out: " + why);
-  };
-  say(report.windows.size(), "known only as a window of possible dates");
-  say(report.other.size(), "no date a calendar can hold");
+  note_left_out(w, report.windows.size(), "known only as a window of possible dates");
+  note_left_out(w, report.other.size(), "no date a calendar can hold");
   return w;
 }
 
