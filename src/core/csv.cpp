@@ -375,7 +375,11 @@ std::string csv_cell(std::string_view text, const CsvWriteOptions& o) {
   std::string v;
   if (o.neutralise_formulas && needs_guard(text)) v = "'";
   v.append(text);
-  bool quote = !v.empty() && (v.front() == ' ' || v.back() == ' ');
+  // A cell that starts with a byte order mark is quoted: the reader takes a mark at the
+  // very start of the file as the encoding's, so an unquoted one in the first cell would
+  // be lost on reading back.
+  bool quote =
+      !v.empty() && (v.front() == ' ' || v.back() == ' ' || v.compare(0, 3, "\xEF\xBB\xBF") == 0);
   for (char c : v)
     if (c == o.separator || c == '"' || c == '\n' || c == '\r') {
       quote = true;
