@@ -4,8 +4,10 @@
 //      is read: web/store.js), compile, first frame
 //   2. The canvas: follows the window's size and devicePixelRatio
 //   3. Waking the frame loop: the app pauses its loop when idle; input wakes it
-//   4. Files in and out: picker, drag and drop, paste, ?data=URL, downloads; storage
-//      events from other tabs; saving when the page is hidden
+//   4. Files in and out: picker, drag and drop, paste, downloads; storage events from
+//      other tabs; saving when the page is hidden; ?data=URL, a shared link: checked
+//      (http(s) only, a size cap, a clear word for a server that refuses other sites) and
+//      opened in View mode, where nothing is written to this browser's storage
 //   5. window.atlas: the JavaScript API (documented in README.md)
 //
 // Kept small on purpose: everything the app does lives in C++; this file only carries
@@ -22,6 +24,8 @@
   const versioned = (name) => (build ? `${name}?v=${build}` : name);
   let started = false;
   let presentingFullscreen = false; // the presenter asked for full screen
+  // ?data=URL: the app starts in View mode for it (read by platform_web.cpp at start).
+  const sharedLink = new URLSearchParams(location.search).get('data');
   let resolveReady;
   let rejectReady;
   const ready = new Promise((resolve, reject) => {
@@ -93,6 +97,7 @@
 
   const Module = {
     canvas,
+    sharedLink,
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     instantiateWasm(imports, receive) {
@@ -122,6 +127,14 @@
       resolveReady(api);
       restoreFromHash();
       loadFromQuery();
+    },
+    // A copy of the shared link was made: the address loses ?data=, so a reload keeps the
+    // copy (and does not open the link again).
+    dropLink() {
+      const url = new URL(location.href);
+      if (!url.searchParams.has('data')) return;
+      url.searchParams.delete('data');
+      history.replaceState(null, '', url.pathname + url.search + url.hash);
     },
     onViewChanged(hash) {
       // The URL follows the view (selection, story step, map camera): a deep link.
@@ -255,7 +268,8 @@
       e.stopImmediatePropagation();
     // Ctrl+O: the browser opens a file picker only soon after the key (the app's own
     // frame can come too late), and not from inside a Ctrl key's own handler: right after.
-    if (started && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'o') {
+    if (started && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'o' &&
+        api.mode() === 'edit') {
       e.preventDefault();
       e.stopImmediatePropagation();
       setTimeout(() => Module.openFilePicker(), 0);
@@ -324,23 +338,82 @@
   }
   window.addEventListener('hashchange', () => started && restoreFromHash());
 
-  // ?data=URL opens a dataset from the web; the response is only ever parsed as data.
+  // ?data=URL, a shared link: the app is in View mode (nothing is written to storage)
+  // until the user makes a copy. The response is only ever parsed as data. Anything that
+  // keeps it from opening goes to the app as an import failure: the app shows why and
+  // falls back to the user's own data, untouched.
+  const LINK_LIMIT = 60 * 1024 * 1024;
+  const MB = (bytes) => `${(bytes / 1048576).toFixed(0)} MB`;
+  const tooBig = (bytes) => `the file is larger than the ${MB(LINK_LIMIT)} a shared link may ` +
+    `be (${MB(bytes)}${bytes > LINK_LIMIT + 1 ? '' : ' or more'}); download it and open it with File > Open instead`;
   async function loadFromQuery() {
-    const url = new URLSearchParams(location.search).get('data');
-    if (!url) return;
+    if (sharedLink === null) return;
+    const failed = (why) => importFailed(sharedLink || '?data=', why);
+    if (!sharedLink.trim()) return failed('the link gives no address after ?data=');
+    let url;
+    try {
+      url = new URL(sharedLink, location.href);
+    } catch (e) {
+      return failed('it is not a web address');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      return failed(`only http:// and https:// addresses can be opened, not ${url.protocol} ones`);
+    const crossOrigin = url.origin !== location.origin;
+    if (crossOrigin && url.protocol !== 'https:')  // (the page's CSP: connect-src 'self' https:)
+      return failed('data from another site must come over https://, not plain http://');
     let response;
     try {
-      response = await fetch(new URL(url, location.href), { credentials: 'omit' });
+      response = await fetch(url, { credentials: 'omit' });
     } catch (e) {
-      importFailed(url, 'the address could not be fetched (' + e.message + '): check it, and ' +
-                        'that its server allows other sites to read it');
-      return;
+      return failed(await whyUnreachable(url, crossOrigin, e));
     }
-    if (!response.ok) {
-      importFailed(url, `the server answered ${response.status} ${response.statusText}`.trim());
-      return;
+    if (!response.ok) return failed(`the server answered ${response.status} ${response.statusText}`.trim());
+    const size = Number(response.headers.get('Content-Length')) || 0;
+    if (size > LINK_LIMIT) return failed(tooBig(size));
+    let bytes;
+    try {
+      bytes = await readLimited(response);
+    } catch (e) {
+      return failed(e.message);
     }
-    importText(new Uint8Array(await response.arrayBuffer()), url);
+    importText(bytes, sharedLink);
+  }
+  // A fetch fails the same way for a server that is down and one that does not let other
+  // sites read its files (CORS): an opaque request tells them apart.
+  async function whyUnreachable(url, crossOrigin, error) {
+    if (crossOrigin) {
+      try {
+        await fetch(url, { mode: 'no-cors', credentials: 'omit' });
+        return `the server at ${url.host} answered, but it does not allow other sites to read ` +
+               'its files (its answer has no Access-Control-Allow-Origin header, which CORS needs): ' +
+               'ask its owner to allow it, or download the file and open it with File > Open';
+      } catch (e) { /* not reachable at all: said below */ }
+      return `the server at ${url.host} could not be reached (${error.message}): check the address and the network connection`;
+    }
+    return `the address could not be fetched (${error.message}): check it and the network connection`;
+  }
+  // The body's bytes, read up to the cap: a server need not send Content-Length, or may send a
+  // wrong one.
+  async function readLimited(response) {
+    if (!response.body) {
+      const buffer = await response.arrayBuffer();
+      if (buffer.byteLength > LINK_LIMIT) throw new Error(tooBig(buffer.byteLength));
+      return new Uint8Array(buffer);
+    }
+    const reader = response.body.getReader();
+    const chunks = [];
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.length;
+      if (received > LINK_LIMIT) {
+        reader.cancel().catch(() => {});
+        throw new Error(tooBig(received));
+      }
+      chunks.push(value);
+    }
+    return new Uint8Array(await new Blob(chunks).arrayBuffer());
   }
   // Another tab saved (web/store.js has read its copy): let the app decide what to tell
   // the user.
@@ -446,7 +519,8 @@
     },
     ready,
     /** Replaces the dataset with `text` when it loads without errors; returns the
-     *  diagnostics ([{severity, pointer, message, text, line?, column?}]) either way. */
+     *  diagnostics ([{severity, pointer, message, text, line?, column?}]) either way.
+     *  Refused (an error diagnostic) in View mode: a shared link is read-only. */
     loadJSON(text, origin = 'loaded by script') {
       need();
       if (typeof text !== 'string') throw new TypeError('loadJSON takes the JSON text');
@@ -528,6 +602,35 @@
     storageStatus() {
       need();
       return { ...JSON.parse(Module.UTF8ToString(Module._atlas_api_storage_status())), ...store.info() };
+    },
+    /** 'view' (a shared link, ?data=URL: read-only, nothing written to storage) or
+     *  'edit' (the user's own data, saved as it changes). */
+    mode() {
+      need();
+      return JSON.parse(Module.UTF8ToString(Module._atlas_api_mode())).mode;
+    },
+    /** {mode, link, opening, ownData, previous}: the mode, the shared link's address
+     *  (null in Edit mode), whether it is still downloading, whether this browser holds
+     *  data of the user's own (a copy replaces it), and whether File > Restore previous
+     *  data has something to restore. */
+    linkStatus() {
+      need();
+      return JSON.parse(Module.UTF8ToString(Module._atlas_api_mode()));
+    },
+    /** Make a copy to edit, without asking: the shared link's data becomes the user's
+     *  (saved, with the data it replaces kept as the previous data in the same write), the app goes to
+     *  Edit mode and the address drops ?data=. '' when done, else why not. */
+    makeCopy() {
+      need();
+      const why = Module.UTF8ToString(Module._atlas_api_make_copy());
+      if (!why) Module.dropLink();
+      return why;
+    },
+    /** File > Restore previous data: the data a copy (or the last restore) replaced comes
+     *  back, and what was open becomes the previous data. '' when done, else why not. */
+    restorePrevious() {
+      need();
+      return Module.UTF8ToString(Module._atlas_api_restore_previous());
     },
     /** Saves now instead of after the autosave delay; true when nothing is left unsaved
      *  or its save is under way (storageStatus().saved says when the store has it), false

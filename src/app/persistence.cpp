@@ -155,22 +155,22 @@ std::optional<std::string> Persistence::take_theirs() {
   return std::nullopt;
 }
 
-void Persistence::save(const std::string& text, bool users_data, Done done) {
+void Persistence::save(const std::string& text, bool users_data, Done done, Also also) {
   if (changed_elsewhere()) {
     SaveOutcome o;
     o.conflict = true;
     o.message = "Your data was changed in another tab or window since this one last saved.";
     return done(o);
   }
-  write(text, users_data, std::move(done));
+  write(text, users_data, std::move(done), std::move(also));
 }
 
-void Persistence::save_over(const std::string& text, bool users_data, Done done) {
+void Persistence::save_over(const std::string& text, bool users_data, Done done, Also also) {
   revision_ = read_pointer().revision;
-  write(text, users_data, std::move(done));
+  write(text, users_data, std::move(done), std::move(also));
 }
 
-void Persistence::write(const std::string& text, bool users_data, Done done) {
+void Persistence::write(const std::string& text, bool users_data, Done done, Also also) {
   Pointer p = read_pointer();
   char target = p.slot == 'a' ? 'b' : 'a';
   long next = std::max(p.revision, revision_) + 1;
@@ -178,8 +178,9 @@ void Persistence::write(const std::string& text, bool users_data, Done done) {
   batch.puts = {{std::string("data.") + target, text},
                 // The slot's own revision: only needed if "current" is ever lost (see
                 // restore_without_pointer).
-                {std::string("rev.") + target, std::to_string(next)},
-                {"current", std::string(1, target) + " " + std::to_string(next)}};
+                {std::string("rev.") + target, std::to_string(next)}};
+  for (auto& kv : also) batch.puts.push_back(std::move(kv));
+  batch.puts.push_back({"current", std::string(1, target) + " " + std::to_string(next)});
   batch.expect_current = store_.get("current");
   batch.users_data = users_data;
   store_.commit(std::move(batch), [this, next, done = std::move(done)](StoreError e) {

@@ -22,6 +22,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace atlas {
@@ -113,9 +114,12 @@ class Persistence {
   Restored restore();
   // Saves unless another writer saved since; `done` gets the outcome (perhaps later).
   using Done = std::function<void(const SaveOutcome&)>;
-  void save(const std::string& text, bool users_data, Done done);
+  // `also`: other keys written in the same batch, before the pointer moves (the data a
+  // copy replaces, kept as "previous": both are stored, or neither).
+  using Also = std::vector<std::pair<std::string, std::string>>;
+  void save(const std::string& text, bool users_data, Done done, Also also = {});
   // Saves even though another writer saved since (the user chose "keep mine").
-  void save_over(const std::string& text, bool users_data, Done done);
+  void save_over(const std::string& text, bool users_data, Done done, Also also = {});
   // True when the store's revision is not the one we last read or wrote.
   bool changed_elsewhere();
   // The other writer's copy (after changed_elsewhere()), and adopt its revision.
@@ -131,7 +135,7 @@ class Persistence {
   };
   Pointer read_pointer();
   Restored restore_without_pointer();
-  void write(const std::string& text, bool users_data, Done done);
+  void write(const std::string& text, bool users_data, Done done, Also also);
   SaveOutcome failed(StoreError e) const;
 
   KeyValueStore& store_;

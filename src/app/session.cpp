@@ -20,10 +20,20 @@ std::string Session::check(const std::string& text) {
     checked_ = Checked{text.size(), std::hash<std::string>{}(text), std::move(r)};
     return "";
   }
+  return first_error(r);
+}
+
+std::string Session::first_error(const LoadResult& r) {
   for (const auto& d : r.diagnostics)
     if (d.severity == Severity::Error) return d.to_string();
   return "it is not a valid dataset";
 }
+
+namespace {
+// What View mode shows while the link downloads.
+constexpr const char* kOpeningLink =
+    R"({"format": "coalition-atlas", "version": 1, "title": "Opening a shared link…"})";
+}  // namespace
 
 void Session::open_stored(const std::string& text, bool undoable) {
   std::optional<Checked> kept = std::move(checked_);
@@ -35,6 +45,12 @@ void Session::open_stored(const std::string& text, bool undoable) {
 }
 
 void Session::start() {
+  if (mode_ == Mode::View) {
+    start_view();
+    return;
+  }
+  state.read_only = false;
+  has_previous_ = store_->get("previous").has_value();
   recent_.clear();
   if (auto list = store_->get("recent")) {
     size_t at = 0;
@@ -63,7 +79,7 @@ void Session::start() {
 }
 
 void Session::remember_file(const std::string& path) {
-  if (path.empty() || path.find('\n') != std::string::npos) return;
+  if (!writes() || path.empty() || path.find('\n') != std::string::npos) return;
   recent_.erase(std::remove(recent_.begin(), recent_.end(), path), recent_.end());
   recent_.insert(recent_.begin(), path);
   if (recent_.size() > kMaxRecent) recent_.resize(kMaxRecent);
@@ -84,6 +100,10 @@ void Session::dismiss_notice(size_t i) {
 }
 
 Session::ImportResult Session::import_text(std::string_view text, const std::string& name) {
+  if (mode_ == Mode::View && link_ != Link::Opening) {
+    import_failed(name, AppState::kReadOnly);
+    return ImportResult::Refused;
+  }
   // A new import while one waits for "Open it?": the waiting one is cancelled, and said,
   // so the question never offers an older file over a newer one.
   if (pending_) {
@@ -95,6 +115,7 @@ Session::ImportResult Session::import_text(std::string_view text, const std::str
   import_name_ = name;
   if (!r.ok()) {
     import_diags_ = std::move(r.diagnostics);
+    if (mode_ == Mode::View) leave_view();
     return ImportResult::Refused;
   }
   if (!r.diagnostics.empty()) {
@@ -116,14 +137,28 @@ void Session::confirm_import() {
   import_diags_.clear();
 }
 
-void Session::cancel_import() { pending_.reset(); }
+void Session::cancel_import() {
+  pending_.reset();
+  if (mode_ == Mode::View && link_ == Link::Opening) leave_view();
+}
 
 void Session::import_failed(const std::string& name, const std::string& why) {
+  if (mode_ == Mode::View && link_ == Link::Opening) leave_view();
   import_name_ = name;
   import_diags_ = {{Severity::Error, "", why, 0, 0}};
 }
 
 void Session::replace(LoadResult loaded, const std::string& name) {
+  if (mode_ == Mode::View) {
+    // The link is what is shown, not a step to undo back to "Opening…".
+    state.adopt(std::move(loaded), name, false);
+    saved_version_ = seen_version_ = state.data_version;
+    link_ = Link::Shown;
+    notify(Notice::Info, "Showing " + name +
+                             " (a shared link, read-only). Your own data is not changed; "
+                             "\"Make a copy to edit\" makes this yours.");
+    return;
+  }
   state.adopt(std::move(loaded), name);
   notify(Notice::Info, "Opened " + name + ".");
 }
@@ -141,7 +176,7 @@ bool Session::autosave_due(double now_seconds) const {
 }
 
 double Session::next_autosave_at() const {
-  if (conflict_ || saving_) return -1;  // the store's answer wakes the app
+  if (conflict_ || saving_ || !writes()) return -1;  // the store's answer wakes the app
   if (force_save_) return 0;
   if (!dirty() || state.data_version == failed_version_) return -1;
   // A change not yet seen by tick() is due a full delay after tick() sees it.
@@ -153,11 +188,12 @@ void Session::tick(double now_seconds) {
     seen_version_ = state.data_version;
     changed_at_ = now_seconds;
   }
-  if (conflict_ || saving_) return;
+  if (conflict_ || saving_ || !writes()) return;
   if (force_save_ || (autosave_due(now_seconds) && state.data_version != failed_version_)) flush();
 }
 
 void Session::flush() {
+  if (!writes()) return;
   if (saving_) {
     flush_again_ = true;  // once the store answers: the page may be closing
     return;
@@ -172,8 +208,14 @@ void Session::save_now(bool over) {
   const uint64_t version = state.data_version;
   const bool users_data = dirty();  // not the sample stored unchanged on a first visit
   saving_ = true;
-  auto done = [this, version](const SaveOutcome& o) {
+  Persistence::Also also;
+  if (keep_previous_) also.push_back({"previous", *keep_previous_});
+  auto done = [this, version, keeping = bool(keep_previous_)](const SaveOutcome& o) {
     saving_ = false;
+    if (o.saved && keeping) {
+      keep_previous_.reset();
+      has_previous_ = true;
+    }
     after_save(o, version);
     if (flush_again_) {
       flush_again_ = false;
@@ -181,9 +223,9 @@ void Session::save_now(bool over) {
     }
   };
   if (over)
-    persistence_.save_over(state.export_json(), users_data, done);
+    persistence_.save_over(state.export_json(), users_data, done, std::move(also));
   else
-    persistence_.save(state.export_json(), users_data, done);
+    persistence_.save(state.export_json(), users_data, done, std::move(also));
 }
 
 void Session::after_save(const SaveOutcome& o, uint64_t version) {
@@ -208,6 +250,11 @@ void Session::after_save(const SaveOutcome& o, uint64_t version) {
 }
 
 void Session::storage_changed_elsewhere() {
+  if (!writes()) {
+    // Nothing of this tab's is stored; only whether a copy would replace data changes.
+    own_data_ = own_data_ || store_->get("current").has_value();
+    return;
+  }
   if (!persistence_.changed_elsewhere()) return;
   if (!dirty()) {
     // Nothing of ours would be lost: show theirs, and say so.
@@ -225,7 +272,7 @@ void Session::storage_changed_elsewhere() {
 
 void Session::keep_mine() {
   conflict_ = false;
-  if (!saving_) save_now(true);
+  if (!saving_ && writes()) save_now(true);
 }
 
 void Session::take_theirs() {
@@ -234,6 +281,81 @@ void Session::take_theirs() {
     open_stored(*theirs, true);
     saved_version_ = seen_version_ = state.data_version;
   }
+}
+
+// -----------------------------------------------------------------------------------
+// Modes: View (a shared link) and Edit
+// -----------------------------------------------------------------------------------
+void Session::view_link(std::string address) {
+  mode_ = Mode::View;
+  link_ = Link::Opening;
+  link_address_ = std::move(address);
+}
+
+void Session::start_view() {
+  // Only whether the user has data of their own (Make a copy asks before replacing it):
+  // nothing is read in full, parsed, repaired or written.
+  own_data_ = store_->get("current").has_value() || store_->get("data.a").has_value() ||
+              store_->get("data.b").has_value();
+  has_previous_ = store_->get("previous").has_value();
+  state.read_only = true;
+  state.load_json(kOpeningLink, "shared link", false);
+  saved_version_ = seen_version_ = state.data_version;
+  force_save_ = false;
+}
+
+// The link could not be opened: the user's own data, in Edit mode, as if no link had
+// been given (the address keeps ?data=, so a reload tries the link again).
+void Session::leave_view() {
+  mode_ = Mode::Edit;
+  link_ = Link::None;
+  pending_.reset();
+  start();
+  notify(Notice::Warning, "The shared link " + link_address_ +
+                              " could not be opened. Your own data is shown, unchanged.");
+}
+
+std::string Session::make_copy() {
+  if (mode_ != Mode::View) return "this is already your own data, not a shared link";
+  if (link_ != Link::Shown) return "the shared link has not been opened yet";
+  // Now the store is ours to write: read it properly (revision, repairs). What the copy
+  // replaces is written as "previous" in the same batch as the copy, and again with every
+  // save until one succeeds: both are stored, or neither, and the user's data is never
+  // one save away from being overwritten unkept.
+  Restored r = persistence_.restore();
+  checked_.reset();
+  if (r.text) keep_previous_ = std::move(*r.text);
+  mode_ = Mode::Edit;
+  link_ = Link::None;
+  state.read_only = false;
+  link_dropped_ = true;
+  own_data_ = true;
+  // Not saved yet (and still "not saved" if the save below fails: it is retried).
+  saved_version_ = ~uint64_t(0);
+  seen_version_ = state.data_version;
+  force_save_ = false;
+  notify(Notice::Info, keep_previous_ ? "This is now your own copy. Your previous data is kept: "
+                                        "File > Restore previous data brings it back."
+                                      : "This is now your own copy.");
+  save_now(false);
+  return "";
+}
+
+std::string Session::restore_previous() {
+  if (mode_ != Mode::Edit) return AppState::kReadOnly;
+  if (keep_previous_ || saving_) return "a save is under way; try again in a moment";
+  auto previous = store_->get("previous");
+  if (!previous) return "there is no previous data to restore";
+  LoadResult r = load_dataset(*previous);
+  if (!r.ok()) return "the previous data could not be read: " + first_error(r);
+  // Swap: restoring again brings back what was open. Both are written in one batch.
+  keep_previous_ = state.export_json();
+  state.adopt(std::move(r), "previous data");
+  notify(Notice::Info,
+         "Restored the previous data. What was open is now the previous data: restore "
+         "again to swap back.");
+  flush();
+  return "";
 }
 
 std::string Session::export_filename(std::time_t now) const {

@@ -1,13 +1,16 @@
 // session.hpp — the open dataset's life: start (restore the saved copy, or the sample on a
 // first visit), import (all or nothing, asking first when there are warnings), autosave
-// after every change, conflicts with another tab, new/reset, export names, and the
-// notices the user must see. Pure logic; the platform supplies the store and the clock.
+// after every change, conflicts with another tab, new/reset, export names, the notices
+// the user must see, and the two modes: Edit (the user's own data) and View (a shared
+// link, read-only, never written to the store) with "Make a copy to edit" and
+// "Restore previous data". Pure logic; the platform supplies the store and the clock.
 #pragma once
 
 #include <ctime>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/persistence.hpp"
@@ -38,7 +41,8 @@ class Session {
 
   AppState state;
 
-  // Loads the saved copy (or the sample on a first visit), reporting what happened.
+  // Loads the saved copy (or the sample on a first visit), reporting what happened. In
+  // View mode (view_link() first) it only reads the store: whether the user has data.
   void start();
 
   // 1. Import from a file, a drop, a paste, a URL or a script.
@@ -90,11 +94,40 @@ class Session {
   void remember_file(const std::string& path);
   static constexpr size_t kMaxRecent = 8;
 
+  // 7. Modes. Edit: the user's own data, saved as it changes. View: a shared link shown
+  // read-only (state.read_only), where the store is never written: no autosave, no
+  // pointer change, no slot, not even a repair. The link arrives later (a download) as
+  // an import; if it cannot be opened the session falls back to Edit with the user's own
+  // data, untouched, and the import's problems to show.
+  enum class Mode { Edit, View };
+  enum class Link { None, Opening, Shown };
+  Mode mode() const { return mode_; }
+  Link link_state() const { return link_; }
+  // Before start(): open in View mode for the shared link at `address` (?data=URL).
+  void view_link(std::string address);
+  const std::string& link_address() const { return link_address_; }
+  // Whether the store holds data of the user's own (Make a copy asks before replacing it).
+  bool has_own_data() const { return own_data_; }
+  // View -> Edit with the link's data, saved now; the user's own data is kept in the store
+  // as "previous". "" when done, else why not (nothing changed then).
+  std::string make_copy();
+  // True once after make_copy(): the address should drop its ?data= (so a reload keeps
+  // the copy instead of opening the link again).
+  bool take_link_dropped() { return std::exchange(link_dropped_, false); }
+  // File > Restore previous data: the previous data becomes the open (and saved) data, and
+  // what was open becomes the previous one, so restoring again swaps back. "" or why not.
+  bool has_previous() const { return has_previous_; }
+  std::string restore_previous();
+
  private:
+  void start_view();
+  void leave_view();
+  bool writes() const { return mode_ == Mode::Edit; }
   void replace(LoadResult loaded, const std::string& name);
   void notify(Notice::Kind kind, std::string text, bool offer_export = false);
   void after_save(const SaveOutcome& o, uint64_t version);
   std::string check(const std::string& text);
+  static std::string first_error(const LoadResult& r);
   void open_stored(const std::string& text, bool undoable);
   // Runs save_over or save (see keep_mine) for what is open now; after_save gets the answer.
   void save_now(bool over);
@@ -122,6 +155,15 @@ class Session {
   bool conflict_ = false;
   bool quota_ = false;
   std::vector<std::string> recent_;
+  Mode mode_ = Mode::Edit;
+  Link link_ = Link::None;
+  std::string link_address_;
+  bool own_data_ = false;
+  bool link_dropped_ = false;
+  bool has_previous_ = false;
+  // Data a copy or a restore displaced, written with the next save (in its batch) until
+  // one succeeds.
+  std::optional<std::string> keep_previous_;
 };
 
 // "Asia-Pacific Financial Coalition: …" -> "asia-pacific-financial-coalition"

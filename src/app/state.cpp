@@ -45,6 +45,10 @@ void AppState::load_sample(bool undoable) {
 }
 
 bool AppState::edit(Command cmd, std::string* error, std::string_view merge_key) {
+  if (read_only) {
+    if (error) *error = kReadOnly;
+    return false;
+  }
   double now =
       std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
   uint64_t before = history.version();
@@ -54,13 +58,13 @@ bool AppState::edit(Command cmd, std::string* error, std::string_view merge_key)
 }
 
 bool AppState::undo() {
-  if (!history.undo(dataset)) return false;
+  if (read_only || !history.undo(dataset)) return false;
   after_history();
   return true;
 }
 
 bool AppState::redo() {
-  if (!history.redo(dataset)) return false;
+  if (read_only || !history.redo(dataset)) return false;
   after_history();
   return true;
 }
@@ -84,7 +88,7 @@ bool AppState::select(const std::string& id) {
 }
 
 bool AppState::request_pick(const std::string& place_id) {
-  if (!place_id.empty() && !place(place_id)) return false;
+  if (!place_id.empty() && (read_only || !place(place_id))) return false;
   pick_ = place_id;
   return true;
 }

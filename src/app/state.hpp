@@ -73,6 +73,13 @@ class AppState {
   // Every edit, import and reset, for undo and redo.
   History history;
 
+  // A shared link shown for viewing (Session's View mode): edit(), undo(), redo() and
+  // request_pick() refuse, so no view, shortcut or script can change what is shown.
+  // Loading (load_json, adopt) still works: that is how the link arrives.
+  bool read_only = false;
+  static constexpr const char* kReadOnly =
+      "this is a shared link, shown read-only: use \"Make a copy to edit\" to change it";
+
   // 2. Actions
   // Replaces the dataset only when `text` loads without errors; returns the
   // diagnostics either way (a failed load never touches the current data). The

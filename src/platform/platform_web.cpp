@@ -72,6 +72,17 @@ EM_JS(void, js_download, (const char* name, const char* bytes, int size), {
   Module.download(UTF8ToString(name), HEAPU8.slice(bytes, bytes + size));
 });
 EM_JS(void, js_view_changed, (const char* hash), { Module.onViewChanged(UTF8ToString(hash)); });
+// The shared link the page was opened with (?data=URL: web/atlas.js), or null.
+EM_JS(char*, js_shared_link, (), {
+  const link = Module.sharedLink;
+  if (typeof link !== 'string') return 0;
+  const n = lengthBytesUTF8(link) + 1;
+  const p = _malloc(n);
+  stringToUTF8(link, p, n);
+  return p;
+});
+// A copy of the link was made: the address drops ?data= so a reload keeps the copy.
+EM_JS(void, js_drop_link, (), { Module.dropLink(); });
 EM_JS(void, js_open_picker, (), { Module.openFilePicker(); });
 EM_JS(void, js_fullscreen, (int on), { Module.setFullscreen(!!on); });
 // Copy goes to the system clipboard (the browser allows it during the key press that
@@ -217,6 +228,7 @@ void tick(void*) {
     }
   };
   static double last_shared = 0;
+  if (d.session.take_link_dropped()) js_drop_link();
   if (d.wants_frame()) {
     d.draw();
     if (!g_first_frame_reported) {
@@ -277,6 +289,10 @@ int run(const Options& opt) {
   static WebHost host;
   static FrameDriver driver(std::make_unique<WebStore>(), host);
   g_driver = &driver;
+  if (char* link = js_shared_link()) {
+    driver.session.view_link(link);  // before init() starts the session: View mode
+    std::free(link);
+  }
   driver.init(g_window, gl, glsl_version(), opt.scale > 0 ? opt.scale : float(dpr), opt.dark);
   ImGuiIO& io = ImGui::GetIO();
   io.SetClipboardTextFn = [](void*, const char* text) { js_clipboard_write(text); };

@@ -2,7 +2,8 @@
 // README.md): the C functions the page's JavaScript API calls. Web only.
 //
 // Index
-//   1. Data: load, export, stats, diagnostics, notices, storage
+//   1. Data: load, export, stats, diagnostics, notices, storage; the mode (a shared link
+//      in View mode, Make a copy, Restore previous data)
 //   2. Selection, frame statistics, panes
 //   3. Map and timeline
 //   4. Presenting: the story, autoplay, PNG, the view's deep link
@@ -56,6 +57,10 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_load_json(const char* text, int lengt
                                                      const char* origin) {
   FrameDriver* d = app();
   if (!d) return "null";
+  if (d->state.read_only) {
+    g_result = atlas::diagnostics_json({{atlas::Severity::Error, "", atlas::AppState::kReadOnly}});
+    return g_result.c_str();
+  }
   auto diags = d->state.load_json(
       text ? std::string_view(text, size_t(std::max(0, length))) : std::string_view(),
       text_of(origin));
@@ -109,6 +114,40 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_storage_status() {
                             {"conflict", s.conflict()},
                             {"where", s.storage_where()}}
                  .dump();
+  return g_result.c_str();
+}
+
+// {"mode": "view" | "edit", "link": the shared link's address or null, "opening": true
+// while it downloads, "ownData": whether the store holds the user's data, "previous":
+// whether File > Restore previous data has something to restore}.
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_mode() {
+  FrameDriver* d = app();
+  if (!d) return "null";
+  const auto& s = d->session;
+  const bool view = s.mode() == atlas::Session::Mode::View;
+  g_result = nlohmann::json{{"mode", view ? "view" : "edit"},
+                            {"link", view ? nlohmann::json(s.link_address()) : nlohmann::json()},
+                            {"opening", s.link_state() == atlas::Session::Link::Opening},
+                            {"ownData", s.has_own_data()},
+                            {"previous", s.has_previous()}}
+                 .dump();
+  return g_result.c_str();
+}
+
+// Make a copy to edit (no question: a script asks its own): "" or why not.
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_make_copy() {
+  FrameDriver* d = app();
+  if (!d) return kNotStarted;
+  g_result = d->session.make_copy();
+  wake();
+  return g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_restore_previous() {
+  FrameDriver* d = app();
+  if (!d) return kNotStarted;
+  g_result = d->session.restore_previous();
+  wake();
   return g_result.c_str();
 }
 

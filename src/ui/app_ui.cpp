@@ -3,7 +3,8 @@
 // Index
 //   1. Fonts, theme, the CJK glyphs, the input method's composition
 //   2. Presenting
-//   3. The frame: the host window, menu bar, notices, the panes, status bar, dialogs
+//   3. The frame: the host window, menu bar, the shared link's bar, notices, the panes,
+//      status bar, dialogs
 //   4. The panes: Map over Timeline, List over Inspector, splitters between them
 #include "ui/app_ui.hpp"
 
@@ -146,6 +147,7 @@ bool AppUI::frame() {
   ImGui::PopStyleVar();
   menu_bar();
   shortcuts();
+  view_bar();
   notices_bar();
   const float status_h = ImGui::GetFrameHeight() + 4;
   panes(status_h);

@@ -5,9 +5,11 @@
 //
 // One class, one file per area of the screen (as Tracy's TracyView_*.cpp):
 //   app_ui.cpp       the frame: layout, splitters, panes, presenting, fonts, composition
-//   menu_bar.cpp     the menu bar, keyboard shortcuts, the notices bar, the status bar
+//   menu_bar.cpp     the menu bar, keyboard shortcuts, the shared link's bar (View
+//                    mode), the notices bar, the status bar
 //   dialogs.cpp      files in and out (open, export, PNG) and the modal dialogs: import
 //                    problems, import with warnings, another tab's changes, replace
+//                    (New, Reset, Make a copy of a shared link)
 //   about.cpp        Help > About
 // and panes with state of their own in their own classes: list_pane (ListPane),
 // editor (the Inspector), map_view, timeline_view, presenter, glyph_loader (the CJK font).
@@ -110,7 +112,9 @@ class AppUI {
   void menu_bar();
   void file_menu();
   void shortcuts();
+  void view_bar();
   void notices_bar();
+  bool viewing() const { return session_.mode() == Session::Mode::View; }
   void status_bar(float height);
   // dialogs.cpp
   void open_file();
@@ -124,6 +128,9 @@ class AppUI {
   void conflict_dialog();
   void replace_dialog();
   void quit_dialog();
+  void request_copy();  // asks first when the user has data of their own
+  void copy_now();
+  void restore_previous();
   // about.cpp
   void about_popup();
 
@@ -156,7 +163,7 @@ class AppUI {
   bool show_quality_ = false;
   bool show_story_ = false;
   bool png_requested_ = false;
-  enum class Confirm { None, New, Reset } confirm_ = Confirm::None;
+  enum class Confirm { None, New, Reset, Copy } confirm_ = Confirm::None;
   std::string export_text_;  // what the save dialog will write (the dataset, a copy, a PNG)
 };
 

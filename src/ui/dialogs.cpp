@@ -6,7 +6,8 @@
 //   2. Import problems: what and where, the current data untouched
 //   3. Import with warnings: ask first
 //   4. Changed in another tab: the user chooses
-//   5. Replace the data (New, Reset to sample): ask first
+//   5. Replace the data (New, Reset to sample, Make a copy of a shared link): ask first;
+//      Restore previous data (a swap, so it need not ask)
 //   6. Quit with a change that could not be stored: ask first
 #include <imgui.h>
 
@@ -198,13 +199,22 @@ void AppUI::replace_dialog() {
     ImGui::OpenPopup("Replace the data?");
   centered(480);
   if (!ImGui::BeginPopupModal("Replace the data?", nullptr, kModal)) return;
-  ImGui::TextWrapped(confirm_ == Confirm::New
+  const bool copy = confirm_ == Confirm::Copy;
+  ImGui::TextWrapped(copy ? "Make this shared link's data your own, to edit? It replaces the "
+                            "data you have in this browser, which is kept: File > Restore "
+                            "previous data brings it back."
+                     : confirm_ == Confirm::New
                          ? "Start a new, empty dataset? The current data will be replaced. "
                            "Export it first if you want to keep a copy."
                          : "Replace the current data with the sample dataset? Export it "
                            "first if you want to keep a copy.");
-  if (ImGui::Button(confirm_ == Confirm::New ? "Start empty" : "Reset to sample", ImVec2(150, 0))) {
-    if (confirm_ == Confirm::New)
+  const char* yes = copy                       ? "Make the copy"
+                    : confirm_ == Confirm::New ? "Start empty"
+                                               : "Reset to sample";
+  if (ImGui::Button(yes, ImVec2(150, 0))) {
+    if (copy)
+      copy_now();
+    else if (confirm_ == Confirm::New)
       session_.new_dataset();
     else
       session_.reset_to_sample();
@@ -212,8 +222,9 @@ void AppUI::replace_dialog() {
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
-  if (ImGui::Button("Export first…", ImVec2(130, 0))) export_json();
-  ImGui::SameLine();
+  // (A shared link's export would be the link's data, not the user's: not offered there.)
+  if (!copy && ImGui::Button("Export first…", ImVec2(130, 0))) export_json();
+  if (!copy) ImGui::SameLine();
   if (ImGui::Button("Cancel", ImVec2(100, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
     confirm_ = Confirm::None;
     ImGui::CloseCurrentPopup();
@@ -246,6 +257,24 @@ void AppUI::quit_dialog() {
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();
+}
+
+void AppUI::request_copy() {
+  if (session_.has_own_data())
+    confirm_ = Confirm::Copy;
+  else
+    copy_now();
+}
+
+void AppUI::copy_now() {
+  std::string why = session_.make_copy();
+  if (!why.empty()) session_.notices.push_back({Notice::Error, "No copy was made: " + why + "."});
+}
+
+void AppUI::restore_previous() {
+  std::string why = session_.restore_previous();
+  if (!why.empty())
+    session_.notices.push_back({Notice::Error, "Nothing was restored: " + why + "."});
 }
 
 }  // namespace atlas::ui

@@ -442,9 +442,11 @@ void Editor::inspector(AppState& state, const Fonts& fonts) {
     ImGui::TextWrapped("%s", title.c_str());
     ImGui::PopFont();
     ImGui::TextDisabled("%s · id %s", what, id.c_str());
-    item_actions(state, id, mergeable);
+    if (!state.read_only) item_actions(state, id, mergeable);
     ImGui::Separator();
   };
+  // A shared link (View mode): every field shown, none takes input.
+  ImGui::BeginDisabled(state.read_only);
   if (const Event* e = state.event(id)) {
     heading(e->title, "event", false);
     event_form(state, id);
@@ -461,12 +463,16 @@ void Editor::inspector(AppState& state, const Fonts& fonts) {
     ImGui::PushFont(fonts.heading);
     ImGui::TextUnformatted("The dataset");
     ImGui::PopFont();
-    ImGui::TextWrapped("Select an item in the list, on the map or on the timeline to edit it.");
+    ImGui::TextWrapped(
+        state.read_only ? "Select an item in the list, on the map or on the timeline to see "
+                          "its details."
+                        : "Select an item in the list, on the map or on the timeline to edit it.");
     ImGui::Separator();
     text(state, "Title", "", "title", state.dataset.title, false, true);
     text(state, "Description", "", "description", state.dataset.description, true);
     text(state, "Source", "", "source", state.dataset.source, true);
   }
+  ImGui::EndDisabled();
   if (!last_error_.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
     ImGui::TextWrapped("%s", last_error_.c_str());

@@ -60,7 +60,7 @@ constexpr ImGuiTableFlags kListTable = ImGuiTableFlags_RowBg | ImGuiTableFlags_S
 // -----------------------------------------------------------------------------------
 bool ListPane::draw(AppState& state, Editor& editor, Theme theme) {
   waiting_ = false;
-  editor.add_buttons(state);
+  if (!state.read_only) editor.add_buttons(state);  // not on a shared link (View mode)
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 190);
   if (ImGui::InputTextWithHint("##search", "Search titles, places, organisations…", &search_))
     order_version_ = ~uint64_t(0);

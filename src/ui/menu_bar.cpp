@@ -1,11 +1,13 @@
-// menu_bar.cpp — the menu bar, the keyboard shortcuts, the notices bar and the status bar
-// (AppUI; see app_ui.hpp).
+// menu_bar.cpp — the menu bar, the keyboard shortcuts, the shared link's bar, the notices
+// bar and the status bar (AppUI; see app_ui.hpp).
 //
 // Index
-//   1. Menu bar: File, Edit, View, Present, Help
+//   1. Menu bar: File, Edit, View, Present, Help (in View mode, a shared link, only what
+//      reads: no New, Open, Reset, Edit menu or story editor)
 //   2. Shortcuts: Ctrl+O, Ctrl+S, undo and redo, Esc, Ctrl+Q
-//   3. Notices: what the user must see, until dismissed
-//   4. Status bar: counts, saving, the CJK font loading, the selection
+//   3. The shared link's bar (View mode): what is shown, and "Make a copy to edit"
+//   4. Notices: what the user must see, until dismissed
+//   5. Status bar: counts, saving, the CJK font loading, the selection
 #include <imgui.h>
 
 #include <algorithm>
@@ -19,13 +21,22 @@ namespace atlas::ui {
 // -----------------------------------------------------------------------------------
 void AppUI::file_menu() {
   if (!ImGui::BeginMenu("File")) return;
-  if (ImGui::MenuItem("New dataset…")) confirm_ = Confirm::New;
-  if (ImGui::MenuItem("Open…", "Ctrl+O")) open_file();
+  const bool view = viewing();
+  if (view && ImGui::MenuItem("Make a copy to edit…", nullptr, false,
+                              session_.link_state() == Session::Link::Shown))
+    request_copy();
+  if (!view && ImGui::MenuItem("New dataset…")) confirm_ = Confirm::New;
+  if (!view && ImGui::MenuItem("Open…", "Ctrl+O")) open_file();
   if (ImGui::MenuItem("Export JSON…", "Ctrl+S")) export_json();
   if (ImGui::MenuItem("Export view as PNG (2×)…")) png_requested_ = true;
-  if (session_.corrupt_copy() && ImGui::MenuItem("Export unreadable copy…")) export_corrupt_copy();
-  ImGui::Separator();
-  if (ImGui::MenuItem("Reset to sample…")) confirm_ = Confirm::Reset;
+  if (!view && session_.corrupt_copy() && ImGui::MenuItem("Export unreadable copy…"))
+    export_corrupt_copy();
+  if (!view) {
+    ImGui::Separator();
+    if (ImGui::MenuItem("Restore previous data", nullptr, false, session_.has_previous()))
+      restore_previous();
+    if (ImGui::MenuItem("Reset to sample…")) confirm_ = Confirm::Reset;
+  }
   if (host_.abilities().can_quit) {
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) quit_ = true;
@@ -36,7 +47,7 @@ void AppUI::file_menu() {
 void AppUI::menu_bar() {
   if (!ImGui::BeginMenuBar()) return;
   file_menu();
-  if (ImGui::BeginMenu("Edit")) {
+  if (!viewing() && ImGui::BeginMenu("Edit")) {
     if (ImGui::MenuItem(state_.history.undo_label().c_str(), "Ctrl+Z", false,
                         state_.history.can_undo()))
       state_.undo();
@@ -62,7 +73,7 @@ void AppUI::menu_bar() {
   }
   if (ImGui::BeginMenu("Present")) {
     if (ImGui::MenuItem("Start presenting", "F5")) present(true);
-    ImGui::MenuItem("Edit the story…", nullptr, &show_story_);
+    if (!viewing()) ImGui::MenuItem("Edit the story…", nullptr, &show_story_);
     if (ImGui::MenuItem("Autoplay (booth or kiosk)")) {
       present(true);
       presenter_.set_autoplay(true);
@@ -86,7 +97,7 @@ void AppUI::shortcuts() {
   if (!io.KeyCtrl) return;
   if (host_.abilities().can_quit && ImGui::IsKeyPressed(ImGuiKey_Q)) quit_ = true;
   // Open and export work while typing too (a field has no use for them)...
-  if (ImGui::IsKeyPressed(ImGuiKey_O, false)) open_file();
+  if (!viewing() && ImGui::IsKeyPressed(ImGuiKey_O, false)) open_file();
   if (ImGui::IsKeyPressed(ImGuiKey_S, false)) export_json();
   if (io.WantTextInput) return;  // ...but a text field has its own undo
   if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) io.KeyShift ? state_.redo() : state_.undo();
@@ -94,7 +105,40 @@ void AppUI::shortcuts() {
 }
 
 // -----------------------------------------------------------------------------------
-// 3. Notices
+// 3. The shared link's bar
+// -----------------------------------------------------------------------------------
+// Always in sight in View mode: whose data this is, that it is read-only, and the way to
+// make it one's own.
+void AppUI::view_bar() {
+  if (!viewing()) return;
+  const bool opening = session_.link_state() == Session::Link::Opening;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.55f, 0.35f, 0.85f, 0.16f));
+  ImGui::BeginChild("view-bar", ImVec2(0, ImGui::GetFrameHeight() + style.WindowPadding.y * 2 + 2),
+                    true, ImGuiWindowFlags_NoScrollbar);
+  const char* button = "Make a copy to edit";
+  const float button_w = ImGui::CalcTextSize(button).x + style.FramePadding.x * 2;
+  ImGui::AlignTextToFramePadding();
+  const std::string text = (opening ? "Opening a shared link: " : "Viewing a shared link: ") +
+                           session_.link_address() +
+                           (opening ? "…" : " (read-only; your own data is not changed)");
+  ImGui::PushClipRect(ImGui::GetCursorScreenPos(),
+                      ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x -
+                                 button_w - style.ItemSpacing.x,
+                             ImGui::GetWindowPos().y + ImGui::GetWindowHeight()),
+                      true);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopClipRect();
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - button_w);
+  ImGui::BeginDisabled(opening);
+  if (ImGui::Button(button)) request_copy();
+  ImGui::EndDisabled();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+// -----------------------------------------------------------------------------------
+// 4. Notices
 // -----------------------------------------------------------------------------------
 // Messages the user must see (a failed save, a restored backup) stay at the top until
 // dismissed; an error offers Export right there, so nothing has to be lost.
@@ -136,7 +180,7 @@ void AppUI::notices_bar() {
 }
 
 // -----------------------------------------------------------------------------------
-// 4. Status bar
+// 5. Status bar
 // -----------------------------------------------------------------------------------
 void AppUI::status_bar(float height) {
   const Summary& s = state_.summary;
@@ -148,7 +192,9 @@ void AppUI::status_bar(float height) {
   ImGui::SameLine();
   ImGui::TextDisabled("|");
   ImGui::SameLine();
-  if (session_.conflict())
+  if (viewing())
+    ImGui::TextDisabled("shared link: read-only, not saved");
+  else if (session_.conflict())
     ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "changed in another tab");
   else if (session_.quota_exceeded())
     ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "not saved: storage full");

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { readBuild } from '../../tools/web/stamp_version.mjs';
-import { OUT, SITE, decodePng, openApp, regionStats, settle, start, waitForCachedVersion } from './harness.mjs';
+import { OUT, SITE, decodePng, openApp, poll, regionStats, settle, start, waitForCachedVersion } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -69,6 +69,8 @@ test('installable: the browser finds nothing missing (manifest, icon, service wo
 
 test('offline: after one visit the page starts with no network and shows the stored data', async () => {
   const { page, context } = await openApp(env, { query: '?data=nothing-here.json' });
+  // The link is not there: the app falls back to the user's own data, in Edit mode.
+  await poll(page, () => atlas.mode() === 'edit');
   await page.evaluate((t) => atlas.loadJSON(t), JSON.stringify({
     format: 'coalition-atlas', version: 1, title: 'Offline',
     places: [{ id: 'sg', name: 'Singapore', country: 'SG', lat: 1.29, lon: 103.85 }],
@@ -87,6 +89,7 @@ test('offline: after one visit the page starts with no network and shows the sto
     await page.goto(env.url + '?data=nothing-here.json');
     await page.waitForFunction(() => window.atlas && window.atlas.ready, null, { timeout: 30000 });
     await page.evaluate(() => atlas.ready);
+    await poll(page, () => atlas.mode() === 'edit');  // the link cannot be fetched offline
     assert.deepEqual(await page.evaluate(() => atlas.stats()), { events: 1, working_groups: 0, places: 1, organisations: 0 });
     assert.equal(JSON.parse(await page.evaluate(() => atlas.exportJSON())).title, 'Offline');
     // The city list for place lookup comes from the cache too.

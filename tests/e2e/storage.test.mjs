@@ -239,19 +239,22 @@ test('dropping a .json file on the canvas opens it', async () => {
   await context.close();
 });
 
-test('?data=URL opens a dataset from the web; a failed fetch is shown', async () => {
+test('?data=URL opens a dataset from the web (View mode); a failed fetch is shown', async () => {
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.route('**/remote.json', (r) => r.fulfill({ contentType: 'application/json', body: small('Remote', 2) }));
   await page.goto(env.url + '?data=remote.json');
   await page.waitForFunction(() => window.atlas && window.atlas.ready);
   await page.waitForFunction(() => atlas.stats().events === 2);
+  assert.equal(await page.evaluate(() => atlas.mode()), 'view');
   await page.goto(env.url + '?data=missing.json');
   await page.waitForFunction(() => window.atlas && window.atlas.ready);
   await page.evaluate(() => atlas.ready);
   await page.waitForFunction(() => atlas.diagnostics().length > 0);
   assert.match((await page.evaluate(() => atlas.diagnostics()))[0].message, /answered 404/);
-  assert.equal(await page.evaluate(() => atlas.stats().events), 2);  // unchanged
+  // The user's own data (a first visit: the sample), never the link viewed before.
+  assert.equal(await page.evaluate(() => atlas.mode()), 'edit');
+  assert.notEqual(JSON.parse(await page.evaluate(() => atlas.exportJSON())).title, 'Remote');
   await context.close();
 });
 

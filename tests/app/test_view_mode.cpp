@@ -1,0 +1,204 @@
+// test_view_mode.cpp — the two modes: a shared link in View mode never writes the store
+// (not even on a first visit, not on a failed link); Make a copy keeps the user's data
+// as "previous"; Restore previous data swaps it back.
+//
+// Index
+//   1. View mode writes nothing and refuses every edit
+//   2. A link that cannot be opened: back to the user's own data, untouched
+//   3. Make a copy, Restore previous data
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "app/session.hpp"
+
+using namespace atlas;
+
+namespace {
+const char* kOwn = R"({"format": "coalition-atlas", "version": 1, "title": "Mine"})";
+const char* kLink = R"({"format": "coalition-atlas", "version": 1, "title": "Shared",
+  "places": [{"id": "sg", "name": "Singapore", "country": "SG", "lat": 1.29, "lon": 103.85}]})";
+const char* kWarn =
+    R"({"format": "coalition-atlas", "version": 1, "title": "Warned", "x-extra": 1})";
+const char* kBad = R"({"format": "coalition-atlas", "version": 1, "title": 3})";
+const char* kAddress = "https://example.org/shared.json";
+
+// Every key the session or the persistence may write.
+std::map<std::string, std::string> snapshot(MemoryStore& m) {
+  std::map<std::string, std::string> out;
+  for (const char* k :
+       {"current", "data.a", "data.b", "rev.a", "rev.b", "corrupt", "previous", "recent"})
+    if (auto v = m.get(k)) out[k] = *v;
+  return out;
+}
+
+// A store holding the user's own edited data, saved as Edit mode saves it.
+MemoryStore own_data() {
+  auto* mem = new MemoryStore;
+  Session s{std::unique_ptr<KeyValueStore>(mem)};
+  s.start();
+  s.state.load_json(kOwn, "script");
+  s.flush();
+  REQUIRE(!s.dirty());
+  return *mem;
+}
+
+struct Viewer {
+  MemoryStore* mem;
+  Session s;
+  explicit Viewer(const MemoryStore& stored)
+      : mem(new MemoryStore(stored)), s(std::unique_ptr<KeyValueStore>(mem)) {
+    s.view_link(kAddress);
+    s.start();
+  }
+  // What a later visit (a reload without the link) opens.
+  std::string reopened_title() const {
+    Session again(std::make_unique<MemoryStore>(*mem));
+    again.start();
+    return again.state.dataset.title;
+  }
+};
+}  // namespace
+
+// -----------------------------------------------------------------------------------
+// 1. View mode
+// -----------------------------------------------------------------------------------
+TEST_CASE("View mode: the link is shown, read-only, and the store is never written") {
+  Viewer v(own_data());
+  const auto before = snapshot(*v.mem);
+  CHECK(v.s.mode() == Session::Mode::View);
+  CHECK(v.s.link_state() == Session::Link::Opening);
+  CHECK(v.s.has_own_data());
+  CHECK(v.s.state.read_only);
+  CHECK(v.s.state.dataset.title != "Mine");  // not the user's data as if it were the link
+  v.s.tick(0.0);
+  CHECK(v.s.import_text(kLink, kAddress) == Session::ImportResult::Replaced);
+  CHECK(v.s.link_state() == Session::Link::Shown);
+  CHECK(v.s.state.dataset.title == "Shared");
+  CHECK(!v.s.state.history.can_undo());  // the link is not a step back to "Opening…"
+
+  std::string why;
+  CHECK(!v.s.state.edit(Command::set_field("", "title", "Changed"), &why));
+  CHECK(why == AppState::kReadOnly);
+  CHECK(!v.s.state.edit(Command::remove("sg", true)));
+  CHECK(!v.s.state.request_pick("sg"));
+  CHECK(!v.s.state.undo());
+  CHECK(v.s.state.dataset.title == "Shared");
+  // Another file dropped or pasted is refused too: nothing replaces the link.
+  CHECK(v.s.import_text(kOwn, "dropped.json") == Session::ImportResult::Refused);
+  CHECK(v.s.state.dataset.title == "Shared");
+
+  v.s.state.load_json(kOwn, "script");  // even a change behind the session's back
+  for (double t = 1; t < 5; t += 0.5) v.s.tick(t);
+  v.s.flush();
+  v.s.remember_file("/tmp/x.json");
+  v.s.storage_changed_elsewhere();
+  CHECK(v.s.next_autosave_at() < 0);
+  CHECK(snapshot(*v.mem) == before);
+  CHECK(v.reopened_title() == "Mine");
+}
+
+TEST_CASE("View mode on a first visit stores nothing at all (no sample saved)") {
+  Viewer v{MemoryStore()};
+  CHECK(!v.s.has_own_data());
+  v.s.tick(0.0);
+  REQUIRE(v.s.import_text(kLink, kAddress) == Session::ImportResult::Replaced);
+  v.s.tick(10.0);
+  v.s.flush();
+  CHECK(snapshot(*v.mem).empty());
+}
+
+// -----------------------------------------------------------------------------------
+// 2. A link that cannot be opened
+// -----------------------------------------------------------------------------------
+TEST_CASE("a link with errors, a failed download or a cancelled warning: own data, untouched") {
+  SUBCASE("errors") {
+    Viewer v(own_data());
+    const auto before = snapshot(*v.mem);
+    CHECK(v.s.import_text(kBad, kAddress) == Session::ImportResult::Refused);
+    CHECK(!v.s.import_diagnostics().empty());  // what is wrong, shown to the user
+    CHECK(v.s.mode() == Session::Mode::Edit);
+    CHECK(!v.s.state.read_only);
+    CHECK(v.s.state.dataset.title == "Mine");
+    v.s.tick(0.0);
+    v.s.tick(5.0);
+    CHECK(snapshot(*v.mem) == before);
+  }
+  SUBCASE("a download that failed") {
+    Viewer v(own_data());
+    const auto before = snapshot(*v.mem);
+    v.s.import_failed(kAddress, "the server answered 404 Not Found");
+    CHECK(v.s.mode() == Session::Mode::Edit);
+    CHECK(v.s.import_diagnostics().at(0).message == "the server answered 404 Not Found");
+    CHECK(v.s.state.dataset.title == "Mine");
+    v.s.tick(5.0);
+    CHECK(snapshot(*v.mem) == before);
+  }
+  SUBCASE("warnings: cancel goes back, confirm shows the link") {
+    Viewer v(own_data());
+    REQUIRE(v.s.import_text(kWarn, kAddress) == Session::ImportResult::NeedsConfirmation);
+    CHECK(v.s.mode() == Session::Mode::View);
+    v.s.cancel_import();
+    CHECK(v.s.mode() == Session::Mode::Edit);
+    CHECK(v.s.state.dataset.title == "Mine");
+    Viewer w(own_data());
+    REQUIRE(w.s.import_text(kWarn, kAddress) == Session::ImportResult::NeedsConfirmation);
+    w.s.confirm_import();
+    CHECK(w.s.mode() == Session::Mode::View);
+    CHECK(w.s.state.dataset.title == "Warned");
+  }
+}
+
+// -----------------------------------------------------------------------------------
+// 3. Make a copy, Restore previous data
+// -----------------------------------------------------------------------------------
+TEST_CASE("Make a copy: Edit mode, saved, the user's data kept as previous, and restorable") {
+  Viewer v(own_data());
+  CHECK(v.s.make_copy() == "the shared link has not been opened yet");
+  REQUIRE(v.s.import_text(kLink, kAddress) == Session::ImportResult::Replaced);
+  CHECK(!v.s.take_link_dropped());
+  CHECK(v.s.make_copy().empty());
+  CHECK(v.s.mode() == Session::Mode::Edit);
+  CHECK(!v.s.state.read_only);
+  CHECK(v.s.take_link_dropped());  // the address drops ?data=, once
+  CHECK(!v.s.take_link_dropped());
+  CHECK(!v.s.dirty());  // saved at once, not after the autosave delay
+  CHECK(v.reopened_title() == "Shared");
+  CHECK(v.s.has_previous());
+  CHECK(load_dataset(*v.mem->get("previous")).dataset->title == "Mine");
+  CHECK(v.s.make_copy() == "this is already your own data, not a shared link");
+
+  // Now it is editable and saved like any data of the user's.
+  CHECK(v.s.state.edit(Command::set_field("", "title", "Shared, edited")));
+  v.s.flush();
+  CHECK(v.reopened_title() == "Shared, edited");
+
+  // Restore previous data: a swap.
+  CHECK(v.s.restore_previous().empty());
+  CHECK(v.s.state.dataset.title == "Mine");
+  CHECK(v.reopened_title() == "Mine");
+  CHECK(load_dataset(*v.mem->get("previous")).dataset->title == "Shared, edited");
+  CHECK(v.s.restore_previous().empty());
+  CHECK(v.reopened_title() == "Shared, edited");
+}
+
+TEST_CASE("Make a copy when the previous data cannot be kept: nothing replaced, still viewing") {
+  Viewer v(own_data());
+  REQUIRE(v.s.import_text(kLink, kAddress) == Session::ImportResult::Replaced);
+  const auto before = snapshot(*v.mem);
+  v.mem->fail_next_puts = 1;
+  CHECK(v.s.make_copy().find("could not be kept as the previous data") != std::string::npos);
+  CHECK(v.s.mode() == Session::Mode::View);
+  CHECK(v.s.state.read_only);
+  CHECK(snapshot(*v.mem) == before);
+}
+
+TEST_CASE("a first visitor's copy needs no question and has nothing to restore") {
+  Viewer v{MemoryStore()};
+  REQUIRE(v.s.import_text(kLink, kAddress) == Session::ImportResult::Replaced);
+  CHECK(!v.s.has_own_data());
+  CHECK(v.s.make_copy().empty());
+  CHECK(!v.s.has_previous());
+  CHECK(v.s.restore_previous() == "there is no previous data to restore");
+  CHECK(v.reopened_title() == "Shared");
+}
