@@ -348,7 +348,7 @@
     `be (${MB(bytes)}${bytes > LINK_LIMIT + 1 ? '' : ' or more'}); download it and open it with File > Open instead`;
   async function loadFromQuery() {
     if (sharedLink === null) return;
-    const failed = (why) => importFailed(sharedLink || '?data=', why);
+    const failed = (why) => importFailed(sharedLink, why);  // (the app knows the link by it)
     if (!sharedLink.trim()) return failed('the link gives no address after ?data=');
     let url;
     try {
@@ -385,7 +385,7 @@
       try {
         await fetch(url, { mode: 'no-cors', credentials: 'omit' });
         return `the server at ${url.host} answered, but it does not allow other sites to read ` +
-               'its files (its answer has no Access-Control-Allow-Origin header, which CORS needs): ' +
+               'its files (CORS: its answer has no Access-Control-Allow-Origin header for this page): ' +
                'ask its owner to allow it, or download the file and open it with File > Open';
       } catch (e) { /* not reachable at all: said below */ }
       return `the server at ${url.host} could not be reached (${error.message}): check the address and the network connection`;

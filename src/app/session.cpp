@@ -100,8 +100,11 @@ void Session::dismiss_notice(size_t i) {
 }
 
 Session::ImportResult Session::import_text(std::string_view text, const std::string& name) {
-  if (mode_ == Mode::View && link_ != Link::Opening) {
-    import_failed(name, AppState::kReadOnly);
+  // In View mode only the link itself is taken (a file dropped while it downloads is not
+  // the link), and nothing once it is shown.
+  if (mode_ == Mode::View && (link_ != Link::Opening || name != link_address_)) {
+    import_name_ = name;
+    import_diags_ = {{Severity::Error, "", AppState::kReadOnly, 0, 0}};
     return ImportResult::Refused;
   }
   // A new import while one waits for "Open it?": the waiting one is cancelled, and said,
@@ -143,8 +146,8 @@ void Session::cancel_import() {
 }
 
 void Session::import_failed(const std::string& name, const std::string& why) {
-  if (mode_ == Mode::View && link_ == Link::Opening) leave_view();
-  import_name_ = name;
+  if (mode_ == Mode::View && link_ == Link::Opening && name == link_address_) leave_view();
+  import_name_ = name.empty() ? "?data=" : name;
   import_diags_ = {{Severity::Error, "", why, 0, 0}};
 }
 
@@ -153,10 +156,7 @@ void Session::replace(LoadResult loaded, const std::string& name) {
     // The link is what is shown, not a step to undo back to "Opening…".
     state.adopt(std::move(loaded), name, false);
     saved_version_ = seen_version_ = state.data_version;
-    link_ = Link::Shown;
-    notify(Notice::Info, "Showing " + name +
-                             " (a shared link, read-only). Your own data is not changed; "
-                             "\"Make a copy to edit\" makes this yours.");
+    link_ = Link::Shown;  // (the bar at the top says what is shown, and how to copy it)
     return;
   }
   state.adopt(std::move(loaded), name);

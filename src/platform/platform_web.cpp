@@ -228,7 +228,6 @@ void tick(void*) {
     }
   };
   static double last_shared = 0;
-  if (d.session.take_link_dropped()) js_drop_link();
   if (d.wants_frame()) {
     d.draw();
     if (!g_first_frame_reported) {
@@ -249,6 +248,9 @@ void tick(void*) {
     emscripten_pause_main_loop();
     g_paused = true;
   }
+  // In the same tick as the frame whose click made the copy: no script sees Edit mode
+  // with the link still in the address.
+  if (d.session.take_link_dropped()) js_drop_link();
 }
 
 void resize_canvas(int css_w, int css_h, double dpr) {

@@ -108,6 +108,16 @@ TEST_CASE("View mode on a first visit stores nothing at all (no sample saved)") 
   CHECK(snapshot(*v.mem).empty());
 }
 
+TEST_CASE("while the link downloads, a dropped file is not taken for it") {
+  Viewer v(own_data());
+  CHECK(v.s.import_text(kOwn, "dropped.json") == Session::ImportResult::Refused);
+  v.s.import_failed("dropped.json", "the file could not be read");
+  CHECK(v.s.mode() == Session::Mode::View);
+  CHECK(v.s.link_state() == Session::Link::Opening);
+  CHECK(v.s.import_text(kLink, kAddress) == Session::ImportResult::Replaced);
+  CHECK(v.s.state.dataset.title == "Shared");
+}
+
 // -----------------------------------------------------------------------------------
 // 2. A link that cannot be opened
 // -----------------------------------------------------------------------------------
