@@ -155,8 +155,10 @@ bool AppUI::frame() {
   about_popup();
   dialogs();
   editor_.dialogs(state_);
-  editor_.quality_panel(state_, &show_quality_);
-  presenter_.story_editor(state_, map_, timeline_, &show_story_);
+  if (!viewing()) {  // a shared link: nothing to fix or rearrange
+    editor_.quality_panel(state_, &show_quality_);
+    presenter_.story_editor(state_, map_, timeline_, &show_story_);
+  }
   ImGui::End();
   draw_composition();
   return animating_;

@@ -143,3 +143,59 @@ TEST_CASE(
   CHECK(h.ui.quit_requested());
   CHECK(h.ui.quit_confirmed());
 }
+
+TEST_CASE("View mode (a shared link): no editing chrome, read-only fields, a copy asks first") {
+  const char* kLink = "https://example.org/shared.json";
+  const char* kShared = R"({"format": "coalition-atlas", "version": 1, "title": "Shared",
+    "places": [{"id": "sg", "name": "Singapore", "country": "SG", "lat": 1.29, "lon": 103.85}],
+    "events": [{"id": "e0", "kind": "forum", "title": "A forum", "date": "2018", "place": "sg"}]})";
+  UiHarness h;
+  h.frame(2);  // a first visit: the sample is stored, the user's own data from now on
+  h.session.view_link(kLink);
+  h.session.start();
+  REQUIRE(h.session.import_text(kShared, kLink) == atlas::Session::ImportResult::Replaced);
+  h.session.state.select("e0");
+  h.frame(3);
+  float r[4];
+  CHECK(atlas::ui::probe::find("Make a copy to edit", 0, r));
+  CHECK_FALSE(atlas::ui::probe::find("Edit", 0, r));  // the Edit menu
+  CHECK_FALSE(atlas::ui::probe::find("+ Event", 0, r));
+  CHECK_FALSE(atlas::ui::probe::find("Delete…", 0, r));
+  h.key(ImGuiKey_O, true);
+  CHECK(h.host.pickers == 0);  // no File > Open
+
+  // The title field shows the title but takes no typing.
+  REQUIRE(h.ui.editor().field_rect("e0/title", r));
+  ImGui::GetIO().AddMousePosEvent(r[0] + r[2] / 2, r[1] + r[3] / 2);
+  h.frame();
+  ImGui::GetIO().AddMouseButtonEvent(0, true);
+  h.frame();
+  ImGui::GetIO().AddMouseButtonEvent(0, false);
+  h.frame();
+  CHECK_FALSE(ImGui::GetIO().WantTextInput);
+  h.type("XYZ");
+  h.key(ImGuiKey_Z, true);
+  CHECK(h.session.state.event("e0")->title == "A forum");
+
+  // Make a copy asks (the browser holds the user's data); Cancel keeps viewing.
+  REQUIRE(h.click("Make a copy to edit"));
+  h.frame(2);
+  REQUIRE(h.click("Cancel", -1));
+  h.frame(2);
+  CHECK(h.session.mode() == atlas::Session::Mode::View);
+  REQUIRE(h.click("Make a copy to edit"));
+  h.frame(2);
+  REQUIRE(h.click("Make the copy"));
+  h.frame(2);
+  CHECK(h.session.mode() == atlas::Session::Mode::Edit);
+  CHECK(h.session.state.dataset.title == "Shared");
+  CHECK(h.session.has_previous());
+  CHECK(atlas::ui::probe::find("+ Event", 0, r));  // editing is back
+  // File > Restore previous data: the sample is back.
+  REQUIRE(h.click("File"));
+  h.frame(2);
+  REQUIRE(h.click("Restore previous data"));
+  h.frame(2);
+  CHECK(h.session.state.origin == "previous data");
+  CHECK(h.session.state.dataset.title != "Shared");
+}
