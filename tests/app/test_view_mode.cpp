@@ -192,15 +192,30 @@ TEST_CASE("Make a copy: Edit mode, saved, the user's data kept as previous, and 
   CHECK(v.reopened_title() == "Shared, edited");
 }
 
-TEST_CASE("Make a copy when the previous data cannot be kept: nothing replaced, still viewing") {
+TEST_CASE("Make a copy whose save fails: the user's data stays named, and is kept with the retry") {
   Viewer v(own_data());
   REQUIRE(v.s.import_text(kLink, kAddress) == Session::ImportResult::Replaced);
   const auto before = snapshot(*v.mem);
   v.mem->fail_next_puts = 1;
-  CHECK(v.s.make_copy().find("could not be kept as the previous data") != std::string::npos);
-  CHECK(v.s.mode() == Session::Mode::View);
-  CHECK(v.s.state.read_only);
+  // The copy and the data it replaces are one write: it failed, so nothing is stored, and
+  // a reload still opens the user's own data.
+  CHECK(v.s.make_copy().empty());
+  CHECK(v.s.mode() == Session::Mode::Edit);
+  CHECK(v.s.dirty());
+  CHECK(!v.s.has_previous());
   CHECK(snapshot(*v.mem) == before);
+  CHECK(v.reopened_title() == "Mine");
+  bool told = false;
+  for (const auto& n : v.s.notices) told = told || n.kind == Notice::Error;
+  CHECK(told);
+  // The next save (after the next change) carries the replaced data again: the user's
+  // data is never overwritten without being kept.
+  CHECK(v.s.state.edit(Command::set_field("", "title", "Shared, edited")));
+  v.s.flush();
+  CHECK(!v.s.dirty());
+  CHECK(v.s.has_previous());
+  CHECK(v.reopened_title() == "Shared, edited");
+  CHECK(load_dataset(*v.mem->get("previous")).dataset->title == "Mine");
 }
 
 TEST_CASE("a first visitor's copy needs no question and has nothing to restore") {

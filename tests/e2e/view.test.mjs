@@ -26,12 +26,30 @@ const small = (title, n = 1) => JSON.stringify({
   })),
 });
 
-// Everything this origin keeps in localStorage, key by key.
-const stored = (page) => page.evaluate(() => {
+// Everything this origin keeps: the app's database (web/store.js), key by key, and
+// localStorage (its fallback, and where older versions kept the data).
+const stored = (page) => page.evaluate(() => new Promise((resolve, reject) => {
   const out = {};
-  for (let i = 0; i < localStorage.length; i++) out[localStorage.key(i)] = localStorage.getItem(localStorage.key(i));
-  return out;
-});
+  for (let i = 0; i < localStorage.length; i++) out['localStorage:' + localStorage.key(i)] = localStorage.getItem(localStorage.key(i));
+  const open = indexedDB.open('coalition-atlas');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains('kv')) {
+      db.close();
+      return resolve(out);
+    }
+    const kv = db.transaction('kv').objectStore('kv');
+    const keys = kv.getAllKeys();
+    const values = kv.getAll();
+    values.onsuccess = () => {
+      keys.result.forEach((k, i) => { out[k] = values.result[i]; });
+      db.close();
+      resolve(out);
+    };
+    values.onerror = () => reject(values.error);
+  };
+}));
 const title = async (page) => JSON.parse(await page.evaluate(() => atlas.exportJSON())).title;
 
 async function go(page, query) {
@@ -62,7 +80,7 @@ async function viewShared(page) {
 // -----------------------------------------------------------------------------------
 test('a shared link opens read-only over the user\'s own data, which stays byte-identical', async () => {
   const { page, context, before, problems } = await withOwnData();
-  assert.equal(before['atlas.current'] !== undefined, true, 'the own data is stored');
+  assert.equal(before.current !== undefined, true, 'the own data is stored');
   await viewShared(page);
   assert.equal(await title(page), 'Shared');
   assert.deepEqual(await page.evaluate(() => atlas.linkStatus()),
