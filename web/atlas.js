@@ -24,8 +24,19 @@
   const versioned = (name) => (build ? `${name}?v=${build}` : name);
   let started = false;
   let presentingFullscreen = false; // the presenter asked for full screen
-  // ?data=URL: the app starts in View mode for it (read by platform_web.cpp at start).
-  const sharedLink = new URLSearchParams(location.search).get('data');
+  // ?data=URL: the app starts in View mode for it (read by platform_web.cpp at start). A
+  // published site (atlas publish) names its own dataset in the page instead, and may
+  // name a story to open on.
+  const meta = (name) => {
+    const m = document.querySelector(`meta[name="${name}"]`);
+    return m ? m.getAttribute('content') : null;
+  };
+  const sharedLink = new URLSearchParams(location.search).get('data') ?? meta('atlas-data');
+  const publishedStory = meta('atlas-story');
+  // A published page is titled for its dataset: kept when the app names its window.
+  const publishedTitle = meta('atlas-data') !== null ? document.title : null;
+  // Whether the address came with a view of its own (#…); the app writes one later.
+  const openedWithView = location.hash.length > 1;
   let resolveReady;
   let rejectReady;
   const ready = new Promise((resolve, reject) => {
@@ -69,7 +80,8 @@
     window.atlas = { ready };
     return;
   }
-  const storeOpened = store.open();
+  // In View mode the store is only read: a visitor with no data here gets no database.
+  const storeOpened = store.open({ view: sharedLink !== null });
 
   async function download(url) {
     const response = await fetch(url);
@@ -120,6 +132,7 @@
     },
     onFirstFrame() {
       performance.mark('atlas-first-frame');
+      if (publishedTitle !== null) document.title = publishedTitle;
       store.started();  // the app shows what was read: a migrated copy has served
       status('Ready', 1);
       $('loading').classList.add('hidden');
@@ -376,7 +389,9 @@
     } catch (e) {
       return failed(e.message);
     }
-    importText(bytes, sharedLink);
+    // A published story opens presenting, unless the address asks for a view of its own.
+    if (importText(bytes, sharedLink) === 'replaced' && publishedStory && !openedWithView)
+      api.present(true, 0);
   }
   // A fetch fails the same way for a server that is down and one that does not let other
   // sites read its files (CORS): an opaque request tells them apart.

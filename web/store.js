@@ -89,22 +89,45 @@
       'cannot be saved there. Use File > Export to keep a copy as a file.';
   }
 
-  /** Opens the store and reads it into memory; never rejects (a failure is the notice). */
-  async function open() {
+  // View mode (a shared link, a published site) found no database: none is made until the
+  // first save (Make a copy), so a visitor's browser keeps nothing of a visit.
+  let deferred = false;
+  async function hasDatabase() {
+    if (!indexedDB.databases) return true;  // cannot tell: open (an empty one at worst)
+    const list = await indexedDB.databases();
+    if (list.some((d) => d.name === NAME)) return true;
+    try {
+      return LEGACY_KEYS.some((k) => localStorage.getItem(LEGACY + k) !== null);
+    } catch {
+      return false;
+    }
+  }
+
+  async function openAndRead() {
+    db = await openDatabase();
+    // A newer version of the app (in another tab) wants to upgrade: let it, and stop
+    // writing here (saves then fail with a message; nothing is overwritten).
+    db.onversionchange = () => {
+      db.close();
+      db = null;
+    };
+    db.onclose = () => {
+      db = null;
+    };
+    await readAll();
+    await migrate();
+  }
+
+  /** Opens the store and reads it into memory; never rejects (a failure is the notice).
+   *  {view: true}: only reading is expected, and no database is made where none is. */
+  async function open({ view = false } = {}) {
     try {
       if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('this browser has none');
-      db = await openDatabase();
-      // A newer version of the app (in another tab) wants to upgrade: let it, and stop
-      // writing here (saves then fail with a message; nothing is overwritten).
-      db.onversionchange = () => {
-        db.close();
-        db = null;
-      };
-      db.onclose = () => {
-        db = null;
-      };
-      await readAll();
-      await migrate();
+      if (view && !(await hasDatabase())) {
+        deferred = true;
+        return;
+      }
+      await openAndRead();
     } catch (e) {
       if (e && e.name === 'VersionError') {
         db = null;
@@ -227,6 +250,17 @@
    *  another writer (nothing written). Asks for persistent storage on the user's first
    *  own save. */
   function commit(expect, usersData, answer) {
+    if (deferred) {
+      // The first save of a visit that found no database (Make a copy): make it now.
+      deferred = false;
+      const items = batch;
+      batch = [];
+      openAndRead().catch((e) => useLocalStorage(String((e && e.message) || e))).then(() => {
+        batch = items;
+        commit(expect, usersData, answer);
+      });
+      return;
+    }
     const items = batch;
     batch = [];
     if (usersData && !asked) askPersist();

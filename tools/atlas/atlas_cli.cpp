@@ -6,6 +6,7 @@
 //   atlas stats FILE            counts by kind, country and sector; the date span
 //   atlas date EXPR…            explains EDTF values; exit 1 if any is invalid
 //   atlas convert IN -o OUT     other formats in and out (atlas_convert.cpp)
+//   atlas publish DATA -o DIR   a static read-only site of the dataset (atlas_publish.cpp)
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -27,6 +28,7 @@ constexpr const char* kUsage =
     "       atlas stats FILE\n"
     "       atlas date EXPR...\n"
     "       atlas convert IN -o OUT [--from FORMAT] [--to FORMAT] [options]\n"
+    "       atlas publish DATA.json -o DIR [--story ID] [--site SITE]\n"
     "       atlas --version\n";
 
 // Text from a file or the command line, printed so no control character in it reaches
@@ -215,6 +217,7 @@ int main(int argc, char** argv) {
   if (cmd == "stats") return cmd_stats(args);
   if (cmd == "date") return cmd_date(args);
   if (cmd == "convert") return cmd_convert(args, argv[0]);
+  if (cmd == "publish") return cmd_publish(args);
   if (cmd == "--version" || cmd == "version") {
     std::cout << "atlas (Coalition Atlas) format version " << atlas::kFormatVersion << "\n";
     return 0;

@@ -1,0 +1,218 @@
+// publish.test.mjs — `atlas publish` as a coalition would use it: the folder put on a
+// plain static server under a sub-path, opened by a visitor, kept for offline use,
+// embedded by another site.
+//
+//   1. The folder: written by the CLI from the built web app (sample, 10,000 events, a story)
+//   2. A visit: View mode, the dataset's title, nothing written to the visitor's storage
+//   3. Offline after one visit; embedded in an <iframe> on a second loopback origin
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { readBuild } from '../../tools/web/stamp_version.mjs';
+import { ROOT, SITE, poll, waitForCachedVersion } from './harness.mjs';
+
+const ATLAS = join(ROOT, 'build', 'desktop', 'atlas');
+const GEN = join(ROOT, 'build', 'desktop', 'atlas-gen');
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
+  '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json' };
+
+// A plain static server, as any host is: files under `prefix`, no headers of ours (no
+// CSP, no frame-ancestors), index.html for a folder; `extra` answers other paths.
+function staticServer(dir, prefix, extra = {}) {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (extra[path]) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      return res.end(extra[path]);
+    }
+    if (!path.startsWith(prefix)) {
+      res.writeHead(404);
+      return res.end('not found');
+    }
+    let file = normalize(join(dir, path.slice(prefix.length)));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403);
+      return res.end();
+    }
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      const body = readFileSync(file);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end('not found');
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+const stop = (server) => {
+  const closed = new Promise((r) => server.close(r));
+  server.closeAllConnections();
+  return closed;
+};
+
+let tmp, browser;
+const servers = [];
+before(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'atlas-publish-'));
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-quic'], headless: true });
+});
+after(async () => {
+  if (browser) await browser.close();
+  for (const s of servers) if (s.listening) await stop(s);
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+function publish(data, out, ...more) {
+  return execFileSync(ATLAS, ['publish', data, '-o', out, '--site', SITE, ...more],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+async function serveFolder(dir, extra) {
+  const server = await staticServer(dir, '/a/b/', extra);
+  servers.push(server);
+  return { server, url: `http://127.0.0.1:${server.address().port}/a/b/` };
+}
+
+// What a visit left in the browser: localStorage keys and IndexedDB databases.
+const leftBehind = (page) => page.evaluate(async () => ({
+  localStorage: Object.keys(localStorage),
+  indexedDB: (await indexedDB.databases()).map((d) => d.name),
+}));
+
+// In the page: the app is ready and shows the published dataset of n events, read-only.
+function viewing(n) {
+  try {
+    return atlas.mode() === 'view' && !atlas.linkStatus().opening && atlas.stats().events === n;
+  } catch {
+    return false;  // (window.atlas not there yet, or still loading)
+  }
+}
+
+async function visit(context, url, events) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(url);
+  await poll(page, viewing, events, { timeout: 60000 });
+  return { page, errors };
+}
+
+// -----------------------------------------------------------------------------------
+// 1-3. The sample: a visit, offline, embedded
+// -----------------------------------------------------------------------------------
+test('the published sample: View mode under a sub-path, nothing stored, offline after one visit', async () => {
+  const dir = join(tmp, 'sample');
+  publish(join(ROOT, 'data', 'sample.json'), dir);
+  const sample = JSON.parse(readFileSync(join(ROOT, 'data', 'sample.json'), 'utf8'));
+  const { server, url } = await serveFolder(dir);
+  const context = await browser.newContext();
+  const { page, errors } = await visit(context, url, sample.events.length);
+  assert.equal(await page.title(), sample.title);
+  assert.equal(await page.evaluate(() => atlas.linkStatus().link), 'data.json');
+  assert.deepEqual(JSON.parse(await page.evaluate(() => atlas.exportJSON())).title, sample.title);
+  // Read-only: an edit is refused, and nothing was written to this browser's storage.
+  assert.notEqual(await page.evaluate((id) => atlas.setField(id, 'title', 'Changed'), sample.events[0].id), '');
+  assert.deepEqual(await leftBehind(page), { localStorage: [], indexedDB: [] });
+
+  // Offline after one visit: the worker keeps the whole folder, the dataset included.
+  const build = readBuild(dir);
+  assert.ok(build.files['data.json'], 'the worker lists the dataset');
+  await waitForCachedVersion(page, build);
+  await stop(server);
+  await page.reload();
+  await poll(page, viewing, sample.events.length, { timeout: 60000 });
+  assert.deepEqual(await leftBehind(page), { localStorage: [], indexedDB: [] });
+  assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
+  await context.close();
+});
+
+test('the published site inside an <iframe> on another origin', async () => {
+  const dir = join(tmp, 'embedded');
+  publish(join(ROOT, 'data', 'sample.json'), dir);
+  const { url } = await serveFolder(dir);
+  // The embedding page is on localhost, the site on 127.0.0.1: two origins.
+  const host = await staticServer(tmp, '/none/', {
+    '/': `<!doctype html><title>Partner site</title><iframe src="${url}" title="Coalition Atlas" ` +
+         'width="800" height="600" loading="lazy"></iframe>',
+  });
+  servers.push(host);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`http://localhost:${host.address().port}/`);
+  const frame = await poll(page, () => document.querySelector('iframe') !== null).then(async () => {
+    for (let i = 0; i < 300; i++) {
+      const f = page.frames().find((x) => x.url() === url);
+      if (f) return f;
+      await page.waitForTimeout(100);
+    }
+    throw new Error('the iframe never loaded the site');
+  });
+  await poll(frame, viewing, JSON.parse(readFileSync(join(ROOT, 'data', 'sample.json'), 'utf8')).events.length, { timeout: 60000 });
+  assert.notEqual(new URL(page.url()).origin, new URL(frame.url()).origin);
+  await context.close();
+});
+
+// -----------------------------------------------------------------------------------
+// A larger dataset, a story, and the CLI's refusals
+// -----------------------------------------------------------------------------------
+test('10,000 events published and shown; --story opens presenting that story', async () => {
+  const data = join(tmp, 'big.json');
+  execFileSync(GEN, ['--events', '10000', '--seed', '7', '-o', data]);
+  const dir = join(tmp, 'big');
+  publish(data, dir);
+  const { url } = await serveFolder(dir);
+  const context = await browser.newContext();
+  const { page } = await visit(context, url, 10000);
+  assert.deepEqual(await leftBehind(page), { localStorage: [], indexedDB: [] });
+  await context.close();
+
+  // A dataset with two stories; the folder keeps the one asked for and opens on it.
+  const sample = JSON.parse(readFileSync(join(ROOT, 'data', 'sample.json'), 'utf8'));
+  const ids = sample.events.map((e) => e.id);
+  sample.stories = [
+    { id: 'short', title: 'Short', steps: [{ item: ids[0] }] },
+    { id: 'tour', title: 'Tour', steps: ids.slice(0, 3).map((item) => ({ item })) },
+  ];
+  const storyData = join(tmp, 'stories.json');
+  writeFileSync(storyData, JSON.stringify(sample));
+  const storyDir = join(tmp, 'story');
+  publish(storyData, storyDir, '--story', 'tour');
+  const served = await serveFolder(storyDir);
+  const c2 = await browser.newContext();
+  const { page: p2 } = await visit(c2, served.url, sample.events.length);
+  await poll(p2, () => atlas.story().presenting && atlas.story().count === 3);
+  assert.deepEqual(JSON.parse(await p2.evaluate(() => atlas.exportJSON())).stories.map((s) => s.id), ['tour']);
+  await c2.close();
+});
+
+test('atlas publish refuses what it cannot publish, and writes nothing', () => {
+  const run = (...args) => {
+    try {
+      execFileSync(ATLAS, ['publish', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      return { status: 0, stderr: '' };
+    } catch (e) {
+      return { status: e.status, stderr: e.stderr };
+    }
+  };
+  const out = join(tmp, 'refused');
+  let r = run(join(ROOT, 'data', 'sample.json'), '-o', out, '--site', SITE, '--story', 'no-such-story');
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /there is no story "no-such-story"/);
+  r = run(join(ROOT, 'data', 'sample.json'), '-o', out, '--site', join(tmp, 'no-site'));
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /the built web app is not at .*no-site/);
+  r = run(join(ROOT, 'tests', 'data', 'bad', 'country-name.json'), '-o', out, '--site', SITE);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /nothing was written/);
+  assert.throws(() => statSync(out), /ENOENT/);
+});
