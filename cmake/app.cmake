@@ -136,6 +136,7 @@ add_library(atlas_ui OBJECT
   src/ui/list_pane.cpp
   src/ui/map_view.cpp
   src/ui/menu_bar.cpp
+  src/ui/phone_layout.cpp
   src/ui/presenter.cpp
   src/ui/theme.cpp
   src/ui/timeline_view.cpp

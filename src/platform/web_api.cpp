@@ -445,6 +445,33 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_widget_rect(const char* label, int in
   return g_result.c_str();
 }
 
+// Every labelled widget of the last frame: [{label, x, y, width, height}].
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_widgets() {
+  FrameDriver* d = app();
+  if (!d) return "null";
+  if (!atlas::ui::probe::enabled()) {
+    atlas::ui::probe::enable(true);
+    wake();
+  }
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& w : atlas::ui::probe::all_labelled())
+    out.push_back({{"label", w.label},
+                   {"x", w.rect[0]},
+                   {"y", w.rect[1]},
+                   {"width", w.rect[2]},
+                   {"height", w.rect[3]}});
+  g_result = out.dump();
+  return g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_phone_tab() {
+  FrameDriver* d = app();
+  if (!d) return "null";
+  static const char* names[] = {"map", "timeline", "list", "story"};
+  g_result = d->ui.compact() ? std::string("\"") + names[int(d->ui.phone_tab())] + "\"" : "null";
+  return g_result.c_str();
+}
+
 // ---------------------------------------------------------------------------------
 // 6. The city list, fonts, the theme
 // ---------------------------------------------------------------------------------

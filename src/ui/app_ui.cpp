@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 namespace atlas::ui {
 
@@ -142,6 +143,14 @@ bool AppUI::frame() {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
+  // On a phone every control is at least a fingertip tall (the menu bar's too, which
+  // Begin sizes: hence before it).
+  const bool phone = compact();
+  if (phone) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(10, std::ceil((kTouchTarget - ImGui::GetFontSize()) / 2)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 6));
+  }
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 6));
   ImGui::Begin("Coalition Atlas", nullptr, kHostFlags);
   ImGui::PopStyleVar();
@@ -150,7 +159,10 @@ bool AppUI::frame() {
   view_bar();
   notices_bar();
   const float status_h = ImGui::GetFrameHeight() + 4;
-  panes(status_h);
+  if (compact())
+    compact_panes(status_h);
+  else
+    panes(status_h);
   status_bar(status_h);
   about_popup();
   dialogs();
@@ -160,6 +172,7 @@ bool AppUI::frame() {
     presenter_.story_editor(state_, map_, timeline_, &show_story_);
   }
   ImGui::End();
+  if (phone) ImGui::PopStyleVar(2);
   draw_composition();
   return animating_;
 }

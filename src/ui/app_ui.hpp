@@ -91,6 +91,15 @@ class AppUI {
   // Presenter mode on or off (F5 / Esc, the View menu, window.atlas.present), at a step.
   void present(bool on, int step = 0);
   void present_step(int step) { presenter_.go(state_, map_, timeline_, step); }
+  // The narrow layout (phone_layout.cpp): below kCompactWidth logical pixels, one pane at
+  // a time, chosen in a bottom bar; controls at least kTouchTarget tall.
+  static constexpr float kCompactWidth = 700.0f;
+  static constexpr float kTouchTarget = 44.0f;
+  static constexpr float kSwipe = 60.0f;  // a horizontal drag this long moves the story
+  enum class PhoneTab { Map, Timeline, List, Story };
+  bool compact() const;
+  PhoneTab phone_tab() const { return phone_tab_; }
+  void set_phone_tab(PhoneTab tab);
   // File > Export view as PNG: the platform renders it after the frame (it needs GL),
   // then hands the bytes back to be downloaded or saved.
   bool take_png_request() { return std::exchange(png_requested_, false); }
@@ -108,6 +117,10 @@ class AppUI {
   void record_pane(Pane p);
   void rebuild_fonts();
   void draw_composition();
+  // phone_layout.cpp
+  void compact_panes(float status_h);
+  void bottom_bar(float height);
+  void story_card();
   // menu_bar.cpp
   void menu_bar();
   void file_menu();
@@ -156,6 +169,7 @@ class AppUI {
   float left_fraction_ = 0.46f;
   float map_fraction_ = 0.58f;
   float list_fraction_ = 0.56f;
+  PhoneTab phone_tab_ = PhoneTab::Map;
   // Menus and dialogs.
   bool quit_ = false;
   bool asking_quit_ = false, quit_confirmed_ = false;

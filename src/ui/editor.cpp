@@ -602,6 +602,13 @@ void Editor::organisation_form(AppState& state, const std::string& id) {
 // -----------------------------------------------------------------------------------
 void Editor::add_buttons(AppState& state) {
   auto added = [&](const std::string& id) { state.select(id); };
+  // On the same line while the next button fits, else on the next (a phone's width).
+  auto flow = [](const char* next) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float w = ImGui::CalcTextSize(next).x + 2 * st.FramePadding.x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + st.ItemSpacing.x + w <= right) ImGui::SameLine();
+  };
   if (ImGui::SmallButton("+ Event")) {
     Event e;
     e.id = new_id(state.dataset, "event");
@@ -610,7 +617,7 @@ void Editor::add_buttons(AppState& state) {
     std::string id = e.id;
     if (apply(state, Command::add(e))) added(id);
   }
-  ImGui::SameLine();
+  flow("+ Working group");
   if (ImGui::SmallButton("+ Working group")) {
     WorkingGroup w;
     w.id = new_id(state.dataset, "working-group");
@@ -619,7 +626,7 @@ void Editor::add_buttons(AppState& state) {
     std::string id = w.id;
     if (apply(state, Command::add(w))) added(id);
   }
-  ImGui::SameLine();
+  flow("+ Place");
   if (ImGui::SmallButton("+ Place")) {
     Place p;
     p.id = new_id(state.dataset, "place");
@@ -628,7 +635,7 @@ void Editor::add_buttons(AppState& state) {
     std::string id = p.id;
     if (apply(state, Command::add(p))) added(id);
   }
-  ImGui::SameLine();
+  flow("+ Organisation");
   if (ImGui::SmallButton("+ Organisation")) {
     Organisation o;
     o.id = new_id(state.dataset, "organisation");

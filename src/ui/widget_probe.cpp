@@ -80,6 +80,15 @@ bool find(const char* label, int index, float rect[4]) {
   return true;
 }
 
+std::vector<Labelled> all_labelled() {
+  std::vector<Labelled> out;
+  for (const Item& it : g_last)
+    if (!it.label.empty())
+      out.push_back(
+          {it.label, {it.rect.Min.x, it.rect.Min.y, it.rect.GetWidth(), it.rect.GetHeight()}});
+  return out;
+}
+
 void record(ImGuiID id, const ImRect& bb) {
   if (g_on && !g_paused) g_current.push_back({id, bb, {}, {}});
 }

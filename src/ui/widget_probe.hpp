@@ -8,6 +8,9 @@
 // one flag test per item.
 #pragma once
 
+#include <string>
+#include <vector>
+
 namespace atlas::ui::probe {
 
 // Switches the recording on (it starts with the next frame) or off.
@@ -24,6 +27,13 @@ void new_frame();
 // not in a window still being measured before it first appears).
 // False when there is none.
 bool find(const char* label, int index, float rect[4]);
+// Every labelled widget of the last frame, in drawing order: its visible label and
+// x, y, width, height (a layout check: nothing drawn off the screen).
+struct Labelled {
+  std::string label;
+  float rect[4];
+};
+std::vector<Labelled> all_labelled();
 // A frame drawn off screen (a PNG export, at another scale) is not recorded.
 void pause(bool paused);
 // Names the last item drawn, for widgets Dear ImGui leaves unnamed (a combo's closed
