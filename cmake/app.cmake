@@ -131,9 +131,11 @@ add_library(atlas_ui OBJECT
   src/ui/dialogs.cpp
   src/ui/drag.cpp
   src/ui/editor.cpp
+  src/ui/editor_plan.cpp
   src/ui/file_dialog.cpp
   src/ui/glyph_loader.cpp
   src/ui/list_pane.cpp
+  src/ui/plan_pane.cpp
   src/ui/map_view.cpp
   src/ui/menu_bar.cpp
   src/ui/phone_layout.cpp
@@ -153,7 +155,7 @@ add_executable(coalition-atlas src/main.cpp src/platform/frame_driver.cpp
 add_dependencies(coalition-atlas atlas_cjk_font)
 target_link_libraries(coalition-atlas PRIVATE atlas_ui atlas_basemap_data)
 if(NOT EMSCRIPTEN)
-  target_link_libraries(coalition-atlas PRIVATE atlas_gazetteer_data)
+  target_link_libraries(coalition-atlas PRIVATE atlas_gazetteer_data atlas_tzdata_data)
 else()
   add_dependencies(coalition-atlas gazetteer)
 endif()
@@ -182,10 +184,12 @@ if(EMSCRIPTEN)
   # Files the page fetches beside the app: copied whenever they are rebuilt, even when
   # the program itself is not relinked.
   add_custom_command(OUTPUT "${ATLAS_SITE}/fonts/cjk.ttf" "${ATLAS_SITE}/gazetteer.bin"
+    "${ATLAS_SITE}/tzdata.bin"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${ATLAS_SITE}/fonts"
     COMMAND ${CMAKE_COMMAND} -E copy "${ATLAS_FONT_CJK_SUBSET}" "${ATLAS_SITE}/fonts/cjk.ttf"
     COMMAND ${CMAKE_COMMAND} -E copy "${ATLAS_GAZETTEER}" "${ATLAS_SITE}/gazetteer.bin"
-    DEPENDS "${ATLAS_FONT_CJK_SUBSET}" "${ATLAS_GAZETTEER}"
+    COMMAND ${CMAKE_COMMAND} -E copy "${ATLAS_TZDATA}" "${ATLAS_SITE}/tzdata.bin"
+    DEPENDS "${ATLAS_FONT_CJK_SUBSET}" "${ATLAS_GAZETTEER}" "${ATLAS_TZDATA}"
     COMMENT "Copying the CJK font and the city list beside the page")
   # The page's own files (web/): copied whenever one changes, not only when the program
   # is relinked. index.html and sw.js are templates, stamped with the version below.
@@ -210,13 +214,13 @@ if(EMSCRIPTEN)
   add_custom_command(OUTPUT "${ATLAS_SITE}/index.html" "${ATLAS_SITE}/sw.js"
     COMMAND ${NODE} "${CMAKE_SOURCE_DIR}/tools/web/stamp_version.mjs" "${ATLAS_SITE}"
             "${CMAKE_SOURCE_DIR}/web" --precache "${ATLAS_SITE_PRECACHE_ARG}"
-            --optional fonts/cjk.ttf
+            --optional fonts/cjk.ttf,tzdata.bin
     DEPENDS "${CMAKE_SOURCE_DIR}/tools/web/stamp_version.mjs" "${CMAKE_SOURCE_DIR}/web/index.html"
             "${CMAKE_SOURCE_DIR}/web/sw.js" coalition-atlas "${ATLAS_SITE}/fonts/cjk.ttf"
-            "${ATLAS_SITE}/gazetteer.bin" ${ATLAS_SITE_WEB_FILES}
+            "${ATLAS_SITE}/gazetteer.bin" "${ATLAS_SITE}/tzdata.bin" ${ATLAS_SITE_WEB_FILES}
     COMMENT "Stamping the page and its service worker with the build's version")
   add_custom_target(atlas_site_files ALL DEPENDS "${ATLAS_SITE}/fonts/cjk.ttf"
-    "${ATLAS_SITE}/gazetteer.bin" ${ATLAS_SITE_WEB_FILES} "${ATLAS_SITE}/index.html"
+    "${ATLAS_SITE}/gazetteer.bin" "${ATLAS_SITE}/tzdata.bin" ${ATLAS_SITE_WEB_FILES} "${ATLAS_SITE}/index.html"
     "${ATLAS_SITE}/sw.js")
 else()
   # App logic tests (no window): the state behind the UI and the JS API, the PNG writer.
@@ -231,13 +235,14 @@ else()
 
   # The UI without a platform: AppUI and its panes with a fake host (tests/ui/ui_harness),
   # Dear ImGui run headless (a font atlas, no GL context, no window).
-  add_executable(atlas_ui_tests tests/main.cpp tests/ui/test_app_ui.cpp tests/ui/test_editor.cpp)
+  add_executable(atlas_ui_tests tests/main.cpp tests/ui/test_app_ui.cpp tests/ui/test_editor.cpp
+    tests/ui/test_plan.cpp)
   target_include_directories(atlas_ui_tests PRIVATE ${DOCTEST_INCLUDE})
   target_link_libraries(atlas_ui_tests PRIVATE atlas_ui)
   target_compile_options(atlas_ui_tests PRIVATE ${ATLAS_WARNINGS})
   target_compile_definitions(atlas_ui_tests PRIVATE ATLAS_CJK_FONT="${ATLAS_FONT_CJK_SUBSET}"
-    ATLAS_GAZETTEER="${ATLAS_GAZETTEER}")
-  add_dependencies(atlas_ui_tests atlas_cjk_font gazetteer)
+    ATLAS_GAZETTEER="${ATLAS_GAZETTEER}" ATLAS_TZDATA="${ATLAS_TZDATA}")
+  add_dependencies(atlas_ui_tests atlas_cjk_font gazetteer tzdata)
   add_test(NAME ui_unit COMMAND atlas_ui_tests)
 
   # The desktop app under Xvfb: draws, writes a non-blank PNG, exits 0.

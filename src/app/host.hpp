@@ -9,12 +9,14 @@
 //   2. Full screen
 //   3. Files in and out: the browser's picker and downloads, or real files
 //   4. Files the app asks for later: the CJK font, the gazetteer
+//   5. The clock: now, and the viewer's time zone
 //
 // Adding a service (a clipboard for "Copy embed code", a zip download for "publish", a
 // storage estimate): one virtual function here, one definition in each platform file
 // (platform_web.cpp, platform_desktop.cpp), and one in the tests' fake host.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -60,6 +62,18 @@ class Host {
   using BytesLoaded =
       std::function<void(std::vector<unsigned char> bytes, const std::string& error)>;
   virtual void load_gazetteer(BytesLoaded done) = 0;
+  // The time zones (core/timezone's asset), asked for once a dataset names a zone or has
+  // times. Web: tzdata.bin downloaded beside the page; desktop: built in.
+  virtual void load_time_zones(BytesLoaded done) = 0;
+
+  // 5. The clock: "today" for the Plan pane and the timeline's today line, and the
+  // viewer's own zone, whose time is shown beside an event's. Asked, never read from the
+  // system by the UI, so tests give a fixed date.
+  struct Clock {
+    int64_t utc = 0;   // now, UTC seconds since 1970-01-01
+    std::string zone;  // the viewer's IANA zone ("Europe/Berlin"), "" when unknown
+  };
+  virtual Clock clock() const = 0;
 };
 
 }  // namespace atlas

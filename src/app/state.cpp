@@ -167,11 +167,12 @@ bool Filters::operator==(const Filters& o) const {
   for (size_t k = 0; k < size_t(EventKind::Count); ++k)
     if (kinds[k] != o.kinds[k]) return false;
   return window_on == o.window_on && window_first == o.window_first &&
-         window_last == o.window_last && playhead_on == o.playhead_on && playhead == o.playhead;
+         window_last == o.window_last && playhead_on == o.playhead_on && playhead == o.playhead &&
+         statuses == o.statuses;
 }
 
 bool AppState::event_visible(const Event& e) const {
-  if (!filters_.kinds[size_t(e.kind)]) return false;
+  if (!filters_.kinds[size_t(e.kind)] || !filters_.statuses.shows(e)) return false;
   if (!e.date) return !filters_.window_on && !filters_.playhead_on;
   if (!filters_.window_on && !filters_.playhead_on) return true;
   int64_t first, last;

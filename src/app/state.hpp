@@ -15,6 +15,7 @@
 
 #include "core/dataset_json.hpp"
 #include "core/edit.hpp"
+#include "core/plan.hpp"
 #include "core/summary.hpp"
 
 namespace atlas {
@@ -29,7 +30,8 @@ struct Filters {
   bool window_on = false;
   int64_t window_first = 0, window_last = 0;  // days, inclusive
   bool playhead_on = false;
-  int64_t playhead = 0;  // day
+  int64_t playhead = 0;                         // day
+  StatusFilter statuses = StatusFilter::all();  // which plan statuses show (core/plan)
   bool operator==(const Filters& o) const;
 };
 

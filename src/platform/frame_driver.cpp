@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/event_time.hpp"
 #include "render/gl.hpp"
 #include "render/png.hpp"
 #include "ui/widget_probe.hpp"
@@ -245,9 +246,30 @@ int64_t FrameDriver::ms_until_frame() const {
   return -1;
 }
 
+// Once a dataset names a time zone or has times, the zones are asked for (once): until
+// they arrive, a time in a named zone says it waits for them.
+void FrameDriver::need_zones() {
+  if (zones_asked_ || zones_checked_ == state.data_version) return;
+  zones_checked_ = state.data_version;
+  if (!needs_zone_data(state.dataset)) return;
+  zones_asked_ = true;
+  host_.load_time_zones([this](std::vector<unsigned char> bytes, const std::string& error) {
+    std::string why = error;
+    if (why.empty()) {
+      zones_ = tz::ZoneDb::load(
+          std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()), &why);
+      if (zones_) ui.set_zones(&*zones_);
+    }
+    if (!zones_)
+      std::fprintf(stderr, "coalition-atlas: the time zones are not available: %s\n", why.c_str());
+    wake();
+  });
+}
+
 void FrameDriver::draw() {
   uint64_t t0 = SDL_GetPerformanceCounter();
   session.tick(double(SDL_GetTicks64()) / 1000.0);
+  need_zones();
   seen_version_ = state.data_version;
   seen_selection_ = state.selection();
   seen_filters_ = state.filter_version;

@@ -6,11 +6,13 @@
 #include <SDL.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/host.hpp"
 #include "app/session.hpp"
+#include "core/timezone.hpp"
 #include "geo/gazetteer.hpp"
 #include "geo/map_asset.hpp"
 #include "render/map_renderer.hpp"
@@ -95,6 +97,11 @@ class FrameDriver {
   uint64_t seen_filters_ = ~uint64_t(0);
   geo::MapAsset basemap_;
   std::vector<unsigned char> gazetteer_bytes_;
+  // The time zones, asked of the host once the data needs them (web: a download).
+  void need_zones();
+  std::optional<tz::ZoneDb> zones_;
+  bool zones_asked_ = false;
+  uint64_t zones_checked_ = ~uint64_t(0);
   geo::Gazetteer gazetteer_;
   render::MapRenderer map_renderer_;
   std::string seen_selection_;

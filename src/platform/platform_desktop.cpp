@@ -9,9 +9,11 @@
 //      app as people use it
 #include <SDL.h>
 #include <SDL_opengl.h>
+#include <unistd.h>  // readlink: the zone /etc/localtime names
 
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,9 @@
 // The gazetteer is built into the desktop program (the web fetches it beside the page).
 extern "C" const unsigned char atlas_gazetteer[];
 extern "C" const unsigned long atlas_gazetteer_size;
+// So are the time zones (core/timezone's asset).
+extern "C" const unsigned char atlas_tzdata[];
+extern "C" const unsigned long atlas_tzdata_size;
 
 namespace atlas::platform {
 
@@ -81,6 +86,28 @@ class DesktopHost : public Host {
 
   void load_gazetteer(BytesLoaded done) override {
     done(std::vector<unsigned char>(atlas_gazetteer, atlas_gazetteer + atlas_gazetteer_size), "");
+  }
+  void load_time_zones(BytesLoaded done) override {
+    done(std::vector<unsigned char>(atlas_tzdata, atlas_tzdata + atlas_tzdata_size), "");
+  }
+  // The zone: $TZ when it names one, else where /etc/localtime points (".../zoneinfo/
+  // Europe/Berlin"), else unknown.
+  Clock clock() const override {
+    Clock c;
+    c.utc = int64_t(std::time(nullptr));
+    const char* tz = std::getenv("TZ");
+    if (tz && *tz) {
+      c.zone = tz[0] == ':' ? tz + 1 : tz;
+    } else {
+      char buf[512];
+      ssize_t n = readlink("/etc/localtime", buf, sizeof buf - 1);
+      if (n > 0) {
+        std::string link(buf, size_t(n));
+        size_t at = link.find("zoneinfo/");
+        if (at != std::string::npos) c.zone = link.substr(at + 9);
+      }
+    }
+    return c;
   }
 };
 

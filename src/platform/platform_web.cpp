@@ -116,6 +116,14 @@ EM_JS(void, js_fetch_asset, (const char* url, int slot), {
   });
 });
 
+// The clock: now in UTC seconds, and the viewer's zone as Intl resolves it ("" when not).
+EM_JS(double, js_now_seconds, (), { return Date.now() / 1000; });
+EM_JS(char*, js_time_zone, (), {
+  let z = '';
+  try { z = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) {}
+  return Module.toHeap(z);
+});
+
 // clang-format on
 
 // ---------------------------------------------------------------------------------
@@ -159,8 +167,8 @@ class WebStore : public KeyValueStore {
 };
 
 // Waiting for js_fetch_asset, by slot.
-enum AssetSlot { kCjkFontSlot = 0, kGazetteerSlot = 1 };
-Host::BytesLoaded g_asset_done[2];
+enum AssetSlot { kCjkFontSlot = 0, kGazetteerSlot = 1, kZonesSlot = 2, kAssetSlots };
+Host::BytesLoaded g_asset_done[kAssetSlots];
 
 // The UI's host on the web: the Fullscreen API, the browser's file picker and downloads
 // (no file system), the CJK font and the gazetteer fetched beside the page.
@@ -193,6 +201,13 @@ class WebHost : public Host {
   void load_gazetteer(BytesLoaded done) override {
     g_asset_done[kGazetteerSlot] = std::move(done);
     js_fetch_asset("gazetteer.bin", kGazetteerSlot);
+  }
+  void load_time_zones(BytesLoaded done) override {
+    g_asset_done[kZonesSlot] = std::move(done);
+    js_fetch_asset("tzdata.bin", kZonesSlot);
+  }
+  Clock clock() const override {
+    return {int64_t(std::floor(js_now_seconds())), take_text(js_time_zone())};
   }
 };
 
@@ -426,7 +441,7 @@ EMSCRIPTEN_KEEPALIVE void atlas_asset(int slot, unsigned char* bytes, int size, 
   std::string why = error ? error : "";
   std::free(bytes);
   std::free(error);
-  if (slot < 0 || slot > 1) return;
+  if (slot < 0 || slot >= atlas::platform::kAssetSlots) return;
   if (auto done = std::move(atlas::platform::g_asset_done[slot])) done(std::move(data), why);
   atlas_wake();
 }

@@ -15,6 +15,8 @@
 #include <chrono>
 #include <cmath>
 
+#include "core/event_time.hpp"
+
 namespace atlas::ui {
 
 namespace {
@@ -129,6 +131,7 @@ void AppUI::present(bool on, int step) {
 // -----------------------------------------------------------------------------------
 bool AppUI::frame() {
   animating_ = false;
+  read_clock();
   // Characters typed or pasted this frame into any field: glyphs for the next one.
   for (ImWchar c : ImGui::GetIO().InputQueueCharacters) glyphs_.need(c);
   if (presenter_.active()) {
@@ -167,6 +170,7 @@ bool AppUI::frame() {
   about_popup();
   dialogs();
   editor_.dialogs(state_);
+  plan_.draw(state_, today_, &show_plan_);  // (read-only on a shared link: edits refused)
   if (!viewing()) {  // a shared link: nothing to fix or rearrange
     editor_.quality_panel(state_, &show_quality_);
     presenter_.story_editor(state_, map_, timeline_, &show_story_);
@@ -175,6 +179,14 @@ bool AppUI::frame() {
   if (phone) ImGui::PopStyleVar(2);
   draw_composition();
   return animating_;
+}
+
+// Today and the viewer's zone, from the host (the UI never reads the system's clock).
+void AppUI::read_clock() {
+  Host::Clock c = host_.clock();
+  today_ = day_in_zone(c.utc, c.zone, zones_);
+  editor_.set_clock(zones_, c.zone, today_);
+  timeline_.set_today(today_);
 }
 
 // -----------------------------------------------------------------------------------

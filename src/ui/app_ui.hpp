@@ -26,6 +26,7 @@
 #include "ui/glyph_loader.hpp"
 #include "ui/list_pane.hpp"
 #include "ui/map_view.hpp"
+#include "ui/plan_pane.hpp"
 #include "ui/presenter.hpp"
 #include "ui/theme.hpp"
 #include "ui/timeline_view.hpp"
@@ -88,6 +89,14 @@ class AppUI {
   TimelineView& timeline() { return timeline_; }
   Presenter& presenter() { return presenter_; }
   Editor& editor() { return editor_; }
+  PlanPane& plan() { return plan_; }
+  // View > Plan: the Plan window is shown.
+  void show_plan(bool on) { show_plan_ = on; }
+  // The zone data (core/timezone), once the platform has it: times in a named zone are
+  // then shown on the venue's clock. Kept by the caller.
+  void set_zones(const tz::ZoneDb* zones) { zones_ = zones; }
+  // Today on the viewer's clock (from the host), as last drawn.
+  int64_t today() const { return today_; }
   // Presenter mode on or off (F5 / Esc, the View menu, window.atlas.present), at a step.
   void present(bool on, int step = 0);
   void present_step(int step) { presenter_.go(state_, map_, timeline_, step); }
@@ -121,6 +130,7 @@ class AppUI {
   void compact_panes(float status_h);
   void bottom_bar(float height);
   void story_card();
+  void read_clock();
   // menu_bar.cpp
   void menu_bar();
   void file_menu();
@@ -133,6 +143,7 @@ class AppUI {
   void open_file();
   void export_json();
   void export_corrupt_copy();
+  void export_calendar();
   void save_or_download(const std::string& name);
   void dialogs();
   void file_dialog_result();
@@ -156,6 +167,10 @@ class AppUI {
   ListPane list_;
   Presenter presenter_;
   Editor editor_;
+  PlanPane plan_;
+  bool show_plan_ = false;
+  const tz::ZoneDb* zones_ = nullptr;
+  int64_t today_ = 0;
   GlyphLoader glyphs_;
   Fonts fonts_;
   float scale_ = 0.0f;

@@ -13,6 +13,7 @@
 
 #include <ctime>
 
+#include "core/ical.hpp"
 #include "ui/app_ui.hpp"
 
 namespace atlas::ui {
@@ -66,6 +67,27 @@ void AppUI::offer_png(std::vector<uint8_t> png) {
   export_text_.assign(png.begin(), png.end());
   std::string name = session_.export_filename(std::time(nullptr));
   save_or_download(name.substr(0, name.size() - 5) + ".png");  // "….json" -> "….png"
+}
+
+// File > Export calendar (.ics): the events with exact days or times (core/ical); the
+// user is told what was left out (windows of possible dates, no date) and why.
+void AppUI::export_calendar() {
+  IcalOptions options;
+  options.now_utc = host_.clock().utc;
+  options.zones = zones_;
+  options.statuses = state_.filters().statuses;
+  IcalReport report;
+  export_text_ = export_ical(state_.dataset, options, &report);
+  std::string name = session_.export_filename(std::time(nullptr));
+  save_or_download(name.substr(0, name.size() - 5) + ".ics");  // "….json" -> "….ics"
+  const size_t left = report.windows.size() + report.other.size();
+  std::string text = "The calendar holds " + std::to_string(report.exported) + " events";
+  if (left > 0)
+    text += "; " + std::to_string(left) + " left out (" + std::to_string(report.windows.size()) +
+            " known only as a window of possible dates, which a calendar would show as a "
+            "duration; " +
+            std::to_string(report.other.size()) + " with no date a calendar can hold)";
+  session_.notices.push_back({Notice::Info, text + ".", false});
 }
 
 // The desktop's file dialog: open reads and imports; save writes what was exported.

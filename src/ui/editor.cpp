@@ -499,6 +499,8 @@ void Editor::event_form(AppState& state, const std::string& id) {
   if (!(e = state.event(id))) return;
   date(state, "Date (EDTF)", id, "date", e->date);
   if (!(e = state.event(id))) return;
+  plan_fields(state, id);
+  if (!(e = state.event(id))) return;
   place_picker(state, *e);
   if (!(e = state.event(id))) return;
   label_row("Organisations and their roles");

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/state.hpp"
+#include "core/timezone.hpp"
 #include "geo/gazetteer.hpp"
 #include "ui/theme.hpp"
 
@@ -21,6 +22,9 @@ namespace atlas::ui {
 class Editor {
  public:
   void set_gazetteer(const geo::Gazetteer* g) { gazetteer_ = g; }
+  // The zone data (null until loaded: times in a named zone then say so), the viewer's
+  // zone and today (days since 1970-01-01), from the host's clock, once a frame.
+  void set_clock(const tz::ZoneDb* zones, std::string viewer_zone, int64_t today);
 
   // The Inspector pane: the form for the selection, or the dataset's own fields.
   void inspector(AppState& state, const Fonts& fonts);
@@ -47,6 +51,7 @@ class Editor {
   void item_actions(AppState& state, const std::string& id, bool mergeable);
   // The Inspector's form for each kind of item.
   void event_form(AppState& state, const std::string& id);
+  void plan_fields(AppState& state, const std::string& id);  // editor_plan.cpp
   void group_form(AppState& state, const std::string& id);
   void member_sectors(AppState& state, const WorkingGroup& w);
   void place_form(AppState& state, const std::string& id);
@@ -75,6 +80,11 @@ class Editor {
   std::unordered_set<std::string> used_orgs_;
   uint64_t used_version_ = ~uint64_t(0);
   int new_org_sector_ = 0;
+  // Plans (editor_plan.cpp).
+  const tz::ZoneDb* zones_ = nullptr;
+  std::string viewer_zone_;
+  int64_t today_ = 0;
+  std::string new_item_;  // the checklist item being typed, not added yet
 };
 
 }  // namespace atlas::ui

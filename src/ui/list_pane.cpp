@@ -160,8 +160,11 @@ void ListPane::sort_events(const AppState& state) {
       case 2:
         c = x.title.compare(y.title);
         break;
-      default:
+      case 3:
         c = place_label(state, x.place).compare(place_label(state, y.place));
+        break;
+      default:  // status: unknown first, then in the order plans move
+        c = (x.status ? int(*x.status) + 1 : 0) - (y.status ? int(*y.status) + 1 : 0);
     }
     if (c == 0) return a < b;  // stable: the dataset's own order breaks ties
     return sort_ascending_ ? c < 0 : c > 0;
@@ -208,12 +211,13 @@ void ListPane::events_table(AppState& state, Theme theme) {
   const auto& events = state.dataset.events;
   constexpr ImGuiTableFlags flags =
       kListTable | ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable;
-  if (!ImGui::BeginTable("events", 4, flags)) return;
+  if (!ImGui::BeginTable("events", 5, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort, 2.6f);
   ImGui::TableSetupColumn("Kind", 0, 1.2f);
   ImGui::TableSetupColumn("Title", 0, 2.8f);
   ImGui::TableSetupColumn("Place", 0, 1.7f);
+  ImGui::TableSetupColumn("Status", 0, 1.1f);
   ImGui::TableHeadersRow();
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
     if (specs->SpecsDirty && specs->SpecsCount > 0) {
@@ -262,6 +266,11 @@ void ListPane::events_table(AppState& state, Theme theme) {
         ImGui::TextDisabled("—");
       else
         ImGui::TextUnformatted(place.c_str());
+      ImGui::TableNextColumn();
+      if (e.status)
+        ImGui::TextUnformatted(label(*e.status));
+      else
+        ImGui::TextDisabled("—");
     }
   }
   ImGui::EndTable();

@@ -29,6 +29,8 @@ void AppUI::file_menu() {
   if (!view && ImGui::MenuItem("Open…", "Ctrl+O")) open_file();
   if (ImGui::MenuItem("Export JSON…", "Ctrl+S")) export_json();
   if (ImGui::MenuItem("Export view as PNG (2×)…")) png_requested_ = true;
+  // Plans (issue 17): the events as an iCalendar file (core/ical).
+  if (ImGui::MenuItem("Export calendar (.ics)…")) export_calendar();
   if (!view && session_.corrupt_copy() && ImGui::MenuItem("Export unreadable copy…"))
     export_corrupt_copy();
   if (!view) {
@@ -56,6 +58,7 @@ void AppUI::menu_bar() {
       state_.redo();
     ImGui::Separator();
     ImGui::MenuItem("Data quality…", nullptr, &show_quality_);
+    ImGui::MenuItem("Plan: what comes next…", nullptr, &show_plan_);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {

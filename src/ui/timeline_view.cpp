@@ -56,7 +56,8 @@ std::string day_words(int64_t day) {
 // -----------------------------------------------------------------------------------
 void TimelineView::rebuild(const AppState& state) {
   const Dataset& d = state.dataset;
-  today_ = timeline::day_from_unix_seconds(int64_t(std::time(nullptr)));
+  built_today_ = today_;
+  built_statuses_ = state.filters().statuses;
   items_.clear();
   lane_titles_.clear();
   std::map<std::string, uint32_t> keys;  // country or organisation -> lane key
@@ -89,7 +90,8 @@ void TimelineView::rebuild(const AppState& state) {
   };
   for (uint32_t i = 0; i < d.events.size(); ++i) {
     const Event& e = d.events[i];
-    if (!e.date || !state.filters().kinds[size_t(e.kind)]) continue;
+    if (!e.date || !state.filters().kinds[size_t(e.kind)] || !state.filters().statuses.shows(e))
+      continue;
     switch (group_by_) {
       case GroupBy::Kind:
         add(i, *e.date, uint32_t(e.kind), false);
@@ -226,6 +228,7 @@ bool TimelineView::draw(AppState& state, Theme theme, ImFont* small_font, bool t
   if (small_font) ImGui::PopFont();
   const float row_h = std::max(ImGui::GetTextLineHeight(), label_h) + 4;
   if (built_data_ != state.data_version || built_group_by_ != group_by_ || built_row_h_ != row_h ||
+      built_today_ != today_ || !(built_statuses_ == state.filters().statuses) ||
       !std::equal(std::begin(built_kinds_), std::end(built_kinds_),
                   std::begin(state.filters().kinds))) {
     built_row_h_ = row_h;

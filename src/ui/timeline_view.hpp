@@ -27,6 +27,8 @@ class TimelineView {
 
   // Draws the pane; returns true while animating (playing).
   bool draw(AppState& state, Theme theme, ImFont* small_font, bool toolbar = true);
+  // Today, days since 1970-01-01 on the viewer's clock (the host's): the today line.
+  void set_today(int64_t day) { today_ = day; }
 
   // For the JS API and tests.
   bool locate(const AppState& state, const std::string& id, float& x, float& y) const;
@@ -107,7 +109,10 @@ class TimelineView {
   bool show_pending_ = false;
   bool placed_ = false;  // the view is a fit or a show, not the user's own zoom and pan
   double placed_days_[2] = {0, 0};
-  int64_t today_ = 0;
+  // Today (days since 1970-01-01) from the host's clock (set_today), and what the
+  // layout was built for: open ends reach today.
+  int64_t today_ = 0, built_today_ = 0;
+  StatusFilter built_statuses_ = StatusFilter::all();
   float scroll_ = 0;
   float pane_x_ = 0, pane_y_ = 0, pane_h_ = 0, rows_top_ = 0;
 

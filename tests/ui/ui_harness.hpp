@@ -50,12 +50,17 @@ class FakeHost : public Host {
   }
   void load_cjk_font(FontLoaded done) override { font_requests.push_back(std::move(done)); }
   void load_gazetteer(BytesLoaded done) override { done({}, "no city list in the tests"); }
+  Clock clock() const override { return now; }
+  void load_time_zones(BytesLoaded done) override { zone_requests.push_back(std::move(done)); }
 
   std::vector<bool> fullscreen;
   int pickers = 0;
   std::vector<std::pair<std::string, std::string>> downloads;
   std::vector<std::pair<std::string, std::string>> files;  // path, bytes
   std::vector<FontLoaded> font_requests;                   // answered by the test
+  std::vector<BytesLoaded> zone_requests;                  // answered by the test
+  // A fixed "now": 2026-03-01T12:00:00Z, viewed from Berlin (tests may change it).
+  Clock now{1772366400, "Europe/Berlin"};
 
  private:
   bool browser_;
