@@ -499,7 +499,7 @@ void Editor::event_form(AppState& state, const std::string& id) {
   if (!(e = state.event(id))) return;
   date(state, "Date (EDTF)", id, "date", e->date);
   if (!(e = state.event(id))) return;
-  plan_fields(state, id);
+  status_field(state, id);
   if (!(e = state.event(id))) return;
   place_picker(state, *e);
   if (!(e = state.event(id))) return;
@@ -512,6 +512,8 @@ void Editor::event_form(AppState& state, const std::string& id) {
   links(state, *e);
   if (!(e = state.event(id))) return;
   text(state, "Source (where the facts come from)", id, "source", e->source, true);
+  if (!(e = state.event(id))) return;
+  plan_fields(state, id);
 }
 
 void Editor::group_form(AppState& state, const std::string& id) {

@@ -51,7 +51,9 @@ class Editor {
   void item_actions(AppState& state, const std::string& id, bool mergeable);
   // The Inspector's form for each kind of item.
   void event_form(AppState& state, const std::string& id);
-  void plan_fields(AppState& state, const std::string& id);  // editor_plan.cpp
+  // editor_plan.cpp: the status (beside the date), then times and the checklist.
+  void status_field(AppState& state, const std::string& id);
+  void plan_fields(AppState& state, const std::string& id);
   void group_form(AppState& state, const std::string& id);
   void member_sectors(AppState& state, const WorkingGroup& w);
   void place_form(AppState& state, const std::string& id);

@@ -33,12 +33,12 @@ void Editor::set_clock(const tz::ZoneDb* zones, std::string viewer_zone, int64_t
   today_ = today;
 }
 
-void Editor::plan_fields(AppState& state, const std::string& id) {
+// -------------------------------------------------------------------------------
+// 1. Status
+// -------------------------------------------------------------------------------
+void Editor::status_field(AppState& state, const std::string& id) {
   const Event* e = state.event(id);
   if (!e) return;
-  // -------------------------------------------------------------------------------
-  // 1. Status
-  // -------------------------------------------------------------------------------
   ImGui::TextDisabled("Status");
   ImGui::SetNextItemWidth(220);
   if (ImGui::BeginCombo("##status", status_label(e->status))) {
@@ -58,11 +58,15 @@ void Editor::plan_fields(AppState& state, const std::string& id) {
   if (!(e = state.event(id))) return;
   if (e->status == EventStatus::Postponed || e->postponed_from)
     date(state, "Postponed from (the date it had before)", id, "postponed_from", e->postponed_from);
+}
 
-  // -------------------------------------------------------------------------------
-  // 2. Times
-  // -------------------------------------------------------------------------------
-  if (!(e = state.event(id))) return;
+// -------------------------------------------------------------------------------
+// 2. Times
+// -------------------------------------------------------------------------------
+void Editor::plan_fields(AppState& state, const std::string& id) {
+  const Event* e = state.event(id);
+  if (!e) return;
+  ImGui::SeparatorText("Plan: times and checklist");
   date(state, "Starts (date and time, e.g. 2026-03-04T09:30)", id, "starts", e->starts);
   if (!(e = state.event(id))) return;
   date(state, "Ends", id, "ends", e->ends);

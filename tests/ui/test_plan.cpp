@@ -14,7 +14,10 @@ using atlas::test::UiHarness;
 namespace {
 
 // The plans loaded (one step: the load) and the Manila roundtable selected.
+// The display is taller than the harness's: the whole event form, checklist at its end,
+// fits in the Inspector without scrolling.
 void load_plans(UiHarness& h, const char* select = "rt-ph-2026") {
+  ImGui::GetIO().DisplaySize = ImVec2(1280, 3600);
   REQUIRE(h.session.state.load_json(atlas::test::kPlanDataset, "plans.json").empty());
   REQUIRE(h.session.state.select(select));
   h.frame(3);
