@@ -3,8 +3,9 @@
 // Index
 //   1. Items from the dataset (events, working groups) into lanes
 //   2. Frame: toolbar, axis with brush and playhead, rows of items
-//   3. Items: input, the window's shade, lane headers, today, the spans (point,
-//      uncertain range, bar, merged box), the playhead, hover and clicks
+//   3. Items: input, the window's shade, lane headers, today, the spans (point, window of
+//      possible dates, bar, merged box; each marked by its plan status: marks.hpp), the
+//      playhead, hover and clicks
 #include "ui/timeline_view.hpp"
 
 #include <imgui.h>
@@ -12,10 +13,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <map>
 
 #include "core/countries.hpp"
+#include "timeline/marks.hpp"
 #include "ui/drag.hpp"
 
 namespace atlas::ui {
@@ -92,22 +93,24 @@ void TimelineView::rebuild(const AppState& state) {
     const Event& e = d.events[i];
     if (!e.date || !state.filters().kinds[size_t(e.kind)] || !state.filters().statuses.shows(e))
       continue;
+    // Exact days that lasted are a bar; a window of possible dates is not (marks.hpp).
+    const bool lasted = timeline::date_shape(*e.date) == timeline::DateShape::Duration;
     switch (group_by_) {
       case GroupBy::Kind:
-        add(i, *e.date, uint32_t(e.kind), false);
+        add(i, *e.date, uint32_t(e.kind), lasted);
         break;
       case GroupBy::Country: {
         auto p = places.find(e.place);
         std::string c = p == places.end() ? "" : p->second->country;
         const Country* country = find_country(c);
-        add(i, *e.date, key_for(country ? country->name : "No place given"), false);
+        add(i, *e.date, key_for(country ? country->name : "No place given"), lasted);
         break;
       }
       case GroupBy::Organisation:
-        if (e.organisations.empty()) add(i, *e.date, key_for("No organisation named"), false);
+        if (e.organisations.empty()) add(i, *e.date, key_for("No organisation named"), lasted);
         for (const auto& part : e.organisations) {
           const Organisation* o = state.organisation(part.organisation);
-          add(i, *e.date, key_for(o ? o->name : part.organisation), false);
+          add(i, *e.date, key_for(o ? o->name : part.organisation), lasted);
         }
         break;
     }
@@ -476,23 +479,62 @@ void TimelineView::draw_span(const AppState& state, Theme theme, const timeline:
   if (faded) col = with_alpha(col, 0.3f);
   const uint8_t fl = span.item_flags;
   const bool point = !(fl & timeline::kItemInterval) && span.day1 - span.day0 <= 1.0;
+  // The plan status (marks.hpp): held and unknown filled, plans outlined, cancelled
+  // struck through, postponed outlined with an arrow from the date it had.
+  const timeline::StatusMark mark =
+      e ? timeline::status_mark(e->status) : timeline::StatusMark::Filled;
+  const bool outlined = mark != timeline::StatusMark::Filled;
+  if (mark == timeline::StatusMark::Struck) col = with_alpha(col, 0.45f);
   float label_x;
   if (point) {
-    // One known day: a point.
-    dl->AddCircleFilled(ImVec2(sx0 + 2, cy), 5.0f, col);
+    // One known day: a point (a ring for a plan).
+    if (outlined)
+      dl->AddCircle(ImVec2(sx0 + 2, cy), 5.0f, col, 0, 2.0f);
+    else
+      dl->AddCircleFilled(ImVec2(sx0 + 2, cy), 5.0f, col);
     label_x = sx0 + 10;
   } else if (fl & timeline::kItemInterval) {
-    // Something that lasted (a working group): a solid bar; an open end fades to today.
-    ImU32 end_col = (fl & timeline::kItemOpenEnd) ? with_alpha(col, 0.15f) : col;
-    dl->AddRectFilledMultiColor(ImVec2(sx0, ry0 + 3), ImVec2(sx1, ry1 - 3), col, end_col, end_col,
-                                col);
+    // Something that lasted (a working group, a three-day forum): a solid bar, outlined
+    // for a plan; an open end fades to today.
+    if (outlined) {
+      dl->AddRectFilled(ImVec2(sx0, ry0 + 3), ImVec2(sx1, ry1 - 3), with_alpha(col, 0.12f), 2.0f);
+      dl->AddRect(ImVec2(sx0, ry0 + 3), ImVec2(sx1, ry1 - 3), col, 2.0f, 0, 2.0f);
+    } else {
+      ImU32 end_col = (fl & timeline::kItemOpenEnd) ? with_alpha(col, 0.15f) : col;
+      dl->AddRectFilledMultiColor(ImVec2(sx0, ry0 + 3), ImVec2(sx1, ry1 - 3), col, end_col, end_col,
+                                  col);
+    }
     label_x = sx0 + 4;
   } else {
-    // A date known only as a range ("May 2018", "2013/2015-07"): the whole range, faded,
-    // with solid ends, so it reads as "sometime in here".
-    dl->AddRectFilled(ImVec2(sx0, ry0 + 3), ImVec2(sx1, ry1 - 3), with_alpha(col, 0.28f), 3.0f);
-    dl->AddRect(ImVec2(sx0, ry0 + 3), ImVec2(sx1, ry1 - 3), with_alpha(col, 0.8f), 3.0f);
+    // A window of possible dates ("May 2018", "2013/2015-07", "2015-07/"): it happened
+    // once, sometime in there. A faint band with no edges, and a diamond marker in its
+    // middle, so it never reads as a bar that lasted the whole window.
+    dl->AddRectFilled(ImVec2(sx0, ry0 + 5), ImVec2(sx1, ry1 - 5), with_alpha(col, 0.14f), 4.0f);
+    const float mx = std::clamp((sx0 + sx1) * 0.5f, sx0 + 5.0f, std::max(sx0 + 5.0f, sx1 - 5.0f));
+    const float r = 5.0f;
+    const ImVec2 a(mx, cy - r), b(mx + r, cy), c(mx, cy + r), dd(mx - r, cy);
+    if (outlined)
+      dl->AddQuad(a, b, c, dd, col, 2.0f);
+    else
+      dl->AddQuadFilled(a, b, c, dd, col);
     label_x = sx0 + 4;
+  }
+  if (mark == timeline::StatusMark::Struck)
+    dl->AddLine(ImVec2(sx0 - 4, cy), ImVec2(std::max(sx1, sx0 + 8) + 4, cy),
+                ImGui::GetColorU32(ImGuiCol_Text), 2.0f);
+  if (mark == timeline::StatusMark::Postponed && e->postponed_from) {
+    // An arrow from the date it had to the date it has now.
+    const int64_t from = e->postponed_from->earliest();
+    if (from > edtf::kUnboundedPast && from < edtf::kUnboundedFuture) {
+      const float fx = x0 + float(scale_.x(double(from)));
+      const float tx = sx0 - 2;
+      const ImU32 ac = with_alpha(col, 0.8f);
+      dl->AddCircle(ImVec2(fx, cy), 3.0f, ac, 0, 1.5f);
+      dl->AddLine(ImVec2(fx, cy), ImVec2(tx, cy), ac, 1.5f);
+      const float dir = tx >= fx ? 1.0f : -1.0f;
+      dl->AddTriangleFilled(ImVec2(tx, cy), ImVec2(tx - 6 * dir, cy - 4),
+                            ImVec2(tx - 6 * dir, cy + 4), ac);
+    }
   }
   if (fl & (timeline::kItemUncertain | timeline::kItemApproximate)) {
     // Uncertain or approximate: hatched.
@@ -514,6 +556,7 @@ void TimelineView::draw_span(const AppState& state, Theme theme, const timeline:
   text.assign(e ? e->title : g->name);
   if (fl & timeline::kItemUncertain) text += " (?)";
   if (fl & timeline::kItemApproximate) text += " (~)";
+  if (e && e->status && mark != timeline::StatusMark::Filled) (text += " · ") += label(*e->status);
   if (!point && sx1 - sx0 < 400.0f && text_width(text) + 8.0f > sx1 - sx0) {
     label_x = std::max(sx1, sx0 + 10.0f) + 6.0f;
     room = x0 + span.x0 + span.label_room - label_x;

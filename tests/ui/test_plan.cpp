@@ -118,7 +118,7 @@ TEST_CASE("Plan window: upcoming, overdue and conflicts against the host's today
   CHECK(h.ui.plan().summary().upcoming[0].event == "forum-manila-2026");
 }
 
-TEST_CASE("Plan window: Hide cancelled filters the views; the list shows statuses") {
+TEST_CASE("Plan window: Hide cancelled filters the views") {
   UiHarness h;
   load_plans(h);
   h.ui.show_plan(true);
