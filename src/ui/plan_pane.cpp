@@ -3,7 +3,7 @@
 // Index
 //   1. The window: the windows the user sets (N days), the status filter
 //   2. Upcoming events
-//   3. Checklist items overdue and due soon
+//   3. Checklist items overdue and due soon (ticked here too)
 //   4. Conflicts
 #include "ui/plan_pane.hpp"
 
@@ -137,7 +137,14 @@ void PlanPane::due(AppState& state, const char* heading, const std::vector<DueIt
     const DueItem& d = items[i];
     const Event* e = state.event(d.event);
     if (!e || d.item >= e->checklist.size()) continue;
-    const ChecklistItem& c = e->checklist[d.item];
+    const ChecklistItem c = e->checklist[d.item];  // a copy: ticking replaces the list
+    // Ticked here as in the Inspector: one undo step, and the row leaves the list.
+    bool done = false;
+    const std::string tick =
+        std::string("##tick-") + (overdue ? "overdue" : "soon") + std::to_string(i);
+    if (ImGui::Checkbox(tick.c_str(), &done))
+      state.edit(Command::set_checklist_done(d.event, d.item, true));
+    ImGui::SameLine();
     select_button(state, d.event, overdue ? "overdue" : "soon", i);
     ImGui::SameLine();
     std::string line = (d.deadline ? "deadline: " : "") + c.text;

@@ -111,6 +111,15 @@ TEST_CASE("Plan window: upcoming, overdue and conflicts against the host's today
   h.frame(2);
   CHECK(h.ui.plan().summary().overdue.empty());
 
+  // An item due soon ticked in the Plan window: one step, and it leaves the list.
+  REQUIRE(h.ui.plan().summary().due_soon.size() == 1);
+  const size_t steps = h.session.state.history.position();
+  REQUIRE(h.click("##tick-soon0"));
+  h.frame(2);
+  CHECK(h.ui.plan().summary().due_soon.empty());
+  CHECK(h.session.state.history.position() == steps + 1);
+  CHECK(event(h).checklist[2].done);
+
   // N is the user's: the next 2 days leave only the forum starting on 3 March.
   h.ui.plan().options().upcoming_days = 2;
   h.frame(2);
