@@ -119,8 +119,8 @@ EM_JS(void, js_fetch_asset, (const char* url, int slot), {
 // The clock: now in UTC seconds, and the viewer's zone as Intl resolves it ("" when not).
 EM_JS(double, js_now_seconds, (), { return Date.now() / 1000; });
 EM_JS(char*, js_time_zone, (), {
-  let z = '';
-  try { z = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) {}
+  let z = "";
+  try { z = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) {}
   return Module.toHeap(z);
 });
 

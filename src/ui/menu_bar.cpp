@@ -58,12 +58,12 @@ void AppUI::menu_bar() {
       state_.redo();
     ImGui::Separator();
     ImGui::MenuItem("Data quality…", nullptr, &show_quality_);
-    ImGui::MenuItem("Plan: what comes next…", nullptr, &show_plan_);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
     if (ImGui::MenuItem("Light theme", nullptr, theme_ == Theme::Light)) set_theme(Theme::Light);
     if (ImGui::MenuItem("Dark theme", nullptr, theme_ == Theme::Dark)) set_theme(Theme::Dark);
+    ImGui::MenuItem("Plan: what comes next…", nullptr, &show_plan_);  // ui/plan_pane
     ImGui::Separator();
     if (ImGui::MenuItem("Reset pane sizes")) {
       left_fraction_ = 0.46f;
