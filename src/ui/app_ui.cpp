@@ -187,6 +187,7 @@ void AppUI::read_clock() {
   today_ = day_in_zone(c.utc, c.zone, zones_);
   editor_.set_clock(zones_, c.zone, today_);
   timeline_.set_today(today_);
+  presenter_.set_today(today_);
 }
 
 // -----------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 // presenter.cpp — see presenter.hpp.
 //
 // Index
-//   1. Steps: the saved story, or every event in date order after an overview
+//   1. Steps: the saved story, or every event in date order after an overview (and
+//      "What's next" when there are plans)
 //   2. Moving between steps: selection, map fly-to, timeline window, playhead
 //   3. Drawing: map over timeline, the caption card, the step counter
 #include "ui/presenter.hpp"
@@ -15,6 +16,7 @@
 
 #include "core/countries.hpp"
 #include "core/edit.hpp"
+#include "core/plan.hpp"
 
 namespace atlas::ui {
 
@@ -46,7 +48,8 @@ constexpr ImGuiWindowFlags kStage = ImGuiWindowFlags_NoDecoration | ImGuiWindowF
 // 1. Steps
 // -----------------------------------------------------------------------------------
 const std::vector<Presenter::Step>& Presenter::steps(const AppState& state) {
-  if (steps_version_ == state.data_version) return steps_;
+  if (steps_version_ == state.data_version && steps_today_ == today_) return steps_;
+  steps_today_ = today_;
   steps_.clear();
   const Dataset& d = state.dataset;
   if (!d.stories.empty() && !d.stories.front().steps.empty()) {
@@ -54,6 +57,15 @@ const std::vector<Presenter::Step>& Presenter::steps(const AppState& state) {
       steps_.push_back({s.item, s.map, s.timeline, s.caption});
   } else {
     steps_.push_back({});  // the overview
+    // "What's next", when anything is: upcoming events, items due (core/plan).
+    PlanOptions o;
+    o.today = today_;
+    const PlanSummary plans = plan_summary(d, o);
+    if (!plans.upcoming.empty() || !plans.overdue.empty() || !plans.due_soon.empty()) {
+      Step next;
+      next.whats_next = true;
+      steps_.push_back(next);
+    }
     // Every event, in date order; those without a date last, in the file's order.
     std::vector<size_t> order;
     for (size_t i = 0; i < d.events.size(); ++i) order.push_back(i);
@@ -109,7 +121,12 @@ void Presenter::go(AppState& state, MapView& map, TimelineView& timeline, int st
   const edtf::Value* when = s.window ? &*s.window : (e && e->date ? &*e->date : nullptr);
   if (const WorkingGroup* w = state.working_group(s.item); w && w->active && !when)
     when = &*w->active;
-  if (when && when->earliest() > edtf::kUnboundedPast) {
+  if (s.whats_next) {
+    // The weeks around today: what is coming, on the timeline's today line.
+    PlanOptions o;
+    timeline.show(double(today_ - 14), double(today_ + o.upcoming_days + 14));
+    f.playhead_on = false;
+  } else if (when && when->earliest() > edtf::kUnboundedPast) {
     int64_t a = when->earliest(), b = std::min(when->latest(), a + 366 * 30);
     if (s.window)
       timeline.show(double(a), double(b + 1));
@@ -304,7 +321,9 @@ bool Presenter::draw(AppState& state, MapView& map, TimelineView& timeline, cons
   map.show_fit_button = true;
   // The caption card over the map's lower left; the overview has its own card.
   float card_w = std::min(w * 0.46f, 760.0f);
-  if (state.selection().empty())
+  if (state.selection().empty() && step_ < int(steps_.size()) && steps_[size_t(step_)].whats_next)
+    whats_next(state, fonts, vp->Pos.x + 24, vp->Pos.y + 24, card_w);
+  else if (state.selection().empty())
     overview(state, fonts, vp->Pos.x + 24, vp->Pos.y + 24, card_w);
   else
     caption(state, fonts, vp->Pos.x + 24, vp->Pos.y + 24, card_w);
@@ -497,6 +516,37 @@ void Presenter::overview(AppState& state, const Fonts& fonts, float x, float y, 
   ImGui::PopFont();
   ImGui::PushFont(fonts.heading);
   ImGui::TextDisabled("→ or Space for the next step · Esc to leave");
+  ImGui::PopFont();
+  end_card();
+}
+
+// "What's next": the events of the next 30 days (when, what, its status) and what is due,
+// from the Plan window's own queries (core/plan), for the end of a meeting.
+void Presenter::whats_next(AppState& state, const Fonts& fonts, float x, float y, float w) {
+  PlanOptions o;
+  o.today = today_;
+  const PlanSummary plans = plan_summary(state.dataset, o);
+  begin_card("whats-next", x, y, w);
+  ImGui::PushFont(fonts.stage_title);
+  ImGui::TextWrapped("What's next");
+  ImGui::PopFont();
+  ImGui::PushFont(fonts.stage_body);
+  const size_t shown = std::min<size_t>(plans.upcoming.size(), 6);
+  for (size_t i = 0; i < shown; ++i) {
+    const Upcoming& u = plans.upcoming[i];
+    const Event* e = state.event(u.event);
+    if (!e) continue;
+    std::string when = u.days_until <= 0 ? "now" : edtf::describe_day(u.first_day);
+    if (u.window) when = "sometime from " + edtf::describe_day(u.first_day);
+    ImGui::TextWrapped("%s: %s%s%s", when.c_str(), e->title.c_str(), e->status ? " · " : "",
+                       e->status ? label(*e->status) : "");
+  }
+  if (plans.upcoming.size() > shown)
+    ImGui::TextWrapped("and %zu more", plans.upcoming.size() - shown);
+  if (plans.upcoming.empty()) ImGui::TextWrapped("No event in the next %d days.", o.upcoming_days);
+  if (!plans.overdue.empty() || !plans.due_soon.empty())
+    ImGui::TextWrapped("To do: %zu overdue, %zu due within %d days", plans.overdue.size(),
+                       plans.due_soon.size(), o.due_soon_days);
   ImGui::PopFont();
   end_card();
 }

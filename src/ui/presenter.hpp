@@ -24,9 +24,12 @@ class Presenter {
     std::optional<StoryStep::Camera> map;
     std::optional<edtf::Value> window;
     std::string caption;
+    bool whats_next = false;  // the "What's next" card (item ""): the default story, with plans
   };
 
   bool active() const { return active_; }
+  // Today on the viewer's clock (days since 1970-01-01): what "What's next" counts from.
+  void set_today(int64_t day) { today_ = day; }
   void enter(AppState& state, MapView& map, TimelineView& timeline, int step = 0);
   void leave(AppState& state);
 
@@ -60,6 +63,7 @@ class Presenter {
   void place_or_organisation_card(AppState& state, const Fonts& fonts, const Step& s,
                                   const std::string& id, float x, float y, float w);
   void overview(AppState& state, const Fonts& fonts, float x, float y, float w);
+  void whats_next(AppState& state, const Fonts& fonts, float x, float y, float w);
   void keys(AppState& state, MapView& map, TimelineView& timeline);
 
   bool active_ = false;
@@ -73,6 +77,7 @@ class Presenter {
   double step_started_ = 0;
   std::vector<Step> steps_;
   uint64_t steps_version_ = ~uint64_t(0);
+  int64_t today_ = 0, steps_today_ = 0;
   Filters saved_filters_;
   int caption_edit_step_ = -1;  // the story editor's caption field being typed in
   std::string caption_edit_;

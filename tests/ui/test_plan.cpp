@@ -161,3 +161,22 @@ TEST_CASE("File > Export calendar (.ics) downloads the calendar through the host
   // DTSTAMP is the host's clock, not the machine's.
   CHECK(bytes.find("DTSTAMP:20260301T120000Z") != std::string::npos);
 }
+
+TEST_CASE("Presenter: a \"What's next\" step after the overview only when there are plans") {
+  UiHarness h;
+  // The sample records the past: no plans, no such step.
+  h.frame(2);
+  for (const auto& s : h.ui.presenter().steps(h.session.state)) CHECK_FALSE(s.whats_next);
+  load_plans(h);
+  const auto& steps = h.ui.presenter().steps(h.session.state);
+  REQUIRE(steps.size() > 2);
+  CHECK(steps[0].item.empty());
+  CHECK_FALSE(steps[0].whats_next);
+  CHECK(steps[1].whats_next);
+  CHECK(steps[1].item.empty());
+  h.ui.present(true, 1);
+  h.frame(3);
+  CHECK(h.ui.presenter().step() == 1);
+  CHECK(h.session.state.selection().empty());
+  h.ui.present(false);
+}
