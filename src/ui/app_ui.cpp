@@ -115,6 +115,7 @@ void AppUI::draw_composition() {
 // 2. Presenting
 // -----------------------------------------------------------------------------------
 void AppUI::present(bool on, int step) {
+  read_clock();  // the steps depend on today ("What's next"), even before the first frame
   if (on) {
     if (!presenter_.active()) theme_before_presenting_ = theme_;
     set_theme(Theme::Contrast);
