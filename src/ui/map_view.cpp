@@ -107,6 +107,28 @@ void draw_shape(ImDrawList* dl, ImVec2 c, float r, EventKind kind, ImU32 fill, I
   }
 }
 
+// One place's marker, shaped by its first event's kind and marked by the plans there, as
+// on the timeline (timeline/marks.hpp): filled when any event here was held (or has no
+// status), outlined when all are plans, struck through when every one was cancelled.
+void plan_marker(ImDrawList* dl, ImVec2 c, float r, const Dataset& d, const geo::ItemSpan& items,
+                 Theme theme, ImU32 edge) {
+  const Event& first = d.events[*items.begin()];
+  bool any_filled = false, all_struck = true;
+  for (uint32_t it : items) {
+    const timeline::StatusMark mark = timeline::status_mark(d.events[it].status);
+    any_filled |= mark == timeline::StatusMark::Filled;
+    all_struck &= mark == timeline::StatusMark::Struck;
+  }
+  const ImU32 kc = kind_color(first.kind, theme);
+  if (any_filled) {
+    draw_shape(dl, c, r, first.kind, kc, edge);
+  } else {
+    draw_shape(dl, c, r, first.kind, (kc & 0x00FFFFFF) | 0x38000000, kc);
+    draw_shape(dl, c, r - 2.0f, first.kind, 0, kc);  // a thicker outline
+  }
+  if (all_struck) dl->AddLine(ImVec2(c.x - r - 3, c.y), ImVec2(c.x + r + 3, c.y), edge, 2.5f);
+}
+
 }  // namespace
 
 void MapView::init(const geo::MapAsset* asset, render::MapRenderer* renderer, std::string error) {
@@ -372,23 +394,7 @@ void MapView::draw_markers(AppState& state, Theme theme, float x0, float y0) {
       dl->AddCircleFilled(c, r, cluster_fill);
       dl->AddCircle(c, r, edge, 0, 2.0f);
     } else {
-      // Plans are outlined as on the timeline (timeline/marks.hpp): filled when any event
-      // here was held (or has no status), struck through when every one was cancelled.
-      const Event& first = d.events[*items.begin()];
-      bool any_filled = false, all_struck = true;
-      for (uint32_t it : items) {
-        const timeline::StatusMark mark = timeline::status_mark(d.events[it].status);
-        any_filled |= mark == timeline::StatusMark::Filled;
-        all_struck &= mark == timeline::StatusMark::Struck;
-      }
-      const ImU32 kc = kind_color(first.kind, theme);
-      if (any_filled) {
-        draw_shape(dl, c, r, first.kind, kc, edge);
-      } else {
-        draw_shape(dl, c, r, first.kind, (kc & 0x00FFFFFF) | 0x38000000, kc);
-        draw_shape(dl, c, r - 2.0f, first.kind, 0, kc);  // a thicker outline
-      }
-      if (all_struck) dl->AddLine(ImVec2(c.x - r - 3, c.y), ImVec2(c.x + r + 3, c.y), edge, 2.5f);
+      plan_marker(dl, c, r, d, items, theme, edge);
     }
     if (m.count > 1) {
       char buf[16];
