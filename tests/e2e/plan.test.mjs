@@ -2,6 +2,7 @@
 // record of the past): the Plan window lists a planned event and its overdue item;
 // ticking the item takes it off the Plan window; and a screenshot at 1280x800 shows a
 // window of possible dates ("2013/2015-07") beside a duration (exact days that lasted).
+// The zone data (tzdata.bin) is fetched only once the data names a time zone.
 import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,8 @@ const plans = () => JSON.stringify({
   events: [
     {
       id: 'plan-rt', kind: 'roundtable', title: 'Planned Roundtable', date: day(3),
-      status: 'planned', place: 'manila',
+      status: 'planned', place: 'manila', time_zone: 'Asia/Manila',
+      starts: `${day(3)}T09:30`, ends: `${day(3)}T17:00`,
       checklist: [{ text: 'Send the invitations', owner: 'Ben', due: day(-2) }],
     },
     { id: 'window-rt', kind: 'roundtable', title: 'Sometime roundtable', date: '2013/2015-07',
@@ -39,9 +41,17 @@ const plans = () => JSON.stringify({
 
 test('ticking an overdue item takes it off the Plan window; a window is not a duration', async () => {
   const { page, problems } = await openApp(env);
+  // The zone data is fetched only once the data names a zone (the sample does not).
+  const zoneFetches = [];
+  page.on('requestfinished', (r) => { if (r.url().endsWith('/tzdata.bin')) zoneFetches.push(r.url()); });
+  await settle(page);
+  assert.equal(zoneFetches.length, 0, 'no zone data for the sample');
   const diagnostics = await page.evaluate((t) => atlas.loadJSON(t), plans());
   assert.deepEqual(diagnostics, []);
   await settle(page);
+  for (const t0 = Date.now(); zoneFetches.length === 0 && Date.now() - t0 < 15000;)
+    await page.waitForTimeout(100);
+  assert.equal(zoneFetches.length, 1, 'the zone data is fetched once the data names a zone');
 
   // View > Plan: the planned event is upcoming, its item overdue.
   await click(page, 'View');
