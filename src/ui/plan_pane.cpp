@@ -144,6 +144,7 @@ void PlanPane::due(AppState& state, const char* heading, const std::vector<DueIt
         std::string("##tick-") + (overdue ? "overdue" : "soon") + std::to_string(i);
     if (ImGui::Checkbox(tick.c_str(), &done))
       state.edit(Command::set_checklist_done(d.event, d.item, true));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Tick it: done");
     ImGui::SameLine();
     select_button(state, d.event, overdue ? "overdue" : "soon", i);
     ImGui::SameLine();
