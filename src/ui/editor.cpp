@@ -17,6 +17,7 @@
 
 #include "app/coordinates.hpp"
 #include "core/countries.hpp"
+#include "core/plan_fields.hpp"
 #include "ui/widget_probe.hpp"
 
 namespace atlas::ui {
@@ -132,7 +133,18 @@ void Editor::date(AppState& state, const char* label, const std::string& id, con
     ImGui::TextWrapped("not a date yet: %s", parsed.error.c_str());
     ImGui::PopStyleColor();
   }
-  if (changed && (buf.empty() || parsed.value))
+  const Event* e = std::string_view(field) == "date" ? state.event(id) : nullptr;
+  if (changed && parsed.value && e && (e->starts || e->ends)) {
+    // An event's times move with its date, in the same step (core/plan_fields). While the
+    // typing passes through a year or a month ("2026-03" on the way to "2026-03-05"), the
+    // edit waits: applied, it would drop the times.
+    if (is_exact_days(*parsed.value))
+      apply(state, Command::set_fields(id, fields_for_new_date(*e, parsed.value)), key);
+    else
+      errors_[key] =
+          "This event has times (Starts, Ends), so its date must be exact days; clear its "
+          "times first to give a month, a year or a window.";
+  } else if (changed && (buf.empty() || parsed.value))
     apply(
         state,
         Command::set_field(id, field, buf.empty() ? nlohmann::json(nullptr) : nlohmann::json(buf)),

@@ -180,3 +180,19 @@ TEST_CASE("Presenter: a \"What's next\" step after the overview only when there 
   CHECK(h.session.state.selection().empty());
   h.ui.present(false);
 }
+
+TEST_CASE("Inspector: a new date moves the event's times along, in the same step") {
+  UiHarness h;
+  load_plans(h);
+  const size_t steps = h.session.state.history.position();
+  REQUIRE(h.click("##date", 0));  // the event's date, the form's first date field
+  h.key(ImGuiKey_A, true);
+  // Key by key, as a user types: on the way it is a year, then a month, which would drop
+  // the times if it were applied.
+  for (const char* c : {"2", "0", "2", "6", "-", "0", "3", "-", "0", "5"}) h.type(c);
+  REQUIRE(event(h).date);
+  CHECK(atlas::edtf::format(*event(h).date) == "2026-03-05");
+  REQUIRE(event(h).starts);
+  CHECK(atlas::edtf::format(*event(h).starts).rfind("2026-03-05T09:30", 0) == 0);
+  CHECK(h.session.state.history.position() == steps + 1);
+}
