@@ -12,6 +12,7 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@
 #include "core/event_time.hpp"
 #include "core/formats.hpp"
 #include "core/utf8.hpp"
+#include "geo/city_lookup.hpp"
 #include "geo/gazetteer.hpp"
 #include "platform/file_store.hpp"  // read_file, write_file_atomic
 
@@ -71,17 +73,6 @@ std::string default_gazetteer(const char* argv0) {
   std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (ec) exe = std::filesystem::absolute(argv0, ec);
   return (exe.parent_path() / "gazetteer.bin").string();
-}
-
-atlas::CityLookup city_lookup(std::shared_ptr<atlas::geo::Gazetteer> g) {
-  return [g](std::string_view name, std::string_view country) {
-    std::vector<atlas::CityCandidate> out;
-    // Only whole names (or alternates: "Saigon") count: "Perth" is never "Perth Amboy".
-    for (const auto& hit : g->search(name, country, 8))
-      if (hit.match == atlas::geo::GazetteerMatch::Exact)
-        out.push_back({hit.name, hit.country, hit.lat, hit.lon});
-    return out;
-  };
 }
 
 }  // namespace
@@ -197,7 +188,11 @@ int load_side_inputs(ConvertArgs& c, const char* argv0) {
     auto g = std::make_shared<atlas::geo::Gazetteer>();
     if (atlas::read_file(path, asset) &&
         atlas::geo::load_gazetteer(asset.data(), asset.size(), *g, error)) {
-      c.o.import.cities = city_lookup(g);
+      // The lookup holds the list: keep it alive as long as the options are.
+      c.o.import.cities = [g, find = atlas::geo::city_lookup(*g)](std::string_view name,
+                                                                  std::string_view country) {
+        return find(name, country);
+      };
     } else if (!c.gazetteer_path.empty()) {
       std::cerr << path << ": " << (error.empty() ? "cannot read the file" : error) << "\n";
       return 2;
