@@ -127,6 +127,8 @@ target_compile_options(atlas_render PRIVATE ${ATLAS_WARNINGS})
 # object: imgui itself calls the test-engine hooks in ui/widget_probe.cpp.
 add_library(atlas_ui OBJECT
   src/ui/about.cpp
+  src/ui/csv_import_dialog.cpp
+  src/ui/export_menu.cpp
   src/ui/app_ui.cpp
   src/ui/dialogs.cpp
   src/ui/drag.cpp
@@ -236,7 +238,8 @@ else()
   # The UI without a platform: AppUI and its panes with a fake host (tests/ui/ui_harness),
   # Dear ImGui run headless (a font atlas, no GL context, no window).
   add_executable(atlas_ui_tests tests/main.cpp tests/ui/test_app_ui.cpp tests/ui/test_editor.cpp
-    tests/ui/test_plan.cpp)
+    tests/ui/test_plan.cpp
+    tests/ui/test_csv_import.cpp)
   target_include_directories(atlas_ui_tests PRIVATE ${DOCTEST_INCLUDE})
   target_link_libraries(atlas_ui_tests PRIVATE atlas_ui)
   target_compile_options(atlas_ui_tests PRIVATE ${ATLAS_WARNINGS})

@@ -166,7 +166,8 @@
       $('file-input').click();
     },
     download(name, bytes) {
-      const type = name.endsWith('.png') ? 'image/png' : 'application/json';
+      const type = name.endsWith('.png') ? 'image/png' : name.endsWith('.csv') ? 'text/csv'
+        : name.endsWith('.kml') ? 'application/vnd.google-earth.kml+xml' : 'application/json';
       const url = URL.createObjectURL(new Blob([bytes], { type }));
       const a = document.createElement('a');
       a.href = url;

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <functional>
 
+#include "core/formats.hpp"
+
 namespace atlas {
 
 Session::Session(std::unique_ptr<KeyValueStore> store)
@@ -114,7 +116,19 @@ Session::ImportResult Session::import_text(std::string_view text, const std::str
            "The import of " + pending_->name + " was cancelled: " + name + " was opened after it.");
     pending_.reset();
   }
+  // Another tool's file goes to the import dialog. JSON is sniffed only once our loader
+  // has refused it (sniffing parses it: a big file of ours is not parsed twice).
+  auto to_dialog = [&] {
+    const Format* f = guess_format(name, text, true);
+    if (!f || std::string_view(f->name) == "atlas") return false;
+    spreadsheet_ = SpreadsheetFile{name, std::string(text)};
+    return true;
+  };
+  size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  bool json = first != std::string_view::npos && text[first] == '{';
+  if (!json && to_dialog()) return ImportResult::Spreadsheet;
   LoadResult r = load_dataset(text);
+  if (!r.ok() && json && to_dialog()) return ImportResult::Spreadsheet;
   import_name_ = name;
   if (!r.ok()) {
     import_diags_ = std::move(r.diagnostics);

@@ -46,8 +46,15 @@ class Session {
   void start();
 
   // 1. Import from a file, a drop, a paste, a URL or a script.
-  enum class ImportResult { Replaced, NeedsConfirmation, Refused };
+  // A spreadsheet or another tool's file (CSV, TimelineJS: core/formats' sniffing) is
+  // not opened: it waits, as Spreadsheet, for the UI's File > Import CSV dialog
+  // (mapping, problems, one undo step), which takes it with take_spreadsheet().
+  enum class ImportResult { Replaced, NeedsConfirmation, Refused, Spreadsheet };
   ImportResult import_text(std::string_view text, const std::string& name);
+  struct SpreadsheetFile {
+    std::string name, bytes;
+  };
+  std::optional<SpreadsheetFile> take_spreadsheet() { return std::exchange(spreadsheet_, {}); }
   const PendingImport* pending_import() const { return pending_.get(); }
   void confirm_import();
   void cancel_import();
@@ -143,6 +150,7 @@ class Session {
   Persistence persistence_;
   std::string where_;
   std::unique_ptr<PendingImport> pending_;
+  std::optional<SpreadsheetFile> spreadsheet_;  // for the import dialog (import_text)
   std::vector<Diagnostic> import_diags_;
   std::string import_name_;
   uint64_t saved_version_ = 0;

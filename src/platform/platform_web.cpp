@@ -374,6 +374,7 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_import(const char* text, int length, cons
   atlas_wake();
   g_import_result = r == atlas::Session::ImportResult::Replaced            ? "replaced"
                     : r == atlas::Session::ImportResult::NeedsConfirmation ? "needs-confirmation"
+                    : r == atlas::Session::ImportResult::Spreadsheet       ? "spreadsheet"
                                                                            : "refused";
   return g_import_result.c_str();
 }

@@ -11,6 +11,8 @@
 //                    problems, import with warnings, another tab's changes, replace
 //                    (New, Reset, Make a copy of a shared link)
 //   about.cpp        Help > About
+//   csv_import_dialog  File > Import CSV…: the mapping step (CsvImportDialog)
+//   export_menu.cpp  File > Export: CSV tables, TimelineJS, GeoJSON, KML, StoryMapJS
 // and panes with state of their own in their own classes: list_pane (ListPane),
 // editor (the Inspector), map_view, timeline_view, presenter, glyph_loader (the CJK font).
 #pragma once
@@ -21,6 +23,8 @@
 
 #include "app/host.hpp"
 #include "app/session.hpp"
+#include "core/export_csv.hpp"
+#include "ui/csv_import_dialog.hpp"
 #include "ui/editor.hpp"
 #include "ui/file_dialog.hpp"
 #include "ui/glyph_loader.hpp"
@@ -97,6 +101,7 @@ class AppUI {
   void set_zones(const tz::ZoneDb* zones) { zones_ = zones; }
   // Today on the viewer's clock (from the host), as last drawn.
   int64_t today() const { return today_; }
+  CsvImportDialog& csv_import() { return csv_import_; }
   // Presenter mode on or off (F5 / Esc, the View menu, window.atlas.present), at a step.
   void present(bool on, int step = 0);
   void present_step(int step) { presenter_.go(state_, map_, timeline_, step); }
@@ -157,6 +162,10 @@ class AppUI {
   void restore_previous();
   // about.cpp
   void about_popup();
+  // export_menu.cpp
+  void import_csv();
+  void export_menu();
+  void export_as(const char* format, const char* extension, CsvTableKind table);
 
   Session& session_;
   AppState& state_;
@@ -172,6 +181,8 @@ class AppUI {
   const tz::ZoneDb* zones_ = nullptr;
   int64_t today_ = 0;
   GlyphLoader glyphs_;
+  CsvImportDialog csv_import_;
+  bool export_excel_ = false;  // File > Export > CSV: for Excel (UTF-8 with BOM)
   Fonts fonts_;
   float scale_ = 0.0f;
   Theme theme_ = Theme::Light;
@@ -193,7 +204,8 @@ class AppUI {
   bool show_story_ = false;
   bool png_requested_ = false;
   enum class Confirm { None, New, Reset, Copy } confirm_ = Confirm::None;
-  std::string export_text_;  // what the save dialog will write (the dataset, a copy, a PNG)
+  std::string export_text_;   // what the save dialog will write (the dataset, a copy, a PNG)
+  std::string export_notes_;  // what that export left out, said once it is written
 };
 
 }  // namespace atlas::ui

@@ -98,9 +98,10 @@ void AppUI::file_dialog_result() {
     std::string error = host_.write_file(path, export_text_);
     export_text_.clear();
     if (error.empty() && ends_with(path, ".json")) session_.remember_file(path);
-    session_.notices.push_back(error.empty()
-                                   ? Notice{Notice::Info, "Exported to " + path + ".", false}
-                                   : Notice{Notice::Error, "Export failed: " + error, false});
+    session_.notices.push_back(
+        error.empty() ? Notice{Notice::Info, "Exported to " + path + "." + export_notes_, false}
+                      : Notice{Notice::Error, "Export failed: " + error, false});
+    export_notes_.clear();
     return;
   }
   std::string text;
@@ -112,6 +113,10 @@ void AppUI::file_dialog_result() {
 
 void AppUI::dialogs() {
   file_dialog_result();
+  // A spreadsheet opened by any path (File > Import CSV, Open, a drop) goes to its dialog.
+  csv_import_.set_gazetteer(editor_.gazetteer());
+  if (auto sheet = session_.take_spreadsheet()) csv_import_.open(sheet->name, sheet->bytes, state_);
+  csv_import_.draw(session_);
   import_problems_dialog();
   import_warnings_dialog();
   conflict_dialog();

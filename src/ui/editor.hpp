@@ -25,6 +25,7 @@ class Editor {
   // The zone data (null until loaded: times in a named zone then say so), the viewer's
   // zone and today (days since 1970-01-01), from the host's clock, once a frame.
   void set_clock(const tz::ZoneDb* zones, std::string viewer_zone, int64_t today);
+  const geo::Gazetteer* gazetteer() const { return gazetteer_; }
 
   // The Inspector pane: the form for the selection, or the dataset's own fields.
   void inspector(AppState& state, const Fonts& fonts);

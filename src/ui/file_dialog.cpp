@@ -12,7 +12,7 @@ namespace fs = std::filesystem;
 
 namespace atlas::ui {
 
-void FileDialog::open(Mode mode, const std::string& name) {
+void FileDialog::open(Mode mode, const std::string& name, const std::string& extension) {
   mode_ = mode;
   open_request_ = true;
   visible_ = true;
@@ -25,7 +25,7 @@ void FileDialog::open(Mode mode, const std::string& name) {
     folder_ = home ? home : fs::current_path(ec).string();
   }
   std::snprintf(name_buf_, sizeof name_buf_, "%s", name.c_str());
-  extension_ = fs::path(name).extension().string();
+  extension_ = extension.empty() ? fs::path(name).extension().string() : extension;
   if (extension_.empty()) extension_ = ".json";
   list_folder();
 }
@@ -39,8 +39,8 @@ void FileDialog::list_folder() {
     std::string name = it->path().filename().string();
     if (name.empty() || name[0] == '.') continue;  // hidden files stay hidden
     bool folder = it->is_directory(ec);
-    bool json = fs::path(name).extension() == (mode_ == Mode::Save ? extension_ : ".json");
-    if (folder || json || show_all_) entries_.push_back({name, folder});
+    bool listed = fs::path(name).extension() == extension_;
+    if (folder || listed || show_all_) entries_.push_back({name, folder});
   }
   if (ec) error_ = "This folder cannot be read: " + ec.message();
   std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
@@ -106,7 +106,7 @@ bool FileDialog::draw() {
       }
     }
   }
-  if (entries_.empty()) ImGui::TextDisabled("No .json files here.");
+  if (entries_.empty()) ImGui::TextDisabled("No %s files here.", extension_.c_str());
   ImGui::EndChild();
   if (!error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "%s", error_.c_str());
   bool agreed = false;  // the user already said "Replace"

@@ -1,5 +1,6 @@
 // file_dialog.hpp — a file dialog drawn with Dear ImGui, for the desktop (the web uses
-// the browser's own picker): folders, a .json filter, recent files, open and save.
+// the browser's own picker): folders, a filter by extension (.json, .csv), recent files, open and
+// save.
 #pragma once
 
 #include <string>
@@ -10,8 +11,9 @@ namespace atlas::ui {
 class FileDialog {
  public:
   enum class Mode { Open, Save };
-  // Opens the dialog on the next draw(). `name` is the suggested file name (Save).
-  void open(Mode mode, const std::string& name = "");
+  // Opens the dialog on the next draw(). `name` is the suggested file name (Save);
+  // `extension` the files listed (".csv"; else the name's, else ".json").
+  void open(Mode mode, const std::string& name = "", const std::string& extension = "");
   // Draws it while open; returns true once when the user chose a path (then path()).
   bool draw();
   const std::string& path() const { return chosen_; }

@@ -29,6 +29,10 @@ void AppUI::file_menu() {
   if (!view && ImGui::MenuItem("Open…", "Ctrl+O")) open_file();
   if (ImGui::MenuItem("Export JSON…", "Ctrl+S")) export_json();
   if (ImGui::MenuItem("Export view as PNG (2×)…")) png_requested_ = true;
+  // Interchange (export_menu.cpp): spreadsheets in (not in View mode), other tools'
+  // formats out.
+  if (!view && ImGui::MenuItem("Import CSV…")) import_csv();
+  export_menu();
   // Plans (issue 17): the events as an iCalendar file (core/ical).
   if (ImGui::MenuItem("Export calendar (.ics)…")) export_calendar();
   if (!view && session_.corrupt_copy() && ImGui::MenuItem("Export unreadable copy…"))

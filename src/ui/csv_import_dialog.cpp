@@ -1,0 +1,293 @@
+// csv_import_dialog.cpp — File > Import CSV… (see csv_import_dialog.hpp).
+//
+// Index
+//   1. Opening: a file's bytes read (or why not), the mapping guessed
+//   2. The dialog: what the file was read as, then its parts, then Import / Cancel
+//   3. Mapping: a combo per field, a column serving one field at most
+//   4. The day/month question
+//   5. Preview of the first rows, each with its state
+//   6. Problems, each with its row and column
+#include "ui/csv_import_dialog.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "geo/city_lookup.hpp"
+#include "ui/widget_probe.hpp"
+
+namespace atlas::ui {
+
+namespace {
+
+constexpr const char* kTitle = "Import spreadsheet";
+constexpr int kPreviewRows = 8;
+constexpr size_t kMaxProblemsShown = 400;  // a 100,000-row file of errors stays drawable
+const ImVec4 kErrorColour(0.85f, 0.2f, 0.2f, 1), kWarningColour(0.85f, 0.55f, 0.1f, 1);
+
+// "A", "B"… "AA": the column as the spreadsheet names it.
+std::string column_letters(int c) {
+  std::string s;
+  for (++c; c > 0; c = (c - 1) / 26) s.insert(s.begin(), char('A' + (c - 1) % 26));
+  return s;
+}
+
+std::string column_label(const std::vector<std::string>& header, int c) {
+  if (c < 0) return "(none)";
+  std::string name = size_t(c) < header.size() ? header[size_t(c)] : "";
+  return column_letters(c) + ": " + (name.empty() ? "(no header)" : name);
+}
+
+std::string plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+// -----------------------------------------------------------------------------------
+// 1. Opening
+// -----------------------------------------------------------------------------------
+void CsvImportDialog::open(const std::string& name, const std::string& bytes,
+                           const AppState& state) {
+  ImportOptions o;
+  if (gazetteer_ && use_cities_) o.cities = geo::city_lookup(*gazetteer_);
+  import_ = std::make_unique<SpreadsheetImport>(name, bytes, state, std::move(o));
+  opening_ = true;
+}
+
+// -----------------------------------------------------------------------------------
+// 2. The dialog
+// -----------------------------------------------------------------------------------
+void CsvImportDialog::draw(Session& session) {
+  AppState& state = session.state;
+  if (opening_) {
+    ImGui::OpenPopup(kTitle);
+    opening_ = false;
+  }
+  if (!import_) return;
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
+                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(900, 0), ImGuiCond_Appearing);
+  if (!ImGui::BeginPopupModal(kTitle, nullptr,
+                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
+    return;
+  SpreadsheetImport& im = *import_;
+  bool close = false;
+  ImGui::TextWrapped("%s", im.name().c_str());
+  if (im.error()) {
+    // Not readable at all: nothing of it is shown as if it were data.
+    ImGui::TextColored(kErrorColour, "This file cannot be imported. Your data is unchanged.");
+    ImGui::TextWrapped("%s", im.error()->to_string().c_str());
+  } else {
+    const char* what = im.kind() == SpreadsheetImport::Kind::TimelineJs      ? "TimelineJS JSON"
+                       : im.kind() == SpreadsheetImport::Kind::TimelineSheet ? "TimelineJS sheet"
+                                                                             : "CSV";
+    if (im.table())
+      ImGui::TextDisabled(
+          "%s, read as %s; %s", what, im.read_as().c_str(),
+          plural(im.table()->rows() ? im.table()->rows() - 1 : 0, "row", "rows").c_str());
+    else
+      ImGui::TextDisabled("%s", what);
+    if (im.kind() == SpreadsheetImport::Kind::Csv && im.table()) {
+      ImGui::SeparatorText("Columns");
+      mapping(state);
+      if (gazetteer_ && !gazetteer_->empty() &&
+          ImGui::Checkbox("Give new places coordinates from the offline city list", &use_cities_))
+        im.set_cities(use_cities_ ? geo::city_lookup(*gazetteer_) : CityLookup(), state);
+      day_month(state);
+      ImGui::SeparatorText("First rows");
+      preview();
+    }
+    problems();
+    if (size_t bad = im.error_rows()) {
+      bool skip = im.options().skip_bad_rows;
+      std::string label = "Skip the " + plural(bad, "row", "rows") + " with errors";
+      if (ImGui::Checkbox(label.c_str(), &skip)) im.set_skip_bad_rows(skip);
+    }
+  }
+  ImGui::Separator();
+  const ImportResult& r = im.summary();
+  if (r.error.empty()) {
+    std::string what =
+        "Import adds " + plural(r.events, "event", "events") + ", " +
+        plural(r.places, "new place", "new places") + " and " +
+        plural(r.organisations, "new organisation", "new organisations") +
+        (r.skipped_rows ? " (skipping " + plural(r.skipped_rows, "row", "rows") + " with errors)"
+                        : "") +
+        ", as one step: Edit > Undo takes it all back.";
+    ImGui::TextWrapped("%s", what.c_str());
+  } else {
+    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+    ImGui::TextWrapped("%s", (char(std::toupper(r.error[0])) + r.error.substr(1)).c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::BeginDisabled(!r.error.empty());
+  if (ImGui::Button("Import", ImVec2(120, 0))) {
+    std::string why;
+    size_t events = r.events, places = r.places, orgs = r.organisations;
+    if (im.apply(state, &why)) {
+      session.notices.push_back({Notice::Info,
+                                 "Imported " + plural(events, "event", "events") + ", " +
+                                     plural(places, "new place", "new places") + " and " +
+                                     plural(orgs, "new organisation", "new organisations") +
+                                     " from " + im.name() +
+                                     ". Edit > Undo takes the whole import back.",
+                                 false});
+      close = true;
+    } else {
+      session.notices.push_back(
+          {Notice::Error, "Nothing was imported from " + im.name() + ": " + why, false});
+    }
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) close = true;
+  if (close) {
+    import_.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+// -----------------------------------------------------------------------------------
+// 3. Mapping
+// -----------------------------------------------------------------------------------
+void CsvImportDialog::mapping(const AppState& state) {
+  SpreadsheetImport& im = *import_;
+  const std::vector<std::string>& header = im.table()->header();
+  if (!ImGui::BeginTable("mapping", 4, ImGuiTableFlags_SizingStretchSame)) return;
+  for (size_t i = 0; i < size_t(ImportField::Count); ++i) {
+    auto f = ImportField(i);
+    ImGui::TableNextColumn();
+    ImGui::PushID(int(i));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(field_label(f));
+    ImGui::SameLine(110);
+    ImGui::SetNextItemWidth(-1);
+    int current = im.mapping()[f];
+    std::string preview = column_label(header, current);
+    // Found by automation as "<Field> column" (a combo's box has no label of its own).
+    std::string probe_label = std::string(field_label(f)) + " column";
+    if (ImGui::BeginCombo("##column", preview.c_str())) {
+      for (int c = -1; c < int(header.size()); ++c) {
+        std::string item = column_label(header, c) + "##" + std::to_string(c);
+        if (ImGui::Selectable(item.c_str(), c == current) && c != current)
+          im.set_column(f, c, state);
+      }
+      ImGui::EndCombo();
+    } else {
+      probe::name_last_item(probe_label.c_str());
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+}
+
+// -----------------------------------------------------------------------------------
+// 4. The day/month question: asked when a date reads both ways and no date settles it
+// -----------------------------------------------------------------------------------
+void CsvImportDialog::day_month(const AppState& state) {
+  SpreadsheetImport& im = *import_;
+  const ImportPlan* plan = im.plan();
+  if (!plan) return;
+  DayMonthOrder chosen = im.options().day_month;
+  if (chosen == DayMonthOrder::Unknown && !plan->needs_day_month_choice()) {
+    if (plan->day_month_evidence_row > 0)
+      ImGui::TextDisabled("Dates read %s: row %d can only be read that way.",
+                          plan->day_month == DayMonthOrder::DayFirst ? "day first" : "month first",
+                          plan->day_month_evidence_row);
+    return;
+  }
+  if (plan->needs_day_month_choice())
+    ImGui::TextColored(kWarningColour,
+                       "%s could be day/month or month/day (the first: \"%s\", row %d). Which "
+                       "does this file use?",
+                       plural(size_t(plan->ambiguous_rows), "date", "dates").c_str(),
+                       plan->first_ambiguous_text.c_str(), plan->first_ambiguous_row);
+  else
+    ImGui::TextUnformatted("Dates like 03/04/2015 are read:");
+  if (ImGui::RadioButton("Day first (14/07/2015)", chosen == DayMonthOrder::DayFirst))
+    im.set_day_month(DayMonthOrder::DayFirst, state);
+  ImGui::SameLine();
+  if (ImGui::RadioButton("Month first (07/14/2015)", chosen == DayMonthOrder::MonthFirst))
+    im.set_day_month(DayMonthOrder::MonthFirst, state);
+}
+
+// -----------------------------------------------------------------------------------
+// 5. Preview
+// -----------------------------------------------------------------------------------
+void CsvImportDialog::preview() {
+  const SpreadsheetImport& im = *import_;
+  const CsvTable& t = *im.table();
+  const ImportPlan* plan = im.plan();
+  int columns = int(std::min<size_t>(t.header().size(), 60));
+  ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX |
+                          ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+  float height = ImGui::GetTextLineHeightWithSpacing() * (kPreviewRows + 2);
+  if (!ImGui::BeginTable("preview", columns + 2, flags, ImVec2(0, height))) return;
+  ImGui::TableSetupScrollFreeze(2, 1);
+  ImGui::TableSetupColumn("Row");
+  ImGui::TableSetupColumn("State");
+  for (int c = 0; c < columns; ++c) ImGui::TableSetupColumn(t.header()[size_t(c)].c_str());
+  ImGui::TableHeadersRow();
+  for (size_t i = 1; i < t.rows() && i <= size_t(kPreviewRows); ++i) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::Text("%zu", i + 1);
+    ImGui::TableNextColumn();
+    const PlannedRow* row = nullptr;
+    if (plan) {  // the plan's rows are in order, blank ones left out
+      auto it = std::lower_bound(plan->rows.begin(), plan->rows.end(), int(i + 1),
+                                 [](const PlannedRow& r, int n) { return r.row < n; });
+      if (it != plan->rows.end() && it->row == int(i + 1)) row = &*it;
+    }
+    if (!row)
+      ImGui::TextDisabled("blank");
+    else if (row->has_errors())
+      ImGui::TextColored(kErrorColour, "%s",
+                         plural(row->problems.size(), "problem", "problems").c_str());
+    else if (!row->problems.empty())
+      ImGui::TextColored(kWarningColour, "%s",
+                         plural(row->problems.size(), "warning", "warnings").c_str());
+    else
+      ImGui::TextUnformatted("ok");
+    for (int c = 0; c < columns; ++c) {
+      ImGui::TableNextColumn();
+      const auto& record = t.records[i];
+      if (size_t(c) < record.size()) {
+        // One line per cell: a quoted cell's line breaks would stretch the row.
+        std::string cell = record[size_t(c)].substr(0, 60);
+        std::replace(cell.begin(), cell.end(), '\n', ' ');
+        ImGui::TextUnformatted(cell.c_str());
+      }
+    }
+  }
+  ImGui::EndTable();
+}
+
+// -----------------------------------------------------------------------------------
+// 6. Problems
+// -----------------------------------------------------------------------------------
+void CsvImportDialog::problems() {
+  const std::vector<ImportProblem>& all = import_->problems();
+  if (all.empty()) return;
+  ImGui::SeparatorText(("Problems (" + std::to_string(all.size()) + ")").c_str());
+  ImGui::BeginChild("problems", ImVec2(0, 160), true);
+  for (size_t i = 0; i < all.size() && i < kMaxProblemsShown; ++i) {
+    const ImportProblem& p = all[i];
+    bool error = p.severity == Severity::Error;
+    ImGui::TextColored(error ? kErrorColour : kWarningColour, "%s", error ? "Error" : "Warning");
+    ImGui::SameLine();
+    std::string where = p.where();
+    ImGui::TextDisabled("%s", where.empty() ? "the file" : where.c_str());
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", p.message.c_str());
+  }
+  if (all.size() > kMaxProblemsShown)
+    ImGui::TextDisabled("… and %zu more", all.size() - kMaxProblemsShown);
+  ImGui::EndChild();
+}
+
+}  // namespace atlas::ui
