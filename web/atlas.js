@@ -599,6 +599,30 @@
       const result = importText(bytes || String(data), String(name));
       return { result, diagnostics: api.diagnostics() };
     },
+    /** Interchange (File > Import CSV without its dialog): a CSV or TimelineJS file
+     *  (text or bytes, as importJSON takes them) added with the guessed mapping as one
+     *  undoable step, or nothing when it cannot be: {imported, error, events, places,
+     *  organisations, skippedRows, readAs, problems: [{severity, row, column, columnName,
+     *  pointer, message, text}]}. options: {dayMonth: 'day-first' | 'month-first',
+     *  skipBadRows, cities (new places from the offline city list; default true)}. */
+    importCSV(data, options = {}, name = 'imported.csv') {
+      need();
+      const bytes = data instanceof ArrayBuffer ? new Uint8Array(data)
+        : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+          : null;
+      const run = (t, length) => withString(String(name), (n) =>
+        withString(JSON.stringify(options || {}), (o) =>
+          Module.UTF8ToString(Module._atlas_api_import_csv(t, length, n, o))));
+      return JSON.parse(bytes ? withFileBytes(bytes, run) : withBytes(String(data), run));
+    },
+    /** The data as File > Export writes it: {text, notes, error}. format: 'csv',
+     *  'timelinejs', 'geojson', 'kml', 'storymap', 'ics', 'atlas'; options: {table:
+     *  'events' | 'places' | 'organisations' | 'working-groups', excel}. */
+    exportAs(format, options = {}) {
+      need();
+      return JSON.parse(withString(String(format), (f) => withString(JSON.stringify(options || {}),
+        (o) => Module.UTF8ToString(Module._atlas_api_export_as(f, o)))));
+    },
     /** The last import by any path (picker, drop, paste, ?data=, importJSON), for
      *  automation: {count (imports so far), name, result ('replaced' |
      *  'needs-confirmation' | 'refused')}; count 0 and nulls before the first. */

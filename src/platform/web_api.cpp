@@ -9,6 +9,7 @@
 //   4. Presenting: the story, autoplay, PNG, the view's deep link
 //   5. Editing: undo, redo, history, fields, Pick on map, where widgets are
 //   6. The city list, fonts, the theme
+//   7. Interchange: a spreadsheet imported as one step, the data in other tools' formats
 //
 // Every function is EMSCRIPTEN_KEEPALIVE: the build finds them in this file and exports
 // them (cmake/web_exports.cmake), so adding one needs no list kept by hand. Each starts
@@ -25,6 +26,9 @@
 #include <string>
 #include <vector>
 
+#include "app/spreadsheet_import.hpp"
+#include "core/formats.hpp"
+#include "geo/city_lookup.hpp"
 #include "platform/web_backend.hpp"
 #include "ui/widget_probe.hpp"
 
@@ -511,6 +515,80 @@ EMSCRIPTEN_KEEPALIVE int atlas_api_set_theme(int dark) {
   d->ui.set_theme(dark ? atlas::ui::Theme::Dark : atlas::ui::Theme::Light);
   wake();
   return dark;
+}
+
+// ---------------------------------------------------------------------------------
+// 7. Interchange
+// ---------------------------------------------------------------------------------
+// A CSV (or TimelineJS) file imported as File > Import CSV's dialog would with its
+// guessed mapping: options {dayMonth: 'day-first' | 'month-first', skipBadRows, cities}
+// as JSON. One undoable step when it can be imported; nothing changes otherwise.
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_import_csv(const char* text, int length,
+                                                      const char* name, const char* options) {
+  FrameDriver* d = app();
+  if (!d) return "null";
+  nlohmann::json o = nlohmann::json::parse(text_of(options), nullptr, false);
+  if (!o.is_object()) o = nlohmann::json::object();
+  atlas::ImportOptions io;
+  std::string order = o.value("dayMonth", "");
+  io.day_month = order == "day-first"     ? atlas::DayMonthOrder::DayFirst
+                 : order == "month-first" ? atlas::DayMonthOrder::MonthFirst
+                                          : atlas::DayMonthOrder::Unknown;
+  io.skip_bad_rows = o.value("skipBadRows", false);
+  const atlas::geo::Gazetteer* g = d->ui.editor().gazetteer();
+  if (g && o.value("cities", true)) io.cities = atlas::geo::city_lookup(*g);
+  atlas::SpreadsheetImport im(
+      text_of(name), text ? std::string_view(text, size_t(std::max(0, length))) : std::string_view(),
+      d->state, std::move(io));
+  atlas::ImportResult r = im.summary();
+  std::string why;
+  bool imported = im.apply(d->state, &why);
+  nlohmann::json problems = nlohmann::json::array();
+  for (const auto& p : im.problems())
+    problems.push_back({{"severity", p.severity == atlas::Severity::Error ? "error" : "warning"},
+                        {"row", p.row},
+                        {"column", p.column},
+                        {"columnName", p.column_name},
+                        {"pointer", p.pointer},
+                        {"message", p.message},
+                        {"text", p.to_string()}});
+  g_result = nlohmann::json{{"imported", imported},
+                            {"error", imported ? "" : why},
+                            {"events", imported ? r.events : 0},
+                            {"places", imported ? r.places : 0},
+                            {"organisations", imported ? r.organisations : 0},
+                            {"skippedRows", imported ? r.skipped_rows : 0},
+                            {"readAs", im.read_as()},
+                            {"problems", problems}}
+                 .dump();
+  wake();
+  return g_result.c_str();
+}
+
+// The data as File > Export writes it: {text, notes, error}; format as `atlas convert
+// --formats` names them; options {table, excel}.
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_export_as(const char* format, const char* options) {
+  FrameDriver* d = app();
+  if (!d) return "null";
+  nlohmann::json o = nlohmann::json::parse(text_of(options), nullptr, false);
+  if (!o.is_object()) o = nlohmann::json::object();
+  const atlas::Format* f = atlas::find_format(text_of(format));
+  if (!f || !f->write) {
+    g_result = nlohmann::json{{"text", ""},
+                              {"notes", nlohmann::json::array()},
+                              {"error", std::string("no format called \"") + text_of(format) +
+                                            "\" can be written"}}
+                   .dump();
+    return g_result.c_str();
+  }
+  atlas::ConvertOptions c;
+  auto table = atlas::csv_table_from_name(o.value("table", "events"));
+  if (table) c.table = *table;
+  c.excel = o.value("excel", false);
+  atlas::WriteOutcome w = f->write(d->state.dataset, c);
+  g_result = nlohmann::json{{"text", w.bytes}, {"notes", w.notes}, {"error", w.error}}.dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return g_result.c_str();
 }
 
 }  // extern "C"
