@@ -38,9 +38,12 @@ bool sniff_atlas(std::string_view bytes) {
   return j.is_object() && j.value("format", "") == kFormatName;
 }
 
+// Not ours: no "format", nor our "version" (a file of ours that lost its "format" line is
+// ours, and its error is that line, not TimelineJS's complaints).
 bool sniff_timelinejs(std::string_view bytes) {
   json j = top_object(bytes);
-  return j.is_object() && !j.contains("format") && j.contains("events") && j["events"].is_array();
+  return j.is_object() && !j.contains("format") && !j.contains("version") && j.contains("events") &&
+         j["events"].is_array();
 }
 
 bool sniff_timelinejs_sheet(std::string_view bytes) {

@@ -538,8 +538,9 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_import_csv(const char* text, int leng
   const atlas::geo::Gazetteer* g = d->ui.editor().gazetteer();
   if (g && o.value("cities", true)) io.cities = atlas::geo::city_lookup(*g);
   atlas::SpreadsheetImport im(
-      text_of(name), text ? std::string_view(text, size_t(std::max(0, length))) : std::string_view(),
-      d->state, std::move(io));
+      text_of(name),
+      text ? std::string_view(text, size_t(std::max(0, length))) : std::string_view(), d->state,
+      std::move(io));
   atlas::ImportResult r = im.summary();
   std::string why;
   bool imported = im.apply(d->state, &why);
@@ -552,15 +553,16 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_import_csv(const char* text, int leng
                         {"pointer", p.pointer},
                         {"message", p.message},
                         {"text", p.to_string()}});
-  g_result = nlohmann::json{{"imported", imported},
-                            {"error", imported ? "" : why},
-                            {"events", imported ? r.events : 0},
-                            {"places", imported ? r.places : 0},
-                            {"organisations", imported ? r.organisations : 0},
-                            {"skippedRows", imported ? r.skipped_rows : 0},
-                            {"readAs", im.read_as()},
-                            {"problems", problems}}
-                 .dump();
+  g_result = nlohmann::json{
+      {"imported", imported},
+      {"error", imported ? "" : why},
+      {"events", imported ? r.events : 0},
+      {"places", imported ? r.places : 0},
+      {"organisations", imported ? r.organisations : 0},
+      {"skippedRows", imported ? r.skipped_rows : 0},
+      {"readAs", im.read_as()},
+      {"problems",
+       problems}}.dump();
   wake();
   return g_result.c_str();
 }

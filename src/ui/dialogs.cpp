@@ -107,8 +107,9 @@ void AppUI::file_dialog_result() {
   std::string text;
   if (!host_.read_file(path, text))
     session_.import_failed(path, "the file could not be read");
-  else if (session_.import_text(text, path) != Session::ImportResult::Refused)
-    session_.remember_file(path);
+  else if (auto r = session_.import_text(text, path);
+           r == Session::ImportResult::Replaced || r == Session::ImportResult::NeedsConfirmation)
+    session_.remember_file(path);  // Open's recent files are datasets, not spreadsheets
 }
 
 void AppUI::dialogs() {

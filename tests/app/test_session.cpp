@@ -69,6 +69,27 @@ TEST_CASE("import: errors refuse, warnings ask, clean files open") {
   CHECK(f.s.import_diagnostics().empty());
 }
 
+TEST_CASE("import: spreadsheets and TimelineJS wait for the import dialog; our JSON never does") {
+  Fixture f;
+  f.s.start();
+  std::string before = f.s.state.export_json();
+  CHECK(f.s.import_text("Title;Date\r\nA;2015\r\n", "events.csv") ==
+        Session::ImportResult::Spreadsheet);
+  auto sheet = f.s.take_spreadsheet();
+  REQUIRE(sheet);
+  CHECK(sheet->name == "events.csv");
+  CHECK(sheet->bytes == "Title;Date\r\nA;2015\r\n");
+  CHECK_FALSE(f.s.take_spreadsheet());  // taken once
+  CHECK(f.s.import_text(R"({"events":[{"start_date":{"year":2015}}]})", "t.json") ==
+        Session::ImportResult::Spreadsheet);
+  CHECK(f.s.take_spreadsheet());
+  // Ours without its "format" line is ours, with the loader's error: not TimelineJS.
+  CHECK(f.s.import_text(R"({"version":1,"title":"x","events":[]})", "mine.json") ==
+        Session::ImportResult::Refused);
+  CHECK_FALSE(f.s.take_spreadsheet());
+  CHECK(f.s.state.export_json() == before);
+}
+
 TEST_CASE("a second import while the first waits for 'Open it?' cancels the first, and says so") {
   Fixture f;
   f.s.start();
