@@ -35,7 +35,8 @@ json top_object(std::string_view bytes) {
 
 bool sniff_atlas(std::string_view bytes) {
   json j = top_object(bytes);
-  return j.is_object() && j.value("format", "") == kFormatName;
+  // Compared, not read with value(): a "format" that is not a string (3) throws there.
+  return j.is_object() && j.contains("format") && j["format"] == kFormatName;
 }
 
 // Not ours: no "format", nor our "version" (a file of ours that lost its "format" line is

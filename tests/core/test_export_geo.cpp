@@ -107,6 +107,10 @@ TEST_CASE("formats: guessed by content when reading, by name when writing") {
   CHECK(std::string(guess_format("x.json", "{\"format\": \"coalition-atlas\"}", true)->name) ==
         "atlas");
   CHECK(std::string(guess_format("x.json", "{\"events\": []}", true)->name) == "timelinejs");
+  // A "format" that is not a string is ours gone wrong (the loader says what), never a throw.
+  CHECK(std::string(guess_format("x.json", "{\"format\": 3}", true)->name) == "atlas");
+  CHECK(std::string(guess_format("x.json", "{\"version\": 1, \"events\": []}", true)->name) ==
+        "atlas");
   CHECK(std::string(guess_format("x.csv", "Year,Month,Headline\n", true)->name) ==
         "timelinejs-sheet");
   CHECK(std::string(guess_format("x.CSV", "title,date\n", true)->name) == "csv");
