@@ -588,7 +588,8 @@
       return JSON.parse(Module.UTF8ToString(Module._atlas_api_panes()));
     },
     /** Opens `data` as File > Open would: {result: 'replaced' | 'needs-confirmation' |
-     *  'refused', diagnostics}. Errors leave the data as it was; warnings ask the user.
+     *  'refused' | 'spreadsheet', diagnostics}. Errors leave the data as it was; warnings
+     *  ask the user; a CSV or TimelineJS file goes to File > Import CSV's dialog.
      *  `data` is text, or a file's bytes (an ArrayBuffer or a typed array), which are
      *  judged as bytes: not UTF-8, a byte order mark, a NUL are found as on the desktop. */
     importJSON(data, name = 'imported text') {
@@ -625,7 +626,7 @@
     },
     /** The last import by any path (picker, drop, paste, ?data=, importJSON), for
      *  automation: {count (imports so far), name, result ('replaced' |
-     *  'needs-confirmation' | 'refused')}; count 0 and nulls before the first. */
+     *  'needs-confirmation' | 'refused' | 'spreadsheet')}; count 0 and nulls before the first. */
     lastImport() {
       return { ...lastImport };
     },
