@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cfloat>
 #include <string>
 
 #include "geo/city_lookup.hpp"
@@ -23,7 +24,7 @@ namespace atlas::ui {
 namespace {
 
 constexpr const char* kTitle = "Import spreadsheet";
-constexpr int kPreviewRows = 8;
+constexpr int kPreviewRows = 5;            // with the rest, the dialog fits a 1280×800 window
 constexpr size_t kMaxProblemsShown = 400;  // a 100,000-row file of errors stays drawable
 const ImVec4 kErrorColour(0.85f, 0.2f, 0.2f, 1), kWarningColour(0.85f, 0.55f, 0.1f, 1);
 
@@ -70,6 +71,9 @@ void CsvImportDialog::draw(Session& session) {
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
                           ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(900, 0), ImGuiCond_Appearing);
+  // Never taller than the window: on a small screen it scrolls instead of losing Import.
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0),
+                                      ImVec2(FLT_MAX, ImGui::GetMainViewport()->WorkSize.y - 16));
   if (!ImGui::BeginPopupModal(kTitle, nullptr,
                               ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
     return;
@@ -225,7 +229,10 @@ void CsvImportDialog::preview() {
   int columns = int(std::min<size_t>(t.header().size(), 60));
   ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX |
                           ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-  float height = ImGui::GetTextLineHeightWithSpacing() * (kPreviewRows + 2);
+  // The header and kPreviewRows rows, and the horizontal scroll bar under them.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float row_h = ImGui::GetTextLineHeight() + style.CellPadding.y * 2 + 1;
+  float height = row_h * (kPreviewRows + 1) + style.ScrollbarSize + 4;
   if (!ImGui::BeginTable("preview", columns + 2, flags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(2, 1);
   ImGui::TableSetupColumn("Row");
@@ -274,7 +281,7 @@ void CsvImportDialog::problems() {
   const std::vector<ImportProblem>& all = import_->problems();
   if (all.empty()) return;
   ImGui::SeparatorText(("Problems (" + std::to_string(all.size()) + ")").c_str());
-  ImGui::BeginChild("problems", ImVec2(0, 160), true);
+  ImGui::BeginChild("problems", ImVec2(0, 130), true);
   for (size_t i = 0; i < all.size() && i < kMaxProblemsShown; ++i) {
     const ImportProblem& p = all[i];
     bool error = p.severity == Severity::Error;
