@@ -117,8 +117,10 @@ Session::ImportResult Session::import_text(std::string_view text, const std::str
     pending_.reset();
   }
   // Another tool's file goes to the import dialog. JSON is sniffed only once our loader
-  // has refused it (sniffing parses it: a big file of ours is not parsed twice).
+  // has refused it (sniffing parses it: a big file of ours is not parsed twice). A shared
+  // link (View mode) must be a dataset of ours: anything else is refused.
   auto to_dialog = [&] {
+    if (mode_ == Mode::View) return false;
     const Format* f = guess_format(name, text, true);
     if (!f || std::string_view(f->name) == "atlas") return false;
     spreadsheet_ = SpreadsheetFile{name, std::string(text)};
