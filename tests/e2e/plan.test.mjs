@@ -7,7 +7,8 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { OUT, click, openApp, poll, settle, start } from './harness.mjs';
+import ICAL from 'ical.js';
+import { OUT, click, decodePng, openApp, poll, regionStats, settle, start } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -35,6 +36,8 @@ const plans = () => JSON.stringify({
       place: 'manila' },
     { id: 'long-campaign', kind: 'campaign', title: 'A campaign that lasted',
       date: '2014-01-10/2014-11-20', status: 'held' },
+    { id: 'held-rt', kind: 'roundtable', title: 'รอบโต๊ะ 圆桌会议 held', date: '2016-03-10',
+      status: 'held', place: 'manila' },
   ],
   working_groups: [],
 });
@@ -85,4 +88,65 @@ test('ticking an overdue item takes it off the Plan window; a window is not a du
   assert.ok(await page.evaluate(() => atlas.timelineLocate('long-campaign')));
   writeFileSync(join(OUT, 'plan-window-vs-duration.png'), await page.screenshot());
   assert.deepEqual(problems, []);
+});
+
+// The calendar as a user gets it (File > Export calendar (.ics), a download), read by
+// ical.js: every event a calendar can hold, stable UIDs, DTSTAMP, STATUS, the zone.
+test('File > Export calendar: the download is read by ical.js; the same event keeps its UID', async () => {
+  const { page, context } = await openApp(env);
+  assert.deepEqual(await page.evaluate((t) => atlas.loadJSON(t), plans()), []);
+  await settle(page);
+  const exportOnce = async () => {
+    await click(page, 'File');
+    const [download] = await Promise.all([page.waitForEvent('download'),
+      click(page, 'Export calendar (.ics)…')]);
+    assert.match(download.suggestedFilename(), /\.ics$/);
+    const chunks = [];
+    for await (const c of await download.createReadStream()) chunks.push(c);
+    return Buffer.concat(chunks).toString('utf8');
+  };
+  const text = await exportOnce();
+  assert.match(text, /\r\n/);
+  const cal = new ICAL.Component(ICAL.parse(text));
+  const events = cal.getAllSubcomponents('vevent');
+  // The planned roundtable (timed, in Manila) and the held one (all day); the window of
+  // possible dates and the campaign's interval are said in the notice, not exported.
+  const byTitle = Object.fromEntries(events.map((v) => [v.getFirstPropertyValue('summary'), v]));
+  assert.deepEqual(Object.keys(byTitle).sort(), ['Planned Roundtable', 'รอบโต๊ะ 圆桌会议 held'].sort());
+  const planned = byTitle['Planned Roundtable'];
+  assert.equal(planned.getFirstPropertyValue('status'), 'TENTATIVE');
+  assert.equal(planned.getFirstProperty('dtstart').getParameter('tzid'), 'Asia/Manila');
+  assert.ok(cal.getFirstSubcomponent('vtimezone'), 'a VTIMEZONE for Asia/Manila');
+  const held = byTitle['รอบโต๊ะ 圆桌会议 held'];
+  assert.equal(held.getFirstPropertyValue('dtstart').isDate, true);
+  for (const v of events) {
+    assert.ok(v.getFirstPropertyValue('uid'));
+    assert.ok(v.getFirstPropertyValue('dtstamp'));
+  }
+  const again = new ICAL.Component(ICAL.parse(await exportOnce())).getAllSubcomponents('vevent');
+  assert.deepEqual(again.map((v) => v.getFirstPropertyValue('uid')).sort(),
+    events.map((v) => v.getFirstPropertyValue('uid')).sort());
+  await context.close();
+});
+
+// Drawing: a planned event is an outline (its centre is the lane's background), a held one
+// is filled (its centre is its kind's colour).
+test('the timeline draws a planned event outlined and a held one filled', async () => {
+  const { page, context } = await openApp(env);
+  // The planned event away from the today line and from the window's band.
+  const data = JSON.parse(plans());
+  Object.assign(data.events[0], { date: '2019-06-01', starts: undefined, ends: undefined, time_zone: undefined });
+  assert.deepEqual(await page.evaluate((t) => atlas.loadJSON(t), JSON.stringify(data)), []);
+  await page.evaluate(() => atlas.select(''));
+  await settle(page);
+  const png = decodePng(await page.screenshot());
+  const centre = async (id) => {
+    const r = await poll(page, (x) => atlas.timelineLocate(x), id);
+    return regionStats(png, Math.round(r.x) - 1, Math.round(r.y) - 1, 3, 3).mean;
+  };
+  const planned = await centre('plan-rt');
+  const held = await centre('held-rt');
+  assert.ok(planned > 200, `the planned mark's centre is light (hollow): ${planned}`);
+  assert.ok(held < 150, `the held mark's centre is dark (filled): ${held}`);
+  await context.close();
 });
