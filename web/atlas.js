@@ -110,6 +110,8 @@
   const Module = {
     canvas,
     sharedLink,
+    // ?embed: in another site's page (an <iframe>): no menu bar (the app reads it).
+    embedded: new URLSearchParams(location.search).has('embed'),
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     instantiateWasm(imports, receive) {

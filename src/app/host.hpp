@@ -27,7 +27,11 @@ class Host {
  public:
   virtual ~Host() = default;
 
-  // 1. What the host is.
+  // 1. What the host is. `embedded`: the page was opened to sit in another site's page
+  // (?embed): no menu bar. `share_address()`: the address a visitor would open to see what
+  // is shown (the page's, without its #view), "" where there is none (the desktop).
+  virtual bool embedded() const { return false; }
+  virtual std::string share_address() const { return ""; }
   struct Abilities {
     const char* name = "";       // "web (WebAssembly + WebGL 2)", "desktop (SDL2 + OpenGL 3.3)"
     bool can_quit = false;       // File > Quit and Ctrl+Q (a web page cannot close itself)

@@ -83,6 +83,15 @@ EM_JS(char*, js_shared_link, (), {
 });
 // A copy of the link was made: the address drops ?data= so a reload keeps the copy.
 EM_JS(void, js_drop_link, (), { Module.dropLink(); });
+// ?embed: the page sits in another site's page (web/atlas.js).
+EM_JS(int, js_embedded, (), { return Module.embedded ? 1 : 0; });
+// The page's address without its #view, for View > Copy embed code.
+EM_JS(char*, js_share_address, (), {
+  const url = new URL(location.href);
+  url.hash = '';
+  url.searchParams.delete('embed');
+  return stringToNewUTF8(url.href);
+});
 EM_JS(void, js_open_picker, (), { Module.openFilePicker(); });
 EM_JS(void, js_fullscreen, (int on), { Module.setFullscreen(!!on); });
 // Copy goes to the system clipboard (the browser allows it during the key press that
@@ -175,6 +184,8 @@ Host::BytesLoaded g_asset_done[kAssetSlots];
 class WebHost : public Host {
  public:
   Abilities abilities() const override { return {"web (WebAssembly + WebGL 2)", false, true}; }
+  bool embedded() const override { return js_embedded() != 0; }
+  std::string share_address() const override { return take_text(js_share_address()); }
   void set_fullscreen(bool on) override { js_fullscreen(on ? 1 : 0); }
   bool open_file_picker() override {
     js_open_picker();

@@ -158,7 +158,7 @@ bool AppUI::frame() {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 6));
   ImGui::Begin("Coalition Atlas", nullptr, kHostFlags);
   ImGui::PopStyleVar();
-  menu_bar();
+  if (!host_.embedded()) menu_bar();  // an embed: the views only, compact
   shortcuts();
   view_bar();
   notices_bar();

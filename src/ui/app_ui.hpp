@@ -37,6 +37,9 @@
 
 namespace atlas::ui {
 
+// View > Copy embed code's snippet for the page at `address` (menu_bar.cpp).
+std::string embed_code(const std::string& address, const std::string& title);
+
 // Where each pane is on screen (logical pixels), for tests and automation.
 struct PaneRect {
   float x = 0, y = 0, w = 0, h = 0;

@@ -11,10 +11,38 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <string>
 
 #include "ui/app_ui.hpp"
 
 namespace atlas::ui {
+
+// View > Copy embed code: an <iframe> of the page in its embed variant (?embed), named
+// for screen readers by the dataset's title, loaded only when scrolled to.
+std::string embed_code(const std::string& address, const std::string& title) {
+  auto attr = [](const std::string& s) {
+    std::string out;
+    for (char c : s) {
+      if (c == '&')
+        out += "&amp;";
+      else if (c == '"')
+        out += "&quot;";
+      else if (c == '<')
+        out += "&lt;";
+      else if (c == '>')
+        out += "&gt;";
+      else
+        out += c;
+    }
+    return out;
+  };
+  const size_t hash = address.find('#');
+  std::string src = address.substr(0, hash);
+  src += src.find('?') == std::string::npos ? "?embed" : "&embed";
+  return "<iframe src=\"" + attr(src) + "\" title=\"" +
+         attr(title.empty() ? "Coalition Atlas" : title) +
+         "\" width=\"100%\" height=\"600\" style=\"border:0\" loading=\"lazy\"></iframe>";
+}
 
 // -----------------------------------------------------------------------------------
 // 1. Menu bar
@@ -76,6 +104,12 @@ void AppUI::menu_bar() {
     }
     if (ImGui::MenuItem("Clear selection", "Esc", false, !state_.selection().empty()))
       state_.select("");
+    // A shared link or a published site can be embedded: its address is public. The
+    // user's own data lives in this browser only, so there is nothing to embed.
+    const std::string address = viewing() ? host_.share_address() : "";
+    ImGui::Separator();
+    if (ImGui::MenuItem("Copy embed code", nullptr, false, !address.empty()))
+      ImGui::SetClipboardText(embed_code(address, state_.dataset.title).c_str());
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Present")) {

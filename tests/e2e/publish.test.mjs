@@ -136,14 +136,14 @@ test('the published sample: View mode under a sub-path, nothing stored, offline 
   await context.close();
 });
 
-test('the published site inside an <iframe> on another origin', async () => {
+test('the published site embedded (?embed, 320 px) in an <iframe> on another origin', async () => {
   const dir = join(tmp, 'embedded');
   publish(join(ROOT, 'data', 'sample.json'), dir);
   const { url } = await serveFolder(dir);
   // The embedding page is on localhost, the site on 127.0.0.1: two origins.
   const host = await staticServer(tmp, '/none/', {
-    '/': `<!doctype html><title>Partner site</title><iframe src="${url}" title="Coalition Atlas" ` +
-         'width="800" height="600" loading="lazy"></iframe>',
+    '/': `<!doctype html><title>Partner site</title><iframe src="${url}?embed" title="Coalition Atlas" ` +
+         'width="320" height="480" loading="lazy"></iframe>',
   });
   servers.push(host);
   const context = await browser.newContext();
@@ -151,7 +151,7 @@ test('the published site inside an <iframe> on another origin', async () => {
   await page.goto(`http://localhost:${host.address().port}/`);
   const frame = await poll(page, () => document.querySelector('iframe') !== null).then(async () => {
     for (let i = 0; i < 300; i++) {
-      const f = page.frames().find((x) => x.url() === url);
+      const f = page.frames().find((x) => x.url() === url + '?embed');
       if (f) return f;
       await page.waitForTimeout(100);
     }
@@ -159,6 +159,11 @@ test('the published site inside an <iframe> on another origin', async () => {
   });
   await poll(frame, viewing, JSON.parse(readFileSync(join(ROOT, 'data', 'sample.json'), 'utf8')).events.length, { timeout: 60000 });
   assert.notEqual(new URL(page.url()).origin, new URL(frame.url()).origin);
+  // The embed variant at 320 px: no menu bar, the phone's one pane at a time.
+  await frame.evaluate(() => atlas.widgets());  // starts the recording
+  await poll(frame, () => atlas.widgetRect('Map') !== null);
+  assert.equal(await frame.evaluate(() => atlas.widgetRect('File')), null);
+  assert.equal(await frame.evaluate(() => atlas.phonePane()), 'map');
   await context.close();
 });
 

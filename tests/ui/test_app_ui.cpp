@@ -199,3 +199,40 @@ TEST_CASE("View mode (a shared link): no editing chrome, read-only fields, a cop
   CHECK(h.session.state.origin == "previous data");
   CHECK(h.session.state.dataset.title != "Shared");
 }
+
+TEST_CASE("View > Copy embed code: an iframe of the shared link's page; an embed has no menu bar") {
+  const char* kLink = "https://example.org/shared.json";
+  const char* kShared = R"({"format": "coalition-atlas", "version": 1,
+    "title": "Roundtables & \"forums\"", "places": [], "events": []})";
+  UiHarness h;
+  h.host.address = "https://example.org/atlas/?data=https%3A%2F%2Fexample.org%2Fshared.json";
+  h.frame(2);
+  // The user's own data: nothing public to embed.
+  REQUIRE(h.click("View"));
+  h.frame(2);
+  REQUIRE(h.click("Copy embed code"));
+  h.frame(2);
+  CHECK(std::string(ImGui::GetClipboardText() ? ImGui::GetClipboardText() : "") == "");
+  h.key(ImGuiKey_Escape);  // the disabled item left the menu open
+  h.frame(2);
+
+  h.session.view_link(kLink);
+  h.session.start();
+  REQUIRE(h.session.import_text(kShared, kLink) == atlas::Session::ImportResult::Replaced);
+  h.frame(2);
+  REQUIRE(h.click("View"));
+  h.frame(2);
+  REQUIRE(h.click("Copy embed code"));
+  h.frame(2);
+  CHECK(std::string(ImGui::GetClipboardText()) ==
+        "<iframe src=\"https://example.org/atlas/?data=https%3A%2F%2Fexample.org%2Fshared.json"
+        "&amp;embed\" title=\"Roundtables &amp; &quot;forums&quot;\" width=\"100%\" "
+        "height=\"600\" style=\"border:0\" loading=\"lazy\"></iframe>");
+
+  // Opened as an embed: the views without the menu bar.
+  h.host.embed = true;
+  h.frame(2);
+  float r[4];
+  CHECK_FALSE(atlas::ui::probe::find("View", 0, r));
+  CHECK_FALSE(atlas::ui::probe::find("File", 0, r));
+}

@@ -25,6 +25,8 @@ class FakeHost : public Host {
     return browser_ ? Abilities{"fake browser", false, true}
                     : Abilities{"fake desktop", true, false};
   }
+  bool embedded() const override { return embed; }
+  std::string share_address() const override { return address; }
   void set_fullscreen(bool on) override { fullscreen.push_back(on); }
   bool open_file_picker() override {
     ++pickers;
@@ -53,6 +55,8 @@ class FakeHost : public Host {
   Clock clock() const override { return now; }
   void load_time_zones(BytesLoaded done) override { zone_requests.push_back(std::move(done)); }
 
+  bool embed = false;   // the page was opened with ?embed
+  std::string address;  // the page's address, for View > Copy embed code
   std::vector<bool> fullscreen;
   int pickers = 0;
   std::vector<std::pair<std::string, std::string>> downloads;
