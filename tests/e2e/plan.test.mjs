@@ -109,10 +109,14 @@ test('File > Export calendar: the download is read by ical.js; the same event ke
   assert.match(text, /\r\n/);
   const cal = new ICAL.Component(ICAL.parse(text));
   const events = cal.getAllSubcomponents('vevent');
-  // The planned roundtable (timed, in Manila) and the held one (all day); the window of
-  // possible dates and the campaign's interval are said in the notice, not exported.
+  // The planned roundtable (timed, in Manila), the held one (a day) and the campaign
+  // (exact days that lasted); the window of possible dates is said in the notice instead.
   const byTitle = Object.fromEntries(events.map((v) => [v.getFirstPropertyValue('summary'), v]));
-  assert.deepEqual(Object.keys(byTitle).sort(), ['Planned Roundtable', 'รอบโต๊ะ 圆桌会议 held'].sort());
+  assert.deepEqual(Object.keys(byTitle).sort(),
+    ['A campaign that lasted', 'Planned Roundtable', 'รอบโต๊ะ 圆桌会议 held'].sort());
+  const campaign = byTitle['A campaign that lasted'];
+  assert.equal(campaign.getFirstPropertyValue('dtstart').toString(), '2014-01-10');
+  assert.equal(campaign.getFirstPropertyValue('dtend').toString(), '2014-11-21');  // exclusive
   const planned = byTitle['Planned Roundtable'];
   assert.equal(planned.getFirstPropertyValue('status'), 'TENTATIVE');
   assert.equal(planned.getFirstProperty('dtstart').getParameter('tzid'), 'Asia/Manila');
