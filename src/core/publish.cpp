@@ -10,6 +10,7 @@
 #include <rapidjson/writer.h>
 
 #include "core/dataset_json.hpp"
+#include "core/interchange_text.hpp"
 
 namespace atlas {
 namespace {
@@ -56,29 +57,6 @@ bool read_stamp(const std::string& worker, Stamp& s) {
 // ---------------------------------------------------------------------------------
 // 2. The page
 // ---------------------------------------------------------------------------------
-std::string html_text(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 size_t replace_all(std::string& s, std::string_view from, std::string_view to) {
   size_t n = 0;
   for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
@@ -93,14 +71,14 @@ size_t replace_all(std::string& s, std::string_view from, std::string_view to) {
 std::string published_page(std::string page, const std::string& old_version,
                            const std::string& version, const Dataset& d, const std::string& story) {
   if (replace_all(page, "?v=" + old_version + "\"", "?v=" + version + "\"") == 0) return "";
-  const std::string title = html_text(d.title.empty() ? "Coalition Atlas" : d.title);
+  const std::string title = html_from_text(d.title.empty() ? "Coalition Atlas" : d.title);
   size_t t0 = page.find("<title>"), t1 = page.find("</title>");
   if (t0 == std::string::npos || t1 == std::string::npos || t1 < t0) return "";
   page.replace(t0, t1 + 8 - t0, "<title>" + title + "</title>");
   std::string meta =
       "\n  <meta name=\"atlas-data\" content=\"" + std::string(kPublishedData) + "\">";
   if (!story.empty())
-    meta += "\n  <meta name=\"atlas-story\" content=\"" + html_text(story) + "\">";
+    meta += "\n  <meta name=\"atlas-story\" content=\"" + html_from_text(story) + "\">";
   size_t charset = page.find("<meta charset=\"utf-8\">");
   if (charset == std::string::npos) return "";
   page.insert(charset + 22, meta);

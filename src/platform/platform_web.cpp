@@ -88,7 +88,7 @@ EM_JS(int, js_embedded, (), { return Module.embedded ? 1 : 0; });
 // The page's address without its #view, for View > Copy embed code.
 EM_JS(char*, js_share_address, (), {
   const url = new URL(location.href);
-  url.hash = '';
+  url.hash = String();
   url.searchParams.delete('embed');
   return stringToNewUTF8(url.href);
 });

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/interchange_text.hpp"
 #include "ui/app_ui.hpp"
 
 namespace atlas::ui {
@@ -20,27 +21,11 @@ namespace atlas::ui {
 // View > Copy embed code: an <iframe> of the page in its embed variant (?embed), named
 // for screen readers by the dataset's title, loaded only when scrolled to.
 std::string embed_code(const std::string& address, const std::string& title) {
-  auto attr = [](const std::string& s) {
-    std::string out;
-    for (char c : s) {
-      if (c == '&')
-        out += "&amp;";
-      else if (c == '"')
-        out += "&quot;";
-      else if (c == '<')
-        out += "&lt;";
-      else if (c == '>')
-        out += "&gt;";
-      else
-        out += c;
-    }
-    return out;
-  };
   const size_t hash = address.find('#');
   std::string src = address.substr(0, hash);
   src += src.find('?') == std::string::npos ? "?embed" : "&embed";
-  return "<iframe src=\"" + attr(src) + "\" title=\"" +
-         attr(title.empty() ? "Coalition Atlas" : title) +
+  return "<iframe src=\"" + html_from_text(src) + "\" title=\"" +
+         html_from_text(title.empty() ? "Coalition Atlas" : title) +
          "\" width=\"100%\" height=\"600\" style=\"border:0\" loading=\"lazy\"></iframe>";
 }
 
