@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <ctime>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -587,6 +588,10 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_export_as(const char* format, const c
   auto table = atlas::csv_table_from_name(o.value("table", "events"));
   if (table) c.table = *table;
   c.excel = o.value("excel", false);
+  // A calendar is stamped now (DTSTAMP), and timed events keep their zone once the zone
+  // data has arrived, as File > Export calendar does.
+  c.ical.now_utc = int64_t(std::time(nullptr));
+  c.ical.zones = d->ui.zones();
   atlas::WriteOutcome w = f->write(d->state.dataset, c);
   g_result = nlohmann::json{{"text", w.bytes}, {"notes", w.notes}, {"error", w.error}}.dump(
       -1, ' ', false, nlohmann::json::error_handler_t::replace);

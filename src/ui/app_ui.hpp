@@ -102,6 +102,7 @@ class AppUI {
   // The zone data (core/timezone), once the platform has it: times in a named zone are
   // then shown on the venue's clock. Kept by the caller.
   void set_zones(const tz::ZoneDb* zones) { zones_ = zones; }
+  const tz::ZoneDb* zones() const { return zones_; }
   // Today on the viewer's clock (from the host), as last drawn.
   int64_t today() const { return today_; }
   CsvImportDialog& csv_import() { return csv_import_; }

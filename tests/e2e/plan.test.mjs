@@ -149,6 +149,11 @@ test('File > Export calendar: the download is read by ical.js; the same event ke
   for (const v of events) assert.ok(v.uid && v.dtstamp, JSON.stringify(v));
   const again = (await readInBrowser(context, await exportOnce())).events;
   assert.deepEqual(again.map((v) => v.uid).sort(), events.map((v) => v.uid).sort());
+  // atlas.exportAs('ics') gives the same calendar: stamped now, the zone kept.
+  const api = await readInBrowser(context, (await page.evaluate(() => atlas.exportAs('ics'))).text);
+  assert.deepEqual(api.events.map((v) => v.uid).sort(), events.map((v) => v.uid).sort());
+  assert.equal(api.events.find((v) => v.summary === 'Planned Roundtable').tzid, 'Asia/Manila');
+  for (const v of api.events) assert.ok(Number(v.dtstamp.slice(0, 4)) >= 2026, v.dtstamp);
   await context.close();
 });
 
