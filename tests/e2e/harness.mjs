@@ -264,6 +264,15 @@ export function regionStats(png, x0 = 0, y0 = 0, w = png.width, h = png.height) 
   return { colours: colours.size, stddev: Math.sqrt(Math.max(0, sum2 / n - mean * mean)), mean };
 }
 
+/** A small dataset the app loads cleanly: one place, n forums titled from `title`. */
+export const small = (title, n = 1) => JSON.stringify({
+  format: 'coalition-atlas', version: 1, title,
+  places: [{ id: 'sg', name: 'Singapore', country: 'SG', lat: 1.29, lon: 103.85 }],
+  events: Array.from({ length: n }, (_, i) => ({
+    id: `e${i}`, kind: 'forum', title: `${title} forum ${i}`, date: '2018-05', place: 'sg',
+  })),
+});
+
 export function sample() {
   return JSON.parse(readFileSync(join(ROOT, 'data', 'sample.json'), 'utf8'));
 }

@@ -12,9 +12,8 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { readBuild } from '../../tools/web/stamp_version.mjs';
-import { ROOT, SITE, poll, waitForCachedVersion } from './harness.mjs';
+import { ROOT, SITE, poll, start, waitForCachedVersion } from './harness.mjs';
 
 const ATLAS = join(ROOT, 'build', 'desktop', 'atlas');
 const GEN = join(ROOT, 'build', 'desktop', 'atlas-gen');
@@ -58,15 +57,16 @@ const stop = (server) => {
   return closed;
 };
 
-let tmp, browser;
+// The harness's browser (its own server of the built app is not used here).
+let tmp, env, browser;
 const servers = [];
 before(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'atlas-publish-'));
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-quic'], headless: true });
+  env = await start();
+  browser = env.browser;
 });
 after(async () => {
-  if (browser) await browser.close();
+  if (env) await env.close();
   for (const s of servers) if (s.listening) await stop(s);
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });

@@ -7,21 +7,13 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { OUT, openApp, poll, settle, start } from './harness.mjs';
+import { OUT, openApp, poll, settle, small, start } from './harness.mjs';
 
 let env;
 before(async () => {
   env = await start();
 });
 after(async () => env && env.close());
-
-const small = (title, n = 1) => JSON.stringify({
-  format: 'coalition-atlas', version: 1, title,
-  places: [{ id: 'sg', name: 'Singapore', country: 'SG', lat: 1.29, lon: 103.85 }],
-  events: Array.from({ length: n }, (_, i) => ({
-    id: `e${i}`, kind: 'forum', title: `${title} forum ${i}`, date: '2018-05', place: 'sg',
-  })),
-});
 
 const waitSaved = (page) => page.waitForFunction(() => atlas.storageStatus().saved);
 

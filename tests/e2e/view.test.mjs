@@ -10,21 +10,13 @@
 //      that refuses other sites (CORS): a clear message, the data untouched
 import { strict as assert } from 'node:assert';
 import { after, before, test } from 'node:test';
-import { click, openApp, poll, settle, start } from './harness.mjs';
+import { click, openApp, poll, settle, small, start } from './harness.mjs';
 
 let env;
 before(async () => {
   env = await start();
 });
 after(async () => env && env.close());
-
-const small = (title, n = 1) => JSON.stringify({
-  format: 'coalition-atlas', version: 1, title,
-  places: [{ id: 'sg', name: 'Singapore', country: 'SG', lat: 1.29, lon: 103.85 }],
-  events: Array.from({ length: n }, (_, i) => ({
-    id: `e${i}`, kind: 'forum', title: `${title} forum ${i}`, date: '2018-05', place: 'sg',
-  })),
-});
 
 // Everything this origin keeps: the app's database (web/store.js), key by key, and
 // localStorage (its fallback, and where older versions kept the data).

@@ -8,7 +8,7 @@
 // shows the linked dataset has been painted), which counts from the navigation's start:
 // downloading the app, starting it, fetching and opening the dataset. Prints
 // viewer_first_frame_ms_100 (the median) as one JSON object.
-import { chromium } from 'playwright-core';
+import { start } from '../../tests/e2e/harness.mjs';
 import { serve } from '../serve.mjs';
 
 const [dir, roundsArg] = process.argv.slice(2);
@@ -21,8 +21,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const server = await serve(dir, 0);
 const url = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-quic'], headless: true });
+const env = await start();  // the harness's browser (its server of the built app is unused)
+const browser = env.browser;
 try {
   const times = [];
   for (let i = 0; i < rounds; i++) {
@@ -39,7 +39,7 @@ try {
   console.log(JSON.stringify({ name: 'viewer_first_frame_ms_100', value: Math.round(median(times)), unit: 'ms' }));
   console.error(`viewer_bench: ms ${times.map(Math.round).join(' ')}`);
 } finally {
-  await browser.close();
+  await env.close();
   await new Promise((r) => server.close(r));
   server.closeAllConnections();
 }
