@@ -1,6 +1,6 @@
 // publish.cpp — see publish.hpp.
 //
-//   1. Reading the built site: the page, and the worker's build stamp
+//   1. Reading the built site: the page, the worker's build stamp, the files it lists
 //   2. The page: its version, its title, the meta tags that name the dataset
 //   3. publish_site
 #include "core/publish.hpp"
@@ -52,6 +52,27 @@ bool read_stamp(const std::string& worker, Stamp& s) {
     at = end + 1;
   }
   return false;
+}
+
+// Every file the stamp lists is in the site with the bytes it was stamped with: a site
+// read while it was rebuilt, or (on the web) fetched across an update, mixes two versions,
+// and its worker would refuse the odd file on every visitor's machine. "" or why not.
+std::string check_stamped_files(const Stamp& stamp, const std::vector<SiteFile>& site,
+                                const Sha256& sha256) {
+  for (const char* list : {"files", "optional"}) {
+    if (!stamp.build.HasMember(list) || !stamp.build[list].IsObject()) continue;
+    for (const auto& m : stamp.build[list].GetObject()) {
+      const std::string name = m.name.GetString();
+      const std::string* bytes = find_file(site, name);
+      if (!bytes)
+        return "the web app's files are incomplete (no " + name + ", which its build lists)";
+      if (!m.value.IsString() || sha256(*bytes) != m.value.GetString())
+        return "the web app's " + name +
+               " is not the one its build stamped (the app was rebuilt or updated part way); "
+               "publish again";
+    }
+  }
+  return "";
 }
 
 // ---------------------------------------------------------------------------------
@@ -113,6 +134,10 @@ PublishOutput publish_site(const PublishInput& in, const Sha256& sha256) {
   Stamp stamp;
   if (!read_stamp(*worker, stamp)) {
     out.error = "the web app's service worker has no build stamp: build it with tools/build web";
+    return out;
+  }
+  if (std::string why = check_stamped_files(stamp, in.site, sha256); !why.empty()) {
+    out.error = why;
     return out;
   }
 

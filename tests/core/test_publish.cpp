@@ -32,13 +32,16 @@ const char* kPage = R"(<!doctype html>
 </body>
 </html>
 )";
-const char* kWorker =
-    "// sw.js\n"
-    R"(const BUILD = {"version":"0123456789abcdef","files":{"index.html":"aa","atlas.js":"bb"},"optional":{}};)"
-    "\nconst PREFIX = 'coalition-atlas-';\n";
+// The worker's stamp lists each file with its hash, as tools/web/stamp_version.mjs writes it.
+std::string worker() {
+  return "// sw.js\nconst BUILD = {\"version\":\"0123456789abcdef\",\"files\":{\"index.html\":\"" +
+         fake_sha(kPage) + "\",\"atlas.js\":\"" + fake_sha("// app") +
+         "\"},\"optional\":{\"fonts/a.ttf\":\"" + fake_sha("F") +
+         "\"}};\nconst PREFIX = 'coalition-atlas-';\n";
+}
 
 std::vector<SiteFile> site() {
-  return {{"index.html", kPage}, {"sw.js", kWorker}, {"atlas.js", "// app"}, {"fonts/a.ttf", "F"}};
+  return {{"index.html", kPage}, {"sw.js", worker()}, {"atlas.js", "// app"}, {"fonts/a.ttf", "F"}};
 }
 
 Dataset dataset() {
@@ -86,7 +89,7 @@ TEST_CASE("publish: the page names the dataset, and a new version replaces the o
   CHECK(worker.rfind("// sw.js\nconst BUILD = {\"version\":\"" + version + "\"", 0) == 0);
   CHECK(worker.find("\"index.html\":\"" + fake_sha(page) + "\"") != std::string::npos);
   CHECK(worker.find("\"data.json\":\"" + fake_sha(data) + "\"") != std::string::npos);
-  CHECK(worker.find("\"atlas.js\":\"bb\"") != std::string::npos);
+  CHECK(worker.find("\"atlas.js\":\"" + fake_sha("// app") + "\"") != std::string::npos);
   CHECK(worker.find("\nconst PREFIX = 'coalition-atlas-';\n") != std::string::npos);
 
   // Other data, another version: two published folders never share a cache.
@@ -138,6 +141,16 @@ TEST_CASE("publish: a site that is not a built one publishes nothing, and says w
   other_page[0].second = "<html><title>x</title></html>";
   CHECK(publish_site({other_page, &d, ""}, fake_sha).error.find("not the one its build stamped") !=
         std::string::npos);
+
+  // Two versions mixed (a site read while it was rebuilt, or fetched across an update):
+  // the file is named, and nothing is published.
+  std::vector<SiteFile> mixed = site();
+  mixed[2].second = "// the next version of the app";
+  PublishOutput m = publish_site({mixed, &d, ""}, fake_sha);
+  CHECK(m.files.empty());
+  CHECK(m.error.find("the web app's atlas.js is not the one its build stamped") == 0);
+  CHECK(publish_site({without("fonts/a.ttf"), &d, ""}, fake_sha).error ==
+        "the web app's files are incomplete (no fonts/a.ttf, which its build lists)");
 
   std::vector<SiteFile> published = site();
   published.push_back({"data.json", "{}"});
