@@ -39,7 +39,10 @@ else()
   find_package(SDL2 REQUIRED)
   find_package(OpenGL REQUIRED)
   target_link_libraries(imgui PUBLIC SDL2::SDL2 OpenGL::GL ${CMAKE_DL_LIBS})
-  set(ATLAS_PLATFORM_SOURCE src/platform/platform_desktop.cpp src/platform/file_store.cpp)
+  # OpenSSL's libcrypto: File > Publish stamps the published site's worker with SHA-256.
+  find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+  set(ATLAS_PLATFORM_SOURCE src/platform/platform_desktop.cpp src/platform/file_store.cpp
+    src/platform/site_folder.cpp)
 endif()
 
 # Fonts come from Debian's packages at build time (fonts-noto-core); never committed.
@@ -128,7 +131,7 @@ target_compile_options(atlas_render PRIVATE ${ATLAS_WARNINGS})
 add_library(atlas_ui OBJECT
   src/ui/about.cpp
   src/ui/csv_import_dialog.cpp
-  src/ui/export_menu.cpp
+  src/ui/export_menu.cpp src/ui/publish_dialog.cpp
   src/ui/app_ui.cpp
   src/ui/dialogs.cpp
   src/ui/drag.cpp
@@ -157,7 +160,8 @@ add_executable(coalition-atlas src/main.cpp src/platform/frame_driver.cpp
 add_dependencies(coalition-atlas atlas_cjk_font)
 target_link_libraries(coalition-atlas PRIVATE atlas_ui atlas_basemap_data)
 if(NOT EMSCRIPTEN)
-  target_link_libraries(coalition-atlas PRIVATE atlas_gazetteer_data atlas_tzdata_data)
+  target_link_libraries(coalition-atlas PRIVATE atlas_gazetteer_data atlas_tzdata_data
+    OpenSSL::Crypto)
 else()
   add_dependencies(coalition-atlas gazetteer)
 endif()
@@ -197,6 +201,23 @@ if(EMSCRIPTEN)
   # is relinked. index.html and sw.js are templates, stamped with the version below.
   set(ATLAS_SITE_WEB_FILES)
   set(ATLAS_SITE_PRECACHE index.html coalition-atlas.js coalition-atlas.wasm gazetteer.bin)
+  # File > Publish's two libraries, from npm (tools/setup installs them): SHA-256 for the
+  # published worker's stamp, and the .zip. Loaded only when publishing; kept offline.
+  foreach(pair "js-sha256/build/sha256.min.js=js-sha256.min.js" "fflate/umd/index.js=fflate.min.js")
+    string(REPLACE "=" ";" pair "${pair}")
+    list(GET pair 0 from)
+    list(GET pair 1 name)
+    set(from "${CMAKE_SOURCE_DIR}/node_modules/${from}")
+    if(NOT EXISTS "${from}")
+      message(FATAL_ERROR "${from} is missing (File > Publish needs it): run tools/setup")
+    endif()
+    add_custom_command(OUTPUT "${ATLAS_SITE}/${name}"
+      COMMAND ${CMAKE_COMMAND} -E make_directory "${ATLAS_SITE}"
+      COMMAND ${CMAKE_COMMAND} -E copy "${from}" "${ATLAS_SITE}/${name}"
+      DEPENDS "${from}")
+    list(APPEND ATLAS_SITE_PRECACHE "${name}")
+    list(APPEND ATLAS_SITE_WEB_FILES "${ATLAS_SITE}/${name}")
+  endforeach()
   foreach(f ${ATLAS_WEB_FILES})
     get_filename_component(name "${f}" NAME)
     if(name STREQUAL "index.html" OR name STREQUAL "sw.js")
@@ -238,6 +259,7 @@ else()
   # The UI without a platform: AppUI and its panes with a fake host (tests/ui/ui_harness),
   # Dear ImGui run headless (a font atlas, no GL context, no window).
   add_executable(atlas_ui_tests tests/main.cpp tests/ui/test_app_ui.cpp tests/ui/test_editor.cpp
+    tests/ui/test_publish.cpp
     tests/ui/test_plan.cpp
     tests/ui/test_csv_import.cpp)
   target_include_directories(atlas_ui_tests PRIVATE ${DOCTEST_INCLUDE})

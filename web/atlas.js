@@ -7,7 +7,8 @@
 //   4. Files in and out: picker, drag and drop, paste, downloads; storage events from
 //      other tabs; saving when the page is hidden; ?data=URL, a shared link: checked
 //      (http(s) only, a size cap, a clear word for a server that refuses other sites) and
-//      opened in View mode, where nothing is written to this browser's storage
+//      opened in View mode, where nothing is written to this browser's storage; File >
+//      Publish's files gathered and zipped
 //   5. window.atlas: the JavaScript API (documented in README.md)
 //
 // Kept small on purpose: everything the app does lives in C++; this file only carries
@@ -169,6 +170,7 @@
     },
     download(name, bytes) {
       const type = name.endsWith('.png') ? 'image/png' : name.endsWith('.csv') ? 'text/csv'
+        : name.endsWith('.zip') ? 'application/zip'
         : name.endsWith('.kml') ? 'application/vnd.google-earth.kml+xml' : 'application/json';
       const url = URL.createObjectURL(new Blob([bytes], { type }));
       const a = document.createElement('a');
@@ -443,6 +445,62 @@
   const flush = () => started && Module._atlas_flush();
   document.addEventListener('visibilitychange', () => document.hidden && flush());
   window.addEventListener('pagehide', flush);
+  // File > Publish (platform_web.cpp): the built app's files, as its service worker lists
+  // them, each to _atlas_site_file, then _atlas_site_done(0 or why not); the published
+  // folder comes back file by file (zipAdd) and leaves as one .zip (fflate). The two
+  // libraries (js-sha256 for the worker's stamp, fflate) are loaded only when publishing.
+  const loadScript = (name) => new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = versioned(name);
+    s.onload = resolve;
+    s.onerror = () => reject(new Error(`${name} could not be loaded`));
+    document.head.appendChild(s);
+  });
+  const toHeapBytes = (bytes) => {
+    const ptr = Module._malloc(Math.max(1, bytes.length));
+    Module.HEAPU8.set(bytes, ptr);
+    return ptr;
+  };
+  Module.loadSite = async () => {
+    try {
+      if (!window.sha256 || !window.fflate) await Promise.all(['js-sha256.min.js', 'fflate.min.js'].map(loadScript));
+      const r = await fetch('sw.js', { cache: 'no-cache' });
+      if (!r.ok) throw new Error(`the server answered ${r.status} for sw.js`);
+      const worker = await r.text();
+      const line = worker.split('\n').find((l) => l.startsWith('const BUILD = {'));
+      if (!line) throw new Error('sw.js has no build stamp');
+      const b = JSON.parse(line.slice('const BUILD = '.length).replace(/;\s*$/, ''));
+      const names = [...Object.keys(b.files), ...Object.keys(b.optional || {})];
+      const files = [['sw.js', new TextEncoder().encode(worker)]];
+      for (const name of names) {
+        const f = await fetch(`${name}?v=${b.version}`);
+        if (!f.ok) throw new Error(`the server answered ${f.status} for ${name}`);
+        files.push([name, new Uint8Array(await f.arrayBuffer())]);
+      }
+      for (const [name, bytes] of files)
+        Module._atlas_site_file(Module.toHeap(name), toHeapBytes(bytes), bytes.length);
+      Module._atlas_site_done(0);
+    } catch (e) {
+      Module._atlas_site_done(Module.toHeap(String((e && e.message) || e)));
+    }
+  };
+  let zipFiles = {};
+  Module.zipAdd = (name, bytes) => {
+    zipFiles[name] = bytes;
+  };
+  Module.zipSave = (folder) => {
+    const files = zipFiles;
+    zipFiles = {};
+    if (!window.fflate) return 'the zip library (fflate) is not loaded';
+    try {
+      const tree = {};
+      for (const [name, bytes] of Object.entries(files)) tree[`${folder}/${name}`] = bytes;
+      Module.download(`${folder}.zip`, window.fflate.zipSync(tree));
+      return '';
+    } catch (e) {
+      return `the .zip could not be made (${(e && e.message) || e})`;
+    }
+  };
   // Closing or leaving with a change that could not be stored: the browser asks first.
   window.addEventListener('beforeunload', (e) => {
     if (!started || Module._atlas_flush() === 1) return;

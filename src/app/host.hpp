@@ -10,15 +10,18 @@
 //   3. Files in and out: the browser's picker and downloads, or real files
 //   4. Files the app asks for later: the CJK font, the gazetteer
 //   5. The clock: now, and the viewer's time zone
+//   6. Publishing: the built web app's files, SHA-256, the published folder saved
 //
-// Adding a service (a clipboard for "Copy embed code", a zip download for "publish", a
-// storage estimate): one virtual function here, one definition in each platform file
-// (platform_web.cpp, platform_desktop.cpp), and one in the tests' fake host.
+// Adding a service (a clipboard for "Copy embed code", a storage estimate): one virtual function
+// here, one definition in each platform file (platform_web.cpp, platform_desktop.cpp), and one in
+// the tests' fake host.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace atlas {
@@ -78,6 +81,21 @@ class Host {
     std::string zone;  // the viewer's IANA zone ("Europe/Berlin"), "" when unknown
   };
   virtual Clock clock() const = 0;
+
+  // 6. Publishing (File > Publish; core/publish makes the folder from the built app).
+  // `load_site` gets every file of the built web app, path and bytes: web: the files the
+  // page's service worker lists, fetched beside the page (with the libraries that hash and
+  // zip them); desktop: the web build beside the program. `done` may run at once or later
+  // on the main loop; an error is a sentence.
+  using SiteFiles = std::vector<std::pair<std::string, std::string>>;
+  using SiteLoaded = std::function<void(SiteFiles files, const std::string& error)>;
+  virtual void load_site(SiteLoaded done) = 0;
+  // Lowercase hexadecimal SHA-256 (web: js-sha256, loaded by load_site; desktop: OpenSSL).
+  virtual std::string sha256(std::string_view bytes) = 0;
+  // Saves the published folder. Web: `where` names a .zip download holding the folder
+  // `where`/ (fflate); desktop: `where` is a new or empty folder, written whole or not at
+  // all. "" when saved, else why not.
+  virtual std::string save_site(const std::string& where, const SiteFiles& files) = 0;
 };
 
 }  // namespace atlas

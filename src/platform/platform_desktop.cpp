@@ -3,7 +3,8 @@
 // for headless tests under Xvfb.
 //
 // Index
-//   1. The UI's host (app/host.hpp): full screen, real files, the CJK font, the gazetteer
+//   1. The UI's host (app/host.hpp): full screen, real files, the CJK font, the gazetteer,
+//      the web build for File > Publish
 //   2. Start-up: the window and context, the scale, the data folder, the command line
 //   3. The loops: --frames N for tests (then the screenshot and other outputs), and the
 //      app as people use it
@@ -20,6 +21,7 @@
 #include "platform/file_store.hpp"
 #include "platform/frame_driver.hpp"
 #include "platform/platform.hpp"
+#include "platform/site_folder.hpp"
 #include "render/png.hpp"
 
 // The gazetteer is built into the desktop program (the web fetches it beside the page).
@@ -90,6 +92,19 @@ class DesktopHost : public Host {
   void load_time_zones(BytesLoaded done) override {
     done(std::vector<unsigned char>(atlas_tzdata, atlas_tzdata + atlas_tzdata_size), "");
   }
+  // File > Publish: the web build beside the program (as `atlas publish` finds it), and
+  // the folder written whole or not at all.
+  void load_site(SiteLoaded done) override {
+    SiteFiles files;
+    std::string error;
+    if (!read_site_folder(default_site_folder(), files, error)) files.clear();
+    done(std::move(files), error);
+  }
+  std::string sha256(std::string_view bytes) override { return sha256_hex(bytes); }
+  std::string save_site(const std::string& where, const SiteFiles& files) override {
+    return write_site_folder(where, files);
+  }
+
   // The zone: $TZ when it names one, else where /etc/localtime points (".../zoneinfo/
   // Europe/Berlin"), else unknown.
   Clock clock() const override {

@@ -125,6 +125,19 @@ EM_JS(void, js_fetch_asset, (const char* url, int slot), {
   });
 });
 
+// File > Publish: the built app's files fetched beside the page (atlas_site_file, then
+// atlas_site_done); SHA-256 by js-sha256 and the .zip by fflate, both loaded by loadSite.
+EM_JS(void, js_load_site, (), { Module.loadSite(); });
+EM_JS(char*, js_sha256, (const char* bytes, int size), {
+  return Module.toHeap(self.sha256.hex(HEAPU8.subarray(bytes, bytes + size)));
+});
+EM_JS(void, js_zip_add, (const char* name, const char* bytes, int size), {
+  Module.zipAdd(UTF8ToString(name), HEAPU8.slice(bytes, bytes + size));
+});
+EM_JS(char*, js_zip_save, (const char* folder), {
+  return Module.toHeap(Module.zipSave(UTF8ToString(folder)));
+});
+
 // The clock: now in UTC seconds, and the viewer's zone as Intl resolves it ("" when not).
 EM_JS(double, js_now_seconds, (), { return Date.now() / 1000; });
 EM_JS(char*, js_time_zone, (), {
@@ -175,6 +188,10 @@ class WebStore : public KeyValueStore {
   std::string notice() const override { return take_text(js_store_text(2)); }
 };
 
+// Waiting for js_load_site: the files so far, and who asked.
+Host::SiteFiles g_site_files;
+Host::SiteLoaded g_site_done;
+
 // Waiting for js_fetch_asset, by slot.
 enum AssetSlot { kCjkFontSlot = 0, kGazetteerSlot = 1, kZonesSlot = 2, kAssetSlots };
 Host::BytesLoaded g_asset_done[kAssetSlots];
@@ -219,6 +236,19 @@ class WebHost : public Host {
   }
   Clock clock() const override {
     return {int64_t(std::floor(js_now_seconds())), take_text(js_time_zone())};
+  }
+  void load_site(SiteLoaded done) override {
+    g_site_files.clear();
+    g_site_done = std::move(done);
+    js_load_site();
+  }
+  std::string sha256(std::string_view bytes) override {
+    return take_text(js_sha256(bytes.data(), int(bytes.size())));
+  }
+  std::string save_site(const std::string& where, const SiteFiles& files) override {
+    for (const auto& [name, bytes] : files)
+      js_zip_add(name.c_str(), bytes.data(), int(bytes.size()));
+    return take_text(js_zip_save(where.c_str()));
   }
 };
 
@@ -442,6 +472,25 @@ EMSCRIPTEN_KEEPALIVE void atlas_store_done(int id, int code) {
        : code == 1 ? StoreError::Quota
        : code == 3 ? StoreError::Conflict
                    : StoreError::Io);
+  atlas_wake();
+}
+
+// One file of the built app from js_load_site (both owned here now).
+EMSCRIPTEN_KEEPALIVE void atlas_site_file(char* name, unsigned char* bytes, int size) {
+  atlas::platform::g_site_files.emplace_back(name,
+                                             std::string(reinterpret_cast<char*>(bytes), size));
+  std::free(name);
+  std::free(bytes);
+}
+
+// js_load_site is done: every file arrived (error 0), or why not (owned here).
+EMSCRIPTEN_KEEPALIVE void atlas_site_done(char* error) {
+  std::string why = error ? error : "";
+  std::free(error);
+  auto files = std::move(atlas::platform::g_site_files);
+  atlas::platform::g_site_files.clear();
+  if (!why.empty()) files.clear();
+  if (auto done = std::move(atlas::platform::g_site_done)) done(std::move(files), why);
   atlas_wake();
 }
 

@@ -156,9 +156,12 @@ bool AppUI::frame() {
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 6));
   }
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 6));
-  ImGui::Begin("Coalition Atlas", nullptr, kHostFlags);
+  // An embed: the views only, compact, and no empty row where the menu bar would be.
+  const bool embedded = host_.embedded();
+  ImGui::Begin("Coalition Atlas", nullptr,
+               embedded ? kHostFlags & ~ImGuiWindowFlags_MenuBar : kHostFlags);
   ImGui::PopStyleVar();
-  if (!host_.embedded()) menu_bar();  // an embed: the views only, compact
+  if (!embedded) menu_bar();
   shortcuts();
   view_bar();
   notices_bar();
@@ -172,7 +175,7 @@ bool AppUI::frame() {
   dialogs();
   editor_.dialogs(state_);
   plan_.draw(state_, today_, &show_plan_);  // (read-only on a shared link: edits refused)
-  if (!viewing()) {  // a shared link: nothing to fix or rearrange
+  if (!viewing()) {                         // a shared link: nothing to fix or rearrange
     editor_.quality_panel(state_, &show_quality_);
     presenter_.story_editor(state_, map_, timeline_, &show_story_);
   }
@@ -241,6 +244,7 @@ void AppUI::panes(float status_h) {
   float insp_h = std::max(1.0f, avail.y - split - list_h);
   if (ImGui::BeginChild("List", ImVec2(right_w, list_h), true)) {
     record_pane(kListPane);
+    list_.set_touch(0);
     animating_ |= list_.draw(state_, editor_, theme_);
   }
   ImGui::EndChild();

@@ -13,6 +13,7 @@
 //   about.cpp        Help > About
 //   csv_import_dialog  File > Import CSV…: the mapping step (CsvImportDialog)
 //   export_menu.cpp  File > Export: CSV tables, TimelineJS, GeoJSON, KML, StoryMapJS
+//   publish_dialog.cpp  File > Publish…: a read-only site (web: a .zip; desktop: a folder)
 // and panes with state of their own in their own classes: list_pane (ListPane),
 // editor (the Inspector), map_view, timeline_view, presenter, glyph_loader (the CJK font).
 #pragma once
@@ -170,6 +171,10 @@ class AppUI {
   void import_csv();
   void export_menu();
   void export_as(const char* format, const char* extension, CsvTableKind table);
+  // publish_dialog.cpp
+  void publish_dialog();
+  void publish_now(const std::string& where);
+  std::string publish_name() const;
 
   Session& session_;
   AppState& state_;
@@ -207,6 +212,10 @@ class AppUI {
   bool show_quality_ = false;
   bool show_story_ = false;
   bool png_requested_ = false;
+  bool open_publish_ = false;
+  int publish_story_ = -1;          // File > Publish: the story to open on (-1: none)
+  bool publishing_ = false;         // waiting for the host's load_site
+  bool publish_to_folder_ = false;  // the file dialog is choosing the published folder
   enum class Confirm { None, New, Reset, Copy } confirm_ = Confirm::None;
   std::string export_text_;   // what the save dialog will write (the dataset, a copy, a PNG)
   std::string export_notes_;  // what that export left out, said once it is written

@@ -12,6 +12,7 @@
 #include <imgui.h>
 
 #include <ctime>
+#include <utility>
 
 #include "core/ical.hpp"
 #include "ui/app_ui.hpp"
@@ -92,8 +93,15 @@ void AppUI::export_calendar() {
 
 // The desktop's file dialog: open reads and imports; save writes what was exported.
 void AppUI::file_dialog_result() {
-  if (!file_dialog_.draw()) return;
+  if (!file_dialog_.draw()) {
+    if (!file_dialog_.is_open()) publish_to_folder_ = false;  // closed without a choice
+    return;
+  }
   const std::string& path = file_dialog_.path();
+  if (std::exchange(publish_to_folder_, false)) {
+    publish_now(path);
+    return;
+  }
   if (file_dialog_.mode() == FileDialog::Mode::Save) {
     std::string error = host_.write_file(path, export_text_);
     export_text_.clear();
@@ -123,6 +131,7 @@ void AppUI::dialogs() {
   conflict_dialog();
   replace_dialog();
   quit_dialog();
+  publish_dialog();
 }
 
 // -----------------------------------------------------------------------------------

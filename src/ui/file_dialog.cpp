@@ -39,7 +39,7 @@ void FileDialog::list_folder() {
     std::string name = it->path().filename().string();
     if (name.empty() || name[0] == '.') continue;  // hidden files stay hidden
     bool folder = it->is_directory(ec);
-    bool listed = fs::path(name).extension() == extension_;
+    bool listed = mode_ != Mode::NewFolder && fs::path(name).extension() == extension_;
     if (folder || listed || show_all_) entries_.push_back({name, folder});
   }
   if (ec) error_ = "This folder cannot be read: " + ec.message();
@@ -49,7 +49,9 @@ void FileDialog::list_folder() {
 }
 
 bool FileDialog::draw() {
-  const char* title = mode_ == Mode::Open ? "Open a dataset" : "Export the dataset";
+  const char* title = mode_ == Mode::Open   ? "Open a dataset"
+                      : mode_ == Mode::Save ? "Export the dataset"
+                                            : "A new folder for the site";
   if (open_request_) {
     ImGui::OpenPopup(title);
     open_request_ = false;
@@ -106,7 +108,9 @@ bool FileDialog::draw() {
       }
     }
   }
-  if (entries_.empty()) ImGui::TextDisabled("No %s files here.", extension_.c_str());
+  if (entries_.empty())
+    ImGui::TextDisabled(mode_ == Mode::NewFolder ? "No folders here." : "No %s files here.",
+                        extension_.c_str());
   ImGui::EndChild();
   if (!error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "%s", error_.c_str());
   bool agreed = false;  // the user already said "Replace"
@@ -126,14 +130,24 @@ bool FileDialog::draw() {
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 220);
     ImGui::InputText("##name", name_buf_, sizeof name_buf_);
     ImGui::SameLine();
-    if (ImGui::Checkbox("All files", &show_all_)) list_folder();
+    if (mode_ != Mode::NewFolder && ImGui::Checkbox("All files", &show_all_)) list_folder();
     ImGui::SameLine();
-    if (ImGui::Button(mode_ == Mode::Open ? "Open" : "Save", ImVec2(80, 0)) && name_buf_[0]) {
+    const char* action = mode_ == Mode::Open ? "Open" : mode_ == Mode::Save ? "Save" : "Choose";
+    if (ImGui::Button(action, ImVec2(80, 0)) && name_buf_[0]) {
       chosen_ = (fs::path(folder_) / name_buf_).string();
       chosen = true;
     }
   }
   if (ImGui::IsKeyPressed(ImGuiKey_Escape)) visible_ = false;
+  if (chosen && mode_ == Mode::NewFolder) {
+    std::error_code ec;
+    if (fs::exists(chosen_, ec) && (!fs::is_directory(chosen_, ec) || !fs::is_empty(chosen_, ec))) {
+      error_ = fs::path(chosen_).filename().string() +
+               (fs::is_directory(chosen_, ec) ? " holds files" : " is a file") +
+               ": give a new or empty folder's name.";
+      chosen = false;
+    }
+  }
   if (chosen && mode_ == Mode::Save) {
     // Save keeps the suggested name's extension (.json, .png) when the user leaves it off.
     if (fs::path(chosen_).extension().empty()) chosen_ += extension_;

@@ -1,6 +1,6 @@
 // file_dialog.hpp — a file dialog drawn with Dear ImGui, for the desktop (the web uses
-// the browser's own picker): folders, a filter by extension (.json, .csv), recent files, open and
-// save.
+// the browser's own picker): folders, a filter by extension (.json, .csv), recent files, open,
+// save, and a new folder to write into (File > Publish).
 #pragma once
 
 #include <string>
@@ -10,8 +10,11 @@ namespace atlas::ui {
 
 class FileDialog {
  public:
-  enum class Mode { Open, Save };
-  // Opens the dialog on the next draw(). `name` is the suggested file name (Save);
+  // NewFolder: the path of a folder to create (or an empty one); one that holds files is
+  // refused there and then, so the caller never writes into someone's folder.
+  enum class Mode { Open, Save, NewFolder };
+  // Opens the dialog on the next draw(). `name` is the suggested file name (Save) or
+  // folder name (NewFolder);
   // `extension` the files listed (".csv"; else the name's, else ".json").
   void open(Mode mode, const std::string& name = "", const std::string& extension = "");
   // Draws it while open; returns true once when the user chose a path (then path()).

@@ -2,7 +2,7 @@
 //
 // Index
 //   1. The pane: toolbar, search, country filter, tabs
-//   2. Events: search, sort, filter (paced), arrow keys, the table
+//   2. Events: search, sort, filter (paced), arrow keys, the table; by touch, two lines a row
 //   3. Working groups, organisations, places
 #include "ui/list_pane.hpp"
 
@@ -208,6 +208,10 @@ void ListPane::arrow_keys(AppState& state) {
 }
 
 void ListPane::events_table(AppState& state, Theme theme) {
+  if (touch_row_ > 0) {
+    events_rows(state, theme);
+    return;
+  }
   const auto& events = state.dataset.events;
   constexpr ImGuiTableFlags flags =
       kListTable | ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable;
@@ -276,9 +280,71 @@ void ListPane::events_table(AppState& state, Theme theme) {
   ImGui::EndTable();
 }
 
+// By touch: one row per event, the whole width, at least a finger tall: the title on the
+// first line, its date in words, kind and place on the second (on a phone five columns
+// leave "sometim…" and "Visa Secu…"). Sorted as the table was, by date at first.
+void ListPane::events_rows(AppState& state, Theme theme) {
+  const auto& events = state.dataset.events;
+  if (!order_events(state)) waiting_ = true;
+  arrow_keys(state);
+  if (!ImGui::BeginChild("events-rows")) {
+    ImGui::EndChild();
+    return;
+  }
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float line = ImGui::GetTextLineHeight();
+  const float row_h = std::max(touch_row_, line * 2 + 8);  // (a phone's frame padding is tall)
+  ImGuiListClipper clipper;
+  clipper.Begin(int(order_.size()), row_h + style.ItemSpacing.y);
+  if (scroll_to_selection_) {
+    for (size_t r = 0; r < order_.size(); ++r)
+      if (events[size_t(order_[r])].id == state.selection()) clipper.IncludeItemByIndex(int(r));
+  }
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  while (clipper.Step()) {
+    for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+      const Event& e = events[size_t(order_[size_t(r)])];
+      ImGui::PushID(order_[size_t(r)]);
+      const bool selected = e.id == state.selection();
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      const float width = ImGui::GetContentRegionAvail().x;
+      // The title is the row's label (what a test or a screen reader finds it by), placed
+      // so the two lines sit in the middle of the row.
+      const float top = (row_h - line * 2) * 0.5f;
+      const float x = at.x;  // under the title, which the Selectable draws from its left
+      const std::string title = (e.title.empty() ? std::string("(untitled)") : e.title) + "##row";
+      ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, top / (row_h - line)));
+      if (ImGui::Selectable(title.c_str(), selected, 0, ImVec2(width, row_h))) state.select(e.id);
+      ImGui::PopStyleVar();
+      if (selected && scroll_to_selection_) {
+        ImGui::SetScrollHereY(0.5f);
+        scroll_to_selection_ = false;
+      }
+      const ImVec4 clip(at.x, at.y, at.x + width - style.FramePadding.x, at.y + row_h);
+      const float s = line * 0.55f;
+      const float y2 = at.y + top + line;
+      draw->AddRectFilled(ImVec2(x, y2 + (line - s) * 0.5f), ImVec2(x + s, y2 + (line + s) * 0.5f),
+                          kind_color(e.kind, theme), s * 0.25f);
+      std::string meta = date_words(e.date) + " · " + label(e.kind);
+      if (std::string place = place_label(state, e.place); !place.empty()) meta += " · " + place;
+      if (e.status) meta += " · " + std::string(label(*e.status));
+      draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x + s + 6, y2), dim,
+                    meta.c_str(), nullptr, 0, &clip);
+      ImGui::PopID();
+    }
+  }
+  ImGui::EndChild();
+}
+
 // -----------------------------------------------------------------------------------
 // 3. Working groups, organisations, places
 // -----------------------------------------------------------------------------------
+// A row's selectable by touch: the row's height less the cell's padding (0: one line).
+ImVec2 ListPane::touch_size() const {
+  return ImVec2(0, touch_row_ > 0 ? touch_row_ - 2 * ImGui::GetStyle().CellPadding.y : 0);
+}
+
 void ListPane::working_groups_table(AppState& state) {
   if (!ImGui::BeginTable("groups", 3, kListTable | ImGuiTableFlags_Resizable)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
@@ -288,11 +354,11 @@ void ListPane::working_groups_table(AppState& state) {
   ImGui::TableHeadersRow();
   int i = 0;
   for (const auto& w : state.dataset.working_groups) {
-    ImGui::TableNextRow();
+    ImGui::TableNextRow(ImGuiTableRowFlags_None, touch_row_);
     ImGui::TableNextColumn();
     ImGui::PushID(i++);
     if (ImGui::Selectable(w.name.c_str(), w.id == state.selection(),
-                          ImGuiSelectableFlags_SpanAllColumns))
+                          ImGuiSelectableFlags_SpanAllColumns, touch_size()))
       state.select(w.id);
     ImGui::PopID();
     ImGui::TableNextColumn();
@@ -312,11 +378,11 @@ void ListPane::organisations_table(AppState& state) {
   int i = 0;
   for (const auto& o : state.dataset.organisations) {
     if (!contains_folded(o.name, search_)) continue;
-    ImGui::TableNextRow();
+    ImGui::TableNextRow(ImGuiTableRowFlags_None, touch_row_);
     ImGui::TableNextColumn();
     ImGui::PushID(i++);
     if (ImGui::Selectable(o.name.c_str(), o.id == state.selection(),
-                          ImGuiSelectableFlags_SpanAllColumns))
+                          ImGuiSelectableFlags_SpanAllColumns, touch_size()))
       state.select(o.id);
     ImGui::PopID();
     ImGui::TableNextColumn();
@@ -335,11 +401,11 @@ void ListPane::places_table(AppState& state) {
   int i = 0;
   for (const auto& p : state.dataset.places) {
     if (!contains_folded(p.name, search_)) continue;
-    ImGui::TableNextRow();
+    ImGui::TableNextRow(ImGuiTableRowFlags_None, touch_row_);
     ImGui::TableNextColumn();
     ImGui::PushID(i++);
     if (ImGui::Selectable(p.name.c_str(), p.id == state.selection(),
-                          ImGuiSelectableFlags_SpanAllColumns))
+                          ImGuiSelectableFlags_SpanAllColumns, touch_size()))
       state.select(p.id);
     ImGui::PopID();
     ImGui::TableNextColumn();

@@ -4,6 +4,8 @@
 // the timeline's range, the playhead) and moves the selection with the arrow keys.
 #pragma once
 
+#include <imgui.h>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -22,11 +24,17 @@ class ListPane {
   bool draw(AppState& state, Editor& editor, Theme theme);
   // The search box's text (its characters need glyphs too).
   const std::string& search() const { return search_; }
+  // By touch (the phone layout): rows at least `row` tall, and the events as two lines
+  // each (the title; its date in words, kind and place) instead of five narrow columns.
+  // 0: the desktop's table.
+  void set_touch(float row) { touch_row_ = row; }
 
  private:
   void events_table(AppState& state, Theme theme);
+  void events_rows(AppState& state, Theme theme);  // by touch
   bool order_events(AppState& state);
   void arrow_keys(AppState& state);
+  ImVec2 touch_size() const;
   void working_groups_table(AppState& state);
   void organisations_table(AppState& state);
   void places_table(AppState& state);
@@ -47,6 +55,7 @@ class ListPane {
   RebuildPacer pacer_;
   int sort_column_ = 0;
   bool sort_ascending_ = true;
+  float touch_row_ = 0;
 };
 
 }  // namespace atlas::ui

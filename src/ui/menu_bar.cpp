@@ -48,6 +48,7 @@ void AppUI::file_menu() {
   export_menu();
   // Plans (issue 17): the events as an iCalendar file (core/ical).
   if (ImGui::MenuItem("Export calendar (.ics)…")) export_calendar();
+  if (!view && ImGui::MenuItem("Publish…")) open_publish_ = true;
   if (!view && session_.corrupt_copy() && ImGui::MenuItem("Export unreadable copy…"))
     export_corrupt_copy();
   if (!view) {

@@ -84,6 +84,7 @@ void AppUI::compact_panes(float status_h) {
       const float list_h = details ? std::floor(h * 0.5f) : h;
       if (ImGui::BeginChild("List", ImVec2(avail.x, list_h), true)) {
         record_pane(kListPane);
+        list_.set_touch(kTouchTarget);
         animating_ |= list_.draw(state_, editor_, theme_);
       }
       ImGui::EndChild();

@@ -132,9 +132,19 @@ test('rotating: landscape shows all four panes, portrait the pane that was shown
 // -----------------------------------------------------------------------------------
 test('on a phone: select in the list, read the details, fix a title', async () => {
   const { page, context } = await openApp(env, { width: 390, height: 844, ...PHONE });
+  await page.evaluate(() => atlas.widgets());  // starts the recording
   await tap(page, 'List');
   await poll(page, () => atlas.phonePane() === 'list');
-  await page.evaluate(() => atlas.select('rt-hk'));
+  await settle(page, 500);
+  // The events as rows a finger can hit: the whole width, at least 44 px tall, the title
+  // whole (not five columns of "sometim…").
+  const titles = JSON.parse(await page.evaluate(() => atlas.exportJSON())).events.map((e) => e.title);
+  const rows = (await page.evaluate(() => atlas.widgets())).filter((w) => titles.includes(w.label));
+  assert.ok(rows.length >= 6, `the list shows rows: ${JSON.stringify(rows)}`);
+  for (const r of rows)
+    assert.ok(r.height >= 44 && r.width >= 390 - 40, `${r.label} is a touch target: ${JSON.stringify(r)}`);
+  await tap(page, 'Hong Kong Roundtable');
+  await poll(page, () => atlas.selection() === 'rt-hk');
   await settle(page);  // the details open under the list: the field moves into place
   const field = await poll(page, () => atlas.fieldRect('rt-hk/title'));
   assert.ok(field.y + field.height <= 844 && field.x >= 0 && field.x + field.width <= 390, JSON.stringify(field));
@@ -146,5 +156,26 @@ test('on a phone: select in the list, read the details, fix a title', async () =
   await poll(page, () =>
     JSON.parse(atlas.exportJSON()).events.find((e) => e.id === 'rt-hk').title === 'Hong Kong Roundtable 2015');
   await page.screenshot({ path: `${OUT}/phone-390x844-edit.png` });
+  await context.close();
+});
+
+// -----------------------------------------------------------------------------------
+// 5. The embed variant at the other end: 1920 px wide
+// -----------------------------------------------------------------------------------
+test('?embed at 1920×1080: no menu bar, the four panes side by side, nothing off screen', async () => {
+  const { page, context, problems } = await openApp(env, { width: 1920, height: 1080, query: '?embed' });
+  await page.evaluate(() => atlas.widgets());  // starts the recording
+  await settle(page);
+  assert.equal(await page.evaluate(() => atlas.phonePane()), null);
+  await poll(page, () => atlas.widgetRect('+ Event') !== null);
+  assert.equal(await page.evaluate(() => atlas.widgetRect('File')), null);
+  const panes = await page.evaluate(() => atlas.panes());
+  for (const name of ['map', 'timeline', 'list', 'inspector'])
+    assert.ok(panes[name].width > 200 && panes[name].height > 150, `${name}: ${JSON.stringify(panes)}`);
+  // The map's pane starts at the top: the menu bar's row is not left empty.
+  assert.ok(panes.map.y < 20, JSON.stringify(panes.map));
+  assert.deepEqual(await outside(page, 1920, 1080), []);
+  await page.screenshot({ path: `${OUT}/embed-1920x1080.png` });
+  assert.deepEqual(problems, []);
   await context.close();
 });

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
 import { readBuild } from '../../tools/web/stamp_version.mjs';
-import { ROOT, SITE, poll, start, waitForCachedVersion } from './harness.mjs';
+import { ROOT, SITE, click, openApp, poll, start, waitForCachedVersion } from './harness.mjs';
 
 const ATLAS = join(ROOT, 'build', 'desktop', 'atlas');
 const GEN = join(ROOT, 'build', 'desktop', 'atlas-gen');
@@ -220,4 +220,65 @@ test('atlas publish refuses what it cannot publish, and writes nothing', () => {
   assert.equal(r.status, 1);
   assert.match(r.stderr, /nothing was written/);
   assert.throws(() => statSync(out), /ENOENT/);
+});
+
+// -----------------------------------------------------------------------------------
+// File > Publish in the browser: the .zip, read by unzip, is the CLI's folder
+// -----------------------------------------------------------------------------------
+test('File > Publish downloads a .zip that unzip reads: the same folder atlas publish writes, and it works', async () => {
+  // A dataset of the user's own with two stories, opened in Edit mode.
+  const sample = JSON.parse(readFileSync(join(ROOT, 'data', 'sample.json'), 'utf8'));
+  const ids = sample.events.map((e) => e.id);
+  sample.title = 'Our roundtables';
+  sample.stories = [
+    { id: 'short', title: 'Short', steps: [{ item: ids[0] }] },
+    { id: 'tour', title: 'Tour', steps: ids.slice(0, 3).map((item) => ({ item })) },
+  ];
+  const text = JSON.stringify(sample);
+  const { page, context, problems } = await openApp(env, { width: 1280, height: 800 });
+  await page.evaluate(() => atlas.widgets());  // starts the recording
+  assert.deepEqual(await page.evaluate((t) => atlas.loadJSON(t).filter((d) => d.severity === 'error'), text), []);
+  await poll(page, (n) => atlas.stats().events === n, sample.events.length);
+
+  await click(page, 'File');
+  await click(page, 'Publish…');
+  await click(page, '##publish-story');
+  await click(page, 'Tour');
+  const downloaded = page.waitForEvent('download', { timeout: 60000 });
+  await click(page, 'Download .zip');
+  const download = await downloaded;
+  assert.equal(download.suggestedFilename(), 'our-roundtables-site.zip');
+  const zip = join(tmp, 'from-app.zip');
+  await download.saveAs(zip);
+  await poll(page, () => atlas.notices().some((n) => n.text.startsWith('Published ')));
+  const notice = (await page.evaluate(() => atlas.notices())).find((n) => n.text.startsWith('Published '));
+  assert.match(notice.text, new RegExp(`^Published ${sample.events.length} events and the story "tour" as our-roundtables-site\\.zip`));
+  await context.close();
+
+  // Debian's unzip checks every entry's CRC, then unpacks the one folder inside.
+  execFileSync('unzip', ['-tq', zip]);
+  const unpacked = join(tmp, 'from-app');
+  execFileSync('unzip', ['-q', zip, '-d', unpacked]);
+  const dir = join(unpacked, 'our-roundtables-site');
+
+  // The same bytes as `atlas publish` writes from the built app (OpenSSL's SHA-256 on one
+  // side, js-sha256 in the page on the other).
+  const data = join(tmp, 'our-roundtables.json');
+  writeFileSync(data, text);
+  const cliDir = join(tmp, 'from-cli');
+  publish(data, cliDir, '--story', 'tour');
+  const list = (d) => execFileSync('find', ['.', '-type', 'f'], { cwd: d, encoding: 'utf8' }).split('\n').filter(Boolean).sort();
+  assert.deepEqual(list(dir), list(cliDir));
+  for (const name of list(cliDir))
+    assert.ok(readFileSync(join(dir, name)).equals(readFileSync(join(cliDir, name))), `${name} differs from atlas publish's`);
+
+  // Served from a sub-path by a plain static server: View mode, presenting the story.
+  const served = await serveFolder(dir);
+  const c2 = await browser.newContext();
+  const { page: p2 } = await visit(c2, served.url, sample.events.length);
+  assert.equal(await p2.title(), 'Our roundtables');
+  await poll(p2, () => atlas.story().presenting && atlas.story().count === 3);
+  assert.deepEqual(await leftBehind(p2), { localStorage: [], indexedDB: [] });
+  await c2.close();
+  assert.deepEqual(problems, []);
 });

@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include <cstdint>
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <utility>
@@ -54,6 +56,20 @@ class FakeHost : public Host {
   void load_gazetteer(BytesLoaded done) override { done({}, "no city list in the tests"); }
   Clock clock() const override { return now; }
   void load_time_zones(BytesLoaded done) override { zone_requests.push_back(std::move(done)); }
+  void load_site(SiteLoaded done) override { site_requests.push_back(std::move(done)); }
+  // Not SHA-256: a stand-in that differs for different bytes (the UI only passes it on).
+  std::string sha256(std::string_view bytes) override {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return std::string(buf) + buf + buf + buf;
+  }
+  std::string save_site(const std::string& where, const SiteFiles& files) override {
+    if (!save_site_error.empty()) return save_site_error;
+    sites.emplace_back(where, files);
+    return "";
+  }
 
   bool embed = false;   // the page was opened with ?embed
   std::string address;  // the page's address, for View > Copy embed code
@@ -63,6 +79,9 @@ class FakeHost : public Host {
   std::vector<std::pair<std::string, std::string>> files;  // path, bytes
   std::vector<FontLoaded> font_requests;                   // answered by the test
   std::vector<BytesLoaded> zone_requests;                  // answered by the test
+  std::vector<SiteLoaded> site_requests;                   // answered by the test
+  std::vector<std::pair<std::string, SiteFiles>> sites;    // published: where, files
+  std::string save_site_error;                             // save_site's answer, when set
   // A fixed "now": 2026-03-01T12:00:00Z, viewed from Berlin (tests may change it).
   Clock now{1772366400, "Europe/Berlin"};
 
