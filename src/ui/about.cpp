@@ -37,7 +37,8 @@ void AppUI::about_popup() {
       "Built with Dear ImGui (MIT), SDL2 (zlib), nlohmann/json (MIT). Fonts: Noto Sans and "
       "Noto Sans Thai (SIL Open Font License 1.1). Basemap: Natural Earth (public domain), via "
       "world-atlas. Place names and positions: GeoNames (geonames.org), CC BY 4.0 — "
-      "https://creativecommons.org/licenses/by/4.0/");
+      "https://creativecommons.org/licenses/by/4.0/ On the web, File > Publish uses fflate "
+      "(MIT) and js-sha256 (MIT).");
   ImGui::PopStyleColor();
   ImGui::Spacing();
   if (ImGui::Button("Close", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape))
