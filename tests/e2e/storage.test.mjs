@@ -50,7 +50,7 @@ function storeSet(page, key, value) {
   }), [DB, key, value]);
 }
 // In the page: a dataset of n events (about 500 bytes each) that the app loads cleanly.
-function bigDataset(n) {
+function bigDataset(n, sentences = 4) {
   const places = [{ id: 'sg', name: 'Singapore', country: 'SG', lat: 1.29, lon: 103.85 },
     { id: 'hk', name: 'Hong Kong', country: 'HK', lat: 22.3, lon: 114.17 }];
   const events = [];
@@ -58,7 +58,7 @@ function bigDataset(n) {
     events.push({ id: `e${i}`, kind: i % 3 ? 'forum' : 'roundtable',
       title: `Forum number ${i} on regional payments, supervision and shared market infrastructure`,
       date: `${2000 + (i % 20)}-${String(1 + (i % 12)).padStart(2, '0')}`, place: i % 2 ? 'sg' : 'hk',
-      notes: `Event ${i}: ` + 'delegates compared notes on cross-border settlement and regulation. '.repeat(4) });
+      notes: `Event ${i}: ` + 'delegates compared notes on cross-border settlement and regulation. '.repeat(sentences) });
   }
   return JSON.stringify({ format: 'coalition-atlas', version: 1, title: `Big ${n}`, places, events });
 }
@@ -290,7 +290,7 @@ test('Ctrl+V of a dataset\'s JSON outside a field opens it; a broken one changes
   await context.close();
 });
 
-test('a 20 MB dataset (far beyond localStorage) is kept: reloaded whole, byte-identical', async () => {
+test('a 50 MB, 100,000-event dataset (far beyond localStorage) is kept: reloaded whole, byte-identical', async () => {
   const { page, context, problems } = await openApp(env);
   await waitSaved(page);
   // Persistent storage is asked for on the user's first own save, not for the sample.
@@ -303,9 +303,9 @@ test('a 20 MB dataset (far beyond localStorage) is kept: reloaded whole, byte-id
     };
   });
   assert.equal(await page.evaluate(() => atlas.storageStatus().askedToPersist), false);
-  const n = 45000;
-  await page.evaluate(`window.bigText = (${bigDataset})(${n}); 0`);
-  assert.ok(await page.evaluate(() => window.bigText.length) > 20e6);
+  const n = 100000;
+  await page.evaluate(`window.bigText = (${bigDataset})(${n}, 5); 0`);
+  assert.ok(await page.evaluate(() => new TextEncoder().encode(window.bigText).length) > 50e6);
   assert.deepEqual(await page.evaluate(() => atlas.loadJSON(window.bigText)), []);
   await poll(page, () => atlas.storageStatus().saved);
   assert.equal(await page.evaluate(() => window.persistAsked), 1);
@@ -316,7 +316,7 @@ test('a 20 MB dataset (far beyond localStorage) is kept: reloaded whole, byte-id
   assert.equal(await page.evaluate(`(${sha256})(atlas.exportJSON())`), before);
   assert.deepEqual(await page.evaluate(() => atlas.notices()), []);
   // Kept in IndexedDB, and the status says how much is used (the browser compresses what
-  // it stores: far less than 20 MB here) and whether the browser keeps it.
+  // it stores: far less than 50 MB here) and whether the browser keeps it.
   const status = await poll(page, () => {
     const s = atlas.storageStatus();
     return s.usage > 0 && s.persisted !== null && s;
