@@ -464,7 +464,11 @@
   Module.loadSite = async () => {
     try {
       if (!window.sha256 || !window.fflate) await Promise.all(['js-sha256.min.js', 'fflate.min.js'].map(loadScript));
-      const r = await fetch('sw.js', { cache: 'no-cache' });
+      // (A network failure says only "Failed to fetch": say what it means here.)
+      const get = (name, options) => fetch(name, options).catch(() => {
+        throw new Error(`${name.split('?')[0]} could not be fetched: publishing needs the connection to the site`);
+      });
+      const r = await get('sw.js', { cache: 'no-cache' });
       if (!r.ok) throw new Error(`the server answered ${r.status} for sw.js`);
       const worker = await r.text();
       const line = worker.split('\n').find((l) => l.startsWith('const BUILD = {'));
@@ -473,7 +477,7 @@
       const names = [...Object.keys(b.files), ...Object.keys(b.optional || {})];
       const files = [['sw.js', new TextEncoder().encode(worker)]];
       for (const name of names) {
-        const f = await fetch(`${name}?v=${b.version}`);
+        const f = await get(`${name}?v=${b.version}`);
         if (!f.ok) throw new Error(`the server answered ${f.status} for ${name}`);
         files.push([name, new Uint8Array(await f.arrayBuffer())]);
       }
