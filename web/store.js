@@ -166,10 +166,9 @@
     if (cache.has('current') && revisionOf(old.get('current')) <= revisionOf(cache.get('current'))) return;
     const tx = db.transaction(KV, 'readwrite');
     const kv = tx.objectStore(KV);
-    for (const k of LEGACY_KEYS) {
-      if (old.has(k)) kv.put(old.get(k), k);
-      else kv.delete(k);
-    }
+    // Keys localStorage lacks are left: after a fallback mid-session (fallBack) it holds
+    // only the newest copy, and IndexedDB's other slot is still the last good one.
+    for (const k of LEGACY_KEYS) if (old.has(k)) kv.put(old.get(k), k);
     await finished(tx);
     await readAll();
     for (const [k, v] of old)
@@ -265,7 +264,8 @@
     batch = [];
     if (usersData && !asked) askPersist();
     if (backend === 'localstorage') return answer(commitLocal(items, expect));
-    if (!db) return answer(2);  // refused, closed or deleted: never written
+    if (backend === 'refused') return answer(2);  // a newer app's database: never written
+    if (!db) return fallBack(items, new Error('it was closed or deleted while the page was open'), answer);
     // The pointer is checked inside the transaction, so another tab's save between our
     // read and this write is never overwritten. While the page is being hidden (it may
     // be closing), the transaction is committed at once instead, so the browser finishes
@@ -298,7 +298,7 @@
           // Already finished.
         }
       }
-      return answer(codeOf(e));
+      return fallBack(items, e, answer);
     }
     tx.oncomplete = () => {
       for (const [k, v] of items) cache.set(k, v);
@@ -309,11 +309,47 @@
     tx.onabort = () => {
       if (!conflict) {
         console.log(`storage: the save was aborted (${tx.error && tx.error.message})`);
-        return answer(codeOf(tx.error));
+        return fallBack(items, tx.error || new Error('the save was aborted'), answer);
       }
       // Read what the other writer stored, so "keep mine" and "take theirs" see it.
       readAll().then(() => answer(3), () => answer(3));
     };
+  }
+
+  // IndexedDB failed in the middle of a session (deleted or closed by the browser, full,
+  // an I/O error): the save goes to localStorage where it fits, and the user is told. The
+  // next start copies it back into IndexedDB (migrate(): it is newer than what is there).
+  // Where it does not fit, nothing is left half-written there and the failure stands.
+  function fallBack(items, e, answer) {
+    const written = [];
+    try {
+      for (const [k, v] of items) {
+        localStorage.setItem(LEGACY + k, v);
+        written.push(k);
+      }
+    } catch {
+      for (const k of written) {
+        try {
+          localStorage.removeItem(LEGACY + k);
+        } catch {
+          // Nothing more can be done here.
+        }
+      }
+      return answer(codeOf(e));
+    }
+    const why = String((e && e.message) || e);
+    if (db) {
+      try {
+        db.close();
+      } catch {
+        // Already closed.
+      }
+    }
+    useLocalStorage(why);
+    notice = `This browser's database (IndexedDB) failed while the app was open (${why}), so ` +
+      "your data is now kept in its local storage instead, which holds only about 5 MB. " +
+      'Use File > Export to keep a copy as a file.';
+    answer(0);
   }
 
   // localStorage: one key at a time, the slot first and the pointer last (the C++ layout

@@ -70,7 +70,8 @@ void Session::start() {
   } else {
     state.load_sample(false);
   }
-  if (std::string why = store_->notice(); !why.empty()) notify(Notice::Warning, why, true);
+  store_notice_ = store_->notice();
+  if (!store_notice_.empty()) notify(Notice::Warning, store_notice_, true);
   if (!r.notice.empty()) {
     notify(Notice::Warning, r.notice, !r.corrupt_text.empty());
     notices.back().export_corrupt = !r.corrupt_text.empty();
@@ -248,6 +249,12 @@ void Session::after_save(const SaveOutcome& o, uint64_t version) {
   if (o.saved) {
     saved_version_ = version;
     failed_version_ = ~uint64_t(0);
+    // The store moved elsewhere to keep this save (the web: IndexedDB failed, local
+    // storage took it): the user is told where their data now is.
+    if (std::string why = store_->notice(); !why.empty() && why != store_notice_) {
+      store_notice_ = why;
+      notify(Notice::Warning, why, true);
+    }
     if (quota_) {
       quota_ = false;
       notify(Notice::Info, "Your changes are saved again.");

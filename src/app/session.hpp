@@ -167,6 +167,7 @@ class Session {
   Link link_ = Link::None;
   std::string link_address_;
   bool own_data_ = false;
+  std::string store_notice_;  // what the store said last (where the data is kept, and why)
   bool link_dropped_ = false;
   bool has_previous_ = false;
   // Data a copy or a restore displaced, written with the next save (in its batch) until

@@ -128,16 +128,19 @@ test('a full store: the error is shown, nothing is lost, the stored copy still l
       return put.call(this, value, key);
     };
   });
-  await page.evaluate(`window.bigText = (${bigDataset})(8000); 0`);  // about 4 MB
+  // About 12 MB: more than localStorage holds too, so there is no fallback (and nothing is
+  // left half-written there).
+  await page.evaluate(`window.bigText = (${bigDataset})(24000); 0`);
   assert.deepEqual(await page.evaluate(() => atlas.loadJSON(window.bigText)), []);
   await page.waitForFunction(() => atlas.storageStatus().quotaExceeded);
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
   const notices = await page.evaluate(() => atlas.notices());
   assert.equal(notices.length, 1);
   assert.equal(notices[0].kind, 'error');
   assert.equal(notices[0].export, true);
   assert.match(notices[0].text, /full.*Export/s);
   // Still open in memory: nothing lost.
-  assert.equal(await page.evaluate(() => JSON.parse(atlas.exportJSON()).title), 'Big 8000');
+  assert.equal(await page.evaluate(() => JSON.parse(atlas.exportJSON()).title), 'Big 24000');
   await settle(page);
   writeFileSync(join(OUT, 'quota-exceeded.png'), await page.screenshot());
   await reload(page);
@@ -355,7 +358,7 @@ test('migration: the localStorage keys of earlier versions are opened, copied, t
   await context.close();
 });
 
-test('the database deleted while open: the save fails with a message, the data stays open', async () => {
+test('the database deleted while open: the save goes to localStorage, the user is told, and the next start takes it back', async () => {
   const { page, context } = await openApp(env);
   await waitSaved(page);
   // Another program (a browser's "clear site data", another tab) deletes the database:
@@ -367,11 +370,22 @@ test('the database deleted while open: the save fails with a message, the data s
   }), DB);
   await page.evaluate((t) => atlas.loadJSON(t), small('Kept open', 4));
   const notices = await poll(page, () => atlas.notices().length && atlas.notices());
-  assert.equal(notices[0].kind, 'error');
+  assert.equal(notices.length, 1);
+  assert.equal(notices[0].kind, 'warning');
   assert.equal(notices[0].export, true);
-  assert.match(notices[0].text, /could not be saved.*still open.*Export/s);
+  assert.match(notices[0].text, /database \(IndexedDB\) failed while the app was open \(it was closed or deleted.*local storage instead.*Export/s);
   assert.equal(await page.evaluate(() => atlas.stats().events), 4);
-  assert.equal(await page.evaluate(() => atlas.storageStatus().saved), false);
+  await poll(page, () => atlas.storageStatus().saved);
+  assert.equal(await page.evaluate(() => atlas.storageStatus().backend), 'localstorage');
+  const slot = await page.evaluate(() => localStorage.getItem('atlas.current')[0]);
+  assert.equal(await page.evaluate((s) => JSON.parse(localStorage.getItem('atlas.data.' + s)).title, slot), 'Kept open');
+  // The next start: IndexedDB works again, takes the copy back, and localStorage is cleared.
+  await reload(page);
+  assert.equal(await page.evaluate(() => JSON.parse(atlas.exportJSON()).title), 'Kept open');
+  assert.equal(await page.evaluate(() => atlas.storageStatus().backend), 'indexeddb');
+  await poll(page, () => Object.keys(localStorage).filter((k) => k.startsWith('atlas.')).length === 0);
+  await reload(page);
+  assert.equal(await page.evaluate(() => JSON.parse(atlas.exportJSON()).title), 'Kept open');
   await context.close();
 });
 
