@@ -1,13 +1,13 @@
-// web_bench.mjs — the web app's numbers, measured in headless Chromium: bytes to
-// download (raw and gzipped), time from navigation to the first frame, and frames
-// drawn while idle. Prints one JSON object a line: {"name", "value", "unit"}.
+// web_bench.mjs — the web app's numbers: bytes to download (raw and gzipped, each file
+// at gzip -9), and, in headless Chromium, frames drawn while idle (the times to the
+// first frame are first_visit_bench.mjs's). Prints one JSON object a line: {"name", "value", "unit"}.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SITE, openApp, settle, start } from '../../tests/e2e/harness.mjs';
 
 const emit = (name, value, unit) => console.log(JSON.stringify({ name, value, unit }));
-const files = ['index.html', 'atlas.js', 'style.css', 'favicon.svg', 'coalition-atlas.js', 'coalition-atlas.wasm'];
+const files = ['index.html', 'store.js', 'atlas.js', 'style.css', 'favicon.svg', 'coalition-atlas.js', 'coalition-atlas.wasm'];
 let raw = 0;
 let gz = 0;
 for (const f of files) {
@@ -32,15 +32,6 @@ emit('first_visit_gz_bytes', gz + later, 'bytes');
 
 const env = await start();
 try {
-  const runs = [];
-  for (let i = 0; i < 5; i++) {
-    const { page, context } = await openApp(env);
-    runs.push(await page.evaluate(() => performance.getEntriesByName('atlas-first-frame')[0].startTime));
-    await context.close();
-  }
-  runs.sort((a, b) => a - b);
-  emit('first_frame_ms', Math.round(runs[2]), 'ms');
-
   const { page, context } = await openApp(env);
   const settled = await settle(page);
   await page.waitForTimeout(2000);
