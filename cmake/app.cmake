@@ -242,6 +242,21 @@ if(EMSCRIPTEN)
             "${CMAKE_SOURCE_DIR}/web/sw.js" coalition-atlas "${ATLAS_SITE}/fonts/cjk.ttf"
             "${ATLAS_SITE}/gazetteer.bin" "${ATLAS_SITE}/tzdata.bin" ${ATLAS_SITE_WEB_FILES}
     COMMENT "Stamping the page and its service worker with the build's version")
+  # Precompressed copies beside the big files (FILE.gz, FILE.br: Debian's gzip and
+  # brotli), for hosts that serve them (tools/serve.mjs does, with Content-Encoding).
+  # Not index.html and sw.js: `atlas publish` rewrites those, and copies these as they are.
+  find_program(ATLAS_GZIP gzip REQUIRED)
+  find_program(ATLAS_BROTLI brotli REQUIRED)
+  set(ATLAS_SITE_COMPRESSED)
+  foreach(name coalition-atlas.wasm coalition-atlas.js atlas.js store.js gazetteer.bin tzdata.bin
+          fonts/cjk.ttf)
+    add_custom_command(OUTPUT "${ATLAS_SITE}/${name}.gz" "${ATLAS_SITE}/${name}.br"
+      COMMAND ${ATLAS_GZIP} -9 -n -k -f "${ATLAS_SITE}/${name}"
+      COMMAND ${ATLAS_BROTLI} -q 11 -k -f "${ATLAS_SITE}/${name}"
+      DEPENDS "${ATLAS_SITE}/index.html")  # stamped after every file of the site is in place
+    list(APPEND ATLAS_SITE_COMPRESSED "${ATLAS_SITE}/${name}.gz" "${ATLAS_SITE}/${name}.br")
+  endforeach()
+  add_custom_target(atlas_site_compressed ALL DEPENDS ${ATLAS_SITE_COMPRESSED})
   add_custom_target(atlas_site_files ALL DEPENDS "${ATLAS_SITE}/fonts/cjk.ttf"
     "${ATLAS_SITE}/gazetteer.bin" "${ATLAS_SITE}/tzdata.bin" ${ATLAS_SITE_WEB_FILES} "${ATLAS_SITE}/index.html"
     "${ATLAS_SITE}/sw.js")

@@ -1,7 +1,9 @@
 // serve.mjs — a small static file server for the built page (tools/run, the browser
-// tests, the benchmarks). Loopback only; sends .wasm as application/wasm, and the page's
-// Content-Security-Policy as a header on every response (the service worker's script
-// gets its policy from its own response, not from the page).
+// tests, the benchmarks). Loopback only; sends .wasm as application/wasm (the page
+// compiles it while it downloads), the build's precompressed copies (FILE.br, FILE.gz)
+// to a browser that accepts them, and the page's Content-Security-Policy as a header on
+// every response (the service worker's script gets its policy from its own response, not
+// from the page).
 //
 //   node tools/serve.mjs DIR [--port N]     (PORT in the environment also works)
 import { createServer } from 'node:http';
@@ -36,6 +38,23 @@ async function policy(root) {
   return meta ? `${meta[1]}; ${FRAME_ANCESTORS}` : FRAME_ANCESTORS;
 }
 
+// The build puts FILE.br and FILE.gz beside the big files (cmake/app.cmake): sent, with
+// Content-Encoding, to a browser that accepts them; a copy older than its file (stale) is
+// not used.
+const ENCODINGS = [['br', '.br'], ['gzip', '.gz']];
+async function precompressed(file, acceptEncoding = '') {
+  const original = await stat(file);
+  const accepted = new Set(String(acceptEncoding).split(',').map((e) => e.split(';')[0].trim()));
+  for (const [encoding, suffix] of ENCODINGS) {
+    if (!accepted.has(encoding)) continue;
+    const copy = await stat(file + suffix).catch(() => null);
+    // (in whole seconds: brotli keeps only those of the file's time)
+    if (copy && copy.isFile() && Math.floor(copy.mtimeMs / 1000) >= Math.floor(original.mtimeMs / 1000))
+      return { body: await readFile(file + suffix), encoding };
+  }
+  return { body: await readFile(file), encoding: null };
+}
+
 /** Starts serving `dir` on 127.0.0.1:`port` (0 = any free port); resolves to the server. */
 export function serve(dir, port = 0, host = '127.0.0.1') {
   const root = resolve(dir);
@@ -48,11 +67,13 @@ export function serve(dir, port = 0, host = '127.0.0.1') {
         return;
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      const { body, encoding } = await precompressed(file, req.headers['accept-encoding']);
       res.writeHead(200, {
         'Content-Security-Policy': await policy(root),
         'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
         'Content-Length': body.length,
+        ...(encoding ? { 'Content-Encoding': encoding } : {}),
+        'Vary': 'Accept-Encoding',
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
       });

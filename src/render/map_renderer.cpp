@@ -107,11 +107,15 @@ bool MapRenderer::init(const geo::MapAsset& asset, const char* glsl_version, std
                  border.data(), GL_STATIC_DRAW);
   }
   glBindVertexArray(0);
+#ifndef NDEBUG
+  // A synchronous query (in a browser, a wait for the GPU process to finish the uploads):
+  // debug builds only.
   if (GLenum e = glGetError(); e != GL_NO_ERROR) {
     error = "OpenGL error " + std::to_string(e) + " while uploading the map";
     shutdown();
     return false;
   }
+#endif
   return true;
 }
 

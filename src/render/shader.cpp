@@ -8,7 +8,7 @@ namespace atlas::render {
 
 namespace {
 
-GLuint compile(GLenum type, const char* version, const char* src, std::string& error) {
+GLuint compile(GLenum type, const char* version, const char* src) {
   // ES needs a default float precision; desktop GLSL ignores the qualifier.
   std::string header = std::string(version) + "\n";
   if (std::strstr(version, " es")) header += "precision highp float;\n";
@@ -16,49 +16,50 @@ GLuint compile(GLenum type, const char* version, const char* src, std::string& e
   GLuint s = glCreateShader(type);
   glShaderSource(s, 2, parts, nullptr);
   glCompileShader(s);
+  return s;
+}
+
+// Why a shader did not compile, or "" when it did. Asked only after a failed link: each
+// query waits for the GPU (in a browser, a round trip to its GPU process), so a good
+// program costs one wait (the link status), not three.
+std::string compile_error(GLuint s, const char* what) {
   GLint ok = 0;
   glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-  if (!ok) {
-    GLint n = 0;
-    glGetShaderiv(s, GL_INFO_LOG_LENGTH, &n);
-    std::vector<char> log(size_t(n > 1 ? n : 1));
-    glGetShaderInfoLog(s, GLsizei(log.size()), nullptr, log.data());
-    error =
-        std::string(type == GL_VERTEX_SHADER ? "vertex" : "fragment") + " shader: " + log.data();
-    glDeleteShader(s);
-    return 0;
-  }
-  return s;
+  if (ok) return "";
+  GLint n = 0;
+  glGetShaderiv(s, GL_INFO_LOG_LENGTH, &n);
+  std::vector<char> log(size_t(n > 1 ? n : 1));
+  glGetShaderInfoLog(s, GLsizei(log.size()), nullptr, log.data());
+  return std::string(what) + " shader: " + log.data();
 }
 
 }  // namespace
 
 GLuint build_program(const char* glsl_version, const char* vertex_src, const char* fragment_src,
                      std::string& error) {
-  GLuint vs = compile(GL_VERTEX_SHADER, glsl_version, vertex_src, error);
-  if (!vs) return 0;
-  GLuint fs = compile(GL_FRAGMENT_SHADER, glsl_version, fragment_src, error);
-  if (!fs) {
-    glDeleteShader(vs);
-    return 0;
-  }
+  GLuint vs = compile(GL_VERTEX_SHADER, glsl_version, vertex_src);
+  GLuint fs = compile(GL_FRAGMENT_SHADER, glsl_version, fragment_src);
   GLuint p = glCreateProgram();
   glAttachShader(p, vs);
   glAttachShader(p, fs);
   glLinkProgram(p);
-  glDeleteShader(vs);
-  glDeleteShader(fs);
   GLint ok = 0;
   glGetProgramiv(p, GL_LINK_STATUS, &ok);
   if (!ok) {
-    GLint n = 0;
-    glGetProgramiv(p, GL_INFO_LOG_LENGTH, &n);
-    std::vector<char> log(size_t(n > 1 ? n : 1));
-    glGetProgramInfoLog(p, GLsizei(log.size()), nullptr, log.data());
-    error = std::string("link: ") + log.data();
+    error = compile_error(vs, "vertex");
+    if (error.empty()) error = compile_error(fs, "fragment");
+    if (error.empty()) {
+      GLint n = 0;
+      glGetProgramiv(p, GL_INFO_LOG_LENGTH, &n);
+      std::vector<char> log(size_t(n > 1 ? n : 1));
+      glGetProgramInfoLog(p, GLsizei(log.size()), nullptr, log.data());
+      error = std::string("link: ") + log.data();
+    }
     glDeleteProgram(p);
-    return 0;
+    p = 0;
   }
+  glDeleteShader(vs);
+  glDeleteShader(fs);
   return p;
 }
 
