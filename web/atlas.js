@@ -109,8 +109,21 @@
     }
   }
 
+  // The viewer's time zone, read now (Intl's first use takes a while: better while the
+  // app downloads than in its first frame) and again when the page is shown (the
+  // device may have travelled).
+  let timeZone = '';
+  const readTimeZone = () => {
+    try {
+      timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+    } catch (e) { /* no Intl: the app says the zone is unknown */ }
+  };
+  readTimeZone();
+  document.addEventListener('visibilitychange', () => document.hidden || readTimeZone());
+
   const Module = {
     canvas,
+    timeZone: () => timeZone,
     sharedLink,
     // ?embed: in another site's page (an <iframe>): no menu bar (the app reads it).
     embedded: new URLSearchParams(location.search).has('embed'),

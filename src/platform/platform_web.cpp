@@ -138,13 +138,10 @@ EM_JS(char*, js_zip_save, (const char* folder), {
   return Module.toHeap(Module.zipSave(UTF8ToString(folder)));
 });
 
-// The clock: now in UTC seconds, and the viewer's zone as Intl resolves it ("" when not).
+// The clock: now in UTC seconds, and the viewer's zone as Intl resolves it ("" when not;
+// read by web/atlas.js while the app downloads: Intl's first use is slow).
 EM_JS(double, js_now_seconds, (), { return Date.now() / 1000; });
-EM_JS(char*, js_time_zone, (), {
-  let z = "";
-  try { z = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) {}
-  return Module.toHeap(z);
-});
+EM_JS(char*, js_time_zone, (), { return Module.toHeap(Module.timeZone()); });
 
 // clang-format on
 

@@ -53,7 +53,9 @@ void AppUI::set_theme(Theme t) {
   apply_theme(theme_, scale_);
 }
 
-void AppUI::rebuild_fonts() { fonts_ = load_fonts(scale_ > 0 ? scale_ : 1.0f, glyphs_.font()); }
+void AppUI::rebuild_fonts() {
+  fonts_ = load_fonts(scale_ > 0 ? scale_ : 1.0f, glyphs_.font(), stage_fonts_);
+}
 
 bool AppUI::update_glyphs() {
   glyphs_.need_dataset(state_);
@@ -67,7 +69,10 @@ bool AppUI::update_glyphs() {
         });
     action = glyphs_.update();  // the font may be here already
   }
-  if (action != GlyphLoader::Action::RebuildFonts) return false;
+  // Presenting has begun: its big sizes join the atlas (a start-up without them builds a
+  // quarter of the glyphs).
+  const bool stage_missing = stage_fonts_ && !fonts_.stage_title;
+  if (action != GlyphLoader::Action::RebuildFonts && !stage_missing) return false;
   rebuild_fonts();
   return true;
 }
@@ -117,6 +122,7 @@ void AppUI::draw_composition() {
 void AppUI::present(bool on, int step) {
   read_clock();  // the steps depend on today ("What's next"), even before the first frame
   if (on) {
+    stage_fonts_ = true;  // built before the next frame (update_glyphs)
     if (!presenter_.active()) theme_before_presenting_ = theme_;
     set_theme(Theme::Contrast);
     presenter_.enter(state_, map_, timeline_, step);
@@ -131,7 +137,8 @@ void AppUI::present(bool on, int step) {
 // 3. The frame
 // -----------------------------------------------------------------------------------
 bool AppUI::frame() {
-  animating_ = false;
+  // A frame drawn before the presenter's sizes are built asks for the next, which has them.
+  animating_ = stage_fonts_ && !fonts_.stage_title;
   read_clock();
   // Characters typed or pasted this frame into any field: glyphs for the next one.
   for (ImWchar c : ImGui::GetIO().InputQueueCharacters) glyphs_.need(c);

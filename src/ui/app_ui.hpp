@@ -193,6 +193,7 @@ class AppUI {
   CsvImportDialog csv_import_;
   bool export_excel_ = false;  // File > Export > CSV: for Excel (UTF-8 with BOM)
   Fonts fonts_;
+  bool stage_fonts_ = false;  // the presenter's sizes: built once presenting begins
   float scale_ = 0.0f;
   Theme theme_ = Theme::Light;
   Theme theme_before_presenting_ = Theme::Light;

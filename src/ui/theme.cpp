@@ -51,25 +51,27 @@ ImFont* add(float px, float scale, const ExtraFont* extra) {
   return f;
 }
 
-Fonts build(float scale, const ExtraFont* extra, bool extra_on_stage) {
+Fonts build(float scale, const ExtraFont* extra, bool stage, bool extra_on_stage) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   Fonts f;
   f.body = add(kBodyPx, scale, extra);
   f.heading = add(kHeadingPx, scale, extra);
   f.small = add(kSmallPx, scale, extra);
-  f.stage_title = add(kStageTitlePx, scale, extra_on_stage ? extra : nullptr);
-  f.stage_body = add(kStageBodyPx, scale, extra_on_stage ? extra : nullptr);
+  if (stage) {
+    f.stage_title = add(kStageTitlePx, scale, extra_on_stage ? extra : nullptr);
+    f.stage_body = add(kStageBodyPx, scale, extra_on_stage ? extra : nullptr);
+  }
   io.Fonts->Build();
   return f;
 }
 }  // namespace
 
-Fonts load_fonts(float scale, const ExtraFont* extra) {
+Fonts load_fonts(float scale, const ExtraFont* extra, bool stage) {
   ImGuiIO& io = ImGui::GetIO();
-  Fonts f = build(scale, extra, true);
-  if (extra && io.Fonts->TexWidth * io.Fonts->TexHeight > kMaxFontTexturePixels)
-    f = build(scale, extra, false);
+  Fonts f = build(scale, extra, stage, true);
+  if (stage && extra && io.Fonts->TexWidth * io.Fonts->TexHeight > kMaxFontTexturePixels)
+    f = build(scale, extra, true, false);
   // Glyphs are rasterised at the device's scale; layout stays in logical pixels.
   io.FontGlobalScale = 1.0f / scale;
   io.FontDefault = f.body;

@@ -39,6 +39,8 @@ struct ExtraFont {
 // The largest font texture the atlas may grow to: past it, the presenter's big sizes go
 // without the extra glyphs (the editor's sizes keep them).
 constexpr int kMaxFontTexturePixels = 4096 * 4096;
-Fonts load_fonts(float scale, const ExtraFont* extra = nullptr);
+// `stage`: also the presenter's two big sizes, which are most of the atlas's work and
+// texture; without them (until presenting begins) stage_title and stage_body are null.
+Fonts load_fonts(float scale, const ExtraFont* extra = nullptr, bool stage = true);
 
 }  // namespace atlas::ui
