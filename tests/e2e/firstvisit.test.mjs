@@ -1,0 +1,87 @@
+// firstvisit.test.mjs — what a first visit waits for (issue #15), as orders of events and
+// bytes, never as times (tools/bench has the times: first_visit_bench.mjs):
+//
+//   1. A shared link (?data=) is fetched while the app downloads, and its data is in the
+//      app's first frame
+//   2. The big files arrive precompressed (tools/serve.mjs sends the build's .br / .gz),
+//      the wasm as application/wasm (compiled while it downloads); the page itself as is
+//   3. The presenter's big sizes are not in the glyph atlas until presenting begins
+import { strict as assert } from 'node:assert';
+import { after, before, test } from 'node:test';
+import { small, start } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => env && env.close());
+
+test('a shared link is fetched beside the app and drawn in its first frame', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.route('**/shared.json', (r) => r.fulfill({ contentType: 'application/json', body: small('Shared', 4) }));
+    await page.goto(env.url + '?data=shared.json');
+    await page.waitForFunction(() => performance.getEntriesByName('atlas-data-shown').length === 1, null,
+      { timeout: 60000 });
+    const got = await page.evaluate(() => {
+      const res = (part) => performance.getEntriesByType('resource').find((r) => r.name.includes(part));
+      return {
+        link: res('shared.json').fetchStart,
+        wasm: res('coalition-atlas.wasm').responseEnd,
+        stats: atlas.stats(),
+        // the frames drawn before the link's data was there: none
+        drawnBefore: performance.getEntriesByName('atlas-data-shown')[0].detail.framesBefore,
+      };
+    });
+    assert.equal(got.stats.events, 4);
+    assert.ok(got.link < got.wasm, `the link was fetched at ${got.link} ms, after the app arrived (${got.wasm} ms)`);
+    assert.equal(got.drawnBefore, 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the big files come compressed, the wasm as application/wasm', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const headers = {};
+    page.on('response', async (r) => {
+      headers[new URL(r.url()).pathname] = await r.allHeaders();
+    });
+    await page.goto(env.url);
+    await page.waitForFunction(() => window.atlas && window.atlas.ready, null, { timeout: 60000 });
+    await page.evaluate(() => atlas.ready);
+    const wasm = headers['/coalition-atlas.wasm'];
+    assert.equal(wasm['content-type'], 'application/wasm');
+    assert.match(wasm['content-encoding'] || '(none)', /^(br|gzip)$/);
+    assert.match(headers['/coalition-atlas.js']['content-encoding'] || '(none)', /^(br|gzip)$/);
+    assert.equal(headers['/'] && headers['/']['content-encoding'], undefined);
+    // Without Accept-Encoding: the file itself.
+    const plain = await fetch(env.url + 'coalition-atlas.wasm', { headers: { 'Accept-Encoding': 'identity' } });
+    assert.equal(plain.headers.get('content-encoding'), null);
+    const bytes = new Uint8Array(await plain.arrayBuffer());
+    assert.deepEqual([...bytes.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d]);  // \0asm
+  } finally {
+    await context.close();
+  }
+});
+
+test("the presenter's big type joins the glyph atlas when presenting begins, not at start", async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await page.waitForFunction(() => window.atlas && window.atlas.ready, null, { timeout: 60000 });
+    await page.evaluate(() => atlas.ready);
+    const area = () => page.evaluate(() => atlas.fonts().texture[0] * atlas.fonts().texture[1]);
+    const atStart = await area();
+    await page.evaluate(() => atlas.present(true, 0));
+    await page.waitForFunction((a) => atlas.fonts().texture[0] * atlas.fonts().texture[1] > a, atStart,
+      { timeout: 30000 });
+    assert.equal((await page.evaluate(() => atlas.story())).presenting, true);
+  } finally {
+    await context.close();
+  }
+});
