@@ -41,6 +41,10 @@ bool read_site_folder(const std::string& root_name,
   for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::end(it);
        it.increment(ec)) {
     if (!it->is_regular_file(ec)) continue;
+    // The build's precompressed copies (FILE.br, FILE.gz: cmake/app.cmake) are left out,
+    // as the web's File > Publish leaves them out: the same folder either way.
+    const std::string ext = it->path().extension().string();
+    if (ext == ".br" || ext == ".gz") continue;
     std::string bytes;
     if (!read_file(it->path().string(), bytes)) {
       error = it->path().string() + ": cannot read the file";
