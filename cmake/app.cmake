@@ -130,6 +130,7 @@ target_compile_options(atlas_render PRIVATE ${ATLAS_WARNINGS})
 # object: imgui itself calls the test-engine hooks in ui/widget_probe.cpp.
 add_library(atlas_ui OBJECT
   src/ui/about.cpp
+  src/ui/reach.cpp
   src/ui/csv_import_dialog.cpp
   src/ui/export_menu.cpp src/ui/publish_dialog.cpp
   src/ui/app_ui.cpp
@@ -264,6 +265,7 @@ else()
   # App logic tests (no window): the state behind the UI and the JS API, the PNG writer.
   add_executable(atlas_app_tests tests/main.cpp tests/app/test_state.cpp tests/app/test_coordinates.cpp
     tests/app/test_persistence.cpp tests/app/test_session.cpp tests/app/test_view_mode.cpp
+    tests/app/test_mirror.cpp
     tests/render/test_png.cpp
     src/platform/file_store.cpp)
   target_include_directories(atlas_app_tests PRIVATE ${DOCTEST_INCLUDE})

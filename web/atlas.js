@@ -9,6 +9,8 @@
 //      (http(s) only, a size cap, a clear word for a server that refuses other sites) and
 //      opened in View mode, where nothing is written to this browser's storage; File >
 //      Publish's files gathered and zipped
+//   4b. The semantic mirror: hidden DOM (listbox, details, live region, commands) that
+//       screen readers read, sent by the app when what it shows changes
 //   5. window.atlas: the JavaScript API (documented in README.md)
 //
 // Kept small on purpose: everything the app does lives in C++; this file only carries
@@ -541,6 +543,85 @@
     if (!started || Module._atlas_flush() === 1) return;
     e.preventDefault();
     e.returnValue = '';  // older browsers ask only when this is set
+  });
+
+  // ---------------------------------------------------------------------------------
+  // 4b. The semantic mirror: what the canvas shows, as DOM a screen reader reads
+  //     (src/app/mirror builds the words; the app sends them only when they change). Kept
+  //     out of sight by clipping, not display:none, which would hide it from readers too.
+  //     The key element (#ime) points at the selected option (aria-activedescendant).
+  // ---------------------------------------------------------------------------------
+  const mirror = {};
+  function buildMirror() {
+    const root = document.createElement('section');
+    root.id = 'mirror';
+    root.className = 'visually-hidden';
+    root.setAttribute('aria-label', 'Coalition Atlas as text');
+    const commands = document.createElement('div');
+    commands.setAttribute('role', 'toolbar');
+    commands.setAttribute('aria-label', 'Commands');
+    const list = document.createElement('div');
+    list.id = 'mirror-items';
+    list.setAttribute('role', 'listbox');
+    const details = document.createElement('div');
+    details.id = 'mirror-details';
+    details.setAttribute('role', 'region');
+    details.setAttribute('aria-label', 'Selection');
+    const live = document.createElement('div');
+    live.id = 'mirror-live';
+    live.setAttribute('aria-live', 'polite');
+    root.append(commands, list, details, live);
+    document.body.append(root);
+    // A click on an option (a screen reader's "activate") selects its item.
+    list.addEventListener('click', (e) => {
+      const option = e.target.closest('[role=option]');
+      if (option && started) api.select(option.dataset.item);
+    });
+    commands.addEventListener('click', (e) => {
+      const button = e.target.closest('button');
+      if (button && started) withString(button.dataset.command, (p) => Module._atlas_api_command(p));
+    });
+    ime.setAttribute('aria-controls', list.id);
+    Object.assign(mirror, { root, commands, list, details, live });
+  }
+  const optionId = (item) => 'item-' + item;
+  Module.updateMirror = (m) => {
+    if (!mirror.root) buildMirror();
+    mirror.list.setAttribute('aria-label', m.label);
+    const options = document.createDocumentFragment();
+    m.options.forEach((o, i) => {
+      const el = document.createElement('div');
+      el.setAttribute('role', 'option');
+      el.id = optionId(o.id);
+      el.dataset.item = o.id;
+      el.setAttribute('aria-selected', String(o.id === m.active));
+      el.setAttribute('aria-setsize', String(m.total));
+      el.setAttribute('aria-posinset', String(m.first + i + 1));
+      el.textContent = o.text;
+      options.append(el);
+    });
+    mirror.list.replaceChildren(options);
+    // An empty list says so (a listbox must own options).
+    mirror.list.hidden = m.options.length === 0;
+    if (m.active) ime.setAttribute('aria-activedescendant', optionId(m.active));
+    else ime.removeAttribute('aria-activedescendant');
+    mirror.details.replaceChildren(...(m.details ? m.details.split('\n') : ['Nothing selected.'])
+      .map((line) => Object.assign(document.createElement('p'), { textContent: line })));
+    // Only a new text is announced (the same text set again is not news).
+    if (mirror.live.textContent !== m.live) mirror.live.textContent = m.live;
+    mirror.commands.replaceChildren(...m.commands.map((c) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = c.label;
+      b.dataset.command = c.id;
+      b.disabled = !c.enabled;
+      return b;
+    }));
+  };
+  // Tab moves between the app's panes (the app reads the key): the browser must not
+  // move the focus away from the key element to the mirror's buttons.
+  window.addEventListener('keydown', (e) => {
+    if (e.key === 'Tab' && e.target === ime && started) e.preventDefault();
   });
 
   // ---------------------------------------------------------------------------------

@@ -11,6 +11,7 @@
 //   4. Files the app asks for later: the CJK font, the gazetteer
 //   5. The clock: now, and the viewer's time zone
 //   6. Publishing: the built web app's files, SHA-256, the published folder saved
+//   7. Reach: the semantic mirror for screen readers, the viewer's wish for less motion
 //
 // Adding a service (a clipboard for "Copy embed code", a storage estimate): one virtual function
 // here, one definition in each platform file (platform_web.cpp, platform_desktop.cpp), and one in
@@ -23,6 +24,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "app/mirror.hpp"
 
 namespace atlas {
 
@@ -96,6 +99,14 @@ class Host {
   // `where`/ (fflate); desktop: `where` is a new or empty folder, written whole or not at
   // all. "" when saved, else why not.
   virtual std::string save_site(const std::string& where, const SiteFiles& files) = 0;
+  // 7. Reach. publish_mirror: the words of what is shown (app/mirror), called only when
+  // they change, never per frame. Web: hidden DOM beside the canvas (a listbox, a details
+  // region, a live region, command buttons) that screen readers read, its commands coming
+  // back through AppUI::command; desktop: nothing yet (no platform accessibility API).
+  virtual void publish_mirror(const Mirror& mirror) = 0;
+  // True when the viewer asked their system for less motion (web: the media query
+  // prefers-reduced-motion); fly-to, playback and autoplay then cut instead of moving.
+  virtual bool prefers_reduced_motion() const = 0;
 };
 
 }  // namespace atlas

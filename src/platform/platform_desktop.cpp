@@ -107,6 +107,10 @@ class DesktopHost : public Host {
 
   // The zone: $TZ when it names one, else where /etc/localtime points (".../zoneinfo/
   // Europe/Berlin"), else unknown.
+  // SDL2 has no accessibility API: screen readers get nothing from the desktop yet (the
+  // web page mirrors the view as DOM). Less motion is View > Reduce motion here.
+  void publish_mirror(const Mirror&) override {}
+  bool prefers_reduced_motion() const override { return false; }
   Clock clock() const override {
     Clock c;
     c.utc = int64_t(std::time(nullptr));

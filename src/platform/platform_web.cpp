@@ -20,6 +20,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -138,6 +139,13 @@ EM_JS(char*, js_zip_save, (const char* folder), {
   return Module.toHeap(Module.zipSave(UTF8ToString(folder)));
 });
 
+// The semantic mirror (web/atlas.js builds the hidden DOM from this JSON), and the
+// viewer's wish for less motion.
+EM_JS(void, js_mirror, (const char* json), { Module.updateMirror(JSON.parse(UTF8ToString(json))); });
+EM_JS(int, js_reduced_motion, (), {
+  return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
+});
+
 // The clock: now in UTC seconds, and the viewer's zone as Intl resolves it ("" when not;
 // read by web/atlas.js while the app downloads: Intl's first use is slow).
 EM_JS(double, js_now_seconds, (), { return Date.now() / 1000; });
@@ -247,6 +255,19 @@ class WebHost : public Host {
       js_zip_add(name.c_str(), bytes.data(), int(bytes.size()));
     return take_text(js_zip_save(where.c_str()));
   }
+  void publish_mirror(const Mirror& m) override {
+    nlohmann::json j = {{"label", m.label},   {"first", m.first},     {"total", m.total},
+                        {"active", m.active}, {"details", m.details}, {"live", m.live}};
+    nlohmann::json& options = j["options"] = nlohmann::json::array();
+    for (const MirrorOption& o : m.options) options.push_back({{"id", o.id}, {"text", o.text}});
+    nlohmann::json& commands = j["commands"] = nlohmann::json::array();
+    for (const MirrorCommand& c : m.commands)
+      commands.push_back({{"id", c.id}, {"label", c.label}, {"enabled", c.enabled}});
+    js_mirror(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+  }
+  // Asked each frame (a media query: cheap), so a change in the system's setting applies
+  // at once.
+  bool prefers_reduced_motion() const override { return js_reduced_motion() != 0; }
 };
 
 // ---------------------------------------------------------------------------------

@@ -323,6 +323,15 @@ EMSCRIPTEN_KEEPALIVE void atlas_api_present(int on, int step) {
   wake();
 }
 
+// A button of the semantic mirror (app/mirror's command ids): 1 when done.
+EMSCRIPTEN_KEEPALIVE int atlas_api_command(const char* id) {
+  FrameDriver* d = app();
+  if (!d) return 0;
+  const bool ok = d->ui.command(text_of(id));
+  wake();
+  return ok ? 1 : 0;
+}
+
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_story() {
   FrameDriver* d = app();
   if (!d) return "null";

@@ -140,6 +140,8 @@ bool AppUI::frame() {
   // A frame drawn before the presenter's sizes are built asks for the next, which has them.
   animating_ = stage_fonts_ && !fonts_.stage_title;
   read_clock();
+  apply_motion();
+  for (ImGuiWindow*& w : pane_windows_) w = nullptr;
   // Characters typed or pasted this frame into any field: glyphs for the next one.
   for (ImWchar c : ImGui::GetIO().InputQueueCharacters) glyphs_.need(c);
   if (presenter_.active()) {
@@ -148,6 +150,7 @@ bool AppUI::frame() {
     if (presenter_.leave_requested()) present(false);
     // The desktop's save dialog for a PNG exported while presenting.
     if (file_dialog_.is_open()) dialogs();
+    publish_mirror();
     return animating_;
   }
   if (ImGui::IsKeyPressed(ImGuiKey_F5, false)) present(true);
@@ -186,9 +189,13 @@ bool AppUI::frame() {
     editor_.quality_panel(state_, &show_quality_);
     presenter_.story_editor(state_, map_, timeline_, &show_story_);
   }
+  keyboard_help();
   ImGui::End();
   if (phone) ImGui::PopStyleVar(2);
+  pane_keys();
+  focus_ring();
   draw_composition();
+  publish_mirror();
   return animating_;
 }
 
@@ -207,6 +214,7 @@ void AppUI::read_clock() {
 void AppUI::record_pane(Pane p) {
   ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
   panes_[p] = {pos.x, pos.y, size.x, size.y};
+  pane_windows_[p] = ImGui::GetCurrentWindow();
 }
 
 // Map over Timeline on the left, List over Inspector on the right, in the space the

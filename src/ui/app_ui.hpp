@@ -14,6 +14,8 @@
 //   csv_import_dialog  File > Import CSV…: the mapping step (CsvImportDialog)
 //   export_menu.cpp  File > Export: CSV tables, TimelineJS, GeoJSON, KML, StoryMapJS
 //   publish_dialog.cpp  File > Publish…: a read-only site (web: a .zip; desktop: a folder)
+//   reach.cpp        the semantic mirror for screen readers, Tab between panes, Help >
+//                    Keyboard, less motion
 // and panes with state of their own in their own classes: list_pane (ListPane),
 // editor (the Inspector), map_view, timeline_view, presenter, glyph_loader (the CJK font).
 #pragma once
@@ -35,6 +37,8 @@
 #include "ui/presenter.hpp"
 #include "ui/theme.hpp"
 #include "ui/timeline_view.hpp"
+
+struct ImGuiWindow;
 
 namespace atlas::ui {
 
@@ -125,8 +129,22 @@ class AppUI {
   // Drawing the frame a PNG export captures (presenter mode leaves its controls out).
   void set_capturing(bool on) { presenter_.set_capturing(on); }
   void offer_png(std::vector<uint8_t> png);
+  // reach.cpp: a command from the semantic mirror's buttons (app/mirror's ids: "present",
+  // "next-step", "undo"…); false for an unknown one or one that could not be done.
+  bool command(const std::string& id);
+  // Less motion: the host's wish (prefers-reduced-motion) or View > Reduce motion.
+  bool reduced_motion() const;
+  void set_reduce_motion(bool on) { reduce_motion_ = on; }
+  // The pane with the keyboard (-1: none), for tests.
+  int focused_pane() const;
 
  private:
+  // reach.cpp
+  void publish_mirror();
+  void pane_keys();
+  void focus_ring();
+  void keyboard_help();
+  void apply_motion();
   // app_ui.cpp
   void panes(float status_h);
   void splitter(const char* id, bool vertical, float* fraction, float total, float min_a,
@@ -201,6 +219,12 @@ class AppUI {
   bool animating_ = false;
   double map_ms_ = 0, timeline_ms_ = 0;
   PaneRect panes_[kPaneCount];
+  ImGuiWindow* pane_windows_[kPaneCount] = {};  // this frame's (none in the phone layout)
+  bool keyboard_focus_ = false;                 // Tab moved it: show the focus ring
+  bool show_keyboard_ = false;                  // Help > Keyboard
+  bool reduce_motion_ = false;                  // View > Reduce motion
+  MirrorKey mirror_key_;
+  bool published_ = false;
   // Layout fractions (splitters).
   float left_fraction_ = 0.46f;
   float map_fraction_ = 0.58f;

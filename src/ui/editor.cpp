@@ -99,6 +99,11 @@ bool Editor::text(AppState& state, const char* label, const std::string& id, con
   std::string& buf = buffer(key, value);
   ImGui::PushID(key.c_str());
   ImGui::SetNextItemWidth(-1);
+  // F2 (AppUI's keys): the selection's title takes the keyboard, as a rename does.
+  if (focus_title_ && std::string_view(field) == "title" && !id.empty()) {
+    ImGui::SetKeyboardFocusHere();
+    focus_title_ = false;
+  }
   bool changed = multiline ? ImGui::InputTextMultiline("##text", &buf, ImVec2(-1, 90))
                            : ImGui::InputText("##text", &buf);
   track(key);

@@ -29,6 +29,8 @@ class Editor {
 
   // The Inspector pane: the form for the selection, or the dataset's own fields.
   void inspector(AppState& state, const Fonts& fonts);
+  // The next Inspector frame puts the keyboard in the selected item's Title field (F2).
+  void focus_title() { focus_title_ = true; }
   // "+ Event", "+ Place"… (the List pane's toolbar).
   void add_buttons(AppState& state);
   // The data-quality window (View menu); `open` is its visibility.
@@ -88,6 +90,7 @@ class Editor {
   std::string viewer_zone_;
   int64_t today_ = 0;
   std::string new_item_;  // the checklist item being typed, not added yet
+  bool focus_title_ = false;
 };
 
 }  // namespace atlas::ui

@@ -13,6 +13,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "app/mirror.hpp"
 #include "core/countries.hpp"
 #include "timeline/marks.hpp"
 #include "ui/drag.hpp"
@@ -229,7 +230,8 @@ void MapView::fly_to_fit(AppState& state) {
 void MapView::fly_to(geo::Vec2 world, double zoom) {
   fly_ = geo::FlyTo(camera_, world, zoom);
   fly_start_ = ImGui::GetTime();
-  fly_duration_ = fly_.duration_s(1.2, 0.35, 2.0);
+  // A cut: the flight's end at once (the next draw takes t >= 1).
+  fly_duration_ = reduced_motion_ ? 0.0 : fly_.duration_s(1.2, 0.35, 2.0);
 }
 
 // -----------------------------------------------------------------------------------
@@ -560,6 +562,28 @@ bool MapView::pinch(float x, float y, double factor) {
   return true;
 }
 
+// Enter: the marker nearest the pane's centre, as a click on it would (a cluster of
+// several places zooms in; a stack selects its first event).
+void MapView::select_nearest(AppState& state, geo::Vec2 center) {
+  int best = -1;
+  double best_d = 0;
+  for (size_t i = 0; i < visible_count_; ++i) {
+    const double dx = visible_[i].screen.x - center.x, dy = visible_[i].screen.y - center.y;
+    if (best < 0 || dx * dx + dy * dy < best_d) {
+      best = int(i);
+      best_d = dx * dx + dy * dy;
+    }
+  }
+  if (best < 0) return;
+  const geo::VisibleMarker& m = visible_[size_t(best)];
+  if (m.places > 1) {
+    fly_to(m.world, std::min<double>(clusters_.expansion_zoom(m), camera_.max_zoom));
+    return;
+  }
+  geo::ItemSpan items = clusters_.items(m);
+  if (items.size > 0) state.select(state.dataset.events[items.data[0]].id);
+}
+
 void MapView::interact(AppState& state, float x0, float y0) {
   ImGuiIO& io = ImGui::GetIO();
   bool hovered = ImGui::IsItemHovered();
@@ -631,6 +655,15 @@ void MapView::interact(AppState& state, float x0, float y0) {
       if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) camera_.pan(0, step);
       if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) camera_.pan(0, -step);
       if (ImGui::IsKeyPressed(ImGuiKey_F)) fly_to_fit(state);
+      if (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter))
+        select_nearest(state, center);
+      // N / P: the next or previous marker in time order (the map flies to it).
+      const int order = ImGui::IsKeyPressed(ImGuiKey_N)   ? 1
+                        : ImGui::IsKeyPressed(ImGuiKey_P) ? -1
+                                                          : 0;
+      if (order != 0)
+        if (std::string id = neighbour_in_time_order(state, order, true); !id.empty())
+          state.select(id);
     }
   }
 }

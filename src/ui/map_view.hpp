@@ -40,6 +40,8 @@ class MapView {
   void fly_to_fit(AppState& state);
   // The selection changed because of a move made here on purpose: no automatic fly.
   void selection_handled(const std::string& id) { last_selection_ = id; }
+  // Less motion (the viewer's system or View > Reduce motion): fly-to becomes a cut.
+  void set_reduced_motion(bool on) { reduced_motion_ = on; }
   const geo::Camera& camera() const { return camera_; }
   // A touch pinch at (x, y) in window px: zooms about that point when it is over the map.
   bool pinch(float x, float y, double factor);
@@ -57,6 +59,7 @@ class MapView {
  private:
   void rebuild(AppState& state);
   void interact(AppState& state, float x0, float y0);
+  void select_nearest(AppState& state, geo::Vec2 center);
   void draw_markers(AppState& state, Theme theme, float x0, float y0);
   void draw_legend(AppState& state, Theme theme, float x0, float y0, float w, float h);
   void draw_compact_legend(AppState& state, Theme theme, float x0, float y0, float h, float line);
@@ -70,6 +73,7 @@ class MapView {
   std::string error_;
   geo::Camera camera_;
   geo::FlyTo fly_;
+  bool reduced_motion_ = false;
   double fly_start_ = -1, fly_duration_ = 0;
   bool fitted_ = false;
   float origin_x_ = 0, origin_y_ = 0;

@@ -82,6 +82,8 @@ void AppUI::menu_bar() {
     if (ImGui::MenuItem("Light theme", nullptr, theme_ == Theme::Light)) set_theme(Theme::Light);
     if (ImGui::MenuItem("Dark theme", nullptr, theme_ == Theme::Dark)) set_theme(Theme::Dark);
     ImGui::MenuItem("Plan: what comes next…", nullptr, &show_plan_);  // ui/plan_pane
+    // Fly-to, playback and autoplay cut instead of moving (also when the system asks).
+    ImGui::MenuItem("Reduce motion", nullptr, &reduce_motion_);
     ImGui::Separator();
     if (ImGui::MenuItem("Reset pane sizes")) {
       left_fraction_ = 0.46f;
@@ -108,6 +110,7 @@ void AppUI::menu_bar() {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("Keyboard…")) show_keyboard_ = true;  // ui/reach
     if (ImGui::MenuItem("About Coalition Atlas")) open_about_ = true;
     ImGui::EndMenu();
   }

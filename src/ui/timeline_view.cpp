@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <map>
 
+#include "app/mirror.hpp"
 #include "core/countries.hpp"
 #include "timeline/marks.hpp"
 #include "ui/drag.hpp"
@@ -258,7 +259,9 @@ bool TimelineView::draw(AppState& state, Theme theme, ImFont* small_font, bool t
   }
 
   // Playback moves the playhead; the map shows what had happened by then.
-  if (playing_) {
+  // With less motion asked for, the playhead holds still and jumps every kCutSeconds
+  // (cuts, not a sweep), at the same speed overall.
+  if (playing_ && !(reduced_motion_ && ImGui::GetTime() - play_last_ < kCutSeconds)) {
     double now = ImGui::GetTime();
     Filters f = state.filters();
     // A fractional position, so the speed is the same at any frame rate (a whole day per
@@ -373,6 +376,11 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
                           ImVec2(px, y0 - kAxisHeight + 8), IM_COL32(234, 88, 12, 255));
   }
   if (hovered) rows_pointer(state, x0, y0);
+  if (keyboard_step_ != 0) {
+    if (std::string id = neighbour_in_time_order(state, keyboard_step_); !id.empty())
+      state.select(id);
+    keyboard_step_ = 0;
+  }
 }
 
 // Drag pans time (and scrolls the rows), the wheel zooms about the pointer (with Shift
@@ -391,6 +399,14 @@ void TimelineView::rows_input(bool hovered, float x0, float w, float h) {
       scale_.zoom_about(io.MousePos.x - x0, std::pow(1.25, io.MouseWheel));
       placed_ = false;
     }
+  }
+  if (ImGui::IsWindowFocused() && !io.WantTextInput) {
+    // Arrows move the selection through the items in time order (the listbox's order).
+    const bool next =
+        ImGui::IsKeyPressed(ImGuiKey_RightArrow) || ImGui::IsKeyPressed(ImGuiKey_DownArrow);
+    const bool prev =
+        ImGui::IsKeyPressed(ImGuiKey_LeftArrow) || ImGui::IsKeyPressed(ImGuiKey_UpArrow);
+    if (next != prev) keyboard_step_ = next ? 1 : -1;
   }
   if (hovered || ImGui::IsWindowFocused()) {
     if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd))

@@ -29,6 +29,9 @@ class TimelineView {
   bool draw(AppState& state, Theme theme, ImFont* small_font, bool toolbar = true);
   // Today, days since 1970-01-01 on the viewer's clock (the host's): the today line.
   void set_today(int64_t day) { today_ = day; }
+  // Less motion (the viewer's system or View > Reduce motion): playback jumps.
+  void set_reduced_motion(bool on) { reduced_motion_ = on; }
+  static constexpr double kCutSeconds = 1.5;
 
   // For the JS API and tests.
   bool locate(const AppState& state, const std::string& id, float& x, float& y) const;
@@ -120,6 +123,8 @@ class TimelineView {
   bool brushing_ = false;
   double brush_anchor_ = 0;
   bool playing_ = false;
+  bool reduced_motion_ = false;
+  int keyboard_step_ = 0;  // an arrow key this frame: the next (1) or previous (-1) item
   double play_last_ = 0;
   double play_pos_ = 0;  // the playhead's day while playing, with its fraction
   int speed_ = 1;        // index into the speeds table

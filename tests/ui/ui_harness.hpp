@@ -70,6 +70,8 @@ class FakeHost : public Host {
     sites.emplace_back(where, files);
     return "";
   }
+  void publish_mirror(const Mirror& m) override { mirrors.push_back(m); }
+  bool prefers_reduced_motion() const override { return reduced_motion; }
 
   bool embed = false;   // the page was opened with ?embed
   std::string address;  // the page's address, for View > Copy embed code
@@ -82,6 +84,8 @@ class FakeHost : public Host {
   std::vector<SiteLoaded> site_requests;                   // answered by the test
   std::vector<std::pair<std::string, SiteFiles>> sites;    // published: where, files
   std::string save_site_error;                             // save_site's answer, when set
+  std::vector<Mirror> mirrors;                             // every mirror published
+  bool reduced_motion = false;                             // the system asks for less motion
   // A fixed "now": 2026-03-01T12:00:00Z, viewed from Berlin (tests may change it).
   Clock now{1772366400, "Europe/Berlin"};
 
