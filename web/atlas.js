@@ -763,6 +763,12 @@
       need();
       return JSON.parse(Module.UTF8ToString(Module._atlas_api_panes()));
     },
+    /** The pane with the keyboard (Tab / Shift+Tab move it): 'map', 'timeline', 'list',
+     *  'inspector', or null. */
+    focusedPane() {
+      need();
+      return Module.UTF8ToString(Module._atlas_api_focused_pane()) || null;
+    },
     /** Opens `data` as File > Open would: {result: 'replaced' | 'needs-confirmation' |
      *  'refused' | 'spreadsheet', diagnostics}. Errors leave the data as it was; warnings
      *  ask the user; a CSV or TimelineJS file goes to File > Import CSV's dialog.

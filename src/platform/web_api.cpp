@@ -210,6 +210,13 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_panes() {
   return g_result.c_str();
 }
 
+// The pane with the keyboard ("map", "timeline", "list", "inspector"), "" for none.
+EMSCRIPTEN_KEEPALIVE const char* atlas_api_focused_pane() {
+  FrameDriver* d = app();
+  const int p = d ? d->ui.focused_pane() : -1;
+  return p < 0 ? "" : atlas::ui::pane_name(atlas::ui::Pane(p));
+}
+
 // ---------------------------------------------------------------------------------
 // 3. Map and timeline (tests, benchmarks, embedding pages)
 // ---------------------------------------------------------------------------------
