@@ -277,7 +277,7 @@ else()
   # Dear ImGui run headless (a font atlas, no GL context, no window).
   add_executable(atlas_ui_tests tests/main.cpp tests/ui/test_app_ui.cpp tests/ui/test_editor.cpp
     tests/ui/test_publish.cpp
-    tests/ui/test_plan.cpp
+    tests/ui/test_plan.cpp tests/ui/test_theme_contrast.cpp tests/ui/test_reach.cpp
     tests/ui/test_csv_import.cpp)
   target_include_directories(atlas_ui_tests PRIVATE ${DOCTEST_INCLUDE})
   target_link_libraries(atlas_ui_tests PRIVATE atlas_ui)
