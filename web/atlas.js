@@ -618,11 +618,6 @@
       return b;
     }));
   };
-  // Tab moves between the app's panes (the app reads the key): the browser must not
-  // move the focus away from the key element to the mirror's buttons.
-  window.addEventListener('keydown', (e) => {
-    if (e.key === 'Tab' && e.target === ime && started) e.preventDefault();
-  });
 
   // ---------------------------------------------------------------------------------
   // 5. window.atlas
