@@ -241,6 +241,7 @@ bool TimelineView::draw(AppState& state, Theme theme, ImFont* small_font, bool t
     if (new_data && !show_pending_) fitted_ = false;
   }
   show_pending_ = false;
+  in_pane_ = toolbar;
   if (toolbar) this->toolbar(state);
   ImVec2 pos = ImGui::GetCursorScreenPos();
   ImVec2 size = ImGui::GetContentRegionAvail();
@@ -400,8 +401,9 @@ void TimelineView::rows_input(bool hovered, float x0, float w, float h) {
       placed_ = false;
     }
   }
-  if (ImGui::IsWindowFocused() && !io.WantTextInput) {
-    // Arrows move the selection through the items in time order (the listbox's order).
+  if (in_pane_ && ImGui::IsWindowFocused() && !io.WantTextInput) {
+    // Arrows move the selection through the items in time order (the listbox's order);
+    // on the presenter's stage (no toolbar) they are the presenter's: steps.
     const bool next =
         ImGui::IsKeyPressed(ImGuiKey_RightArrow) || ImGui::IsKeyPressed(ImGuiKey_DownArrow);
     const bool prev =

@@ -124,6 +124,7 @@ class TimelineView {
   double brush_anchor_ = 0;
   bool playing_ = false;
   bool reduced_motion_ = false;
+  bool in_pane_ = true;    // drawn as the Timeline pane (with its toolbar), not on the stage
   int keyboard_step_ = 0;  // an arrow key this frame: the next (1) or previous (-1) item
   double play_last_ = 0;
   double play_pos_ = 0;  // the playhead's day while playing, with its fraction
