@@ -47,8 +47,10 @@ test('the big files come compressed, the wasm as application/wasm', async () => 
   try {
     const page = await context.newPage();
     const headers = {};
-    page.on('response', async (r) => {
-      headers[new URL(r.url()).pathname] = await r.allHeaders();
+    // (A response still arriving as the context closes, the city list say, has no headers
+    // to give: that rejection is not the test's business.)
+    page.on('response', (r) => {
+      r.allHeaders().then((h) => (headers[new URL(r.url()).pathname] = h), () => {});
     });
     await page.goto(env.url);
     await page.waitForFunction(() => window.atlas && window.atlas.ready, null, { timeout: 60000 });
