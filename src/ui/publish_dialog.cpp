@@ -58,18 +58,19 @@ void AppUI::publish_dialog() {
       state_.dataset.events.size());
   ImGui::Spacing();
   const auto& stories = state_.dataset.stories;
+  // A story is named by its title, or by its id when it has none (in the box and the list).
+  auto story_label = [&](int i) {
+    return stories[i].title.empty() ? stories[i].id.c_str() : stories[i].title.c_str();
+  };
   const char* none = "None: open on the map (every story kept)";
   ImGui::TextUnformatted("Story to open on");
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##publish-story",
-                        publish_story_ < 0 ? none : stories[publish_story_].title.c_str())) {
+                        publish_story_ < 0 ? none : story_label(publish_story_))) {
     if (ImGui::Selectable(none, publish_story_ < 0)) publish_story_ = -1;
     for (int i = 0; i < int(stories.size()); ++i) {
       ImGui::PushID(i);
-      if (ImGui::Selectable(
-              stories[i].title.empty() ? stories[i].id.c_str() : stories[i].title.c_str(),
-              publish_story_ == i))
-        publish_story_ = i;
+      if (ImGui::Selectable(story_label(i), publish_story_ == i)) publish_story_ = i;
       ImGui::PopID();
     }
     ImGui::EndCombo();
