@@ -114,8 +114,8 @@ foreach(shader map_fill.vert map_fill.frag map_line.vert map_line.frag)
   atlas_embed(${sym}_data "${CMAKE_SOURCE_DIR}/shaders/${shader}" ${sym})
   list(APPEND ATLAS_SHADER_LIBS ${sym}_data)
 endforeach()
-atlas_embed(atlas_basemap_data "${ATLAS_BASEMAP}" atlas_basemap)
-if(NOT EMSCRIPTEN)  # the web fetches it beside the page instead (not in the first download)
+if(NOT EMSCRIPTEN)  # the web fetches both beside the page instead (not in the wasm)
+  atlas_embed(atlas_basemap_data "${ATLAS_BASEMAP}" atlas_basemap)
   atlas_embed(atlas_gazetteer_data "${ATLAS_GAZETTEER}" atlas_gazetteer)
 endif()
 
@@ -159,12 +159,12 @@ target_compile_definitions(atlas_ui PRIVATE ATLAS_VERSION="${PROJECT_VERSION}")
 add_executable(coalition-atlas src/main.cpp src/platform/frame_driver.cpp
   ${ATLAS_PLATFORM_SOURCE})
 add_dependencies(coalition-atlas atlas_cjk_font)
-target_link_libraries(coalition-atlas PRIVATE atlas_ui atlas_basemap_data)
+target_link_libraries(coalition-atlas PRIVATE atlas_ui)
 if(NOT EMSCRIPTEN)
-  target_link_libraries(coalition-atlas PRIVATE atlas_gazetteer_data atlas_tzdata_data
-    OpenSSL::Crypto)
+  target_link_libraries(coalition-atlas PRIVATE atlas_basemap_data atlas_gazetteer_data
+    atlas_tzdata_data OpenSSL::Crypto)
 else()
-  add_dependencies(coalition-atlas gazetteer)
+  add_dependencies(coalition-atlas gazetteer basemap)
 endif()
 target_compile_options(coalition-atlas PRIVATE ${ATLAS_WARNINGS})
 target_compile_definitions(coalition-atlas PRIVATE ATLAS_VERSION="${PROJECT_VERSION}")
@@ -191,17 +191,19 @@ if(EMSCRIPTEN)
   # Files the page fetches beside the app: copied whenever they are rebuilt, even when
   # the program itself is not relinked.
   add_custom_command(OUTPUT "${ATLAS_SITE}/fonts/cjk.ttf" "${ATLAS_SITE}/gazetteer.bin"
-    "${ATLAS_SITE}/tzdata.bin"
+    "${ATLAS_SITE}/tzdata.bin" "${ATLAS_SITE}/basemap.bin"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${ATLAS_SITE}/fonts"
     COMMAND ${CMAKE_COMMAND} -E copy "${ATLAS_FONT_CJK_SUBSET}" "${ATLAS_SITE}/fonts/cjk.ttf"
     COMMAND ${CMAKE_COMMAND} -E copy "${ATLAS_GAZETTEER}" "${ATLAS_SITE}/gazetteer.bin"
     COMMAND ${CMAKE_COMMAND} -E copy "${ATLAS_TZDATA}" "${ATLAS_SITE}/tzdata.bin"
-    DEPENDS "${ATLAS_FONT_CJK_SUBSET}" "${ATLAS_GAZETTEER}" "${ATLAS_TZDATA}"
-    COMMENT "Copying the CJK font and the city list beside the page")
+    COMMAND ${CMAKE_COMMAND} -E copy "${ATLAS_BASEMAP}" "${ATLAS_SITE}/basemap.bin"
+    DEPENDS "${ATLAS_FONT_CJK_SUBSET}" "${ATLAS_GAZETTEER}" "${ATLAS_TZDATA}" "${ATLAS_BASEMAP}"
+    COMMENT "Copying the CJK font, the city list, the zones and the basemap beside the page")
   # The page's own files (web/): copied whenever one changes, not only when the program
   # is relinked. index.html and sw.js are templates, stamped with the version below.
   set(ATLAS_SITE_WEB_FILES)
-  set(ATLAS_SITE_PRECACHE index.html coalition-atlas.js coalition-atlas.wasm gazetteer.bin)
+  set(ATLAS_SITE_PRECACHE index.html coalition-atlas.js coalition-atlas.wasm basemap.bin
+    gazetteer.bin)
   # File > Publish's two libraries, from npm (tools/setup installs them): SHA-256 for the
   # published worker's stamp, and the .zip. Loaded only when publishing; kept offline.
   foreach(pair "js-sha256/build/sha256.min.js=js-sha256.min.js" "fflate/umd/index.js=fflate.min.js")
@@ -241,7 +243,8 @@ if(EMSCRIPTEN)
             --optional fonts/cjk.ttf,tzdata.bin
     DEPENDS "${CMAKE_SOURCE_DIR}/tools/web/stamp_version.mjs" "${CMAKE_SOURCE_DIR}/web/index.html"
             "${CMAKE_SOURCE_DIR}/web/sw.js" coalition-atlas "${ATLAS_SITE}/fonts/cjk.ttf"
-            "${ATLAS_SITE}/gazetteer.bin" "${ATLAS_SITE}/tzdata.bin" ${ATLAS_SITE_WEB_FILES}
+            "${ATLAS_SITE}/gazetteer.bin" "${ATLAS_SITE}/tzdata.bin" "${ATLAS_SITE}/basemap.bin"
+            ${ATLAS_SITE_WEB_FILES}
     COMMENT "Stamping the page and its service worker with the build's version")
   # Precompressed copies beside the big files (FILE.gz, FILE.br: Debian's gzip and
   # brotli), for hosts that serve them (tools/serve.mjs does, with Content-Encoding).
@@ -249,8 +252,8 @@ if(EMSCRIPTEN)
   find_program(ATLAS_GZIP gzip REQUIRED)
   find_program(ATLAS_BROTLI brotli REQUIRED)
   set(ATLAS_SITE_COMPRESSED)
-  foreach(name coalition-atlas.wasm coalition-atlas.js atlas.js store.js gazetteer.bin tzdata.bin
-          fonts/cjk.ttf)
+  foreach(name coalition-atlas.wasm coalition-atlas.js atlas.js store.js basemap.bin gazetteer.bin
+          tzdata.bin fonts/cjk.ttf)
     add_custom_command(OUTPUT "${ATLAS_SITE}/${name}.gz" "${ATLAS_SITE}/${name}.br"
       COMMAND ${ATLAS_GZIP} -9 -n -k -f "${ATLAS_SITE}/${name}"
       COMMAND ${ATLAS_BROTLI} -q 11 -k -f "${ATLAS_SITE}/${name}"
@@ -259,7 +262,8 @@ if(EMSCRIPTEN)
   endforeach()
   add_custom_target(atlas_site_compressed ALL DEPENDS ${ATLAS_SITE_COMPRESSED})
   add_custom_target(atlas_site_files ALL DEPENDS "${ATLAS_SITE}/fonts/cjk.ttf"
-    "${ATLAS_SITE}/gazetteer.bin" "${ATLAS_SITE}/tzdata.bin" ${ATLAS_SITE_WEB_FILES} "${ATLAS_SITE}/index.html"
+    "${ATLAS_SITE}/gazetteer.bin" "${ATLAS_SITE}/tzdata.bin" "${ATLAS_SITE}/basemap.bin"
+    ${ATLAS_SITE_WEB_FILES} "${ATLAS_SITE}/index.html"
     "${ATLAS_SITE}/sw.js")
 else()
   # App logic tests (no window): the state behind the UI and the JS API, the PNG writer.

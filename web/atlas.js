@@ -111,6 +111,16 @@
     }
   }
 
+  // The basemap (basemap.bin, ~1 MB: ~300 KB on the wire) comes beside the wasm, not in
+  // it, fetched at once in parallel; the app starts once both are here. A failure is not
+  // the app's: the map says why and the rest works. {bytes} or {why}.
+  const basemapFetched = fetch(versioned('basemap.bin'))
+    .then(async (r) => {
+      if (!r.ok) return { why: `basemap.bin: the server answered ${r.status}` };
+      return { bytes: new Uint8Array(await r.arrayBuffer()) };
+    })
+    .catch((e) => ({ why: `basemap.bin could not be fetched (${e.message})` }));
+
   // The viewer's time zone, read now (Intl's first use takes a while: better while the
   // app downloads than in its first frame) and again when the page is shown (the
   // device may have travelled).
@@ -132,9 +142,10 @@
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     instantiateWasm(imports, receive) {
-      Promise.all([instantiate(versioned('coalition-atlas.wasm'), imports), storeOpened])
-        .then(([result]) => {
+      Promise.all([instantiate(versioned('coalition-atlas.wasm'), imports), storeOpened, basemapFetched])
+        .then(([result, , basemap]) => {
           performance.mark('atlas-wasm-compiled');
+          Module.basemap = basemap;  // taken by the app as it starts (platform_web.cpp)
           status('Starting…', 0.95);
           receive(result.instance, result.module);
         })

@@ -15,13 +15,10 @@
 #include "render/png.hpp"
 #include "ui/widget_probe.hpp"
 
-extern "C" const unsigned char atlas_basemap[];
-extern "C" const unsigned long atlas_basemap_size;
-
 namespace atlas::platform {
 
 void FrameDriver::init(SDL_Window* window, SDL_GLContext gl, const char* glsl_version, float scale,
-                       bool dark) {
+                       bool dark, const Basemap& basemap) {
   window_ = window;
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -31,13 +28,16 @@ void FrameDriver::init(SDL_Window* window, SDL_GLContext gl, const char* glsl_ve
   ImGui_ImplSDL2_InitForOpenGL(window, gl);
   ImGui_ImplOpenGL3_Init(glsl_version);
   session.start();
-  // The basemap ships inside the program (built from Natural Earth at build time).
-  std::string error;
-  if (geo::load_map_asset(atlas_basemap, atlas_basemap_size, basemap_, error) &&
+  // The basemap (built from Natural Earth at build time): a missing or broken one leaves
+  // the map saying why, the rest of the app works.
+  std::string error = basemap.error;
+  if (error.empty() && geo::load_map_asset(basemap.bytes, basemap.size, basemap_, error) &&
       map_renderer_.init(basemap_, glsl_version, error))
     ui.map().init(&basemap_, &map_renderer_, "");
-  else
+  else {
+    std::fprintf(stderr, "coalition-atlas: the basemap is not available: %s\n", error.c_str());
     ui.map().init(nullptr, nullptr, error);
+  }
   // The place lookup (GeoNames cities), from the platform (the web downloads it while
   // the app starts): a missing or broken one only disables the search.
   host_.load_gazetteer([this](std::vector<unsigned char> bytes, const std::string& error) {

@@ -5,6 +5,7 @@
 
 #include <SDL.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -30,8 +31,17 @@ class FrameDriver {
   AppState& state;
   ui::AppUI ui;
 
+  // The basemap's bytes (geo/map_asset) as the platform has them, or why it has none:
+  // the desktop builds them in; the web fetches basemap.bin beside the wasm.
+  struct Basemap {
+    const unsigned char* bytes = nullptr;
+    std::size_t size = 0;
+    std::string error;
+  };
   // After the window and GL context exist: restores the saved dataset (or the sample).
-  void init(SDL_Window* window, SDL_GLContext gl, const char* glsl_version, float scale, bool dark);
+  // The basemap is read here (copied: its bytes may go once this returns).
+  void init(SDL_Window* window, SDL_GLContext gl, const char* glsl_version, float scale, bool dark,
+            const Basemap& basemap);
   void shutdown();
   // A new DPI scale (the page moved to another screen, the browser zoomed): fonts are
   // rasterised again and the GL font texture rebuilt.

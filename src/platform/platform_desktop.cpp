@@ -24,7 +24,10 @@
 #include "platform/site_folder.hpp"
 #include "render/png.hpp"
 
-// The gazetteer is built into the desktop program (the web fetches it beside the page).
+// The basemap and the gazetteer are built into the desktop program (the web fetches them
+// beside the page).
+extern "C" const unsigned char atlas_basemap[];
+extern "C" const unsigned long atlas_basemap_size;
 extern "C" const unsigned char atlas_gazetteer[];
 extern "C" const unsigned long atlas_gazetteer_size;
 // So are the time zones (core/timezone's asset).
@@ -333,7 +336,9 @@ int run(const Options& opt) {
   g_window = window;
   DesktopHost host;
   FrameDriver driver(std::make_unique<FileStore>(data_folder(opt)), host);
-  driver.init(window, gl, glsl_version(), display_scale(window, opt), opt.dark);
+  // The basemap ships inside the desktop program.
+  driver.init(window, gl, glsl_version(), display_scale(window, opt), opt.dark,
+              {atlas_basemap, atlas_basemap_size, ""});
   start_with(driver, host, opt);
   int status = 0;
   if (opt.frames > 0)

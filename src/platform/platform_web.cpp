@@ -82,6 +82,25 @@ EM_JS(char*, js_shared_link, (), {
   stringToUTF8(link, p, n);
   return p;
 });
+// The basemap (basemap.bin), fetched by web/atlas.js beside the wasm and held until the
+// app starts: its bytes (malloc'd, *size set) or null, with why in *error (malloc'd).
+EM_JS(unsigned char*, js_take_basemap, (int* size, char** error), {
+  const got = Module.basemap || { why: 'the page did not fetch basemap.bin' };
+  Module.basemap = null;
+  HEAP32[size >> 2] = 0;
+  HEAP32[error >> 2] = 0;
+  if (!got.bytes) {
+    const n = lengthBytesUTF8(got.why) + 1;
+    const e = _malloc(n);
+    stringToUTF8(got.why, e, n);
+    HEAP32[error >> 2] = e;
+    return 0;
+  }
+  const p = _malloc(Math.max(1, got.bytes.length));
+  HEAPU8.set(got.bytes, p);
+  HEAP32[size >> 2] = got.bytes.length;
+  return p;
+});
 // A copy of the link was made: the address drops ?data= so a reload keeps the copy.
 EM_JS(void, js_drop_link, (), { Module.dropLink(); });
 // ?embed: the page sits in another site's page (web/atlas.js).
@@ -369,7 +388,18 @@ int run(const Options& opt) {
     driver.session.view_link(link);  // before init() starts the session: View mode
     std::free(link);
   }
-  driver.init(g_window, gl, glsl_version(), opt.scale > 0 ? opt.scale : float(dpr), opt.dark);
+  {
+    int size = 0;
+    char* error = nullptr;
+    unsigned char* bytes = js_take_basemap(&size, &error);
+    FrameDriver::Basemap basemap{
+        bytes, std::size_t(size),
+        error ? "the map could not be downloaded: " + std::string(error) : ""};
+    driver.init(g_window, gl, glsl_version(), opt.scale > 0 ? opt.scale : float(dpr), opt.dark,
+                basemap);
+    std::free(bytes);  // read into the driver's own copy
+    std::free(error);
+  }
   ImGuiIO& io = ImGui::GetIO();
   io.SetClipboardTextFn = [](void*, const char* text) { js_clipboard_write(text); };
   io.GetClipboardTextFn = [](void*) -> const char* { return ""; };

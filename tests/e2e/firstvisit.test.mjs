@@ -6,9 +6,11 @@
 //   2. The big files arrive precompressed (tools/serve.mjs sends the build's .br / .gz),
 //      the wasm as application/wasm (compiled while it downloads); the page itself as is
 //   3. The presenter's big sizes are not in the glyph atlas until presenting begins
+//   4. The basemap is a file of its own (not in the wasm), fetched beside the wasm and
+//      drawn in the first frame; without it the app starts and says why
 import { strict as assert } from 'node:assert';
 import { after, before, test } from 'node:test';
-import { small, start } from './harness.mjs';
+import { decodePng, openApp, settle, small, start } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -83,6 +85,53 @@ test("the presenter's big type joins the glyph atlas when presenting begins, not
     await page.waitForFunction((a) => atlas.fonts().texture[0] * atlas.fonts().texture[1] > a, atStart,
       { timeout: 30000 });
     assert.equal((await page.evaluate(() => atlas.story())).presenting, true);
+  } finally {
+    await context.close();
+  }
+});
+
+// The colour drawn at a longitude/latitude, with the map centred between land (Mongolia)
+// and sea (the Pacific).
+async function landAndSea(page) {
+  await page.evaluate(() => atlas.setMapView(135, 32, 2));
+  await settle(page);
+  const land = await page.evaluate(() => atlas.mapProject(103, 46.5));
+  const sea = await page.evaluate(() => atlas.mapProject(165, 20));
+  const png = decodePng(await page.screenshot());
+  const at = (p) => [...png.data.subarray((Math.round(p.y) * png.width + Math.round(p.x)) * 4).slice(0, 3)];
+  return { land: at(land), sea: at(sea) };
+}
+
+test('the basemap comes beside the wasm, fetched at once, and is drawn; without it the app says why', async () => {
+  {
+    const { page, context, problems } = await openApp(env, { contextOptions: { serviceWorkers: 'block' } });
+    try {
+      const got = await page.evaluate(() => {
+        const res = (part) => performance.getEntriesByType('resource').find((r) => r.name.includes(part));
+        return { basemap: res('basemap.bin').fetchStart, wasm: res('coalition-atlas.wasm').responseEnd };
+      });
+      assert.ok(got.basemap < got.wasm, `basemap.bin was fetched at ${got.basemap} ms, after the wasm arrived (${got.wasm} ms)`);
+      const { land, sea } = await landAndSea(page);
+      assert.notDeepEqual(land, sea, `land and sea are drawn alike (${land})`);
+      assert.deepEqual(problems.filter((p) => !/Service Worker registration blocked/.test(p)), []);
+    } finally {
+      await context.close();
+    }
+  }
+  const context = await env.browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    const said = [];
+    page.on('console', (m) => said.push(m.text()));
+    await page.route('**/basemap.bin*', (r) => r.fulfill({ status: 503, body: 'busy' }));
+    await page.goto(env.url);
+    await page.waitForFunction(() => window.atlas && window.atlas.ready, null, { timeout: 60000 });
+    await page.evaluate(() => atlas.ready);
+    assert.equal((await page.evaluate(() => atlas.stats())).events > 0, true);
+    assert.ok(said.some((t) => t.includes('the basemap is not available: the map could not be downloaded: ' +
+      'basemap.bin: the server answered 503')), said.join('\n'));
+    const { land, sea } = await landAndSea(page);
+    assert.deepEqual(land, sea, 'land is drawn with no basemap');
   } finally {
     await context.close();
   }
