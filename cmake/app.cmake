@@ -177,6 +177,7 @@ if(EMSCRIPTEN)
     -sALLOW_MEMORY_GROWTH=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sENVIRONMENT=web -sINITIAL_MEMORY=33554432 -sDISABLE_EXCEPTION_CATCHING=0
     -sDYNAMIC_EXECUTION=0  # no eval or new Function: the page's CSP allows neither
+    -sFILESYSTEM=0  # no files in the browser: data comes through the page (web/atlas.js)
     "-sEXPORTED_FUNCTIONS=[${ATLAS_WEB_EXPORTS}]"
     "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8]")
   # The page: web/ plus the compiled js + wasm, in one folder tools/run serves.

@@ -7,7 +7,8 @@ import { gzipSync } from 'node:zlib';
 import { SITE, openApp, settle, start } from '../../tests/e2e/harness.mjs';
 
 const emit = (name, value, unit) => console.log(JSON.stringify({ name, value, unit }));
-const files = ['index.html', 'store.js', 'atlas.js', 'style.css', 'favicon.svg', 'coalition-atlas.js', 'coalition-atlas.wasm'];
+const files = ['index.html', 'store.js', 'atlas.js', 'style.css', 'favicon.svg', 'coalition-atlas.js', 'coalition-atlas.wasm',
+  'basemap.bin'];
 let raw = 0;
 let gz = 0;
 for (const f of files) {
