@@ -155,7 +155,8 @@ const char* tr(const char* msgid) {
   return cur.made.emplace(msgid, std::move(text)).first->second.c_str();
 }
 
-std::string trn(const char* singular, const char* plural, long long n) {
+std::string trn(const char* singular, const char* plural, long long n,
+                const std::vector<std::pair<std::string_view, std::string>>& more) {
   const Current& cur = current();
   const Plural c = plural_category(cur.pseudo ? "en" : cur.language, n);
   std::string pattern;
@@ -166,7 +167,9 @@ std::string trn(const char* singular, const char* plural, long long n) {
   } else {
     pattern = plural_category("en", n) == Plural::one ? singular : plural;
   }
-  return fill(pattern, {{"count", format_number(n)}});
+  Args args = more;
+  args.emplace_back("count", format_number(n));
+  return fill(pattern, args);
 }
 
 std::string fill(std::string_view pattern, const Args& args) {
@@ -192,6 +195,8 @@ std::string fill(std::string_view pattern, const Args& args) {
   out.append(pattern, i, std::string_view::npos);
   return out;
 }
+
+std::string trf(const char* msgid, const Args& args) { return fill(tr(msgid), args); }
 
 // ---------------------------------------------------------------------------------
 // 4. The pseudo transform

@@ -79,8 +79,9 @@ std::string language_tag();
 // The pointer stays valid for the program's life; in English it is `msgid` itself.
 const char* tr(const char* msgid);
 // A count's phrase: the form for n's plural category, with {count} filled by n (spelled
-// per locale, as format_number does) and the other placeholders left for fill().
-std::string trn(const char* singular, const char* plural, long long n);
+// per locale, as format_number does) and the other placeholders by `more`.
+std::string trn(const char* singular, const char* plural, long long n,
+                const std::vector<std::pair<std::string_view, std::string>>& more = {});
 // Marks a string for extraction without translating it where it is written (a table of
 // labels translated where it is shown, with tr()).
 constexpr const char* N_(const char* msgid) { return msgid; }
@@ -89,6 +90,8 @@ constexpr const char* N_(const char* msgid) { return msgid; }
 // stays as written, so a mistake shows rather than vanishing.
 using Args = std::vector<std::pair<std::string_view, std::string>>;
 std::string fill(std::string_view pattern, const Args& args);
+// tr() then fill(): trf("Delete “{name}”?", {{"name", id}}).
+std::string trf(const char* msgid, const Args& args);
 
 // ---------------------------------------------------------------------------------
 // 5. The pseudo-locale
@@ -117,4 +120,5 @@ std::string format_number(long long n);
 // The UI's short names for the marking functions.
 using atlas::i18n::N_;
 using atlas::i18n::tr;
+using atlas::i18n::trf;
 using atlas::i18n::trn;

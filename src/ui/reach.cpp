@@ -10,6 +10,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // FocusWindow, key ownership (Tab is the panes' here)
 
+#include "core/i18n.hpp"
 #include "ui/app_ui.hpp"
 
 namespace atlas::ui {
@@ -153,7 +154,7 @@ constexpr Shortcut kShortcuts[] = {
 void AppUI::keyboard_help() {
   if (!show_keyboard_) return;
   ImGui::SetNextWindowSize(ImVec2(560 * scale_, 0), ImGuiCond_Appearing);
-  if (ImGui::Begin("Keyboard", &show_keyboard_, ImGuiWindowFlags_NoCollapse)) {
+  if (ImGui::Begin(tr("Keyboard"), &show_keyboard_, ImGuiWindowFlags_NoCollapse)) {
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
       for (const Shortcut& s : kShortcuts) {
         ImGui::TableNextRow();
