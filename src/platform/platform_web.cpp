@@ -147,27 +147,27 @@ EM_JS(int, js_reduced_motion, (), {
   return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
 });
 
-// The clock: now in UTC seconds, and the viewer's zone as Intl resolves it ("" when not;
-// read by web/atlas.js while the app downloads: Intl's first use is slow).
 // ?lang=: the UI's language ("" when not asked for). The page's <html lang> follows it, and
 // numbers are written as the browser's Intl writes them for that language.
 EM_JS(char*, js_asked_language, (), {
-  return stringToNewUTF8(new URLSearchParams(location.search).get('lang') || '');
+  return stringToNewUTF8(new URLSearchParams(location.search).get("lang") || String());
 });
 EM_JS(char*, js_page_language, (const char* tag), {
   const lang = UTF8ToString(tag);
   document.documentElement.lang = lang;
-  let group = ',', decimal = '.';
+  let group = ",", decimal = ".";
   try {
     for (const part of new Intl.NumberFormat(lang).formatToParts(1234567.5)) {
-      if (part.type === 'group') group = part.value;
-      if (part.type === 'decimal') decimal = part.value;
+      if (part.type === "group") group = part.value;
+      if (part.type === "decimal") decimal = part.value;
     }
   } catch (e) {
-    console.warn('Intl cannot write numbers for ' + lang + ': ' + e.message);
+    console.warn("Intl cannot write numbers for " + lang + ": " + e.message);
   }
-  return stringToNewUTF8(group + '\n' + decimal);
+  return stringToNewUTF8(group + "\n" + decimal);
 });
+// The clock: now in UTC seconds, and the viewer's zone as Intl resolves it ("" when not;
+// read by web/atlas.js while the app downloads: Intl's first use is slow).
 EM_JS(double, js_now_seconds, (), { return Date.now() / 1000; });
 EM_JS(char*, js_time_zone, (), { return Module.toHeap(Module.timeZone()); });
 
@@ -365,7 +365,7 @@ void resize_canvas(int css_w, int css_h, double dpr) {
 static void set_language() {
   char* asked = js_asked_language();
   if (asked[0] && !i18n::set_locale(asked))
-    EM_ASM({ console.warn('?lang=' + UTF8ToString($0) + ': no such language; showing English'); },
+    EM_ASM({ console.warn("?lang=" + UTF8ToString($0) + ": no such language; showing English"); },
            asked);
   std::free(asked);
   char* style = js_page_language(i18n::language_tag().c_str());

@@ -44,6 +44,9 @@ namespace atlas::ui {
 
 // View > Copy embed code's snippet for the page at `address` (menu_bar.cpp).
 std::string embed_code(const std::string& address, const std::string& title);
+// Edit > Undo's and Redo's words in the UI's language: "Undo", or "Undo " and what the
+// step did (the step's own label, from core/edit, is English).
+std::string history_label(const History& history, bool redo);
 
 // Where each pane is on screen (logical pixels), for tests and automation.
 struct PaneRect {

@@ -276,11 +276,11 @@ void Editor::place_picker(AppState& state, const Event& e) {
   std::string key = e.id + "/place";
   if (combo("##place" + e.id, shown.c_str(), ImGuiComboFlags_HeightLarge)) {
     if (ImGui::Selectable(tr("— no place —"), e.place.empty()))
-      apply(state, Command::set_field(e.id, "place", nullptr), key);
+      apply(state, Command::set_field(e.id, tr("place"), nullptr), key);
     for (const auto& p : state.dataset.places) {
       std::string item = p.name + " (" + p.country + ")##" + p.id;
       if (ImGui::Selectable(item.c_str(), p.id == e.place))
-        apply(state, Command::set_field(e.id, "place", p.id), key);
+        apply(state, Command::set_field(e.id, tr("place"), p.id), key);
     }
     ImGui::EndCombo();
   }
@@ -304,7 +304,7 @@ void Editor::place_picker(AppState& state, const Event& e) {
           // The new place and the event's move there: one step, one undo.
           std::vector<Command> steps;
           steps.push_back(Command::add(p));
-          steps.push_back(Command::set_field(e.id, "place", p.id));
+          steps.push_back(Command::set_field(e.id, tr("place"), p.id));
           apply(state, Command::sequence(std::move(steps)), key);
           city_query_[0] = 0;
         }
@@ -467,16 +467,16 @@ void Editor::inspector(AppState& state, const Fonts& fonts) {
   // A shared link (View mode): every field shown, none takes input.
   ImGui::BeginDisabled(state.read_only);
   if (const Event* e = state.event(id)) {
-    heading(e->title, "event", false);
+    heading(e->title, tr("event"), false);
     event_form(state, id);
   } else if (const WorkingGroup* w = state.working_group(id)) {
-    heading(w->name, "working group", false);
+    heading(w->name, tr("working group"), false);
     group_form(state, id);
   } else if (const Place* p = state.place(id)) {
-    heading(p->name, "place", true);
+    heading(p->name, tr("place"), true);
     place_form(state, id);
   } else if (const Organisation* o = state.organisation(id)) {
-    heading(o->name, "organisation", true);
+    heading(o->name, tr("organisation"), true);
     organisation_form(state, id);
   } else {
     ImGui::PushFont(fonts.heading);

@@ -460,7 +460,7 @@ void MapView::draw_compact_legend(AppState& state, Theme theme, float x0, float 
                     6.0f);
   const float cy = (a.y + b.y) * 0.5f;
   ImGui::SetCursorScreenPos(a);
-  if (ImGui::InvisibleButton("open-legend", ImVec2(label_w, b.y - a.y))) legend_open_ = 1;
+  if (ImGui::InvisibleButton("##open-legend", ImVec2(label_w, b.y - a.y))) legend_open_ = 1;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Show the legend with names"));
   dl->AddText(ImVec2(a.x + 8, cy - ImGui::GetTextLineHeight() * 0.5f),
               ImGui::GetColorU32(ImGuiCol_TextDisabled), tr("Legend"));

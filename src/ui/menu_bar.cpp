@@ -30,6 +30,13 @@ std::string embed_code(const std::string& address, const std::string& title) {
          "\" width=\"100%\" height=\"600\" style=\"border:0\" loading=\"lazy\"></iframe>";
 }
 
+std::string history_label(const History& history, bool redo) {
+  const std::vector<std::string> steps = history.labels();
+  const size_t at = history.position();
+  if (redo) return at < steps.size() ? trf("Redo {action}", {{"action", steps[at]}}) : tr("Redo");
+  return at > 0 ? trf("Undo {action}", {{"action", steps[at - 1]}}) : tr("Undo");
+}
+
 // -----------------------------------------------------------------------------------
 // 1. Menu bar
 // -----------------------------------------------------------------------------------
@@ -69,10 +76,10 @@ void AppUI::menu_bar() {
   if (!ImGui::BeginMenuBar()) return;
   file_menu();
   if (!viewing() && ImGui::BeginMenu(tr("Edit"))) {
-    if (ImGui::MenuItem(state_.history.undo_label().c_str(), "Ctrl+Z", false,
+    if (ImGui::MenuItem(history_label(state_.history, false).c_str(), "Ctrl+Z", false,
                         state_.history.can_undo()))
       state_.undo();
-    if (ImGui::MenuItem(state_.history.redo_label().c_str(), "Ctrl+Shift+Z", false,
+    if (ImGui::MenuItem(history_label(state_.history, true).c_str(), "Ctrl+Shift+Z", false,
                         state_.history.can_redo()))
       state_.redo();
     ImGui::Separator();

@@ -27,9 +27,9 @@ bool same_options(const PlanOptions& a, const PlanOptions& b) {
 }
 
 std::string in_days(int64_t n) {
-  if (n == 0) return "today";
-  if (n < 0) return "under way";
-  return n == 1 ? "tomorrow" : "in " + std::to_string(n) + " days";
+  if (n == 0) return tr("today");
+  if (n < 0) return tr("under way");
+  return n == 1 ? tr("tomorrow") : trn("in {count} day", "in {count} days", n);
 }
 
 std::string title_of(const AppState& state, const std::string& id) {

@@ -38,8 +38,8 @@ void AppUI::publish_mirror() {
   c.notice = key.notice;
   c.can_undo = state_.history.can_undo();
   c.can_redo = state_.history.can_redo();
-  c.undo_label = state_.history.undo_label();
-  c.redo_label = state_.history.redo_label();
+  c.undo_label = history_label(state_.history, false);
+  c.redo_label = history_label(state_.history, true);
   c.read_only = viewing();
   host_.publish_mirror(build_mirror(state_, c));
   mirror_key_ = std::move(key);

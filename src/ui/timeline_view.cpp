@@ -373,7 +373,7 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
   float tx = x0 + float(scale_.x(double(today_)));
   if (tx >= x0 && tx <= x0 + w) {
     dl->AddLine(ImVec2(tx, y0 - kAxisHeight), ImVec2(tx, y0 + h), IM_COL32(220, 38, 38, 200), 1.5f);
-    dl->AddText(ImVec2(tx + 3, y0 - kAxisHeight + 2), IM_COL32(220, 38, 38, 255), "today");
+    dl->AddText(ImVec2(tx + 3, y0 - kAxisHeight + 2), IM_COL32(220, 38, 38, 255), tr("today"));
   }
   draw_spans(state, theme, x0, y0, w, h);
   if (f.playhead_on) {

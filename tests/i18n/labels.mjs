@@ -11,8 +11,9 @@
 import { readFileSync } from 'node:fs';
 
 // Dear ImGui's own: its implicit "Debug" window, the app's main window (an id: it has no
-// title bar), and child windows ("Parent/Child_1A2B3C4D", ids too).
-const IMGUI_IDS = /^(Debug|Coalition Atlas)$|_[0-9A-F]{8}$/;
+// title bar), and child windows ("Parent/Child_1A2B3C4D", and "Parent/" for a child named
+// only by an id, "Parent/##links_1A2B3C4D": ids too).
+const IMGUI_IDS = /^(Debug|Coalition Atlas)$|_[0-9A-F]{8}$|\/$/;
 
 // The words describe() spells dates with (src/core/date_edtf.cpp, section 5).
 const DATE_WORDS = new RegExp('\\b(' + ['sometime in', 'sometime between', 'roughly between',
