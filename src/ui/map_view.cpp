@@ -60,24 +60,6 @@ void set4(float* dst, ImU32 c) {
   dst[3] = v.w;
 }
 
-render::MapStyle map_style(Theme theme) {
-  render::MapStyle s;
-  if (is_dark(theme)) {
-    set4(s.sea, IM_COL32(24, 33, 46, 255));
-    set4(s.land, IM_COL32(52, 58, 68, 255));
-    set4(s.tint, IM_COL32(70, 88, 120, 255));
-    set4(s.border, IM_COL32(110, 118, 130, 200));
-    set4(s.coast, IM_COL32(120, 140, 165, 230));
-  } else {
-    set4(s.sea, IM_COL32(205, 223, 240, 255));
-    set4(s.land, IM_COL32(246, 244, 238, 255));
-    set4(s.tint, IM_COL32(226, 232, 246, 255));
-    set4(s.border, IM_COL32(160, 160, 168, 220));
-    set4(s.coast, IM_COL32(120, 150, 185, 255));
-  }
-  return s;
-}
-
 // A marker's shape says its kind even without colour (print, colour blindness).
 void draw_shape(ImDrawList* dl, ImVec2 c, float r, EventKind kind, ImU32 fill, ImU32 edge) {
   switch (kind) {
@@ -132,6 +114,24 @@ void plan_marker(ImDrawList* dl, ImVec2 c, float r, const Dataset& d, const geo:
 }
 
 }  // namespace
+
+render::MapStyle map_style(Theme theme) {
+  render::MapStyle s;
+  if (is_dark(theme)) {
+    set4(s.sea, IM_COL32(24, 33, 46, 255));
+    set4(s.land, IM_COL32(52, 58, 68, 255));
+    set4(s.tint, IM_COL32(58, 72, 100, 255));  // dark enough for every marker at 3:1
+    set4(s.border, IM_COL32(110, 118, 130, 200));
+    set4(s.coast, IM_COL32(120, 140, 165, 230));
+  } else {
+    set4(s.sea, IM_COL32(205, 223, 240, 255));
+    set4(s.land, IM_COL32(246, 244, 238, 255));
+    set4(s.tint, IM_COL32(226, 232, 246, 255));
+    set4(s.border, IM_COL32(160, 160, 168, 220));
+    set4(s.coast, IM_COL32(120, 150, 185, 255));
+  }
+  return s;
+}
 
 void MapView::init(const geo::MapAsset* asset, render::MapRenderer* renderer, std::string error) {
   asset_ = asset;
