@@ -137,7 +137,7 @@ class AppUI {
   bool command(const std::string& id);
   // Less motion: the host's wish (prefers-reduced-motion) or View > Reduce motion.
   bool reduced_motion() const;
-  void set_reduce_motion(bool on) { reduce_motion_ = on; }
+  void set_reduce_motion(bool on) { session_.set_reduce_motion(on); }
   // The pane with the keyboard (-1: none), for tests.
   int focused_pane() const;
 
@@ -225,7 +225,6 @@ class AppUI {
   ImGuiWindow* pane_windows_[kPaneCount] = {};  // this frame's (none in the phone layout)
   bool keyboard_focus_ = false;                 // Tab moved it: show the focus ring
   bool show_keyboard_ = false;                  // Help > Keyboard
-  bool reduce_motion_ = false;                  // View > Reduce motion
   MirrorKey mirror_key_;
   bool published_ = false;
   // Layout fractions (splitters).

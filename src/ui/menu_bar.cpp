@@ -92,7 +92,8 @@ void AppUI::menu_bar() {
     if (ImGui::MenuItem(tr("Dark theme"), nullptr, theme_ == Theme::Dark)) set_theme(Theme::Dark);
     ImGui::MenuItem(tr("Plan: what comes next…"), nullptr, &show_plan_);  // ui/plan_pane
     // Fly-to, playback and autoplay cut instead of moving (also when the system asks).
-    ImGui::MenuItem(tr("Reduce motion"), nullptr, &reduce_motion_);
+    if (bool on = session_.reduce_motion(); ImGui::MenuItem(tr("Reduce motion"), nullptr, &on))
+      session_.set_reduce_motion(on);  // kept between sessions
     ImGui::Separator();
     if (ImGui::MenuItem(tr("Reset pane sizes"))) {
       left_fraction_ = 0.46f;

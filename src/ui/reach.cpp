@@ -173,7 +173,9 @@ void AppUI::keyboard_help() {
 // -----------------------------------------------------------------------------------
 // 4. Less motion
 // -----------------------------------------------------------------------------------
-bool AppUI::reduced_motion() const { return reduce_motion_ || host_.prefers_reduced_motion(); }
+bool AppUI::reduced_motion() const {
+  return session_.reduce_motion() || host_.prefers_reduced_motion();
+}
 
 void AppUI::apply_motion() {
   const bool less = reduced_motion();
