@@ -298,4 +298,7 @@ else()
   # Real keyboard and mouse (xdotool) on the desktop build: type, undo, redo.
   add_test(NAME desktop_edit COMMAND sh "${CMAKE_SOURCE_DIR}/tests/desktop/test_desktop_edit.sh"
     $<TARGET_FILE:coalition-atlas> "${CMAKE_BINARY_DIR}/desktop-edit")
+  # The pseudo-locale (--lang pseudo) under Xvfb: every widget label translated and whole.
+  add_test(NAME desktop_pseudo COMMAND ${NODE} "${CMAKE_SOURCE_DIR}/tests/i18n/desktop_pseudo.mjs"
+    $<TARGET_FILE:coalition-atlas> "${CMAKE_BINARY_DIR}/desktop-pseudo")
 endif()

@@ -2,12 +2,13 @@
 //
 //   coalition-atlas [FILE.json] [--frames N] [--screenshot PATH] [--scale S] [--dark]
 //                   [--size WxH] [--data-dir DIR] [--select ID] [--present STEP]
-//                   [--export-png PATH]
+//                   [--export-png PATH] [--lang LANGUAGE]
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 
+#include "core/i18n.hpp"
 #include "platform/platform.hpp"
 
 int main(int argc, char** argv) {
@@ -37,11 +38,22 @@ int main(int argc, char** argv) {
       opt.print_field = value();
     else if (a == "--print-missing-glyphs")
       opt.print_glyphs = value();
+    else if (a == "--print-labels")
+      opt.print_labels = true;
     else if (a == "--present")
       opt.present_step = std::atoi(value());
     else if (a == "--export-png")
       opt.export_png = value();
-    else if (a == "--size") {
+    else if (a == "--lang") {  // the UI's language: "en", "pseudo", or a po/ catalog's
+      const char* lang = value();
+      if (!atlas::i18n::set_locale(lang)) {
+        std::string known;
+        for (const std::string& l : atlas::i18n::available_locales()) known += " " + l;
+        std::fprintf(stderr, "coalition-atlas: --lang %s: no such language (there are:%s)\n", lang,
+                     known.c_str());
+        return 2;
+      }
+    } else if (a == "--size") {
       if (std::sscanf(value(), "%dx%d", &opt.width, &opt.height) != 2) {
         std::fprintf(stderr, "coalition-atlas: --size takes WIDTHxHEIGHT, like 1280x800\n");
         return 2;
@@ -50,7 +62,7 @@ int main(int argc, char** argv) {
       std::printf(
           "usage: coalition-atlas [FILE.json] [--frames N] [--screenshot PATH] [--scale S] "
           "[--dark] [--size WxH] [--data-dir DIR] [--select ID] [--present STEP]\n"
-          "                       [--export-png PATH]\n");
+          "                       [--export-png PATH] [--lang LANGUAGE]\n");
       return 0;
     } else if (!a.empty() && a[0] != '-' && opt.open_path.empty()) {
       opt.open_path = a;  // a dataset to open

@@ -994,8 +994,8 @@
       need();
       return Module._atlas_wants_text() === 1;
     },
-    /** Every labelled widget drawn in the last frame: [{label, x, y, width, height}]
-     *  (starts the recording, like widgetRect). */
+    /** Every labelled widget drawn in the last frame: [{label, x, y, width, height,
+     *  textWidth, visibleWidth}] (starts the recording, like widgetRect). */
     widgets() {
       need();
       return JSON.parse(Module.UTF8ToString(Module._atlas_api_widgets()));

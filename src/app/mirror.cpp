@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "core/countries.hpp"
+#include "core/i18n.hpp"
 
 namespace atlas {
 
@@ -146,18 +147,18 @@ std::vector<Entry> time_ordered(const AppState& state) {
 std::vector<MirrorCommand> commands(const MirrorContext& c) {
   std::vector<MirrorCommand> out;
   if (c.presenting) {
-    out.push_back({"previous-step", "Previous step", true});
-    out.push_back({"next-step", "Next step", true});
-    out.push_back({"stop-presenting", "Stop presenting", true});
+    out.push_back({"previous-step", tr("Previous step"), true});
+    out.push_back({"next-step", tr("Next step"), true});
+    out.push_back({"stop-presenting", tr("Stop presenting"), true});
     return out;
   }
-  out.push_back({"present", "Start presenting", true});
+  out.push_back({"present", tr("Start presenting"), true});
   if (!c.read_only) {
     out.push_back({"undo", c.undo_label, c.can_undo});
     out.push_back({"redo", c.redo_label, c.can_redo});
   }
-  out.push_back({"clear-selection", "Clear selection", true});
-  out.push_back({"keyboard", "Keyboard shortcuts", true});
+  out.push_back({"clear-selection", tr("Clear selection"), true});
+  out.push_back({"keyboard", tr("Keyboard shortcuts"), true});
   return out;
 }
 
@@ -194,8 +195,10 @@ Mirror build_mirror(const AppState& state, const MirrorContext& context) {
   const std::vector<Entry> items = time_ordered(state);
   const Dataset& d = state.dataset;
   m.total = items.size();
-  m.label = "Events and working groups in time order, " + std::to_string(items.size()) +
-            " shown of " + std::to_string(d.events.size() + d.working_groups.size());
+  m.label = trn("Events and working groups in time order, {shown} shown of {count}",
+                "Events and working groups in time order, {shown} shown of {count}",
+                static_cast<long long>(d.events.size() + d.working_groups.size()),
+                {{"shown", i18n::format_number(static_cast<long long>(items.size()))}});
   // The window: centred on the active item, clamped to the list.
   size_t at = 0;
   bool found = false;

@@ -53,6 +53,7 @@ void Session::start() {
   }
   state.read_only = false;
   has_previous_ = store_->get("previous").has_value();
+  reduce_motion_ = store_->get("reduce-motion") == std::optional<std::string>("1");
   recent_.clear();
   if (auto list = store_->get("recent")) {
     size_t at = 0;
@@ -89,6 +90,12 @@ void Session::remember_file(const std::string& path) {
   std::string list;
   for (const auto& r : recent_) list += r + "\n";
   store_->put("recent", list);  // a list that cannot be stored is only a convenience lost
+}
+
+void Session::set_reduce_motion(bool on) {
+  reduce_motion_ = on;
+  if (writes())
+    store_->put("reduce-motion", on ? "1" : "0");  // a convenience: a failure is not said
 }
 
 void Session::notify(Notice::Kind kind, std::string text, bool offer_export) {

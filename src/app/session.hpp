@@ -100,6 +100,10 @@ class Session {
   const std::vector<std::string>& recent_files() const { return recent_; }
   void remember_file(const std::string& path);
   static constexpr size_t kMaxRecent = 8;
+  // View > Reduce motion, kept in the store between runs like the recent files (not in
+  // View mode, which stores nothing).
+  bool reduce_motion() const { return reduce_motion_; }
+  void set_reduce_motion(bool on);
 
   // 7. Modes. Edit: the user's own data, saved as it changes. View: a shared link shown
   // read-only (state.read_only), where the store is never written: no autosave, no
@@ -163,6 +167,7 @@ class Session {
   bool conflict_ = false;
   bool quota_ = false;
   std::vector<std::string> recent_;
+  bool reduce_motion_ = false;
   Mode mode_ = Mode::Edit;
   Link link_ = Link::None;
   std::string link_address_;

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "core/i18n.hpp"  // N_: the labels are marked for the UI's catalog
+
 namespace atlas {
 namespace {
 
@@ -12,37 +14,37 @@ struct Term {
 };
 
 // Order matches the enums; JSON spellings are the format's contract.
-constexpr Term kKinds[] = {{"roundtable", "roundtable"},
-                           {"forum", "forum"},
-                           {"working-group-meeting", "working-group meeting"},
-                           {"campaign", "campaign"},
-                           {"other", "other"}};
-constexpr Term kStatuses[] = {{"proposed", "proposed"},   {"planned", "planned"},
-                              {"confirmed", "confirmed"}, {"held", "held"},
-                              {"postponed", "postponed"}, {"cancelled", "cancelled"}};
-constexpr Term kSectors[] = {{"law-enforcement", "law enforcement"},
-                             {"financial-intelligence-unit", "financial intelligence unit"},
-                             {"regulator", "regulator"},
-                             {"ministry", "ministry"},
-                             {"bank", "bank"},
-                             {"payments", "payments"},
-                             {"technology-platform", "technology platform"},
-                             {"telecom-isp", "telecom / ISP"},
-                             {"ngo", "NGO"},
-                             {"multilateral-un", "multilateral / UN"},
-                             {"academia", "academia"},
-                             {"law-firm", "law firm"},
-                             {"other", "other"}};
-constexpr Term kRoles[] = {{"host", "host"},
-                           {"organiser", "organiser"},
-                           {"grant", "grant"},
-                           {"in-kind-support", "in-kind support"},
-                           {"participant", "participant"},
-                           {"presenter", "presenter"},
-                           {"member", "member"},
-                           {"chair", "chair"},
-                           {"observer", "observer"},
-                           {"other", "other"}};
+constexpr Term kKinds[] = {{"roundtable", N_("roundtable")},
+                           {"forum", N_("forum")},
+                           {"working-group-meeting", N_("working-group meeting")},
+                           {"campaign", N_("campaign")},
+                           {"other", N_("other")}};
+constexpr Term kStatuses[] = {{"proposed", N_("proposed")},   {"planned", N_("planned")},
+                              {"confirmed", N_("confirmed")}, {"held", N_("held")},
+                              {"postponed", N_("postponed")}, {"cancelled", N_("cancelled")}};
+constexpr Term kSectors[] = {{"law-enforcement", N_("law enforcement")},
+                             {"financial-intelligence-unit", N_("financial intelligence unit")},
+                             {"regulator", N_("regulator")},
+                             {"ministry", N_("ministry")},
+                             {"bank", N_("bank")},
+                             {"payments", N_("payments")},
+                             {"technology-platform", N_("technology platform")},
+                             {"telecom-isp", N_("telecom / ISP")},
+                             {"ngo", N_("NGO")},
+                             {"multilateral-un", N_("multilateral / UN")},
+                             {"academia", N_("academia")},
+                             {"law-firm", N_("law firm")},
+                             {"other", N_("other")}};
+constexpr Term kRoles[] = {{"host", N_("host")},
+                           {"organiser", N_("organiser")},
+                           {"grant", N_("grant")},
+                           {"in-kind-support", N_("in-kind support")},
+                           {"participant", N_("participant")},
+                           {"presenter", N_("presenter")},
+                           {"member", N_("member")},
+                           {"chair", N_("chair")},
+                           {"observer", N_("observer")},
+                           {"other", N_("other")}};
 
 static_assert(std::size(kKinds) == size_t(EventKind::Count));
 static_assert(std::size(kStatuses) == size_t(EventStatus::Count));

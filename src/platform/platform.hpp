@@ -27,6 +27,7 @@ struct Options {
   std::string select;        // an item to select at start
   std::string print_field;   // tests: print where the Inspector draws this field ("rt-hk/title")
   std::string print_glyphs;  // tests: with --frames, print which characters of this have no glyph
+  bool print_labels = false;  // tests: with --frames, print every labelled widget (widget_probe)
   int present_step = -1;     // desktop: start presenting at this step of the story (-1: no)
   std::string export_png;    // desktop: with --frames, also export the view as a 2x PNG here
 };

@@ -23,6 +23,7 @@
 #include "platform/platform.hpp"
 #include "platform/site_folder.hpp"
 #include "render/png.hpp"
+#include "ui/widget_probe.hpp"
 
 // The basemap and the gazetteer are built into the desktop program (the web fetches them
 // beside the page).
@@ -243,6 +244,12 @@ int write_outputs(FrameDriver& driver, Host& host, SDL_Window* window, const Opt
       status = 1;
     }
   }
+  // --print-labels: one line a widget, tab-separated: label, x, y, width, height, the
+  // label's text width and the width its window shows (ui/widget_probe.hpp).
+  if (opt.print_labels)
+    for (const ui::probe::Labelled& w : ui::probe::all_labelled())
+      std::printf("label\t%s\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\n", w.label.c_str(), w.rect[0],
+                  w.rect[1], w.rect[2], w.rect[3], w.text_width, w.visible_width);
   if (!opt.print_glyphs.empty()) {
     std::printf("glyphs cjk=%s missing=", driver.ui.cjk_font_status());
     for (char32_t cp : driver.ui.missing_glyphs(opt.print_glyphs))
@@ -339,6 +346,7 @@ int run(const Options& opt) {
   // The basemap ships inside the desktop program.
   driver.init(window, gl, glsl_version(), display_scale(window, opt), opt.dark,
               {atlas_basemap, atlas_basemap_size, ""});
+  if (opt.print_labels) ui::probe::enable(true);
   start_with(driver, host, opt);
   int status = 0;
   if (opt.frames > 0)

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "app/host.hpp"
+#include "core/i18n.hpp"
 #include "platform/frame_driver.hpp"
 #include "platform/platform.hpp"
 #include "platform/web_backend.hpp"
@@ -165,6 +166,25 @@ EM_JS(int, js_reduced_motion, (), {
   return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
 });
 
+// ?lang=: the UI's language ("" when not asked for). The page's <html lang> follows it, and
+// numbers are written as the browser's Intl writes them for that language.
+EM_JS(char*, js_asked_language, (), {
+  return stringToNewUTF8(new URLSearchParams(location.search).get("lang") || String());
+});
+EM_JS(char*, js_page_language, (const char* tag), {
+  const lang = UTF8ToString(tag);
+  document.documentElement.lang = lang;
+  let group = ",", decimal = ".";
+  try {
+    for (const part of new Intl.NumberFormat(lang).formatToParts(1234567.5)) {
+      if (part.type === "group") group = part.value;
+      if (part.type === "decimal") decimal = part.value;
+    }
+  } catch (e) {
+    console.warn("Intl cannot write numbers for " + lang + ": " + e.message);
+  }
+  return stringToNewUTF8(group + "\n" + decimal);
+});
 // The clock: now in UTC seconds, and the viewer's zone as Intl resolves it ("" when not;
 // read by web/atlas.js while the app downloads: Intl's first use is slow).
 EM_JS(double, js_now_seconds, (), { return Date.now() / 1000; });
@@ -359,6 +379,21 @@ void resize_canvas(int css_w, int css_h, double dpr) {
 // ---------------------------------------------------------------------------------
 // 4. Start-up
 // ---------------------------------------------------------------------------------
+// Before the UI draws a word: ?lang= picks the catalog (an unknown language says so on the
+// console and stays English), then the page and Intl follow.
+static void set_language() {
+  char* asked = js_asked_language();
+  if (asked[0] && !i18n::set_locale(asked))
+    EM_ASM({ console.warn("?lang=" + UTF8ToString($0) + ": no such language; showing English"); },
+           asked);
+  std::free(asked);
+  char* style = js_page_language(i18n::language_tag().c_str());
+  const std::string parts = style;
+  std::free(style);
+  const size_t cut = parts.find('\n');
+  i18n::set_number_style({parts.substr(0, cut), parts.substr(cut + 1)});
+}
+
 int run(const Options& opt) {
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#ime");  // web/index.html
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
@@ -381,6 +416,7 @@ int run(const Options& opt) {
   }
   double dpr = emscripten_get_device_pixel_ratio();
   resize_canvas(css_w, css_h, dpr);
+  set_language();
   static WebHost host;
   static FrameDriver driver(std::make_unique<WebStore>(), host);
   g_driver = &driver;

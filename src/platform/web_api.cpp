@@ -480,7 +480,9 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_widgets() {
                    {"x", w.rect[0]},
                    {"y", w.rect[1]},
                    {"width", w.rect[2]},
-                   {"height", w.rect[3]}});
+                   {"height", w.rect[3]},
+                   {"textWidth", w.text_width},
+                   {"visibleWidth", w.visible_width}});
   g_result = out.dump();
   return g_result.c_str();
 }

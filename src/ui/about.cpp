@@ -2,6 +2,7 @@
 // of its parts ask for (AppUI; see app_ui.hpp).
 #include <imgui.h>
 
+#include "core/i18n.hpp"
 #include "ui/app_ui.hpp"
 
 #ifndef ATLAS_VERSION
@@ -12,36 +13,41 @@ namespace atlas::ui {
 
 void AppUI::about_popup() {
   if (open_about_) {
-    ImGui::OpenPopup("About Coalition Atlas");
+    ImGui::OpenPopup(tr("About Coalition Atlas"));
     open_about_ = false;
   }
   ImVec2 center = ImGui::GetMainViewport()->GetCenter();
   ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(460, 0));
-  if (!ImGui::BeginPopupModal("About Coalition Atlas", nullptr,
+  if (!ImGui::BeginPopupModal(tr("About Coalition Atlas"), nullptr,
                               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings))
     return;
   ImGui::PushFont(fonts_.heading);
-  ImGui::Text("Coalition Atlas %s", ATLAS_VERSION);
+  ImGui::TextUnformatted(trf("Coalition Atlas {version}", {{"version", ATLAS_VERSION}}).c_str());
   ImGui::PopFont();
   ImGui::TextWrapped(
-      "The story of a regional coalition — its roundtables, working groups and forum "
-      "appearances — on a map and a timeline. One C++ program for the web and the desktop.");
+      "%s",
+      tr("The story of a regional coalition — its roundtables, working groups and forum "
+         "appearances — on a map and a timeline. One C++ program for the web and the desktop."));
   ImGui::Spacing();
-  ImGui::Text("Running on: %s", host_.abilities().name);
-  ImGui::Text("Dataset format version: %d", kFormatVersion);
-  ImGui::Text("Dear ImGui %s", IMGUI_VERSION);
+  ImGui::TextUnformatted(
+      trf("Running on: {platform}", {{"platform", host_.abilities().name}}).c_str());
+  ImGui::TextUnformatted(
+      trf("Dataset format version: {version}", {{"version", std::to_string(kFormatVersion)}})
+          .c_str());
+  ImGui::TextUnformatted(trf("Dear ImGui {version}", {{"version", IMGUI_VERSION}}).c_str());
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped(
-      "Built with Dear ImGui (MIT), SDL2 (zlib), nlohmann/json (MIT). Fonts: Noto Sans and "
-      "Noto Sans Thai (SIL Open Font License 1.1). Basemap: Natural Earth (public domain), via "
-      "world-atlas. Place names and positions: GeoNames (geonames.org), CC BY 4.0 — "
-      "https://creativecommons.org/licenses/by/4.0/ On the web, File > Publish uses fflate "
-      "(MIT) and js-sha256 (MIT).");
+      "%s",
+      tr("Built with Dear ImGui (MIT), SDL2 (zlib), nlohmann/json (MIT). Fonts: Noto Sans and "
+         "Noto Sans Thai (SIL Open Font License 1.1). Basemap: Natural Earth (public domain), via "
+         "world-atlas. Place names and positions: GeoNames (geonames.org), CC BY 4.0 — "
+         "https://creativecommons.org/licenses/by/4.0/ On the web, File > Publish uses fflate "
+         "(MIT) and js-sha256 (MIT)."));
   ImGui::PopStyleColor();
   ImGui::Spacing();
-  if (ImGui::Button("Close", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape))
+  if (ImGui::Button(tr("Close"), ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape))
     ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }

@@ -16,6 +16,7 @@
 #include <cmath>
 
 #include "core/event_time.hpp"
+#include "core/i18n.hpp"
 
 namespace atlas::ui {
 
@@ -168,7 +169,7 @@ bool AppUI::frame() {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 6));
   // An embed: the views only, compact, and no empty row where the menu bar would be.
   const bool embedded = host_.embedded();
-  ImGui::Begin("Coalition Atlas", nullptr,
+  ImGui::Begin("Coalition Atlas", nullptr,  // an id: the window has no title bar
                embedded ? kHostFlags & ~ImGuiWindowFlags_MenuBar : kHostFlags);
   ImGui::PopStyleVar();
   if (!embedded) menu_bar();

@@ -44,6 +44,9 @@ namespace atlas::ui {
 
 // View > Copy embed code's snippet for the page at `address` (menu_bar.cpp).
 std::string embed_code(const std::string& address, const std::string& title);
+// Edit > Undo's and Redo's words in the UI's language: "Undo", or "Undo " and what the
+// step did (the step's own label, from core/edit, is English).
+std::string history_label(const History& history, bool redo);
 
 // Where each pane is on screen (logical pixels), for tests and automation.
 struct PaneRect {
@@ -134,7 +137,7 @@ class AppUI {
   bool command(const std::string& id);
   // Less motion: the host's wish (prefers-reduced-motion) or View > Reduce motion.
   bool reduced_motion() const;
-  void set_reduce_motion(bool on) { reduce_motion_ = on; }
+  void set_reduce_motion(bool on) { session_.set_reduce_motion(on); }
   // The pane with the keyboard (-1: none), for tests.
   int focused_pane() const;
 
@@ -222,7 +225,6 @@ class AppUI {
   ImGuiWindow* pane_windows_[kPaneCount] = {};  // this frame's (none in the phone layout)
   bool keyboard_focus_ = false;                 // Tab moved it: show the focus ring
   bool show_keyboard_ = false;                  // Help > Keyboard
-  bool reduce_motion_ = false;                  // View > Reduce motion
   MirrorKey mirror_key_;
   bool published_ = false;
   // Layout fractions (splitters).

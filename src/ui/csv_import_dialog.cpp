@@ -16,6 +16,7 @@
 #include <cfloat>
 #include <string>
 
+#include "core/i18n.hpp"
 #include "geo/city_lookup.hpp"
 #include "ui/widget_probe.hpp"
 
@@ -23,7 +24,7 @@ namespace atlas::ui {
 
 namespace {
 
-constexpr const char* kTitle = "Import spreadsheet";
+constexpr const char* kTitle = N_("Import spreadsheet");
 constexpr int kPreviewRows = 5;            // with the rest, the dialog fits a 1280×800 window
 constexpr size_t kMaxProblemsShown = 400;  // a 100,000-row file of errors stays drawable
 const ImVec4 kErrorColour(0.85f, 0.2f, 0.2f, 1), kWarningColour(0.85f, 0.55f, 0.1f, 1);
@@ -64,7 +65,7 @@ void CsvImportDialog::open(const std::string& name, const std::string& bytes,
 void CsvImportDialog::draw(Session& session) {
   AppState& state = session.state;
   if (opening_) {
-    ImGui::OpenPopup(kTitle);
+    ImGui::OpenPopup(tr(kTitle));
     opening_ = false;
   }
   if (!import_) return;
@@ -74,7 +75,7 @@ void CsvImportDialog::draw(Session& session) {
   // Never taller than the window: on a small screen it scrolls instead of losing Import.
   ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0),
                                       ImVec2(FLT_MAX, ImGui::GetMainViewport()->WorkSize.y - 16));
-  if (!ImGui::BeginPopupModal(kTitle, nullptr,
+  if (!ImGui::BeginPopupModal(tr(kTitle), nullptr,
                               ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
     return;
   SpreadsheetImport& im = *import_;
@@ -82,7 +83,8 @@ void CsvImportDialog::draw(Session& session) {
   ImGui::TextWrapped("%s", im.name().c_str());
   if (im.error()) {
     // Not readable at all: nothing of it is shown as if it were data.
-    ImGui::TextColored(kErrorColour, "This file cannot be imported. Your data is unchanged.");
+    ImGui::TextColored(kErrorColour, "%s",
+                       tr("This file cannot be imported. Your data is unchanged."));
     ImGui::TextWrapped("%s", im.error()->to_string().c_str());
   } else {
     const char* what = im.kind() == SpreadsheetImport::Kind::TimelineJs      ? "TimelineJS JSON"
@@ -90,18 +92,22 @@ void CsvImportDialog::draw(Session& session) {
                                                                              : "CSV";
     if (im.table())
       ImGui::TextDisabled(
-          "%s, read as %s; %s", what, im.read_as().c_str(),
-          plural(im.table()->rows() ? im.table()->rows() - 1 : 0, "row", "rows").c_str());
+          "%s", trn("{format}, read as {encoding}; {count} row",
+                    "{format}, read as {encoding}; {count} rows",
+                    static_cast<long long>(im.table()->rows() ? im.table()->rows() - 1 : 0),
+                    {{"format", what}, {"encoding", im.read_as()}})
+                    .c_str());
     else
       ImGui::TextDisabled("%s", what);
     if (im.kind() == SpreadsheetImport::Kind::Csv && im.table()) {
-      ImGui::SeparatorText("Columns");
+      ImGui::SeparatorText(tr("Columns"));
       mapping(state);
       if (gazetteer_ && !gazetteer_->empty() &&
-          ImGui::Checkbox("Give new places coordinates from the offline city list", &use_cities_))
+          ImGui::Checkbox(tr("Give new places coordinates from the offline city list"),
+                          &use_cities_))
         im.set_cities(use_cities_ ? geo::city_lookup(*gazetteer_) : CityLookup(), state);
       day_month(state);
-      ImGui::SeparatorText("First rows");
+      ImGui::SeparatorText(tr("First rows"));
       preview();
     }
     problems();
@@ -128,7 +134,7 @@ void CsvImportDialog::draw(Session& session) {
     ImGui::PopStyleColor();
   }
   ImGui::BeginDisabled(!r.error.empty());
-  if (ImGui::Button("Import", ImVec2(120, 0))) {
+  if (ImGui::Button(tr("Import"), ImVec2(120, 0))) {
     std::string why;
     size_t events = r.events, places = r.places, orgs = r.organisations;
     if (im.apply(state, &why)) {
@@ -147,7 +153,8 @@ void CsvImportDialog::draw(Session& session) {
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button("Cancel", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) close = true;
+  if (ImGui::Button(tr("Cancel"), ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape))
+    close = true;
   if (close) {
     import_.reset();
     ImGui::CloseCurrentPopup();
@@ -199,23 +206,30 @@ void CsvImportDialog::day_month(const AppState& state) {
   DayMonthOrder chosen = im.options().day_month;
   if (chosen == DayMonthOrder::Unknown && !plan->needs_day_month_choice()) {
     if (plan->day_month_evidence_row > 0)
-      ImGui::TextDisabled("Dates read %s: row %d can only be read that way.",
-                          plan->day_month == DayMonthOrder::DayFirst ? "day first" : "month first",
-                          plan->day_month_evidence_row);
+      ImGui::TextDisabled("%s",
+                          trf(plan->day_month == DayMonthOrder::DayFirst
+                                  ? "Dates read day first: row {row} can only be read that way."
+                                  : "Dates read month first: row {row} can only be read that way.",
+                              {{"row", std::to_string(plan->day_month_evidence_row)}})
+                              .c_str());
     return;
   }
   if (plan->needs_day_month_choice())
-    ImGui::TextColored(kWarningColour,
-                       "%s could be day/month or month/day (the first: \"%s\", row %d). Which "
-                       "does this file use?",
-                       plural(size_t(plan->ambiguous_rows), "date", "dates").c_str(),
-                       plan->first_ambiguous_text.c_str(), plan->first_ambiguous_row);
+    ImGui::TextColored(kWarningColour, "%s",
+                       trn("{count} date could be day/month or month/day (the first: "
+                           "\"{text}\", row {row}). Which does this file use?",
+                           "{count} dates could be day/month or month/day (the first: "
+                           "\"{text}\", row {row}). Which does this file use?",
+                           plan->ambiguous_rows,
+                           {{"text", plan->first_ambiguous_text},
+                            {"row", std::to_string(plan->first_ambiguous_row)}})
+                           .c_str());
   else
-    ImGui::TextUnformatted("Dates like 03/04/2015 are read:");
-  if (ImGui::RadioButton("Day first (14/07/2015)", chosen == DayMonthOrder::DayFirst))
+    ImGui::TextUnformatted(tr("Dates like 03/04/2015 are read:"));
+  if (ImGui::RadioButton(tr("Day first (14/07/2015)"), chosen == DayMonthOrder::DayFirst))
     im.set_day_month(DayMonthOrder::DayFirst, state);
   ImGui::SameLine();
-  if (ImGui::RadioButton("Month first (07/14/2015)", chosen == DayMonthOrder::MonthFirst))
+  if (ImGui::RadioButton(tr("Month first (07/14/2015)"), chosen == DayMonthOrder::MonthFirst))
     im.set_day_month(DayMonthOrder::MonthFirst, state);
 }
 
@@ -235,8 +249,8 @@ void CsvImportDialog::preview() {
   float height = row_h * (kPreviewRows + 1) + style.ScrollbarSize + 4;
   if (!ImGui::BeginTable("preview", columns + 2, flags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(2, 1);
-  ImGui::TableSetupColumn("Row");
-  ImGui::TableSetupColumn("State");
+  ImGui::TableSetupColumn(tr("Row"));
+  ImGui::TableSetupColumn(tr("State"));
   for (int c = 0; c < columns; ++c) ImGui::TableSetupColumn(t.header()[size_t(c)].c_str());
   ImGui::TableHeadersRow();
   for (size_t i = 1; i < t.rows() && i <= size_t(kPreviewRows); ++i) {
@@ -251,7 +265,7 @@ void CsvImportDialog::preview() {
       if (it != plan->rows.end() && it->row == int(i + 1)) row = &*it;
     }
     if (!row)
-      ImGui::TextDisabled("blank");
+      ImGui::TextDisabled("%s", tr("blank"));
     else if (row->has_errors())
       ImGui::TextColored(kErrorColour, "%s",
                          plural(row->problems.size(), "problem", "problems").c_str());
@@ -259,7 +273,7 @@ void CsvImportDialog::preview() {
       ImGui::TextColored(kWarningColour, "%s",
                          plural(row->problems.size(), "warning", "warnings").c_str());
     else
-      ImGui::TextUnformatted("ok");
+      ImGui::TextUnformatted(tr("ok"));
     for (int c = 0; c < columns; ++c) {
       ImGui::TableNextColumn();
       const auto& record = t.records[i];
@@ -280,12 +294,15 @@ void CsvImportDialog::preview() {
 void CsvImportDialog::problems() {
   const std::vector<ImportProblem>& all = import_->problems();
   if (all.empty()) return;
-  ImGui::SeparatorText(("Problems (" + std::to_string(all.size()) + ")").c_str());
+  ImGui::SeparatorText(trf("Problems ({count})",
+                           {{"count", i18n::format_number(static_cast<long long>(all.size()))}})
+                           .c_str());
   ImGui::BeginChild("problems", ImVec2(0, 130), true);
   for (size_t i = 0; i < all.size() && i < kMaxProblemsShown; ++i) {
     const ImportProblem& p = all[i];
     bool error = p.severity == Severity::Error;
-    ImGui::TextColored(error ? kErrorColour : kWarningColour, "%s", error ? "Error" : "Warning");
+    ImGui::TextColored(error ? kErrorColour : kWarningColour, "%s",
+                       error ? tr("Error") : tr("Warning"));
     ImGui::SameLine();
     std::string where = p.where();
     ImGui::TextDisabled("%s", where.empty() ? "the file" : where.c_str());
@@ -293,7 +310,9 @@ void CsvImportDialog::problems() {
     ImGui::TextWrapped("%s", p.message.c_str());
   }
   if (all.size() > kMaxProblemsShown)
-    ImGui::TextDisabled("… and %zu more", all.size() - kMaxProblemsShown);
+    ImGui::TextDisabled("%s", trn("… and {count} more", "… and {count} more",
+                                  static_cast<long long>(all.size() - kMaxProblemsShown))
+                                  .c_str());
   ImGui::EndChild();
 }
 

@@ -14,6 +14,7 @@
 #include <ctime>
 #include <utility>
 
+#include "core/i18n.hpp"
 #include "core/ical.hpp"
 #include "ui/app_ui.hpp"
 
@@ -139,12 +140,13 @@ void AppUI::dialogs() {
 // -----------------------------------------------------------------------------------
 void AppUI::import_problems_dialog() {
   const auto& diags = session_.import_diagnostics();
-  if (!diags.empty() && !session_.pending_import() && !ImGui::IsPopupOpen("Import problems"))
-    ImGui::OpenPopup("Import problems");
+  if (!diags.empty() && !session_.pending_import() && !ImGui::IsPopupOpen(tr("Import problems")))
+    ImGui::OpenPopup(tr("Import problems"));
   centered(640);
-  if (!ImGui::BeginPopupModal("Import problems", nullptr, kModal)) return;
-  ImGui::TextWrapped("%s could not be opened. Your current data is unchanged.",
-                     session_.import_name().c_str());
+  if (!ImGui::BeginPopupModal(tr("Import problems"), nullptr, kModal)) return;
+  ImGui::TextWrapped("%s", trf("{file} could not be opened. Your current data is unchanged.",
+                               {{"file", session_.import_name()}})
+                               .c_str());
   ImGui::Separator();
   ImGui::BeginChild("diags", ImVec2(0, 260), false);
   for (const auto& d : diags) {
@@ -153,7 +155,7 @@ void AppUI::import_problems_dialog() {
                    : (d.pointer.empty() ? "the file" : d.pointer);
     ImGui::TextColored(d.severity == Severity::Error ? ImVec4(0.85f, 0.2f, 0.2f, 1)
                                                      : ImVec4(0.85f, 0.55f, 0.1f, 1),
-                       "%s", d.severity == Severity::Error ? "Error" : "Warning");
+                       "%s", d.severity == Severity::Error ? tr("Error") : tr("Warning"));
     ImGui::SameLine();
     ImGui::TextDisabled("%s", where.c_str());
     ImGui::Indent();
@@ -161,7 +163,7 @@ void AppUI::import_problems_dialog() {
     ImGui::Unindent();
   }
   ImGui::EndChild();
-  if (ImGui::Button("Close", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+  if (ImGui::Button(tr("Close"), ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
     session_.clear_import_diagnostics();
     ImGui::CloseCurrentPopup();
   }
@@ -172,10 +174,10 @@ void AppUI::import_problems_dialog() {
 // 3. Import with warnings
 // -----------------------------------------------------------------------------------
 void AppUI::import_warnings_dialog() {
-  if (session_.pending_import() && !ImGui::IsPopupOpen("Import with warnings?"))
-    ImGui::OpenPopup("Import with warnings?");
+  if (session_.pending_import() && !ImGui::IsPopupOpen(tr("Import with warnings?")))
+    ImGui::OpenPopup(tr("Import with warnings?"));
   centered(640);
-  if (!ImGui::BeginPopupModal("Import with warnings?", nullptr, kModal)) return;
+  if (!ImGui::BeginPopupModal(tr("Import with warnings?"), nullptr, kModal)) return;
   if (!session_.pending_import()) {  // replaced by a newer import (see Session::import_text)
     ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
@@ -183,19 +185,22 @@ void AppUI::import_warnings_dialog() {
   }
   if (const PendingImport* p = session_.pending_import()) {
     ImGui::TextWrapped(
-        "%s can be opened, but it has %zu warning%s. Opening it replaces the "
-        "current data.",
-        p->name.c_str(), p->diagnostics.size(), p->diagnostics.size() == 1 ? "" : "s");
+        "%s", trn("{file} can be opened, but it has {count} warning. Opening it replaces the "
+                  "current data.",
+                  "{file} can be opened, but it has {count} warnings. Opening it replaces the "
+                  "current data.",
+                  static_cast<long long>(p->diagnostics.size()), {{"file", p->name}})
+                  .c_str());
     ImGui::BeginChild("warnings", ImVec2(0, 200), true);
     for (const auto& d : p->diagnostics) ImGui::TextWrapped("%s", d.to_string().c_str());
     ImGui::EndChild();
   }
-  if (ImGui::Button("Open it", ImVec2(120, 0))) {
+  if (ImGui::Button(tr("Open it"), ImVec2(120, 0))) {
     session_.confirm_import();
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
-  if (ImGui::Button("Cancel", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+  if (ImGui::Button(tr("Cancel"), ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
     session_.cancel_import();
     session_.clear_import_diagnostics();
     ImGui::CloseCurrentPopup();
@@ -207,24 +212,24 @@ void AppUI::import_warnings_dialog() {
 // 4. Changed in another tab: never decide for the user
 // -----------------------------------------------------------------------------------
 void AppUI::conflict_dialog() {
-  if (session_.conflict() && !ImGui::IsPopupOpen("Changed in another tab"))
-    ImGui::OpenPopup("Changed in another tab");
+  if (session_.conflict() && !ImGui::IsPopupOpen(tr("Changed in another tab")))
+    ImGui::OpenPopup(tr("Changed in another tab"));
   centered(560);
-  if (!ImGui::BeginPopupModal("Changed in another tab", nullptr, kModal)) return;
+  if (!ImGui::BeginPopupModal(tr("Changed in another tab"), nullptr, kModal)) return;
   ImGui::TextWrapped(
-      "The data was changed and saved in another tab or window, and this one has changes "
-      "that are not saved yet. Which should be kept?");
-  if (ImGui::Button("Use the other tab's data")) {
+      "%s", tr("The data was changed and saved in another tab or window, and this one has changes "
+               "that are not saved yet. Which should be kept?"));
+  if (ImGui::Button(tr("Use the other tab's data"))) {
     session_.take_theirs();
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
-  if (ImGui::Button("Keep this tab's data")) {
+  if (ImGui::Button(tr("Keep this tab's data"))) {
     session_.keep_mine();
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
-  if (ImGui::Button("Export this tab's data…")) export_json();
+  if (ImGui::Button(tr("Export this tab's data…"))) export_json();
   ImGui::EndPopup();
 }
 
@@ -232,10 +237,10 @@ void AppUI::conflict_dialog() {
 // 5. Replace the data: New and Reset replace everything, so ask
 // -----------------------------------------------------------------------------------
 void AppUI::replace_dialog() {
-  if (confirm_ != Confirm::None && !ImGui::IsPopupOpen("Replace the data?"))
-    ImGui::OpenPopup("Replace the data?");
+  if (confirm_ != Confirm::None && !ImGui::IsPopupOpen(tr("Replace the data?")))
+    ImGui::OpenPopup(tr("Replace the data?"));
   centered(480);
-  if (!ImGui::BeginPopupModal("Replace the data?", nullptr, kModal)) return;
+  if (!ImGui::BeginPopupModal(tr("Replace the data?"), nullptr, kModal)) return;
   const bool copy = confirm_ == Confirm::Copy;
   ImGui::TextWrapped(copy ? "Make this shared link's data your own, to edit? It replaces the "
                             "data you have in this browser, which is kept: File > Restore "
@@ -245,9 +250,9 @@ void AppUI::replace_dialog() {
                            "Export it first if you want to keep a copy."
                          : "Replace the current data with the sample dataset? Export it "
                            "first if you want to keep a copy.");
-  const char* yes = copy                       ? "Make the copy"
-                    : confirm_ == Confirm::New ? "Start empty"
-                                               : "Reset to sample";
+  const char* yes = copy                       ? tr("Make the copy")
+                    : confirm_ == Confirm::New ? tr("Start empty")
+                                               : tr("Reset to sample");
   if (ImGui::Button(yes, ImVec2(150, 0))) {
     if (copy)
       copy_now();
@@ -260,9 +265,9 @@ void AppUI::replace_dialog() {
   }
   ImGui::SameLine();
   // (A shared link's export would be the link's data, not the user's: not offered there.)
-  if (!copy && ImGui::Button("Export first…", ImVec2(130, 0))) export_json();
+  if (!copy && ImGui::Button(tr("Export first…"), ImVec2(130, 0))) export_json();
   if (!copy) ImGui::SameLine();
-  if (ImGui::Button("Cancel", ImVec2(100, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+  if (ImGui::Button(tr("Cancel"), ImVec2(100, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
     confirm_ = Confirm::None;
     ImGui::CloseCurrentPopup();
   }
@@ -274,22 +279,22 @@ void AppUI::replace_dialog() {
 //    window's save waits for the user's choice): never lose it silently
 // -----------------------------------------------------------------------------------
 void AppUI::quit_dialog() {
-  if (asking_quit_ && !ImGui::IsPopupOpen("Quit without saving?"))
-    ImGui::OpenPopup("Quit without saving?");
+  if (asking_quit_ && !ImGui::IsPopupOpen(tr("Quit without saving?")))
+    ImGui::OpenPopup(tr("Quit without saving?"));
   centered(520);
-  if (!ImGui::BeginPopupModal("Quit without saving?", nullptr, kModal)) return;
+  if (!ImGui::BeginPopupModal(tr("Quit without saving?"), nullptr, kModal)) return;
   ImGui::TextWrapped(
-      "Your latest changes could not be saved, so quitting now would lose them. Export "
-      "them to a file first, or quit without saving.");
-  if (ImGui::Button("Export first…", ImVec2(130, 0))) export_json();
+      "%s", tr("Your latest changes could not be saved, so quitting now would lose them. Export "
+               "them to a file first, or quit without saving."));
+  if (ImGui::Button(tr("Export first…"), ImVec2(130, 0))) export_json();
   ImGui::SameLine();
-  if (ImGui::Button("Quit without saving", ImVec2(170, 0))) {
+  if (ImGui::Button(tr("Quit without saving"), ImVec2(170, 0))) {
     quit_confirmed_ = quit_ = true;
     asking_quit_ = false;
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
-  if (ImGui::Button("Cancel", ImVec2(100, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+  if (ImGui::Button(tr("Cancel"), ImVec2(100, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
     asking_quit_ = false;
     ImGui::CloseCurrentPopup();
   }

@@ -17,6 +17,7 @@
 
 #include "app/coordinates.hpp"
 #include "core/countries.hpp"
+#include "core/i18n.hpp"
 #include "core/plan_fields.hpp"
 #include "ui/widget_probe.hpp"
 
@@ -130,12 +131,12 @@ void Editor::date(AppState& state, const char* label, const std::string& id, con
   ImGui::SameLine();
   auto parsed = edtf::parse(buf);
   if (buf.empty())
-    ImGui::TextDisabled("no date");
+    ImGui::TextDisabled("%s", tr("no date"));
   else if (parsed.value)
     ImGui::TextWrapped("%s", edtf::describe(*parsed.value).c_str());
   else {
     ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
-    ImGui::TextWrapped("not a date yet: %s", parsed.error.c_str());
+    ImGui::TextWrapped("%s", trf("not a date yet: {reason}", {{"reason", parsed.error}}).c_str());
     ImGui::PopStyleColor();
   }
   const Event* e = std::string_view(field) == "date" ? state.event(id) : nullptr;
@@ -159,7 +160,7 @@ void Editor::date(AppState& state, const char* label, const std::string& id, con
 
 void Editor::country(AppState& state, const std::string& id, const std::string& value,
                      bool optional) {
-  label_row("Country");
+  label_row(tr("Country"));
   const Country* current = find_country(value);
   std::string shown =
       current ? std::string(current->name) + " (" + value + ")" : (value.empty() ? "—" : value);
@@ -172,7 +173,7 @@ void Editor::country(AppState& state, const std::string& id, const std::string& 
     }
     ImGui::InputTextWithHint("##filter", "type to search", filter, sizeof filter);
     std::string f = fold(filter);
-    if (optional && ImGui::Selectable("— none —", value.empty()))
+    if (optional && ImGui::Selectable(tr("— none —"), value.empty()))
       apply(state, Command::set_field(id, "country", nullptr), id + "/country");
     size_t n;
     const Country* all = all_countries(n);
@@ -190,7 +191,7 @@ void Editor::country(AppState& state, const std::string& id, const std::string& 
 
 void Editor::coordinates(AppState& state, const Place& p) {
   std::string key = p.id + "/latlon";
-  label_row("Latitude, longitude");
+  label_row(tr("Latitude, longitude"));
   // Half-typed coordinates of another place are dropped when the selection moves on.
   if (coords_.place != p.id) coords_ = {};
   const bool waiting = !coords_.place.empty();
@@ -222,14 +223,14 @@ void Editor::coordinates(AppState& state, const Place& p) {
   }
   if (p.lat) {
     ImGui::SameLine();
-    if (ImGui::SmallButton("Clear")) {
+    if (ImGui::SmallButton(tr("Clear"))) {
       coords_ = {};
       apply(state, Command::set_fields(p.id, {{"lat", nullptr}, {"lon", nullptr}}), key);
     }
   }
   ImGui::SameLine();
   bool picking = state.picking() == p.id;
-  if (ImGui::SmallButton(picking ? "Click on the map… (cancel)" : "Pick on map")) {
+  if (ImGui::SmallButton(picking ? tr("Click on the map… (cancel)") : tr("Pick on map"))) {
     coords_ = {};
     state.request_pick(picking ? "" : p.id);
   }
@@ -238,11 +239,11 @@ void Editor::coordinates(AppState& state, const Place& p) {
     ImGui::TextWrapped("%s", coords_.waiting.c_str());
     ImGui::PopStyleColor();
   }
-  if (!p.lat) ImGui::TextDisabled("No coordinates yet: the place is not on the map.");
+  if (!p.lat) ImGui::TextDisabled("%s", tr("No coordinates yet: the place is not on the map."));
   show_error(key);
   // The offline gazetteer fills them in.
   if (gazetteer_ && !gazetteer_->empty()) {
-    label_row("Find the city (offline list of GeoNames cities)");
+    label_row(tr("Find the city (offline list of GeoNames cities)"));
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint(("##city" + p.id).c_str(),
                              "type a city: Manila, Hà Nội, or Perth, Australia…", city_query_,
@@ -268,18 +269,18 @@ void Editor::coordinates(AppState& state, const Place& p) {
 // 2. Pickers
 // -----------------------------------------------------------------------------------
 void Editor::place_picker(AppState& state, const Event& e) {
-  label_row("Place");
+  label_row(tr("Place"));
   const Place* current = state.place(e.place);
   std::string shown = current ? current->name + " (" + current->country + ")" : "— no place —";
   ImGui::SetNextItemWidth(-1);
   std::string key = e.id + "/place";
   if (combo("##place" + e.id, shown.c_str(), ImGuiComboFlags_HeightLarge)) {
-    if (ImGui::Selectable("— no place —", e.place.empty()))
-      apply(state, Command::set_field(e.id, "place", nullptr), key);
+    if (ImGui::Selectable(tr("— no place —"), e.place.empty()))
+      apply(state, Command::set_field(e.id, tr("place"), nullptr), key);
     for (const auto& p : state.dataset.places) {
       std::string item = p.name + " (" + p.country + ")##" + p.id;
       if (ImGui::Selectable(item.c_str(), p.id == e.place))
-        apply(state, Command::set_field(e.id, "place", p.id), key);
+        apply(state, Command::set_field(e.id, tr("place"), p.id), key);
     }
     ImGui::EndCombo();
   }
@@ -303,7 +304,7 @@ void Editor::place_picker(AppState& state, const Event& e) {
           // The new place and the event's move there: one step, one undo.
           std::vector<Command> steps;
           steps.push_back(Command::add(p));
-          steps.push_back(Command::set_field(e.id, "place", p.id));
+          steps.push_back(Command::set_field(e.id, tr("place"), p.id));
           apply(state, Command::sequence(std::move(steps)), key);
           city_query_[0] = 0;
         }
@@ -320,10 +321,10 @@ void Editor::participations(AppState& state, const std::string& id, const char* 
   bool changed = false;
   int remove = -1;
   if (ImGui::BeginTable(key.c_str(), 4, ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn("organisation", 0, 3.0f);
-    ImGui::TableSetupColumn("role", 0, 1.6f);
-    ImGui::TableSetupColumn("note", 0, 2.0f);
-    ImGui::TableSetupColumn("x", ImGuiTableColumnFlags_WidthFixed, 24.0f);
+    ImGui::TableSetupColumn(tr("organisation"), 0, 3.0f);
+    ImGui::TableSetupColumn(tr("role"), 0, 1.6f);
+    ImGui::TableSetupColumn(tr("note"), 0, 2.0f);
+    ImGui::TableSetupColumn(tr("x"), ImGuiTableColumnFlags_WidthFixed, 24.0f);
     for (size_t i = 0; i < list.size(); ++i) {
       ImGui::PushID(int(i));
       ImGui::TableNextRow();
@@ -341,9 +342,9 @@ void Editor::participations(AppState& state, const std::string& id, const char* 
       }
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
-      if (combo("##role", label(list[i].role))) {
+      if (combo("##role", tr(label(list[i].role)))) {
         for (int r = 0; r < int(Role::Count); ++r)
-          if (ImGui::Selectable(label(Role(r)), list[i].role == Role(r))) {
+          if (ImGui::Selectable(tr(label(Role(r))), list[i].role == Role(r))) {
             list[i].role = Role(r);
             changed = true;
           }
@@ -360,7 +361,8 @@ void Editor::participations(AppState& state, const std::string& id, const char* 
       track(note_key);
       ImGui::TableNextColumn();
       if (ImGui::SmallButton("x")) remove = int(i);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this organisation from the list");
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tr("Remove this organisation from the list"));
       ImGui::PopID();
     }
     ImGui::EndTable();
@@ -378,12 +380,12 @@ void Editor::participations(AppState& state, const std::string& id, const char* 
         changed = true;
       }
     ImGui::Separator();
-    ImGui::TextDisabled("A new organisation");
+    ImGui::TextDisabled("%s", tr("A new organisation"));
     ImGui::InputTextWithHint("##neworg", "its name", &new_org_name_);
     const char* sectors[int(Sector::Count)];
-    for (int s = 0; s < int(Sector::Count); ++s) sectors[s] = label(Sector(s));
-    ImGui::Combo("sector", &new_org_sector_, sectors, int(Sector::Count));
-    if (ImGui::Button("Create and add") && !new_org_name_.empty()) {
+    for (int s = 0; s < int(Sector::Count); ++s) sectors[s] = tr(label(Sector(s)));
+    ImGui::Combo(tr("sector"), &new_org_sector_, sectors, int(Sector::Count));
+    if (ImGui::Button(tr("Create and add")) && !new_org_name_.empty()) {
       Organisation o;
       o.id = new_id(state.dataset, new_org_name_);
       o.name = new_org_name_;
@@ -438,7 +440,7 @@ void Editor::links(AppState& state, const Event& e) {
     list.erase(list.begin() + remove);
     changed = true;
   }
-  if (ImGui::SmallButton("+ Add a link")) {
+  if (ImGui::SmallButton(tr("+ Add a link"))) {
     list.push_back({"https://", "", Extra::object()});
     changed = true;
   }
@@ -458,36 +460,36 @@ void Editor::inspector(AppState& state, const Fonts& fonts) {
     ImGui::PushFont(fonts.heading);
     ImGui::TextWrapped("%s", title.c_str());
     ImGui::PopFont();
-    ImGui::TextDisabled("%s · id %s", what, id.c_str());
+    ImGui::TextDisabled("%s", trf("{kind} · id {id}", {{"kind", what}, {"id", id}}).c_str());
     if (!state.read_only) item_actions(state, id, mergeable);
     ImGui::Separator();
   };
   // A shared link (View mode): every field shown, none takes input.
   ImGui::BeginDisabled(state.read_only);
   if (const Event* e = state.event(id)) {
-    heading(e->title, "event", false);
+    heading(e->title, tr("event"), false);
     event_form(state, id);
   } else if (const WorkingGroup* w = state.working_group(id)) {
-    heading(w->name, "working group", false);
+    heading(w->name, tr("working group"), false);
     group_form(state, id);
   } else if (const Place* p = state.place(id)) {
-    heading(p->name, "place", true);
+    heading(p->name, tr("place"), true);
     place_form(state, id);
   } else if (const Organisation* o = state.organisation(id)) {
-    heading(o->name, "organisation", true);
+    heading(o->name, tr("organisation"), true);
     organisation_form(state, id);
   } else {
     ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted("The dataset");
+    ImGui::TextUnformatted(tr("The dataset"));
     ImGui::PopFont();
     ImGui::TextWrapped(
         state.read_only ? "Select an item in the list, on the map or on the timeline to see "
                           "its details."
                         : "Select an item in the list, on the map or on the timeline to edit it.");
     ImGui::Separator();
-    text(state, "Title", "", "title", state.dataset.title, false, true);
-    text(state, "Description", "", "description", state.dataset.description, true);
-    text(state, "Source", "", "source", state.dataset.source, true);
+    text(state, tr("Title"), "", "title", state.dataset.title, false, true);
+    text(state, tr("Description"), "", "description", state.dataset.description, true);
+    text(state, tr("Source"), "", "source", state.dataset.source, true);
   }
   ImGui::EndDisabled();
   if (!last_error_.empty()) {
@@ -502,33 +504,33 @@ void Editor::inspector(AppState& state, const Fonts& fonts) {
 void Editor::event_form(AppState& state, const std::string& id) {
   const Event* e = state.event(id);  // again: Duplicate may have moved it
   if (!e) return;
-  label_row("Kind");
+  label_row(tr("Kind"));
   ImGui::SetNextItemWidth(-1);
-  if (combo("##kind", label(e->kind))) {
+  if (combo("##kind", tr(label(e->kind)))) {
     for (int k = 0; k < int(EventKind::Count); ++k) {
-      if (ImGui::Selectable(label(EventKind(k)), e->kind == EventKind(k)))
+      if (ImGui::Selectable(tr(label(EventKind(k))), e->kind == EventKind(k)))
         apply(state, Command::set_field(id, "kind", to_json_name(EventKind(k))), id + "/kind");
     }
     ImGui::EndCombo();
   }
   if (!(e = state.event(id))) return;
-  text(state, "Title", id, "title", e->title, false, true);
+  text(state, tr("Title"), id, "title", e->title, false, true);
   if (!(e = state.event(id))) return;
-  date(state, "Date (EDTF)", id, "date", e->date);
+  date(state, tr("Date (EDTF)"), id, "date", e->date);
   if (!(e = state.event(id))) return;
   status_field(state, id);
   if (!(e = state.event(id))) return;
   place_picker(state, *e);
   if (!(e = state.event(id))) return;
-  label_row("Organisations and their roles");
+  label_row(tr("Organisations and their roles"));
   participations(state, id, "organisations", e->organisations);
   if (!(e = state.event(id))) return;
-  text(state, "Notes", id, "notes", e->notes, true);
+  text(state, tr("Notes"), id, "notes", e->notes, true);
   if (!(e = state.event(id))) return;
-  label_row("Links");
+  label_row(tr("Links"));
   links(state, *e);
   if (!(e = state.event(id))) return;
-  text(state, "Source (where the facts come from)", id, "source", e->source, true);
+  text(state, tr("Source (where the facts come from)"), id, "source", e->source, true);
   if (!(e = state.event(id))) return;
   plan_fields(state, id);
 }
@@ -536,13 +538,13 @@ void Editor::event_form(AppState& state, const std::string& id) {
 void Editor::group_form(AppState& state, const std::string& id) {
   const WorkingGroup* w = state.working_group(id);  // again: Duplicate may have moved it
   if (!w) return;
-  text(state, "Name", id, "name", w->name, false, true);
+  text(state, tr("Name"), id, "name", w->name, false, true);
   if (!(w = state.working_group(id))) return;
   country(state, id, w->country, false);
   if (!(w = state.working_group(id))) return;
-  date(state, "Active (EDTF interval, open end: 2016/..)", id, "active", w->active);
+  date(state, tr("Active (EDTF interval, open end: 2016/..)"), id, "active", w->active);
   if (!(w = state.working_group(id))) return;
-  label_row("Grew from (roundtable)");
+  label_row(tr("Grew from (roundtable)"));
   const Event* origin = state.event(w->origin);
   if (combo("##origin", origin ? origin->title.c_str() : "—")) {
     if (ImGui::Selectable("—", w->origin.empty()))
@@ -556,22 +558,22 @@ void Editor::group_form(AppState& state, const std::string& id) {
   if (!(w = state.working_group(id))) return;
   member_sectors(state, *w);
   if (!(w = state.working_group(id))) return;
-  label_row("Named members");
+  label_row(tr("Named members"));
   participations(state, id, "members", w->members);
   if (!(w = state.working_group(id))) return;
-  text(state, "Notes", id, "notes", w->notes, true);
+  text(state, tr("Notes"), id, "notes", w->notes, true);
   if (!(w = state.working_group(id))) return;
-  text(state, "Source", id, "source", w->source, true);
+  text(state, tr("Source"), id, "source", w->source, true);
 }
 
 void Editor::member_sectors(AppState& state, const WorkingGroup& w) {
-  label_row("Kinds of members");
+  label_row(tr("Kinds of members"));
   std::vector<Sector> sectors = w.member_sectors;
   bool changed = false;
   for (int s = 0; s < int(Sector::Count); ++s) {
     bool on = std::find(sectors.begin(), sectors.end(), Sector(s)) != sectors.end();
     if (s % 3) ImGui::SameLine(float(s % 3) * 190.0f + 8);
-    if (ImGui::Checkbox(label(Sector(s)), &on)) {
+    if (ImGui::Checkbox(tr(label(Sector(s))), &on)) {
       if (on)
         sectors.push_back(Sector(s));
       else
@@ -587,35 +589,35 @@ void Editor::member_sectors(AppState& state, const WorkingGroup& w) {
 void Editor::place_form(AppState& state, const std::string& id) {
   const Place* p = state.place(id);  // again: Duplicate may have moved it
   if (!p) return;
-  text(state, "Name", id, "name", p->name, false, true);
+  text(state, tr("Name"), id, "name", p->name, false, true);
   if (!(p = state.place(id))) return;
   country(state, id, p->country, false);
   if (!(p = state.place(id))) return;
   coordinates(state, *p);
   if (!(p = state.place(id))) return;
-  text(state, "Notes", id, "notes", p->notes, true);
+  text(state, tr("Notes"), id, "notes", p->notes, true);
   if (!(p = state.place(id))) return;
-  text(state, "Source", id, "source", p->source, true);
+  text(state, tr("Source"), id, "source", p->source, true);
 }
 
 void Editor::organisation_form(AppState& state, const std::string& id) {
   const Organisation* o = state.organisation(id);  // again: Duplicate may have moved it
   if (!o) return;
-  text(state, "Name", id, "name", o->name, false, true);
+  text(state, tr("Name"), id, "name", o->name, false, true);
   if (!(o = state.organisation(id))) return;
-  label_row("Sector");
-  if (combo("##sector", label(o->sector))) {
+  label_row(tr("Sector"));
+  if (combo("##sector", tr(label(o->sector)))) {
     for (int s = 0; s < int(Sector::Count); ++s)
-      if (ImGui::Selectable(label(Sector(s)), o->sector == Sector(s)))
+      if (ImGui::Selectable(tr(label(Sector(s))), o->sector == Sector(s)))
         apply(state, Command::set_field(id, "sector", to_json_name(Sector(s))), id + "/sector");
     ImGui::EndCombo();
   }
   if (!(o = state.organisation(id))) return;
   country(state, id, o->country, true);
   if (!(o = state.organisation(id))) return;
-  text(state, "Notes", id, "notes", o->notes, true);
+  text(state, tr("Notes"), id, "notes", o->notes, true);
   if (!(o = state.organisation(id))) return;
-  text(state, "Source", id, "source", o->source, true);
+  text(state, tr("Source"), id, "source", o->source, true);
 }
 
 // -----------------------------------------------------------------------------------
@@ -630,7 +632,7 @@ void Editor::add_buttons(AppState& state) {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (ImGui::GetItemRectMax().x + st.ItemSpacing.x + w <= right) ImGui::SameLine();
   };
-  if (ImGui::SmallButton("+ Event")) {
+  if (ImGui::SmallButton(tr("+ Event"))) {
     Event e;
     e.id = new_id(state.dataset, "event");
     e.kind = EventKind::Forum;
@@ -639,7 +641,7 @@ void Editor::add_buttons(AppState& state) {
     if (apply(state, Command::add(e))) added(id);
   }
   flow("+ Working group");
-  if (ImGui::SmallButton("+ Working group")) {
+  if (ImGui::SmallButton(tr("+ Working group"))) {
     WorkingGroup w;
     w.id = new_id(state.dataset, "working-group");
     w.name = "New working group";
@@ -648,7 +650,7 @@ void Editor::add_buttons(AppState& state) {
     if (apply(state, Command::add(w))) added(id);
   }
   flow("+ Place");
-  if (ImGui::SmallButton("+ Place")) {
+  if (ImGui::SmallButton(tr("+ Place"))) {
     Place p;
     p.id = new_id(state.dataset, "place");
     p.name = "New place";
@@ -657,7 +659,7 @@ void Editor::add_buttons(AppState& state) {
     if (apply(state, Command::add(p))) added(id);
   }
   flow("+ Organisation");
-  if (ImGui::SmallButton("+ Organisation")) {
+  if (ImGui::SmallButton(tr("+ Organisation"))) {
     Organisation o;
     o.id = new_id(state.dataset, "organisation");
     o.name = "New organisation";
@@ -667,18 +669,18 @@ void Editor::add_buttons(AppState& state) {
 }
 
 void Editor::item_actions(AppState& state, const std::string& id, bool mergeable) {
-  if (ImGui::SmallButton("Duplicate")) {
+  if (ImGui::SmallButton(tr("Duplicate"))) {
     std::string copy = new_id(state.dataset, id);
     if (apply(state, Command::duplicate(id, copy))) state.select(copy);
   }
   ImGui::SameLine();
-  if (ImGui::SmallButton("Delete…")) {
+  if (ImGui::SmallButton(tr("Delete…"))) {
     delete_id_ = id;
     open_delete_ = true;
   }
   if (mergeable) {
     ImGui::SameLine();
-    if (ImGui::SmallButton("Merge into…")) {
+    if (ImGui::SmallButton(tr("Merge into…"))) {
       merge_id_ = id;
       open_merge_ = true;
     }
@@ -687,41 +689,45 @@ void Editor::item_actions(AppState& state, const std::string& id, bool mergeable
 
 void Editor::dialogs(AppState& state) {
   if (open_delete_) {
-    ImGui::OpenPopup("Delete?");
+    ImGui::OpenPopup(tr("Delete?"));
     open_delete_ = false;
   }
   ImGui::SetNextWindowSize(ImVec2(520, 0), ImGuiCond_Appearing);
-  if (ImGui::BeginPopupModal("Delete?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+  if (ImGui::BeginPopupModal(tr("Delete?"), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     auto refs = references_to(state.dataset, delete_id_);
-    ImGui::TextWrapped("Delete \"%s\"?", delete_id_.c_str());
+    ImGui::TextWrapped("%s", trf("Delete \"{id}\"?", {{"id", delete_id_}}).c_str());
     if (!refs.empty()) {
-      ImGui::TextWrapped("%zu other item%s refer to it; those references go too:", refs.size(),
-                         refs.size() == 1 ? "" : "s");
+      ImGui::TextWrapped("%s", trn("{count} other item refers to it; that reference goes too:",
+                                   "{count} other items refer to it; those references go too:",
+                                   static_cast<long long>(refs.size()))
+                                   .c_str());
       ImGui::BeginChild("refs", ImVec2(0, std::min(200.0f, 24.0f * float(refs.size()) + 8)), true);
       for (const auto& r : refs) ImGui::BulletText("%s", r.text.c_str());
       ImGui::EndChild();
     }
-    ImGui::TextDisabled("Edit > Undo brings it all back.");
-    if (ImGui::Button("Delete", ImVec2(120, 0))) {
+    ImGui::TextDisabled("%s", tr("Edit > Undo brings it all back."));
+    if (ImGui::Button(tr("Delete"), ImVec2(120, 0))) {
       if (apply(state, Command::remove(delete_id_, true))) state.select("");
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape))
+    if (ImGui::Button(tr("Cancel"), ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape))
       ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
 
   if (open_merge_) {
-    ImGui::OpenPopup("Merge into…");
+    ImGui::OpenPopup(tr("Merge into…"));
     open_merge_ = false;
   }
   ImGui::SetNextWindowSize(ImVec2(520, 420), ImGuiCond_Appearing);
-  if (ImGui::BeginPopupModal("Merge into…")) {
+  if (ImGui::BeginPopupModal(tr("Merge into…"))) {
     bool is_place = state.place(merge_id_) != nullptr;
     ImGui::TextWrapped(
-        "Every reference to \"%s\" will point to the one you choose, and \"%s\" is removed.",
-        merge_id_.c_str(), merge_id_.c_str());
+        "%s", trf("Every reference to \"{id}\" will point to the one you choose, and \"{id}\" is "
+                  "removed.",
+                  {{"id", merge_id_}})
+                  .c_str());
     ImGui::BeginChild("targets", ImVec2(0, -ImGui::GetFrameHeightWithSpacing()), true);
     auto offer = [&](const std::string& tid, const std::string& name) {
       if (tid == merge_id_) return;
@@ -735,7 +741,8 @@ void Editor::dialogs(AppState& state) {
     else
       for (const auto& o : state.dataset.organisations) offer(o.id, o.name);
     ImGui::EndChild();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(tr("Cancel")) || ImGui::IsKeyPressed(ImGuiKey_Escape))
+      ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
 }
@@ -762,7 +769,7 @@ const std::unordered_set<std::string>& Editor::used_organisations(const AppState
 void Editor::quality_panel(AppState& state, bool* open) {
   if (!*open) return;
   ImGui::SetNextWindowSize(ImVec2(560, 420), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Data quality", open)) {
+  if (!ImGui::Begin(tr("Data quality"), open)) {
     ImGui::End();
     return;
   }
@@ -771,23 +778,26 @@ void Editor::quality_panel(AppState& state, bool* open) {
   auto item = [&](const std::string& id, const std::string& text) {
     ++issues;
     ImGui::PushID(issues);
-    if (ImGui::SmallButton("Fix")) state.select(id);
+    if (ImGui::SmallButton(tr("Fix"))) state.select(id);
     ImGui::SameLine();
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopID();
   };
-  if (ImGui::CollapsingHeader("Places without coordinates", ImGuiTreeNodeFlags_DefaultOpen))
+  if (ImGui::CollapsingHeader(tr("Places without coordinates"), ImGuiTreeNodeFlags_DefaultOpen))
     for (const auto& p : d.places)
       if (!p.lat) item(p.id, p.name + " is not on the map");
-  if (ImGui::CollapsingHeader("Events without a date or a place", ImGuiTreeNodeFlags_DefaultOpen))
+  if (ImGui::CollapsingHeader(tr("Events without a date or a place"),
+                              ImGuiTreeNodeFlags_DefaultOpen))
     for (const auto& e : d.events) {
       if (!e.date) item(e.id, e.title + " has no date");
       if (e.place.empty()) item(e.id, e.title + " has no place");
     }
-  if (ImGui::CollapsingHeader("Organisations nothing refers to", ImGuiTreeNodeFlags_DefaultOpen))
+  if (ImGui::CollapsingHeader(tr("Organisations nothing refers to"),
+                              ImGuiTreeNodeFlags_DefaultOpen))
     for (const auto& o : d.organisations)
       if (!used_organisations(state).count(o.id)) item(o.id, o.name + " takes part in nothing");
-  if (ImGui::CollapsingHeader("Likely duplicates (same name)", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(tr("Likely duplicates (same name)"),
+                              ImGuiTreeNodeFlags_DefaultOpen)) {
     std::map<std::string, std::string> seen;
     auto check = [&](const std::string& id, const std::string& name) {
       std::string k = fold(name);
@@ -797,7 +807,7 @@ void Editor::quality_panel(AppState& state, bool* open) {
     for (const auto& p : d.places) check(p.id, p.name + " / " + p.country);
     for (const auto& o : d.organisations) check(o.id, o.name);
   }
-  if (issues == 0) ImGui::TextDisabled("Nothing to fix.");
+  if (issues == 0) ImGui::TextDisabled("%s", tr("Nothing to fix."));
   ImGui::End();
 }
 

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "core/event_time.hpp"
+#include "core/i18n.hpp"
 #include "ui/editor.hpp"
 #include "ui/widget_probe.hpp"
 
@@ -23,7 +24,7 @@ namespace {
 
 const ImVec4 kOverdueColor(0.86f, 0.2f, 0.2f, 1.0f);
 
-const char* status_label(std::optional<EventStatus> s) { return s ? label(*s) : "unknown"; }
+const char* status_label(std::optional<EventStatus> s) { return s ? tr(label(*s)) : tr("unknown"); }
 
 }  // namespace
 
@@ -39,14 +40,14 @@ void Editor::set_clock(const tz::ZoneDb* zones, std::string viewer_zone, int64_t
 void Editor::status_field(AppState& state, const std::string& id) {
   const Event* e = state.event(id);
   if (!e) return;
-  ImGui::TextDisabled("Status");
+  ImGui::TextDisabled("%s", tr("Status"));
   ImGui::SetNextItemWidth(220);
   if (ImGui::BeginCombo("##status", status_label(e->status))) {
     std::optional<EventStatus> chosen;
     bool picked = false;
-    if (ImGui::Selectable("unknown", !e->status)) picked = true;
+    if (ImGui::Selectable(tr("unknown"), !e->status)) picked = true;
     for (int s = 0; s < int(EventStatus::Count); ++s)
-      if (ImGui::Selectable(label(EventStatus(s)), e->status == EventStatus(s))) {
+      if (ImGui::Selectable(tr(label(EventStatus(s))), e->status == EventStatus(s))) {
         chosen = EventStatus(s);
         picked = true;
       }
@@ -57,7 +58,8 @@ void Editor::status_field(AppState& state, const std::string& id) {
   }
   if (!(e = state.event(id))) return;
   if (e->status == EventStatus::Postponed || e->postponed_from)
-    date(state, "Postponed from (the date it had before)", id, "postponed_from", e->postponed_from);
+    date(state, tr("Postponed from (the date it had before)"), id, "postponed_from",
+         e->postponed_from);
 }
 
 // -------------------------------------------------------------------------------
@@ -66,12 +68,12 @@ void Editor::status_field(AppState& state, const std::string& id) {
 void Editor::plan_fields(AppState& state, const std::string& id) {
   const Event* e = state.event(id);
   if (!e) return;
-  ImGui::SeparatorText("Plan: times and checklist");
-  date(state, "Starts (date and time, e.g. 2026-03-04T09:30)", id, "starts", e->starts);
+  ImGui::SeparatorText(tr("Plan: times and checklist"));
+  date(state, tr("Starts (date and time, e.g. 2026-03-04T09:30)"), id, "starts", e->starts);
   if (!(e = state.event(id))) return;
-  date(state, "Ends", id, "ends", e->ends);
+  date(state, tr("Ends"), id, "ends", e->ends);
   if (!(e = state.event(id))) return;
-  text(state, "Venue's time zone (IANA name, e.g. Asia/Manila)", id, "time_zone", e->time_zone);
+  text(state, tr("Venue's time zone (IANA name, e.g. Asia/Manila)"), id, "time_zone", e->time_zone);
   if (!(e = state.event(id))) return;
   if (e->starts || e->ends) {
     TimeDisplay shown = describe_event_time(*e, zones_, viewer_zone_);
@@ -83,14 +85,17 @@ void Editor::plan_fields(AppState& state, const std::string& id) {
   // -------------------------------------------------------------------------------
   // 3. Checklist
   // -------------------------------------------------------------------------------
-  ImGui::TextDisabled("Checklist (%zu)", e->checklist.size());
+  ImGui::TextDisabled(
+      "%s", trf("Checklist ({count})",
+                {{"count", i18n::format_number(static_cast<long long>(e->checklist.size()))}})
+                .c_str());
   // The new item's field first: it stays where it is however long the list grows.
   ImGui::PushID(id.c_str());
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 90);
   bool enter = ImGui::InputTextWithHint("##newitem", "A new item: what to do before the event",
                                         &new_item_, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
-  if ((ImGui::Button("Add item") || enter) && !new_item_.empty()) {
+  if ((ImGui::Button(tr("Add item")) || enter) && !new_item_.empty()) {
     ChecklistItem item;
     item.text = new_item_;
     if (apply(state, Command::add_checklist_item(id, item))) new_item_.clear();
@@ -141,19 +146,20 @@ void Editor::plan_fields(AppState& state, const std::string& id) {
     }
     track(key + "/due");
     ImGui::SameLine();
-    if (ImGui::SmallButton("Up") && i > 0) apply(state, Command::move_checklist_item(id, i, i - 1));
+    if (ImGui::SmallButton(tr("Up")) && i > 0)
+      apply(state, Command::move_checklist_item(id, i, i - 1));
     ImGui::SameLine();
-    if (ImGui::SmallButton("Down") && i + 1 < e->checklist.size())
+    if (ImGui::SmallButton(tr("Down")) && i + 1 < e->checklist.size())
       apply(state, Command::move_checklist_item(id, i, i + 1));
     ImGui::SameLine();
-    if (ImGui::SmallButton("Delete")) apply(state, Command::remove_checklist_item(id, i));
+    if (ImGui::SmallButton(tr("Delete"))) apply(state, Command::remove_checklist_item(id, i));
     // When it is due, against the viewer's today: overdue in red.
     if (item.due) {
       int64_t due_day = item.due->latest();
       std::string when = (item.deadline ? "deadline " : "due ") + edtf::describe(*item.due);
       if (!item.done && due_day < today_ && due_day < edtf::kUnboundedFuture) {
         ImGui::PushStyleColor(ImGuiCol_Text, kOverdueColor);
-        ImGui::TextWrapped("%s — overdue", when.c_str());
+        ImGui::TextWrapped("%s", trf("{when} — overdue", {{"when", when}}).c_str());
         ImGui::PopStyleColor();
       } else {
         ImGui::TextDisabled("%s", when.c_str());

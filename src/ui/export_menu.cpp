@@ -12,6 +12,7 @@
 #include <ctime>
 
 #include "core/formats.hpp"
+#include "core/i18n.hpp"
 #include "ui/app_ui.hpp"
 
 namespace atlas::ui {
@@ -32,19 +33,20 @@ void AppUI::import_csv() {
 // 2. The Export submenu
 // -----------------------------------------------------------------------------------
 void AppUI::export_menu() {
-  if (!ImGui::BeginMenu("Export")) return;
+  if (!ImGui::BeginMenu(tr("Export"))) return;
   const CsvTableKind tables[] = {CsvTableKind::Events, CsvTableKind::Places,
                                  CsvTableKind::Organisations, CsvTableKind::WorkingGroups};
   const char* labels[] = {"CSV: events", "CSV: places", "CSV: organisations",
                           "CSV: working groups"};
   for (size_t i = 0; i < 4; ++i)
     if (ImGui::MenuItem(labels[i])) export_as("csv", ".csv", tables[i]);
-  ImGui::MenuItem("CSV for Excel (UTF-8 with BOM)", nullptr, &export_excel_);
+  ImGui::MenuItem(tr("CSV for Excel (UTF-8 with BOM)"), nullptr, &export_excel_);
   ImGui::Separator();
-  if (ImGui::MenuItem("TimelineJS JSON")) export_as("timelinejs", ".timeline.json", {});
-  if (ImGui::MenuItem("GeoJSON")) export_as("geojson", ".geojson", {});
-  if (ImGui::MenuItem("KML")) export_as("kml", ".kml", {});
-  if (ImGui::MenuItem("StoryMapJS (the story)", nullptr, false, !state_.dataset.stories.empty()))
+  if (ImGui::MenuItem(tr("TimelineJS JSON"))) export_as("timelinejs", ".timeline.json", {});
+  if (ImGui::MenuItem(tr("GeoJSON"))) export_as("geojson", ".geojson", {});
+  if (ImGui::MenuItem(tr("KML"))) export_as("kml", ".kml", {});
+  if (ImGui::MenuItem(tr("StoryMapJS (the story)"), nullptr, false,
+                      !state_.dataset.stories.empty()))
     export_as("storymap", ".storymap.json", {});
   ImGui::EndMenu();
 }

@@ -8,6 +8,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/i18n.hpp"
+
 namespace fs = std::filesystem;
 
 namespace atlas::ui {
@@ -49,8 +51,8 @@ void FileDialog::list_folder() {
 }
 
 bool FileDialog::draw() {
-  const char* title = mode_ == Mode::Open   ? "Open a dataset"
-                      : mode_ == Mode::Save ? "Export the dataset"
+  const char* title = mode_ == Mode::Open   ? tr("Open a dataset")
+                      : mode_ == Mode::Save ? tr("Export the dataset")
                                             : "A new folder for the site";
   if (open_request_) {
     ImGui::OpenPopup(title);
@@ -62,7 +64,7 @@ bool FileDialog::draw() {
   bool chosen = false;
   if (!ImGui::BeginPopupModal(title, &visible_)) return false;
 
-  if (ImGui::Button("Up") && fs::path(folder_).has_parent_path()) {
+  if (ImGui::Button(tr("Up")) && fs::path(folder_).has_parent_path()) {
     folder_ = fs::path(folder_).parent_path().string();
     list_folder();
   }
@@ -77,7 +79,7 @@ bool FileDialog::draw() {
   float footer = ImGui::GetFrameHeightWithSpacing() * 2 + 8;
   if (!recent.empty() && mode_ == Mode::Open) {
     ImGui::BeginChild("recent", ImVec2(200, -footer), true);
-    ImGui::TextDisabled("Recent files");
+    ImGui::TextDisabled("%s", tr("Recent files"));
     for (const auto& r : recent) {
       if (ImGui::Selectable(fs::path(r).filename().string().c_str())) {
         chosen_ = r;
@@ -116,23 +118,27 @@ bool FileDialog::draw() {
   bool agreed = false;  // the user already said "Replace"
   if (!confirm_overwrite_.empty()) {
     // Save over an existing file only when the user says so.
-    ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s already exists. Replace it?",
-                       fs::path(confirm_overwrite_).filename().string().c_str());
+    ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s",
+                       trf("{file} already exists. Replace it?",
+                           {{"file", fs::path(confirm_overwrite_).filename().string()}})
+                           .c_str());
     ImGui::SameLine();
-    if (ImGui::Button("Replace")) {
+    if (ImGui::Button(tr("Replace"))) {
       chosen_ = confirm_overwrite_;
       chosen = agreed = true;
       confirm_overwrite_.clear();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) confirm_overwrite_.clear();
+    if (ImGui::Button(tr("Cancel"))) confirm_overwrite_.clear();
   } else {
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 220);
     ImGui::InputText("##name", name_buf_, sizeof name_buf_);
     ImGui::SameLine();
-    if (mode_ != Mode::NewFolder && ImGui::Checkbox("All files", &show_all_)) list_folder();
+    if (mode_ != Mode::NewFolder && ImGui::Checkbox(tr("All files"), &show_all_)) list_folder();
     ImGui::SameLine();
-    const char* action = mode_ == Mode::Open ? "Open" : mode_ == Mode::Save ? "Save" : "Choose";
+    const char* action = mode_ == Mode::Open   ? tr("Open")
+                         : mode_ == Mode::Save ? tr("Save")
+                                               : tr("Choose");
     if (ImGui::Button(action, ImVec2(80, 0)) && name_buf_[0]) {
       chosen_ = (fs::path(folder_) / name_buf_).string();
       chosen = true;

@@ -14,6 +14,7 @@
 #include <cstdio>
 
 #include "core/countries.hpp"
+#include "core/i18n.hpp"
 
 namespace atlas::ui {
 
@@ -62,13 +63,13 @@ bool ListPane::draw(AppState& state, Editor& editor, Theme theme) {
   waiting_ = false;
   if (!state.read_only) editor.add_buttons(state);  // not on a shared link (View mode)
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 190);
-  if (ImGui::InputTextWithHint("##search", "Search titles, places, organisations…", &search_))
+  if (ImGui::InputTextWithHint("##search", tr("Search titles, places, organisations…"), &search_))
     order_version_ = ~uint64_t(0);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1);
-  std::string shown = country_.empty() ? "All countries" : country_name(country_);
+  std::string shown = country_.empty() ? tr("All countries") : country_name(country_);
   if (ImGui::BeginCombo("##country", shown.c_str(), ImGuiComboFlags_HeightLarge)) {
-    if (ImGui::Selectable("All countries", country_.empty())) {
+    if (ImGui::Selectable(tr("All countries"), country_.empty())) {
       country_.clear();
       order_version_ = ~uint64_t(0);
     }
@@ -83,28 +84,27 @@ bool ListPane::draw(AppState& state, Editor& editor, Theme theme) {
   }
   if (!ImGui::BeginTabBar("list-tabs")) return waiting_;
   const Dataset& d = state.dataset;
-  char label[64];
-  if (order_.size() == d.events.size() || order_version_ != state.data_version)
-    std::snprintf(label, sizeof label, "Events (%zu)###events", d.events.size());
-  else
-    std::snprintf(label, sizeof label, "Events (%zu of %zu)###events", order_.size(),
-                  d.events.size());
-  if (ImGui::BeginTabItem(label)) {
+  auto num = [](size_t n) { return i18n::format_number(static_cast<long long>(n)); };
+  std::string label = order_.size() == d.events.size() || order_version_ != state.data_version
+                          ? trf("Events ({count})###events", {{"count", num(d.events.size())}})
+                          : trf("Events ({shown} of {count})###events",
+                                {{"shown", num(order_.size())}, {"count", num(d.events.size())}});
+  if (ImGui::BeginTabItem(label.c_str())) {
     events_table(state, theme);
     ImGui::EndTabItem();
   }
-  std::snprintf(label, sizeof label, "Working groups (%zu)###groups", d.working_groups.size());
-  if (ImGui::BeginTabItem(label)) {
+  label = trf("Working groups ({count})###groups", {{"count", num(d.working_groups.size())}});
+  if (ImGui::BeginTabItem(label.c_str())) {
     working_groups_table(state);
     ImGui::EndTabItem();
   }
-  std::snprintf(label, sizeof label, "Organisations (%zu)###orgs", d.organisations.size());
-  if (ImGui::BeginTabItem(label)) {
+  label = trf("Organisations ({count})###orgs", {{"count", num(d.organisations.size())}});
+  if (ImGui::BeginTabItem(label.c_str())) {
     organisations_table(state);
     ImGui::EndTabItem();
   }
-  std::snprintf(label, sizeof label, "Places (%zu)###places", d.places.size());
-  if (ImGui::BeginTabItem(label)) {
+  label = trf("Places ({count})###places", {{"count", num(d.places.size())}});
+  if (ImGui::BeginTabItem(label.c_str())) {
     places_table(state);
     ImGui::EndTabItem();
   }
@@ -155,7 +155,7 @@ void ListPane::sort_events(const AppState& state) {
           c = int(bool(y.date)) - int(bool(x.date));  // undated last
         break;
       case 1:
-        c = std::string(label(x.kind)).compare(label(y.kind));
+        c = std::string(tr(label(x.kind))).compare(tr(label(y.kind)));
         break;
       case 2:
         c = x.title.compare(y.title);
@@ -217,11 +217,11 @@ void ListPane::events_table(AppState& state, Theme theme) {
       kListTable | ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable;
   if (!ImGui::BeginTable("events", 5, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort, 2.6f);
-  ImGui::TableSetupColumn("Kind", 0, 1.2f);
-  ImGui::TableSetupColumn("Title", 0, 2.8f);
-  ImGui::TableSetupColumn("Place", 0, 1.7f);
-  ImGui::TableSetupColumn("Status", 0, 1.1f);
+  ImGui::TableSetupColumn(tr("Date"), ImGuiTableColumnFlags_DefaultSort, 2.6f);
+  ImGui::TableSetupColumn(tr("Kind"), 0, 1.2f);
+  ImGui::TableSetupColumn(tr("Title"), 0, 2.8f);
+  ImGui::TableSetupColumn(tr("Place"), 0, 1.7f);
+  ImGui::TableSetupColumn(tr("Status"), 0, 1.1f);
   ImGui::TableHeadersRow();
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
     if (specs->SpecsDirty && specs->SpecsCount > 0) {
@@ -256,12 +256,14 @@ void ListPane::events_table(AppState& state, Theme theme) {
         scroll_to_selection_ = false;
       }
       if (e.date && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
-        ImGui::SetTooltip("%s\n%s\nEDTF: %s", e.title.c_str(), words.c_str(),
-                          edtf::format(*e.date).c_str());
+        ImGui::SetTooltip(
+            "%s", trf("{title}\n{date}\nEDTF: {edtf}",
+                      {{"title", e.title}, {"date", words}, {"edtf", edtf::format(*e.date)}})
+                      .c_str());
       ImGui::PopID();
       ImGui::TableNextColumn();
       kind_swatch(kind_color(e.kind, theme));
-      ImGui::TextUnformatted(label(e.kind));
+      ImGui::TextUnformatted(tr(label(e.kind)));
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(e.title.c_str());
       ImGui::TableNextColumn();
@@ -272,7 +274,7 @@ void ListPane::events_table(AppState& state, Theme theme) {
         ImGui::TextUnformatted(place.c_str());
       ImGui::TableNextColumn();
       if (e.status)
-        ImGui::TextUnformatted(label(*e.status));
+        ImGui::TextUnformatted(tr(label(*e.status)));
       else
         ImGui::TextDisabled("—");
     }
@@ -326,9 +328,9 @@ void ListPane::events_rows(AppState& state, Theme theme) {
       const float y2 = at.y + top + line;
       draw->AddRectFilled(ImVec2(x, y2 + (line - s) * 0.5f), ImVec2(x + s, y2 + (line + s) * 0.5f),
                           kind_color(e.kind, theme), s * 0.25f);
-      std::string meta = date_words(e.date) + " · " + label(e.kind);
+      std::string meta = date_words(e.date) + " · " + tr(label(e.kind));
       if (std::string place = place_label(state, e.place); !place.empty()) meta += " · " + place;
-      if (e.status) meta += " · " + std::string(label(*e.status));
+      if (e.status) meta += " · " + std::string(tr(label(*e.status)));
       draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x + s + 6, y2), dim,
                     meta.c_str(), nullptr, 0, &clip);
       ImGui::PopID();
@@ -348,9 +350,9 @@ ImVec2 ListPane::touch_size() const {
 void ListPane::working_groups_table(AppState& state) {
   if (!ImGui::BeginTable("groups", 3, kListTable | ImGuiTableFlags_Resizable)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Name", 0, 2.0f);
-  ImGui::TableSetupColumn("Country", 0, 1.2f);
-  ImGui::TableSetupColumn("Active", 0, 2.4f);
+  ImGui::TableSetupColumn(tr("Name"), 0, 2.0f);
+  ImGui::TableSetupColumn(tr("Country"), 0, 1.2f);
+  ImGui::TableSetupColumn(tr("Active"), 0, 2.4f);
   ImGui::TableHeadersRow();
   int i = 0;
   for (const auto& w : state.dataset.working_groups) {
@@ -372,8 +374,8 @@ void ListPane::working_groups_table(AppState& state) {
 void ListPane::organisations_table(AppState& state) {
   if (!ImGui::BeginTable("orgs", 2, kListTable)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Name", 0, 2.0f);
-  ImGui::TableSetupColumn("Sector", 0, 1.2f);
+  ImGui::TableSetupColumn(tr("Name"), 0, 2.0f);
+  ImGui::TableSetupColumn(tr("Sector"), 0, 1.2f);
   ImGui::TableHeadersRow();
   int i = 0;
   for (const auto& o : state.dataset.organisations) {
@@ -386,7 +388,7 @@ void ListPane::organisations_table(AppState& state) {
       state.select(o.id);
     ImGui::PopID();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(label(o.sector));
+    ImGui::TextUnformatted(tr(label(o.sector)));
   }
   ImGui::EndTable();
 }
@@ -394,9 +396,9 @@ void ListPane::organisations_table(AppState& state) {
 void ListPane::places_table(AppState& state) {
   if (!ImGui::BeginTable("places", 3, kListTable)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Name", 0, 2.0f);
-  ImGui::TableSetupColumn("Country", 0, 1.4f);
-  ImGui::TableSetupColumn("Coordinates", 0, 1.4f);
+  ImGui::TableSetupColumn(tr("Name"), 0, 2.0f);
+  ImGui::TableSetupColumn(tr("Country"), 0, 1.4f);
+  ImGui::TableSetupColumn(tr("Coordinates"), 0, 1.4f);
   ImGui::TableHeadersRow();
   int i = 0;
   for (const auto& p : state.dataset.places) {
@@ -414,7 +416,7 @@ void ListPane::places_table(AppState& state) {
     if (p.lat)
       ImGui::Text("%.2f, %.2f", *p.lat, *p.lon);
     else
-      ImGui::TextDisabled("none");
+      ImGui::TextDisabled("%s", tr("none"));
   }
   ImGui::EndTable();
 }

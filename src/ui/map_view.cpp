@@ -15,6 +15,7 @@
 
 #include "app/mirror.hpp"
 #include "core/countries.hpp"
+#include "core/i18n.hpp"
 #include "timeline/marks.hpp"
 #include "ui/drag.hpp"
 
@@ -57,24 +58,6 @@ void set4(float* dst, ImU32 c) {
   dst[1] = v.y;
   dst[2] = v.z;
   dst[3] = v.w;
-}
-
-render::MapStyle map_style(Theme theme) {
-  render::MapStyle s;
-  if (is_dark(theme)) {
-    set4(s.sea, IM_COL32(24, 33, 46, 255));
-    set4(s.land, IM_COL32(52, 58, 68, 255));
-    set4(s.tint, IM_COL32(70, 88, 120, 255));
-    set4(s.border, IM_COL32(110, 118, 130, 200));
-    set4(s.coast, IM_COL32(120, 140, 165, 230));
-  } else {
-    set4(s.sea, IM_COL32(205, 223, 240, 255));
-    set4(s.land, IM_COL32(246, 244, 238, 255));
-    set4(s.tint, IM_COL32(226, 232, 246, 255));
-    set4(s.border, IM_COL32(160, 160, 168, 220));
-    set4(s.coast, IM_COL32(120, 150, 185, 255));
-  }
-  return s;
 }
 
 // A marker's shape says its kind even without colour (print, colour blindness).
@@ -131,6 +114,24 @@ void plan_marker(ImDrawList* dl, ImVec2 c, float r, const Dataset& d, const geo:
 }
 
 }  // namespace
+
+render::MapStyle map_style(Theme theme) {
+  render::MapStyle s;
+  if (is_dark(theme)) {
+    set4(s.sea, IM_COL32(24, 33, 46, 255));
+    set4(s.land, IM_COL32(52, 58, 68, 255));
+    set4(s.tint, IM_COL32(58, 72, 100, 255));  // dark enough for every marker at 3:1
+    set4(s.border, IM_COL32(110, 118, 130, 200));
+    set4(s.coast, IM_COL32(120, 140, 165, 230));
+  } else {
+    set4(s.sea, IM_COL32(205, 223, 240, 255));
+    set4(s.land, IM_COL32(246, 244, 238, 255));
+    set4(s.tint, IM_COL32(226, 232, 246, 255));
+    set4(s.border, IM_COL32(160, 160, 168, 220));
+    set4(s.coast, IM_COL32(120, 150, 185, 255));
+  }
+  return s;
+}
 
 void MapView::init(const geo::MapAsset* asset, render::MapRenderer* renderer, std::string error) {
   asset_ = asset;
@@ -327,7 +328,7 @@ bool MapView::draw(AppState& state, Theme theme, ImFont* small_font) {
   draw_markers(state, theme, pos.x, pos.y);
   if (!error_.empty())
     dl->AddText(ImVec2(pos.x + 10, pos.y + 10), IM_COL32(180, 30, 30, 255),
-                ("The basemap is not available: " + error_).c_str());
+                trf("The basemap is not available: {reason}", {{"reason", error_}}).c_str());
   if (small_font) ImGui::PopFont();
   ImGui::PopClipRect();
   dl->ChannelsMerge();
@@ -451,7 +452,7 @@ void MapView::draw_compact_legend(AppState& state, Theme theme, float x0, float 
                                   float line) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float cell = 22.0f;
-  const float label_w = ImGui::CalcTextSize("Legend").x + 12;
+  const float label_w = ImGui::CalcTextSize(tr("Legend")).x + 12;
   const int kinds = int(EventKind::Count);
   ImVec2 a(x0 + 8, y0 + h - 8 - line - 6);
   ImVec2 b(a.x + label_w + cell * float(kinds + 1) + 6, y0 + h - 8);
@@ -459,10 +460,10 @@ void MapView::draw_compact_legend(AppState& state, Theme theme, float x0, float 
                     6.0f);
   const float cy = (a.y + b.y) * 0.5f;
   ImGui::SetCursorScreenPos(a);
-  if (ImGui::InvisibleButton("open-legend", ImVec2(label_w, b.y - a.y))) legend_open_ = 1;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the legend with names");
+  if (ImGui::InvisibleButton("##open-legend", ImVec2(label_w, b.y - a.y))) legend_open_ = 1;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Show the legend with names"));
   dl->AddText(ImVec2(a.x + 8, cy - ImGui::GetTextLineHeight() * 0.5f),
-              ImGui::GetColorU32(ImGuiCol_TextDisabled), "Legend");
+              ImGui::GetColorU32(ImGuiCol_TextDisabled), tr("Legend"));
   Filters f = state.filters();
   const ImU32 edge = is_dark(theme) ? IM_COL32(15, 18, 24, 255) : IM_COL32(255, 255, 255, 255);
   for (int k = 0; k <= kinds; ++k) {
@@ -472,14 +473,14 @@ void MapView::draw_compact_legend(AppState& state, Theme theme, float x0, float 
       ImU32 col = kind_color(EventKind(k), theme);
       if (!f.kinds[k]) col = (col & 0x00FFFFFF) | 0x50000000;
       draw_shape(dl, c, 6, EventKind(k), col, edge);
-      std::snprintf(name, sizeof name, "%ss", atlas::label(EventKind(k)));
+      std::snprintf(name, sizeof name, "%s", kind_plural(EventKind(k)));
     } else {
       dl->AddCircle(c, 6, kind_color(EventKind::WorkingGroupMeeting, theme), 0, 2.5f);
-      std::snprintf(name, sizeof name, "working groups");
+      std::snprintf(name, sizeof name, "%s", tr("working groups"));
     }
     ImGui::SetCursorScreenPos(ImVec2(c.x - cell * 0.5f, a.y));
     ImGui::PushID(k);
-    bool clicked = ImGui::InvisibleButton("kind", ImVec2(cell, b.y - a.y));
+    bool clicked = ImGui::InvisibleButton("##kind", ImVec2(cell, b.y - a.y));
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip(k < kinds ? "%s (click to show or hide)" : "%s", name);
     if (clicked && k < kinds) f.kinds[k] = !f.kinds[k];
@@ -499,8 +500,8 @@ void MapView::draw_legend(AppState& state, Theme theme, float x0, float y0, floa
   // Fit, top right, whatever the legend's size (presenter mode has its own controls there).
   if (show_fit_button) {
     ImGui::SetCursorScreenPos(ImVec2(x0 + w - 60, y0 + 8));
-    if (ImGui::SmallButton("Fit")) fly_to_fit(state);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show all the places (F)");
+    if (ImGui::SmallButton(tr("Fit"))) fly_to_fit(state);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Show all the places (F)"));
   }
   if (compact) {
     draw_compact_legend(state, theme, x0, y0, h, line);
@@ -519,27 +520,28 @@ void MapView::draw_legend(AppState& state, Theme theme, float x0, float y0, floa
     if (!f.kinds[k]) col = (col & 0x00FFFFFF) | 0x50000000;
     draw_shape(dl, c, 6, EventKind(k), col, edge);
     char label[64];
-    std::snprintf(label, sizeof label, "%ss", atlas::label(EventKind(k)));
+    std::snprintf(label, sizeof label, "%s", kind_plural(EventKind(k)));
     ImU32 tc = ImGui::GetColorU32(f.kinds[k] ? ImGuiCol_Text : ImGuiCol_TextDisabled);
     dl->AddText(ImVec2(row.x + 20, row.y), tc, label);
     // The row toggles the kind on the map, the timeline and the list.
     ImGui::SetCursorScreenPos(row);
     ImGui::PushID(k);
-    if (ImGui::InvisibleButton("kind", ImVec2(180, line - 2))) f.kinds[k] = !f.kinds[k];
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show or hide %s", label);
+    if (ImGui::InvisibleButton("##kind", ImVec2(180, line - 2))) f.kinds[k] = !f.kinds[k];
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s", trf("Show or hide {layer}", {{"layer", label}}).c_str());
     ImGui::PopID();
   }
   ImVec2 row(a.x + 8, a.y + 6 + line * float(rows - 1));
   ImU32 wg = kind_color(EventKind::WorkingGroupMeeting, theme);
   dl->AddCircle(ImVec2(row.x + 7, row.y + line * 0.5f - 2), 6, wg, 0, 2.5f);
-  dl->AddText(ImVec2(row.x + 20, row.y), ImGui::GetColorU32(ImGuiCol_Text), "working groups");
+  dl->AddText(ImVec2(row.x + 20, row.y), ImGui::GetColorU32(ImGuiCol_Text), tr("working groups"));
   // A small "−" at the top right folds it into one row.
   ImGui::SetCursorScreenPos(ImVec2(b.x - 22, a.y + 4));
-  if (ImGui::InvisibleButton("fold-legend", ImVec2(18, 18))) legend_open_ = 0;
+  if (ImGui::InvisibleButton("##fold-legend", ImVec2(18, 18))) legend_open_ = 0;
   bool fold_hovered = ImGui::IsItemHovered();
   dl->AddLine(ImVec2(b.x - 18, a.y + 13), ImVec2(b.x - 8, a.y + 13),
               ImGui::GetColorU32(fold_hovered ? ImGuiCol_Text : ImGuiCol_TextDisabled), 2.0f);
-  if (fold_hovered) ImGui::SetTooltip("Fold the legend into one row");
+  if (fold_hovered) ImGui::SetTooltip("%s", tr("Fold the legend into one row"));
   state.set_filters(f);
 }
 
@@ -602,7 +604,9 @@ void MapView::interact(AppState& state, float x0, float y0) {
   if (hovered && !state.picking().empty()) {
     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     const Place* p = state.place(state.picking());
-    ImGui::SetTooltip("Click where %s is (Esc cancels)", p ? p->name.c_str() : "the place");
+    ImGui::SetTooltip("%s",
+                      p ? trf("Click where {place} is (Esc cancels)", {{"place", p->name}}).c_str()
+                        : tr("Click where the place is (Esc cancels)"));
     if (ImGui::IsKeyPressed(ImGuiKey_Escape)) state.request_pick("");
   } else if (hovered) {
     hovered_ = geo::hit_test(visible_.data(), visible_count_, mouse, {}, 3.0);

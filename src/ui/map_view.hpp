@@ -21,6 +21,10 @@ struct ImFont;
 
 namespace atlas::ui {
 
+// The basemap's colours in a theme (sea, land, tinted countries, borders, coasts): the
+// markers' kind colours must stand out on them (tests/ui/test_theme_contrast.cpp).
+render::MapStyle map_style(Theme theme);
+
 class MapView {
  public:
   // The basemap and its GL resources; without them the pane says why and still shows

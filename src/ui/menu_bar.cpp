@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/i18n.hpp"
 #include "core/interchange_text.hpp"
 #include "ui/app_ui.hpp"
 
@@ -29,37 +30,44 @@ std::string embed_code(const std::string& address, const std::string& title) {
          "\" width=\"100%\" height=\"600\" style=\"border:0\" loading=\"lazy\"></iframe>";
 }
 
+std::string history_label(const History& history, bool redo) {
+  const std::vector<std::string> steps = history.labels();
+  const size_t at = history.position();
+  if (redo) return at < steps.size() ? trf("Redo {action}", {{"action", steps[at]}}) : tr("Redo");
+  return at > 0 ? trf("Undo {action}", {{"action", steps[at - 1]}}) : tr("Undo");
+}
+
 // -----------------------------------------------------------------------------------
 // 1. Menu bar
 // -----------------------------------------------------------------------------------
 void AppUI::file_menu() {
-  if (!ImGui::BeginMenu("File")) return;
+  if (!ImGui::BeginMenu(tr("File"))) return;
   const bool view = viewing();
-  if (view && ImGui::MenuItem("Make a copy to edit…", nullptr, false,
+  if (view && ImGui::MenuItem(tr("Make a copy to edit…"), nullptr, false,
                               session_.link_state() == Session::Link::Shown))
     request_copy();
-  if (!view && ImGui::MenuItem("New dataset…")) confirm_ = Confirm::New;
-  if (!view && ImGui::MenuItem("Open…", "Ctrl+O")) open_file();
-  if (ImGui::MenuItem("Export JSON…", "Ctrl+S")) export_json();
-  if (ImGui::MenuItem("Export view as PNG (2×)…")) png_requested_ = true;
+  if (!view && ImGui::MenuItem(tr("New dataset…"))) confirm_ = Confirm::New;
+  if (!view && ImGui::MenuItem(tr("Open…"), "Ctrl+O")) open_file();
+  if (ImGui::MenuItem(tr("Export JSON…"), "Ctrl+S")) export_json();
+  if (ImGui::MenuItem(tr("Export view as PNG (2×)…"))) png_requested_ = true;
   // Interchange (export_menu.cpp): spreadsheets in (not in View mode), other tools'
   // formats out.
-  if (!view && ImGui::MenuItem("Import CSV…")) import_csv();
+  if (!view && ImGui::MenuItem(tr("Import CSV…"))) import_csv();
   export_menu();
   // Plans (issue 17): the events as an iCalendar file (core/ical).
-  if (ImGui::MenuItem("Export calendar (.ics)…")) export_calendar();
-  if (!view && ImGui::MenuItem("Publish…")) open_publish_ = true;
-  if (!view && session_.corrupt_copy() && ImGui::MenuItem("Export unreadable copy…"))
+  if (ImGui::MenuItem(tr("Export calendar (.ics)…"))) export_calendar();
+  if (!view && ImGui::MenuItem(tr("Publish…"))) open_publish_ = true;
+  if (!view && session_.corrupt_copy() && ImGui::MenuItem(tr("Export unreadable copy…")))
     export_corrupt_copy();
   if (!view) {
     ImGui::Separator();
-    if (ImGui::MenuItem("Restore previous data", nullptr, false, session_.has_previous()))
+    if (ImGui::MenuItem(tr("Restore previous data"), nullptr, false, session_.has_previous()))
       restore_previous();
-    if (ImGui::MenuItem("Reset to sample…")) confirm_ = Confirm::Reset;
+    if (ImGui::MenuItem(tr("Reset to sample…"))) confirm_ = Confirm::Reset;
   }
   if (host_.abilities().can_quit) {
     ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) quit_ = true;
+    if (ImGui::MenuItem(tr("Quit"), "Ctrl+Q")) quit_ = true;
   }
   ImGui::EndMenu();
 }
@@ -67,51 +75,53 @@ void AppUI::file_menu() {
 void AppUI::menu_bar() {
   if (!ImGui::BeginMenuBar()) return;
   file_menu();
-  if (!viewing() && ImGui::BeginMenu("Edit")) {
-    if (ImGui::MenuItem(state_.history.undo_label().c_str(), "Ctrl+Z", false,
+  if (!viewing() && ImGui::BeginMenu(tr("Edit"))) {
+    if (ImGui::MenuItem(history_label(state_.history, false).c_str(), "Ctrl+Z", false,
                         state_.history.can_undo()))
       state_.undo();
-    if (ImGui::MenuItem(state_.history.redo_label().c_str(), "Ctrl+Shift+Z", false,
+    if (ImGui::MenuItem(history_label(state_.history, true).c_str(), "Ctrl+Shift+Z", false,
                         state_.history.can_redo()))
       state_.redo();
     ImGui::Separator();
-    ImGui::MenuItem("Data quality…", nullptr, &show_quality_);
+    ImGui::MenuItem(tr("Data quality…"), nullptr, &show_quality_);
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("View")) {
-    if (ImGui::MenuItem("Light theme", nullptr, theme_ == Theme::Light)) set_theme(Theme::Light);
-    if (ImGui::MenuItem("Dark theme", nullptr, theme_ == Theme::Dark)) set_theme(Theme::Dark);
-    ImGui::MenuItem("Plan: what comes next…", nullptr, &show_plan_);  // ui/plan_pane
+  if (ImGui::BeginMenu(tr("View"))) {
+    if (ImGui::MenuItem(tr("Light theme"), nullptr, theme_ == Theme::Light))
+      set_theme(Theme::Light);
+    if (ImGui::MenuItem(tr("Dark theme"), nullptr, theme_ == Theme::Dark)) set_theme(Theme::Dark);
+    ImGui::MenuItem(tr("Plan: what comes next…"), nullptr, &show_plan_);  // ui/plan_pane
     // Fly-to, playback and autoplay cut instead of moving (also when the system asks).
-    ImGui::MenuItem("Reduce motion", nullptr, &reduce_motion_);
+    if (bool on = session_.reduce_motion(); ImGui::MenuItem(tr("Reduce motion"), nullptr, &on))
+      session_.set_reduce_motion(on);  // kept between sessions
     ImGui::Separator();
-    if (ImGui::MenuItem("Reset pane sizes")) {
+    if (ImGui::MenuItem(tr("Reset pane sizes"))) {
       left_fraction_ = 0.46f;
       map_fraction_ = 0.58f;
       list_fraction_ = 0.56f;
     }
-    if (ImGui::MenuItem("Clear selection", "Esc", false, !state_.selection().empty()))
+    if (ImGui::MenuItem(tr("Clear selection"), "Esc", false, !state_.selection().empty()))
       state_.select("");
     // A shared link or a published site can be embedded: its address is public. The
     // user's own data lives in this browser only, so there is nothing to embed.
     const std::string address = viewing() ? host_.share_address() : "";
     ImGui::Separator();
-    if (ImGui::MenuItem("Copy embed code", nullptr, false, !address.empty()))
+    if (ImGui::MenuItem(tr("Copy embed code"), nullptr, false, !address.empty()))
       ImGui::SetClipboardText(embed_code(address, state_.dataset.title).c_str());
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Present")) {
-    if (ImGui::MenuItem("Start presenting", "F5")) present(true);
-    if (!viewing()) ImGui::MenuItem("Edit the story…", nullptr, &show_story_);
-    if (ImGui::MenuItem("Autoplay (booth or kiosk)")) {
+  if (ImGui::BeginMenu(tr("Present"))) {
+    if (ImGui::MenuItem(tr("Start presenting"), "F5")) present(true);
+    if (!viewing()) ImGui::MenuItem(tr("Edit the story…"), nullptr, &show_story_);
+    if (ImGui::MenuItem(tr("Autoplay (booth or kiosk)"))) {
       present(true);
       presenter_.set_autoplay(true);
     }
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Help")) {
-    if (ImGui::MenuItem("Keyboard…")) show_keyboard_ = true;  // ui/reach
-    if (ImGui::MenuItem("About Coalition Atlas")) open_about_ = true;
+  if (ImGui::BeginMenu(tr("Help"))) {
+    if (ImGui::MenuItem(tr("Keyboard…"))) show_keyboard_ = true;  // ui/reach
+    if (ImGui::MenuItem(tr("About Coalition Atlas"))) open_about_ = true;
     ImGui::EndMenu();
   }
   ImGui::EndMenuBar();
@@ -146,7 +156,7 @@ void AppUI::view_bar() {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.55f, 0.35f, 0.85f, 0.16f));
   ImGui::BeginChild("view-bar", ImVec2(0, ImGui::GetFrameHeight() + style.WindowPadding.y * 2 + 2),
                     true, ImGuiWindowFlags_NoScrollbar);
-  const char* button = "Make a copy to edit";
+  const char* button = tr("Make a copy to edit");
   const float button_w = ImGui::CalcTextSize(button).x + style.FramePadding.x * 2;
   ImGui::AlignTextToFramePadding();
   const std::string text = (opening ? "Opening a shared link: " : "Viewing a shared link: ") +
@@ -191,14 +201,14 @@ void AppUI::notices_bar() {
     ImGui::PopTextWrapPos();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttons + 8);
     bool dismiss = false;
-    if (n.offer_export && ImGui::Button("Export…")) {
+    if (n.offer_export && ImGui::Button(tr("Export…"))) {
       if (n.export_corrupt)
         export_corrupt_copy();
       else
         export_json();
     }
     if (n.offer_export) ImGui::SameLine();
-    if (ImGui::Button("Dismiss")) dismiss = true;
+    if (ImGui::Button(tr("Dismiss"))) dismiss = true;
     ImGui::EndChild();
     ImGui::PopStyleColor();
     ImGui::PopID();
@@ -217,25 +227,31 @@ void AppUI::status_bar(float height) {
   ImGui::SetCursorPosY(ImGui::GetWindowHeight() - height);
   ImGui::Separator();
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("%zu events · %zu working groups · %zu places · %zu organisations", s.events,
-              s.working_groups, s.places, s.organisations);
+  const std::string counts =
+      trn("{count} event", "{count} events", static_cast<long long>(s.events)) + " · " +
+      trn("{count} working group", "{count} working groups",
+          static_cast<long long>(s.working_groups)) +
+      " · " + trn("{count} place", "{count} places", static_cast<long long>(s.places)) + " · " +
+      trn("{count} organisation", "{count} organisations", static_cast<long long>(s.organisations));
+  ImGui::TextUnformatted(counts.c_str());
   ImGui::SameLine();
   ImGui::TextDisabled("|");
   ImGui::SameLine();
   if (viewing())
-    ImGui::TextDisabled("shared link: read-only, not saved");
+    ImGui::TextDisabled("%s", tr("shared link: read-only, not saved"));
   else if (session_.conflict())
-    ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "changed in another tab");
+    ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("changed in another tab"));
   else if (session_.quota_exceeded())
-    ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "not saved: storage full");
+    ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "%s", tr("not saved: storage full"));
   else if (session_.dirty())
-    ImGui::TextDisabled("saving…");
+    ImGui::TextDisabled("%s", tr("saving…"));
   else
-    ImGui::TextDisabled("saved");
+    ImGui::TextDisabled("%s", tr("saved"));
   if (ImGui::IsItemHovered()) {
     // Web: how full the browser's storage is and whether it keeps it (web/store.js).
     std::string status = session_.storage_status();
-    ImGui::SetTooltip("Kept in %s%s%s", session_.storage_where().c_str(),
+    ImGui::SetTooltip("%s%s%s",
+                      trf("Kept in {where}", {{"where", session_.storage_where()}}).c_str(),
                       status.empty() ? "" : "\n", status.c_str());
   }
   if (glyphs_.state() == GlyphLoader::State::Loading) {
@@ -243,7 +259,7 @@ void AppUI::status_bar(float height) {
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
-    ImGui::TextDisabled("loading the font for Chinese, Japanese and Korean…");
+    ImGui::TextDisabled("%s", tr("loading the font for Chinese, Japanese and Korean…"));
   }
   if (!state_.selection().empty()) {
     ImGui::SameLine();
@@ -251,9 +267,10 @@ void AppUI::status_bar(float height) {
     ImGui::SameLine();
     const Event* e = state_.event(state_.selection());
     const WorkingGroup* w = state_.working_group(state_.selection());
-    ImGui::Text("Selected: %s", e   ? e->title.c_str()
-                                : w ? w->name.c_str()
-                                    : state_.selection().c_str());
+    ImGui::TextUnformatted(trf("Selected: {name}", {{"name", e   ? e->title
+                                                             : w ? w->name
+                                                                 : state_.selection()}})
+                               .c_str());
   }
 }
 

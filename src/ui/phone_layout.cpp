@@ -12,12 +12,13 @@
 #include <cmath>
 
 #include "core/date_edtf.hpp"
+#include "core/i18n.hpp"
 #include "ui/app_ui.hpp"
 
 namespace atlas::ui {
 
 namespace {
-constexpr const char* kTabNames[] = {"Map", "Timeline", "List", "Story"};
+constexpr const char* kTabNames[] = {N_("Map"), N_("Timeline"), N_("List"), N_("Story")};
 
 // A step's heading and text: the item's title (or name) and date, and the step's caption
 // or else the item's notes; the dataset's title for the overview.
@@ -124,7 +125,7 @@ void AppUI::bottom_bar(float height) {
     if (i) ImGui::SameLine();
     const bool on = int(phone_tab_) == i;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::Button(kTabNames[i], ImVec2(w, height))) set_phone_tab(PhoneTab(i));
+    if (ImGui::Button(tr(kTabNames[i]), ImVec2(w, height))) set_phone_tab(PhoneTab(i));
     if (on) ImGui::PopStyleColor();
   }
   ImGui::PopStyleVar();
@@ -142,7 +143,7 @@ void AppUI::set_phone_tab(PhoneTab tab) {
 void AppUI::story_card() {
   const auto& steps = presenter_.steps(state_);
   if (steps.empty()) {
-    ImGui::TextWrapped("There is nothing to present yet.");
+    ImGui::TextWrapped("%s", tr("There is nothing to present yet."));
     return;
   }
   const int n = int(steps.size());
@@ -150,7 +151,9 @@ void AppUI::story_card() {
   const CardText c = card_text(state_, steps[size_t(at)]);
   ImGui::SetCursorPos(ImVec2(12, 10));
   ImGui::BeginGroup();
-  ImGui::TextDisabled("Step %d of %d", at + 1, n);
+  ImGui::TextDisabled("%s", trf("Step {step} of {steps}", {{"step", i18n::format_number(at + 1)},
+                                                           {"steps", i18n::format_number(n)}})
+                                .c_str());
   ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - 12);
   ImGui::PushFont(fonts_.heading);
   ImGui::TextUnformatted(c.title.c_str());
@@ -166,11 +169,11 @@ void AppUI::story_card() {
       12, std::max(ImGui::GetCursorPosY() + 8, ImGui::GetWindowHeight() - kTouchTarget - 10)));
   int go = at;
   ImGui::BeginDisabled(at == 0);
-  if (ImGui::Button("< Back", ImVec2(w, kTouchTarget))) go = at - 1;
+  if (ImGui::Button(tr("< Back"), ImVec2(w, kTouchTarget))) go = at - 1;
   ImGui::EndDisabled();
   ImGui::SameLine(0, 12);
   ImGui::BeginDisabled(at + 1 >= n);
-  if (ImGui::Button("Next >", ImVec2(w, kTouchTarget))) go = at + 1;
+  if (ImGui::Button(tr("Next >"), ImVec2(w, kTouchTarget))) go = at + 1;
   ImGui::EndDisabled();
 
   // A swipe across the card: left for the next step, right for the one before.

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/date_edtf.hpp"
+#include "core/i18n.hpp"
 
 namespace atlas::ui {
 
@@ -26,9 +27,9 @@ bool same_options(const PlanOptions& a, const PlanOptions& b) {
 }
 
 std::string in_days(int64_t n) {
-  if (n == 0) return "today";
-  if (n < 0) return "under way";
-  return n == 1 ? "tomorrow" : "in " + std::to_string(n) + " days";
+  if (n == 0) return tr("today");
+  if (n < 0) return tr("under way");
+  return n == 1 ? tr("tomorrow") : trn("in {count} day", "in {count} days", n);
 }
 
 std::string title_of(const AppState& state, const std::string& id) {
@@ -60,17 +61,18 @@ void PlanPane::refresh(const AppState& state, int64_t today) {
 void PlanPane::draw(AppState& state, int64_t today, bool* open) {
   if (!*open) return;
   ImGui::SetNextWindowSize(ImVec2(460, 520), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Plan", open)) {
+  if (!ImGui::Begin(tr("Plan"), open)) {
     ImGui::End();
     return;
   }
-  ImGui::TextDisabled("Today is %s (your clock).", edtf::describe_day(today).c_str());
+  ImGui::TextDisabled(
+      "%s", trf("Today is {date} (your clock).", {{"date", edtf::describe_day(today)}}).c_str());
   ImGui::SetNextItemWidth(110);
-  ImGui::InputInt("Upcoming: the next N days", &options_.upcoming_days);
+  ImGui::InputInt(tr("Upcoming: the next N days"), &options_.upcoming_days);
   ImGui::SetNextItemWidth(110);
-  ImGui::InputInt("Due soon: within N days", &options_.due_soon_days);
+  ImGui::InputInt(tr("Due soon: within N days"), &options_.due_soon_days);
   ImGui::SetNextItemWidth(110);
-  ImGui::InputInt("Same country: within N days", &options_.same_country_days);
+  ImGui::InputInt(tr("Same country: within N days"), &options_.same_country_days);
   options_.upcoming_days = std::max(0, std::min(options_.upcoming_days, 36500));
   options_.due_soon_days = std::max(0, std::min(options_.due_soon_days, 36500));
   options_.same_country_days = std::max(0, std::min(options_.same_country_days, 36500));
@@ -78,8 +80,8 @@ void PlanPane::draw(AppState& state, int64_t today, bool* open) {
   refresh(state, today);
   ImGui::Separator();
   upcoming(state);
-  due(state, "Overdue", summary_.overdue, true);
-  due(state, "Due soon", summary_.due_soon, false);
+  due(state, tr("Overdue"), summary_.overdue, true);
+  due(state, tr("Due soon"), summary_.due_soon, false);
   conflicts(state);
   ImGui::End();
 }
@@ -89,17 +91,17 @@ void PlanPane::draw(AppState& state, int64_t today, bool* open) {
 void PlanPane::status_filter(AppState& state) {
   Filters f = state.filters();
   bool hide_cancelled = !f.statuses.shows(EventStatus::Cancelled);
-  if (ImGui::Checkbox("Hide cancelled", &hide_cancelled))
+  if (ImGui::Checkbox(tr("Hide cancelled"), &hide_cancelled))
     f.statuses.set(EventStatus::Cancelled, !hide_cancelled);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::BeginCombo("##statuses",
-                        f.statuses.shows_all() ? "Every status shown" : "Some statuses hidden")) {
+  if (ImGui::BeginCombo("##statuses", f.statuses.shows_all() ? tr("Every status shown")
+                                                             : tr("Some statuses hidden"))) {
     bool unknown = f.statuses.shows(std::nullopt);
-    if (ImGui::Checkbox("unknown", &unknown)) f.statuses.set(std::nullopt, unknown);
+    if (ImGui::Checkbox(tr("unknown"), &unknown)) f.statuses.set(std::nullopt, unknown);
     for (int s = 0; s < int(EventStatus::Count); ++s) {
       bool on = f.statuses.shows(EventStatus(s));
-      if (ImGui::Checkbox(label(EventStatus(s)), &on)) f.statuses.set(EventStatus(s), on);
+      if (ImGui::Checkbox(tr(label(EventStatus(s))), &on)) f.statuses.set(EventStatus(s), on);
     }
     ImGui::EndCombo();
   }
@@ -110,9 +112,14 @@ void PlanPane::status_filter(AppState& state) {
 // 2. Upcoming
 // -----------------------------------------------------------------------------------
 void PlanPane::upcoming(AppState& state) {
-  ImGui::SeparatorText(("Upcoming (" + std::to_string(summary_.upcoming.size()) + ")").c_str());
+  ImGui::SeparatorText(
+      trf("Upcoming ({count})",
+          {{"count", i18n::format_number(static_cast<long long>(summary_.upcoming.size()))}})
+          .c_str());
   if (summary_.upcoming.empty())
-    ImGui::TextDisabled("No event in the next %d days.", options_.upcoming_days);
+    ImGui::TextDisabled("%s", trn("No event in the next {count} day.",
+                                  "No event in the next {count} days.", options_.upcoming_days)
+                                  .c_str());
   for (size_t i = 0; i < summary_.upcoming.size(); ++i) {
     const Upcoming& u = summary_.upcoming[i];
     select_button(state, u.event, "up", i);
@@ -123,7 +130,7 @@ void PlanPane::upcoming(AppState& state) {
     const Event* e = state.event(u.event);
     ImGui::TextDisabled("%s, %s%s%s", in_days(u.days_until).c_str(), when.c_str(),
                         u.window ? " (a window of possible dates)" : "",
-                        e && e->status ? (std::string(" · ") + label(*e->status)).c_str() : "");
+                        e && e->status ? (std::string(" · ") + tr(label(*e->status))).c_str() : "");
   }
 }
 
@@ -144,7 +151,7 @@ void PlanPane::due(AppState& state, const char* heading, const std::vector<DueIt
         std::string("##tick-") + (overdue ? "overdue" : "soon") + std::to_string(i);
     if (ImGui::Checkbox(tick.c_str(), &done))
       state.edit(Command::set_checklist_done(d.event, d.item, true));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Tick it: done");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Tick it: done"));
     ImGui::SameLine();
     select_button(state, d.event, overdue ? "overdue" : "soon", i);
     ImGui::SameLine();
@@ -174,7 +181,10 @@ void PlanPane::conflicts(AppState& state) {
     select_button(state, c.second, "c2-", i);
   }
   if (summary_.conflicts_capped)
-    ImGui::TextDisabled("Only the first %zu conflicts are listed.", kMaxConflicts);
+    ImGui::TextDisabled("%s", trn("Only the first {count} conflict is listed.",
+                                  "Only the first {count} conflicts are listed.",
+                                  static_cast<long long>(kMaxConflicts))
+                                  .c_str());
 }
 
 }  // namespace atlas::ui

@@ -1,7 +1,8 @@
 // plan_pane.hpp — the Plan window (View > Plan): what comes next, from core/plan against
 // the viewer's today (the host's clock): events in the next N days, checklist items
-// overdue and due soon (each with a box to tick it), and conflicts, each row with a button that selects its event;
-// and the status filter the map, the timeline and the list share (hide cancelled).
+// overdue and due soon (each with a box to tick it), and conflicts, each row with a button that
+// selects its event; and the status filter the map, the timeline and the list share (hide
+// cancelled).
 #pragma once
 
 #include <cstdint>

@@ -16,6 +16,7 @@
 
 #include "core/countries.hpp"
 #include "core/edit.hpp"
+#include "core/i18n.hpp"
 #include "core/plan.hpp"
 
 namespace atlas::ui {
@@ -193,7 +194,7 @@ void Presenter::story_editor(AppState& state, const MapView& map, const Timeline
                              bool* open) {
   if (!*open) return;
   ImGui::SetNextWindowSize(ImVec2(560, 480), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Story", open)) {
+  if (!ImGui::Begin(tr("Story"), open)) {
     ImGui::End();
     return;
   }
@@ -215,7 +216,7 @@ void Presenter::story_editor(AppState& state, const MapView& map, const Timeline
                          : "No story is saved yet: presenter mode shows an overview, then every "
                            "event in date order. Any change below saves these steps as the story.");
   bool changed = false;
-  if (ImGui::Button("+ Add the selection here") && !state.selection().empty()) {
+  if (ImGui::Button(tr("+ Add the selection here")) && !state.selection().empty()) {
     StoryStep st;
     st.item = state.selection();
     geo::Vec2 ll = geo::world_to_lonlat(map.camera().center);
@@ -228,9 +229,9 @@ void Presenter::story_editor(AppState& state, const MapView& map, const Timeline
     changed = true;
   }
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("The selected item, with the map and the timeline as they are now");
+    ImGui::SetTooltip("%s", tr("The selected item, with the map and the timeline as they are now"));
   ImGui::SameLine();
-  if (ImGui::Button("+ Add an overview")) {
+  if (ImGui::Button(tr("+ Add an overview"))) {
     steps.push_back(StoryStep{});
     changed = true;
   }
@@ -249,9 +250,10 @@ void Presenter::story_editor(AppState& state, const MapView& map, const Timeline
     ImGui::SameLine(36);
     ImGui::TextUnformatted(name.c_str());
     ImGui::SameLine(ImGui::GetContentRegionAvail().x - 90);
-    if (ImGui::ArrowButton("up", ImGuiDir_Up) && i > 0) move_from = int(i), move_to = int(i) - 1;
+    if (ImGui::ArrowButton(tr("up"), ImGuiDir_Up) && i > 0)
+      move_from = int(i), move_to = int(i) - 1;
     ImGui::SameLine();
-    if (ImGui::ArrowButton("down", ImGuiDir_Down) && i + 1 < steps.size())
+    if (ImGui::ArrowButton(tr("down"), ImGuiDir_Down) && i + 1 < steps.size())
       move_from = int(i), move_to = int(i) + 1;
     ImGui::SameLine();
     if (ImGui::SmallButton("x")) remove = int(i);
@@ -309,7 +311,7 @@ bool Presenter::draw(AppState& state, MapView& map, TimelineView& timeline, cons
   ImGui::SetNextWindowSize(vp->Size);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
-  ImGui::Begin("Presenter", nullptr, kStage);
+  ImGui::Begin(tr("Presenter"), nullptr, kStage);
   ImGui::PopStyleVar(2);
   float w = vp->Size.x, h = vp->Size.y;
   float map_h = std::floor(h * 0.64f);
@@ -345,28 +347,30 @@ bool Presenter::draw(AppState& state, MapView& map, TimelineView& timeline, cons
                           ImVec2(1, 0));
   ImGui::SetNextWindowBgAlpha(0.75f);
   // NoNav: after a click on a control, the clicker's Space must not also press it.
-  ImGui::Begin("presenter-controls", nullptr,
+  ImGui::Begin(tr("presenter-controls"), nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                    ImGuiWindowFlags_NoNav);
   ImGui::PushFont(fonts.stage_body);
   ImGui::Text("%d / %d", step_ + 1, n);
   ImGui::PopFont();
-  if (ImGui::ArrowButton("prev", ImGuiDir_Left)) go(state, map, timeline, std::max(0, step_ - 1));
+  if (ImGui::ArrowButton(tr("prev"), ImGuiDir_Left))
+    go(state, map, timeline, std::max(0, step_ - 1));
   ImGui::SameLine();
-  if (ImGui::ArrowButton("next", ImGuiDir_Right))
+  if (ImGui::ArrowButton(tr("next"), ImGuiDir_Right))
     go(state, map, timeline, std::min(n - 1, step_ + 1));
   ImGui::SameLine();
-  if (ImGui::Checkbox("Autoplay", &autoplay_)) step_started_ = ImGui::GetTime();
+  if (ImGui::Checkbox(tr("Autoplay"), &autoplay_)) step_started_ = ImGui::GetTime();
   ImGui::SameLine();
-  ImGui::Checkbox("Loop", &loop_);
+  ImGui::Checkbox(tr("Loop"), &loop_);
   ImGui::SetNextItemWidth(120);
   ImGui::SliderFloat("##interval", &interval_, 3.0f, 30.0f, "every %.0f s");
   ImGui::SameLine();
-  if (ImGui::Button("PNG")) png_requested_ = true;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Export this view as a PNG at 2x, for slides");
+  if (ImGui::Button(tr("PNG"))) png_requested_ = true;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s", tr("Export this view as a PNG at 2x, for slides"));
   ImGui::SameLine();
-  if (ImGui::Button("Leave (Esc)")) leave_requested_ = true;
+  if (ImGui::Button(tr("Leave (Esc)"))) leave_requested_ = true;
   ImGui::End();
   ImGui::End();
   return animating || autoplay_;
@@ -387,7 +391,7 @@ void Presenter::caption(AppState& state, const Fonts& fonts, float x, float y, f
   ImGui::PushFont(fonts.stage_body);
   if (e) {
     std::string when = e->date ? edtf::describe(*e->date) : "date not known";
-    ImGui::TextWrapped("%s — %s", label(e->kind), when.c_str());
+    ImGui::TextWrapped("%s — %s", tr(label(e->kind)), when.c_str());
     if (const Place* p = state.place(e->place)) {
       const Country* c = find_country(p->country);
       std::string where = p->name;
@@ -398,7 +402,7 @@ void Presenter::caption(AppState& state, const Fonts& fonts, float x, float y, f
     std::map<std::string, std::string> by_role;
     for (const auto& part : e->organisations) {
       const Organisation* o = state.organisation(part.organisation);
-      std::string& list = by_role[label(part.role)];
+      std::string& list = by_role[tr(label(part.role))];
       list += (list.empty() ? "" : ", ") + (o ? o->name : part.organisation);
     }
     ImGui::PopFont();
@@ -411,15 +415,18 @@ void Presenter::caption(AppState& state, const Fonts& fonts, float x, float y, f
       ImGui::TextWrapped("%s", notes.c_str());
     }
   } else {
-    ImGui::TextWrapped("working group — %s", g->active ? edtf::describe(*g->active).c_str() : "");
+    ImGui::TextWrapped("%s", trf("working group — {dates}",
+                                 {{"dates", g->active ? edtf::describe(*g->active) : ""}})
+                                 .c_str());
     const Country* c = find_country(g->country);
     ImGui::TextWrapped("%s", c ? c->name : g->country.c_str());
     ImGui::PopFont();
     ImGui::PushFont(fonts.heading);
     std::string kinds;
     for (Sector sec : g->member_sectors)
-      kinds += (kinds.empty() ? "" : ", ") + std::string(label(sec));
-    if (!kinds.empty()) ImGui::TextWrapped("Members: %s", kinds.c_str());
+      kinds += (kinds.empty() ? "" : ", ") + std::string(tr(label(sec)));
+    if (!kinds.empty())
+      ImGui::TextWrapped("%s", trf("Members: {kinds}", {{"kinds", kinds}}).c_str());
     if (!s.caption.empty()) ImGui::TextWrapped("%s", s.caption.c_str());
   }
   ImGui::PopFont();
@@ -449,10 +456,12 @@ void Presenter::place_or_organisation_card(AppState& state, const Fonts& fonts, 
   ImGui::PopFont();
   ImGui::PushFont(fonts.stage_body);
   const Country* c = find_country(p ? p->country : o->country);
-  if (o) ImGui::TextWrapped("%s", label(o->sector));
+  if (o) ImGui::TextWrapped("%s", tr(label(o->sector)));
   if (c && (!p || p->name != c->name)) ImGui::TextWrapped("%s", c->name);
-  ImGui::TextWrapped("%d event%s %s", events, events == 1 ? "" : "s",
-                     p ? "here" : "with a part in them");
+  ImGui::TextWrapped("%s", p ? trn("{count} event here", "{count} events here", events).c_str()
+                             : trn("{count} event with a part in them",
+                                   "{count} events with a part in them", events)
+                                   .c_str());
   ImGui::PopFont();
   const std::string& notes = s.caption.empty() ? (p ? std::string() : o->notes) : s.caption;
   if (!notes.empty()) {
@@ -500,11 +509,19 @@ void Presenter::overview(AppState& state, const Fonts& fonts, float x, float y, 
     const Country* c = find_country(g.country);
     ++wg_by_country[c ? c->name : g.country];
   }
-  ImGui::TextWrapped("%d roundtable%s: %s", rts, rts == 1 ? "" : "s",
-                     counted(rt_by_country).c_str());
-  ImGui::TextWrapped("%zu working group%s%s%s", d.working_groups.size(),
-                     d.working_groups.size() == 1 ? "" : "s", wg_by_country.empty() ? "" : ": ",
-                     counted(wg_by_country).c_str());
+  ImGui::TextWrapped("%s",
+                     trn("{count} roundtable: {countries}", "{count} roundtables: {countries}", rts,
+                         {{"countries", counted(rt_by_country)}})
+                         .c_str());
+  ImGui::TextWrapped(
+      "%s", wg_by_country.empty()
+                ? trn("{count} working group", "{count} working groups",
+                      static_cast<long long>(d.working_groups.size()))
+                      .c_str()
+                : trn("{count} working group: {countries}", "{count} working groups: {countries}",
+                      static_cast<long long>(d.working_groups.size()),
+                      {{"countries", counted(wg_by_country)}})
+                      .c_str());
   std::string years;
   int forums = 0;
   for (const auto& [yy, n] : forums_by_year) {
@@ -512,10 +529,12 @@ void Presenter::overview(AppState& state, const Fonts& fonts, float x, float y, 
              (n > 1 ? " (" + std::to_string(n) + ")" : "");
     forums += n;
   }
-  ImGui::TextWrapped("%d forum appearance%s: %s", forums, forums == 1 ? "" : "s", years.c_str());
+  ImGui::TextWrapped("%s", trn("{count} forum appearance: {years}",
+                               "{count} forum appearances: {years}", forums, {{"years", years}})
+                               .c_str());
   ImGui::PopFont();
   ImGui::PushFont(fonts.heading);
-  ImGui::TextDisabled("→ or Space for the next step · Esc to leave");
+  ImGui::TextDisabled("%s", tr("→ or Space for the next step · Esc to leave"));
   ImGui::PopFont();
   end_card();
 }
@@ -528,7 +547,7 @@ void Presenter::whats_next(AppState& state, const Fonts& fonts, float x, float y
   const PlanSummary plans = plan_summary(state.dataset, o);
   begin_card("whats-next", x, y, w);
   ImGui::PushFont(fonts.stage_title);
-  ImGui::TextWrapped("What's next");
+  ImGui::TextWrapped("%s", tr("What's next"));
   ImGui::PopFont();
   ImGui::PushFont(fonts.stage_body);
   const size_t shown = std::min<size_t>(plans.upcoming.size(), 6);
@@ -539,14 +558,23 @@ void Presenter::whats_next(AppState& state, const Fonts& fonts, float x, float y
     std::string when = u.days_until <= 0 ? "now" : edtf::describe_day(u.first_day);
     if (u.window) when = "sometime from " + edtf::describe_day(u.first_day);
     ImGui::TextWrapped("%s: %s%s%s", when.c_str(), e->title.c_str(), e->status ? " · " : "",
-                       e->status ? label(*e->status) : "");
+                       e->status ? tr(label(*e->status)) : "");
   }
   if (plans.upcoming.size() > shown)
-    ImGui::TextWrapped("and %zu more", plans.upcoming.size() - shown);
-  if (plans.upcoming.empty()) ImGui::TextWrapped("No event in the next %d days.", o.upcoming_days);
+    ImGui::TextWrapped("%s", trn("and {count} more", "and {count} more",
+                                 static_cast<long long>(plans.upcoming.size() - shown))
+                                 .c_str());
+  if (plans.upcoming.empty())
+    ImGui::TextWrapped("%s", trn("No event in the next {count} day.",
+                                 "No event in the next {count} days.", o.upcoming_days)
+                                 .c_str());
   if (!plans.overdue.empty() || !plans.due_soon.empty())
-    ImGui::TextWrapped("To do: %zu overdue, %zu due within %d days", plans.overdue.size(),
-                       plans.due_soon.size(), o.due_soon_days);
+    ImGui::TextWrapped(
+        "%s", trf("To do: {overdue} overdue, {due} due within {days} days",
+                  {{"overdue", i18n::format_number(static_cast<long long>(plans.overdue.size()))},
+                   {"due", i18n::format_number(static_cast<long long>(plans.due_soon.size()))},
+                   {"days", i18n::format_number(o.due_soon_days)}})
+                  .c_str());
   ImGui::PopFont();
   end_card();
 }

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "core/i18n.hpp"
 #include "core/publish.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/widget_probe.hpp"
@@ -40,30 +41,34 @@ std::string AppUI::publish_name() const {
 
 void AppUI::publish_dialog() {
   if (open_publish_) {
-    ImGui::OpenPopup("Publish a read-only site");
+    ImGui::OpenPopup(tr("Publish a read-only site"));
     open_publish_ = false;
     if (publish_story_ >= int(state_.dataset.stories.size())) publish_story_ = -1;
   }
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
                           ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(520, 0), ImGuiCond_Appearing);
-  if (!ImGui::BeginPopupModal("Publish a read-only site", nullptr,
+  if (!ImGui::BeginPopupModal(tr("Publish a read-only site"), nullptr,
                               ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
     return;
   const bool web = host_.abilities().browser_files;
   ImGui::TextWrapped(
-      "A folder with the app and this dataset (%zu events) that any static web host can "
-      "serve, from any address. Visitors see it read-only, on a phone too, and offline after "
-      "their first visit; nothing they do is stored.",
-      state_.dataset.events.size());
+      "%s", trn("A folder with the app and this dataset ({count} event) that any static web "
+                "host can serve, from any address. Visitors see it read-only, on a phone too, "
+                "and offline after their first visit; nothing they do is stored.",
+                "A folder with the app and this dataset ({count} events) that any static web "
+                "host can serve, from any address. Visitors see it read-only, on a phone too, "
+                "and offline after their first visit; nothing they do is stored.",
+                static_cast<long long>(state_.dataset.events.size()))
+                .c_str());
   ImGui::Spacing();
   const auto& stories = state_.dataset.stories;
   // A story is named by its title, or by its id when it has none (in the box and the list).
   auto story_label = [&](int i) {
     return stories[i].title.empty() ? stories[i].id.c_str() : stories[i].title.c_str();
   };
-  const char* none = "None: open on the map (every story kept)";
-  ImGui::TextUnformatted("Story to open on");
+  const char* none = tr("None: open on the map (every story kept)");
+  ImGui::TextUnformatted(tr("Story to open on"));
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##publish-story",
                         publish_story_ < 0 ? none : story_label(publish_story_))) {
@@ -78,7 +83,7 @@ void AppUI::publish_dialog() {
     probe::name_last_item("##publish-story");
   }
   if (publish_story_ >= 0)
-    ImGui::TextDisabled("Only that story is kept; the site opens presenting it.");
+    ImGui::TextDisabled("%s", tr("Only that story is kept; the site opens presenting it."));
   ImGui::Spacing();
   const std::string name = publish_name();
   ImGui::TextWrapped(web ? "You get %s.zip: unzip it and put the folder %s on the host."
@@ -87,7 +92,7 @@ void AppUI::publish_dialog() {
   ImGui::Spacing();
   const bool busy = publishing_;
   ImGui::BeginDisabled(busy);
-  if (ImGui::Button(web ? "Download .zip" : "Choose folder…")) {
+  if (ImGui::Button(web ? tr("Download .zip") : tr("Choose folder…"))) {
     if (web) {
       publish_now(name);
     } else {
@@ -99,8 +104,9 @@ void AppUI::publish_dialog() {
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
-  if (busy) ImGui::TextDisabled("Gathering the app's files…");
+  if (ImGui::Button(tr("Cancel")) || ImGui::IsKeyPressed(ImGuiKey_Escape))
+    ImGui::CloseCurrentPopup();
+  if (busy) ImGui::TextDisabled("%s", tr("Gathering the app's files…"));
   ImGui::EndPopup();
 }
 

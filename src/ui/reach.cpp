@@ -10,6 +10,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // FocusWindow, key ownership (Tab is the panes' here)
 
+#include "core/i18n.hpp"
 #include "ui/app_ui.hpp"
 
 namespace atlas::ui {
@@ -37,8 +38,8 @@ void AppUI::publish_mirror() {
   c.notice = key.notice;
   c.can_undo = state_.history.can_undo();
   c.can_redo = state_.history.can_redo();
-  c.undo_label = state_.history.undo_label();
-  c.redo_label = state_.history.redo_label();
+  c.undo_label = history_label(state_.history, false);
+  c.redo_label = history_label(state_.history, true);
   c.read_only = viewing();
   host_.publish_mirror(build_mirror(state_, c));
   mirror_key_ = std::move(key);
@@ -153,7 +154,7 @@ constexpr Shortcut kShortcuts[] = {
 void AppUI::keyboard_help() {
   if (!show_keyboard_) return;
   ImGui::SetNextWindowSize(ImVec2(560 * scale_, 0), ImGuiCond_Appearing);
-  if (ImGui::Begin("Keyboard", &show_keyboard_, ImGuiWindowFlags_NoCollapse)) {
+  if (ImGui::Begin(tr("Keyboard"), &show_keyboard_, ImGuiWindowFlags_NoCollapse)) {
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
       for (const Shortcut& s : kShortcuts) {
         ImGui::TableNextRow();
@@ -172,7 +173,9 @@ void AppUI::keyboard_help() {
 // -----------------------------------------------------------------------------------
 // 4. Less motion
 // -----------------------------------------------------------------------------------
-bool AppUI::reduced_motion() const { return reduce_motion_ || host_.prefers_reduced_motion(); }
+bool AppUI::reduced_motion() const {
+  return session_.reduce_motion() || host_.prefers_reduced_motion();
+}
 
 void AppUI::apply_motion() {
   const bool less = reduced_motion();

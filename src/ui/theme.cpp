@@ -1,6 +1,8 @@
 // theme.cpp — see theme.hpp.
 #include "ui/theme.hpp"
 
+#include "core/i18n.hpp"
+
 extern "C" const unsigned char atlas_font_sans[];
 extern "C" const unsigned long atlas_font_sans_size;
 extern "C" const unsigned char atlas_font_thai[];
@@ -133,6 +135,14 @@ void apply_theme(Theme theme, float /*scale*/) {
   }
   // Sizes stay logical: FontGlobalScale and DisplayFramebufferScale handle the DPI.
   ImGui::GetStyle() = style;
+}
+
+const char* kind_plural(EventKind k) {
+  static const char* const kNames[] = {N_("roundtables"), N_("forums"),
+                                       N_("working-group meetings"), N_("campaigns"),
+                                       N_("other events")};
+  const size_t i = size_t(k);
+  return tr(i < sizeof kNames / sizeof kNames[0] ? kNames[i] : kNames[4]);
 }
 
 ImU32 kind_color(EventKind k, Theme theme) {

@@ -16,6 +16,9 @@ void apply_theme(Theme theme, float scale);
 
 // One colour per event kind, the same on map, timeline and list.
 ImU32 kind_color(EventKind k, Theme theme);
+// A kind's name for many of it ("roundtables"), in the UI's language: the legend's rows
+// and the timeline's lanes.
+const char* kind_plural(EventKind k);
 
 // Builds the font atlas: Noto Sans (Latin, Latin Extended, Vietnamese, punctuation)
 // with Noto Sans Thai merged, rasterised at `scale` so text is crisp on high-DPI

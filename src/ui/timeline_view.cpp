@@ -17,6 +17,7 @@
 
 #include "app/mirror.hpp"
 #include "core/countries.hpp"
+#include "core/i18n.hpp"
 #include "timeline/marks.hpp"
 #include "ui/drag.hpp"
 
@@ -31,7 +32,7 @@ constexpr uint32_t kGroupsLane = uint32_t(EventKind::Count);  // working groups,
 constexpr struct {
   const char* label;
   double days_per_s;
-} kSpeeds[] = {{"1 month/s", 30.4}, {"1 year/s", 365.25}, {"5 years/s", 1826.0}};
+} kSpeeds[] = {{N_("1 month/s"), 30.4}, {N_("1 year/s"), 365.25}, {N_("5 years/s"), 1826.0}};
 
 float text_width(std::string_view s) {
   return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x;
@@ -149,8 +150,8 @@ void TimelineView::rebuild(const AppState& state) {
 // Into `out` (a header drawn every frame: no allocation).
 void TimelineView::lane_title(uint32_t key, char* out, size_t n) const {
   if (group_by_ == GroupBy::Kind)
-    std::snprintf(out, n, "%s%s", key == kGroupsLane ? "Working groups" : label(EventKind(key)),
-                  key == kGroupsLane ? "" : "s");
+    std::snprintf(out, n, "%s",
+                  key == kGroupsLane ? tr("Working groups") : kind_plural(EventKind(key)));
   else
     std::snprintf(out, n, "%s", key < lane_titles_.size() ? lane_titles_[key].c_str() : "");
 }
@@ -182,17 +183,17 @@ bool TimelineView::locate(const AppState& state, const std::string& id, float& x
 // -----------------------------------------------------------------------------------
 void TimelineView::toolbar(AppState& state) {
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Lanes");
+  ImGui::TextUnformatted(tr("Lanes"));
   ImGui::SameLine();
-  const char* names[] = {"by kind", "by country", "by organisation"};
+  const char* names[] = {tr("by kind"), tr("by country"), tr("by organisation")};
   int g = int(group_by_);
   ImGui::SetNextItemWidth(150);
   if (ImGui::Combo("##groupby", &g, names, 3)) group_by_ = GroupBy(g);
   ImGui::SameLine();
-  if (ImGui::Button("Fit")) fit(state);
+  if (ImGui::Button(tr("Fit"))) fit(state);
   ImGui::SameLine();
   Filters f = state.filters();
-  if (ImGui::Button(playing_ ? "Pause" : "Play")) {
+  if (ImGui::Button(playing_ ? tr("Pause") : tr("Play"))) {
     playing_ = !playing_;
     play_last_ = ImGui::GetTime();
     if (playing_ && !f.playhead_on) {
@@ -203,25 +204,28 @@ void TimelineView::toolbar(AppState& state) {
   }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(110);
-  const char* speed_names[] = {kSpeeds[0].label, kSpeeds[1].label, kSpeeds[2].label};
+  const char* speed_names[] = {tr(kSpeeds[0].label), tr(kSpeeds[1].label), tr(kSpeeds[2].label)};
   ImGui::Combo("##speed", &speed_, speed_names, 3);
   if (f.playhead_on) {
     ImGui::SameLine();
-    if (ImGui::Button("Stop")) {
+    if (ImGui::Button(tr("Stop"))) {
       f.playhead_on = false;
       playing_ = false;
     }
   }
   if (f.window_on) {
     ImGui::SameLine();
-    if (ImGui::Button("Clear range")) f.window_on = false;
+    if (ImGui::Button(tr("Clear range"))) f.window_on = false;
   }
   state.set_filters(f);
   ImGui::SameLine();
   size_t shown = state.visible_event_count();
-  ImGui::TextDisabled("%zu of %zu events shown", shown, state.dataset.events.size());
+  ImGui::TextDisabled("%s", trn("{shown} of {count} event shown", "{shown} of {count} events shown",
+                                static_cast<long long>(state.dataset.events.size()),
+                                {{"shown", i18n::format_number(static_cast<long long>(shown))}})
+                                .c_str());
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Drag on the dates above the lanes to show only a range of time.");
+    ImGui::SetTooltip("%s", tr("Drag on the dates above the lanes to show only a range of time."));
 }
 
 bool TimelineView::draw(AppState& state, Theme theme, ImFont* small_font, bool toolbar) {
@@ -333,7 +337,9 @@ void TimelineView::draw_axis(AppState& state, Theme theme, float x0, float y0, f
   if (ImGui::IsItemHovered()) {
     ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
     if (!brushing_)
-      ImGui::SetTooltip("%s\nDrag to show only a range of time", day_words(int64_t(day)).c_str());
+      ImGui::SetTooltip("%s", trf("{date}\nDrag to show only a range of time",
+                                  {{"date", day_words(int64_t(day))}})
+                                  .c_str());
   }
   state.set_filters(f);
 }
@@ -367,7 +373,7 @@ void TimelineView::draw_items(AppState& state, Theme theme, float x0, float y0, 
   float tx = x0 + float(scale_.x(double(today_)));
   if (tx >= x0 && tx <= x0 + w) {
     dl->AddLine(ImVec2(tx, y0 - kAxisHeight), ImVec2(tx, y0 + h), IM_COL32(220, 38, 38, 200), 1.5f);
-    dl->AddText(ImVec2(tx + 3, y0 - kAxisHeight + 2), IM_COL32(220, 38, 38, 255), "today");
+    dl->AddText(ImVec2(tx + 3, y0 - kAxisHeight + 2), IM_COL32(220, 38, 38, 255), tr("today"));
   }
   draw_spans(state, theme, x0, y0, w, h);
   if (f.playhead_on) {
@@ -574,7 +580,8 @@ void TimelineView::draw_span(const AppState& state, Theme theme, const timeline:
   text.assign(e ? e->title : g->name);
   if (fl & timeline::kItemUncertain) text += " (?)";
   if (fl & timeline::kItemApproximate) text += " (~)";
-  if (e && e->status && mark != timeline::StatusMark::Filled) (text += " · ") += label(*e->status);
+  if (e && e->status && mark != timeline::StatusMark::Filled)
+    (text += " · ") += tr(label(*e->status));
   if (!point && sx1 - sx0 < 400.0f && text_width(text) + 8.0f > sx1 - sx0) {
     label_x = std::max(sx1, sx0 + 10.0f) + 6.0f;
     room = x0 + span.x0 + span.label_room - label_x;
@@ -605,7 +612,9 @@ void TimelineView::rows_pointer(AppState& state, float x0, float y0) {
   const timeline::Span& s = *hit.span;
   ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   if (!s.single()) {
-    ImGui::SetTooltip("%u items — click to zoom in", s.count);
+    ImGui::SetTooltip(
+        "%s", trn("{count} item — click to zoom in", "{count} items — click to zoom in", s.count)
+                  .c_str());
     if (clicked) place(s.day0, s.day1);
     return;
   }

@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -15,6 +16,8 @@ struct Item {
   ImRect rect;
   std::string label;  // what the user sees: the text before any "##"
   std::string full;   // the whole label given to ImGui ("##caption", "Save##export")
+  ImRect clip;        // the window's clip rectangle when the item was added
+  float text_width = 0;
 };
 std::vector<Item> g_current, g_last;
 bool g_on = false;
@@ -84,13 +87,16 @@ std::vector<Labelled> all_labelled() {
   std::vector<Labelled> out;
   for (const Item& it : g_last)
     if (!it.label.empty())
-      out.push_back(
-          {it.label, {it.rect.Min.x, it.rect.Min.y, it.rect.GetWidth(), it.rect.GetHeight()}});
+      out.push_back({it.label,
+                     {it.rect.Min.x, it.rect.Min.y, it.rect.GetWidth(), it.rect.GetHeight()},
+                     it.text_width,
+                     std::max(0.0f, std::min(it.rect.Max.x, it.clip.Max.x) -
+                                        std::max(it.rect.Min.x, it.clip.Min.x))});
   return out;
 }
 
-void record(ImGuiID id, const ImRect& bb) {
-  if (g_on && !g_paused) g_current.push_back({id, bb, {}, {}});
+void record(ImGuiID id, const ImRect& bb, const ImRect& clip) {
+  if (g_on && !g_paused) g_current.push_back({id, bb, {}, {}, clip, 0});
 }
 
 void name(ImGuiID id, const char* label) {
@@ -101,6 +107,8 @@ void name(ImGuiID id, const char* label) {
       const char* end = std::strstr(label, "##");
       g_current[i].label.assign(label, end ? size_t(end - label) : std::strlen(label));
       g_current[i].full = label;
+      const std::string& shown = g_current[i].label;
+      g_current[i].text_width = ImGui::CalcTextSize(shown.data(), shown.data() + shown.size()).x;
       return;
     }
 }
@@ -118,7 +126,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
   // and only then placed: its items' rectangles from that frame are not where they will
   // be drawn, and a click aimed at them would land beside the window and close it.
   if (ctx->CurrentWindow && ctx->CurrentWindow->Hidden) return;
-  atlas::ui::probe::record(id, bb);
+  atlas::ui::probe::record(id, bb, ctx->CurrentWindow ? ctx->CurrentWindow->ClipRect : ImRect(bb));
 }
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label,
                                   ImGuiItemStatusFlags) {

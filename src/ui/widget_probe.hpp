@@ -28,10 +28,16 @@ void new_frame();
 // False when there is none.
 bool find(const char* label, int index, float rect[4]);
 // Every labelled widget of the last frame, in drawing order: its visible label and
-// x, y, width, height (a layout check: nothing drawn off the screen).
+// x, y, width, height (a layout check: nothing drawn off the screen), the width its
+// label's text needs in the widget's font, and how much of the widget's width its window
+// shows (its rectangle cut by the window's clip rectangle): a label is cut off when
+// text_width > visible_width (a longer translation in a fixed-width button, a tab squeezed
+// by its neighbours, a menu wider than its pane).
 struct Labelled {
   std::string label;
   float rect[4];
+  float text_width;
+  float visible_width;
 };
 std::vector<Labelled> all_labelled();
 // A frame drawn off screen (a PNG export, at another scale) is not recorded.

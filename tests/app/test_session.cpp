@@ -213,6 +213,20 @@ TEST_CASE("recent files: newest first, no duplicates, at most eight, kept betwee
   CHECK(again.recent_files() == f.s.recent_files());
 }
 
+TEST_CASE("View > Reduce motion is kept in the store for the next run") {
+  Fixture f;
+  f.s.start();
+  CHECK_FALSE(f.s.reduce_motion());
+  f.s.set_reduce_motion(true);
+  Session again(std::make_unique<MemoryStore>(*f.mem));
+  again.start();
+  CHECK(again.reduce_motion());
+  f.s.set_reduce_motion(false);
+  Session third(std::make_unique<MemoryStore>(*f.mem));
+  third.start();
+  CHECK_FALSE(third.reduce_motion());
+}
+
 TEST_CASE("an import with warnings opens as it was read when confirmed, as one undoable step") {
   Fixture f;
   f.s.start();

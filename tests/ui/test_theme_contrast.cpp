@@ -1,13 +1,15 @@
 // test_theme_contrast.cpp — every text/background pair of the themes (light, dark, and the
 // presenter's contrast theme) meets WCAG 2.1 AA: 4.5:1, 3:1 for the presenter's large
 // type. The colours are the ones apply_theme gives ImGui (no window needed); the math is
-// core/contrast.
+// core/contrast. The map's markers (non-text: WCAG 1.4.11) stand out at 3:1 on every colour
+// of the basemap under them.
 #include <doctest/doctest.h>
 #include <imgui.h>
 
 #include <string>
 
 #include "core/contrast.hpp"
+#include "ui/map_view.hpp"
 #include "ui/theme.hpp"
 
 using namespace atlas;
@@ -70,4 +72,19 @@ TEST_CASE("the presenter's contrast theme meets 4.5:1 (its large type 3:1)") {
   // Its controls and small text use the same pairs as its large type: all at 4.5:1.
   check_theme(ui::Theme::Contrast, "presenter", kContrastText);
   check_theme(ui::Theme::Contrast, "presenter large", kContrastLargeText);
+}
+
+TEST_CASE("every kind's marker colour stands out at 3:1 on the basemap's sea, land and tint") {
+  for (ui::Theme theme : {ui::Theme::Light, ui::Theme::Dark, ui::Theme::Contrast}) {
+    const render::MapStyle style = ui::map_style(theme);
+    for (const float* under : {style.sea, style.land, style.tint}) {
+      const Rgba bg{under[0], under[1], under[2], 1};
+      for (int k = 0; k < int(EventKind::Count); ++k) {
+        const ImVec4 m = ImGui::ColorConvertU32ToFloat4(ui::kind_color(EventKind(k), theme));
+        const double ratio = contrast_ratio(rgba(m), bg);
+        INFO("theme ", int(theme), ", kind ", std::string(atlas::label(EventKind(k))), ": ", ratio);
+        CHECK(ratio >= kContrastLargeText);  // 3:1, WCAG's minimum for graphics
+      }
+    }
+  }
 }
