@@ -131,7 +131,8 @@ int64_t Date::earliest_day() const {
   const YearRange r = year_range(*this);
   switch (precision()) {
     case Precision::Day:
-      return days_from_civil(r.first, month, std::clamp(int(day), 1, days_in_month(r.first, month)));
+      return days_from_civil(r.first, month,
+                             std::clamp(int(day), 1, days_in_month(r.first, month)));
     case Precision::Month:
       return days_from_civil(r.first, month, 1);
     case Precision::Season:

@@ -107,8 +107,8 @@ void civil_from_days(int64_t days, Date& d);
 enum class End : uint8_t { Date, Open, Unknown };  // "2016-03/.." open; "2016-03/" unknown
 
 struct Value {
-  Date start;                  // the date, when !interval
-  Date end;                    // intervals only
+  Date start;  // the date, when !interval
+  Date end;    // intervals only
   bool interval = false;
   End start_kind = End::Date;  // intervals only
   End end_kind = End::Date;    // intervals only
