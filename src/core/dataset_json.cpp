@@ -13,10 +13,10 @@
 #include <cstdio>
 #include <cstring>
 #include <set>
-#include <unordered_map>
 
 #include "core/countries.hpp"
 #include "core/dataset_reader.hpp"
+#include "core/id_table.hpp"
 #include "core/plan_fields.hpp"
 #include "core/utf8.hpp"
 
@@ -205,28 +205,37 @@ std::string item_at(const char* list, size_t i) {
 }
 
 void cross_check(const Dataset& d, Diags& sink) {
-  // One map of every id: the first item that claims it. Collections claim in the order
+  // One table of every id: the first item that claims it. Collections claim in the order
   // places, organisations, events, working groups, stories, so an id that names a place
   // always finds a place; only an id shared across collections (an error already) needs
-  // a map of the later collection of its own, made then.
+  // a table of the later collection of its own, made then. Claims are numbered in that
+  // order, whether or not the item has an id.
   enum Kind : uint8_t { kPlace, kOrganisation, kEvent, kGroup, kStory };
   static constexpr const char* kLists[] = {"/places", "/organisations", "/events",
                                            "/working_groups", "/stories"};
+  const size_t counts[] = {d.places.size(), d.organisations.size(), d.events.size(),
+                           d.working_groups.size(), d.stories.size()};
   struct Owner {
     Kind kind;
     size_t index;
   };
-  std::unordered_map<std::string_view, Owner> owner;
-  owner.reserve(d.places.size() + d.organisations.size() + d.events.size() +
-                d.working_groups.size() + d.stories.size());
+  auto owner_of = [&](uint32_t claim) {
+    Owner o{kPlace, claim};
+    while (o.index >= counts[o.kind]) o.index -= counts[o.kind], o.kind = Kind(o.kind + 1);
+    return o;
+  };
+  IdTable owner(counts[0] + counts[1] + counts[2] + counts[3] + counts[4]);
+  uint32_t next_claim = 0;
   auto claim = [&](const std::string& id, Kind kind, size_t i) {
+    const uint32_t claim = next_claim++;
     if (id.empty()) return;  // already reported as missing or wrong
-    auto [it, fresh] = owner.emplace(id, Owner{kind, i});
-    if (!fresh)
-      sink.error(item_at(kLists[kind], i) + "/id",
-                 "the id " + quote(id) + " is already used by " +
-                     item_at(kLists[it->second.kind], it->second.index) +
-                     "; every item needs its own id");
+    const uint32_t had = owner.claim(id, claim);
+    if (had != IdTable::kNone) {
+      const Owner o = owner_of(had);
+      sink.error(item_at(kLists[kind], i) + "/id", "the id " + quote(id) + " is already used by " +
+                                                       item_at(kLists[o.kind], o.index) +
+                                                       "; every item needs its own id");
+    }
   };
   for (size_t i = 0; i < d.places.size(); ++i) claim(d.places[i].id, kPlace, i);
   for (size_t i = 0; i < d.organisations.size(); ++i)
@@ -235,27 +244,27 @@ void cross_check(const Dataset& d, Diags& sink) {
   for (size_t i = 0; i < d.working_groups.size(); ++i) claim(d.working_groups[i].id, kGroup, i);
   for (size_t i = 0; i < d.stories.size(); ++i) claim(d.stories[i].id, kStory, i);
 
-  auto has_place = [&](const std::string& id) {
-    auto it = owner.find(id);
-    return it != owner.end() && it->second.kind == kPlace;
-  };
-  std::unordered_map<std::string_view, size_t> org_ids, event_ids;  // made when needed
-  auto has_organisation = [&](const std::string& id) {
-    auto it = owner.find(id);
-    if (it == owner.end() || it->second.kind > kOrganisation) return false;
-    if (it->second.kind == kOrganisation) return true;
-    if (org_ids.empty())
-      for (size_t i = 0; i < d.organisations.size(); ++i) org_ids.emplace(d.organisations[i].id, i);
-    return org_ids.count(id) > 0;
-  };
+  // Places and organisations claim first, so an id is a place's exactly when some place
+  // has it, and an organisation's when some organisation has it (a place may have claimed
+  // it first: an error already said). Their own small tables answer the lookups every
+  // event makes: the table of every id is many times larger, and a miss in cache each time.
+  IdTable place_ids(d.places.size()), org_ids(d.organisations.size());
+  for (size_t i = 0; i < d.places.size(); ++i) place_ids.claim(d.places[i].id, uint32_t(i));
+  for (size_t i = 0; i < d.organisations.size(); ++i)
+    org_ids.claim(d.organisations[i].id, uint32_t(i));
+  auto has_place = [&](const std::string& id) { return place_ids.find(id) != IdTable::kNone; };
+  auto has_organisation = [&](const std::string& id) { return org_ids.find(id) != IdTable::kNone; };
+  IdTable event_ids;  // filled when needed
   auto find_event = [&](const std::string& id) -> const Event* {
-    auto it = owner.find(id);
-    if (it == owner.end() || it->second.kind > kEvent) return nullptr;
-    if (it->second.kind == kEvent) return &d.events[it->second.index];
-    if (event_ids.empty())
-      for (size_t i = 0; i < d.events.size(); ++i) event_ids.emplace(d.events[i].id, i);
-    auto e = event_ids.find(id);
-    return e == event_ids.end() ? nullptr : &d.events[e->second];
+    const uint32_t c = owner.find(id);
+    if (c == IdTable::kNone) return nullptr;
+    const Owner o = owner_of(c);
+    if (o.kind > kEvent) return nullptr;
+    if (o.kind == kEvent) return &d.events[o.index];
+    if (event_ids.size() == 0)
+      for (size_t i = 0; i < d.events.size(); ++i) event_ids.claim(d.events[i].id, uint32_t(i));
+    const uint32_t e = event_ids.find(id);
+    return e == IdTable::kNone ? nullptr : &d.events[e];
   };
 
   // `where()` makes the pointer of the list or the date, when there is something to say.
@@ -297,7 +306,7 @@ void cross_check(const Dataset& d, Diags& sink) {
     for (size_t k = 0; k < d.stories[i].steps.size(); ++k) {
       const StoryStep& st = d.stories[i].steps[k];
       std::string p = "/stories/" + std::to_string(i) + "/steps/" + std::to_string(k);
-      if (!st.item.empty() && !owner.count(st.item))
+      if (!st.item.empty() && owner.find(st.item) == IdTable::kNone)
         sink.error(p + "/item", "there is no item with the id " + quote(st.item) + " to show");
       check_date(st.timeline, [&] { return p + "/timeline"; });
     }

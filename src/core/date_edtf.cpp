@@ -56,6 +56,13 @@ void civil_from_days(int64_t days, int64_t& year, int& month, int& day) {
   year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
 }
 
+void civil_from_days(int64_t days, Date& d) {
+  int month = 0, day = 0;
+  civil_from_days(days, d.year, month, day);
+  d.month = static_cast<int8_t>(month);
+  d.day = static_cast<int8_t>(day);
+}
+
 bool is_leap_year(int64_t year) { return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0); }
 
 int days_in_month(int64_t year, int month) {
@@ -89,7 +96,7 @@ struct YearRange {
 // hand-built Dates away from overflow in the day arithmetic.
 YearRange year_range(const Date& d) {
   const int64_t y = std::clamp<int64_t>(d.year, -kMaxAbsYear, kMaxAbsYear);
-  const int k = std::clamp(d.year_unspecified_digits, 0, 4);
+  const int k = std::clamp(int(d.year_unspecified_digits), 0, 4);
   if (k == 0 || d.y_prefix) return {y, y};
   const int64_t p = kPow10[k];
   const int64_t magnitude = (y < 0 ? -y : y) / p * p;
@@ -124,7 +131,8 @@ int64_t Date::earliest_day() const {
   const YearRange r = year_range(*this);
   switch (precision()) {
     case Precision::Day:
-      return days_from_civil(r.first, month, std::clamp(day, 1, days_in_month(r.first, month)));
+      return days_from_civil(r.first, month,
+                             std::clamp(int(day), 1, days_in_month(r.first, month)));
     case Precision::Month:
       return days_from_civil(r.first, month, 1);
     case Precision::Season:
@@ -138,7 +146,7 @@ int64_t Date::latest_day() const {
   const YearRange r = year_range(*this);
   switch (precision()) {
     case Precision::Day:
-      return days_from_civil(r.last, month, std::clamp(day, 1, days_in_month(r.last, month)));
+      return days_from_civil(r.last, month, std::clamp(int(day), 1, days_in_month(r.last, month)));
     case Precision::Month:
       return days_from_civil(r.last, month, days_in_month(r.last, month));
     case Precision::Season: {
@@ -191,7 +199,7 @@ Date date_time_from_local(int64_t local, Offset offset, int offset_minutes) {
   Date d;
   const int64_t days = day_of_seconds(local);
   const int64_t clock = local - days * 86400;
-  civil_from_days(days, d.year, d.month, d.day);
+  civil_from_days(days, d);
   d.has_time = true;
   d.hour = static_cast<int>(clock / 3600);
   d.minute = static_cast<int>(clock / 60 % 60);
@@ -256,9 +264,10 @@ constexpr const char* kQualifiedTime =
     "a date with a time of day cannot carry ?, ~ or % (EDTF qualifies dates, not times)";
 
 // Two digits at pos into `out`; false (pos unchanged) when there are not two.
-bool read_two(std::string_view s, size_t& pos, int& out) {
+template <typename Int>
+bool read_two(std::string_view s, size_t& pos, Int& out) {
   if (pos + 1 >= s.size() || !is_digit(s[pos]) || !is_digit(s[pos + 1])) return false;
-  out = two_digits(s.substr(pos, 2));
+  out = static_cast<Int>(two_digits(s.substr(pos, 2)));
   pos += 2;
   return true;
 }
@@ -595,12 +604,12 @@ std::string format_date(const Date& d) {
       d.year < 0 ? uint64_t{0} - static_cast<uint64_t>(d.year) : static_cast<uint64_t>(d.year);
   const bool long_year = d.y_prefix || magnitude > 9999;
   std::string digits = std::to_string(magnitude);
-  const size_t width = long_year ? static_cast<size_t>(std::max(d.year_digits, 1)) : 4;
+  const size_t width = long_year ? static_cast<size_t>(std::max(int(d.year_digits), 1)) : 4;
   if (digits.size() < width) digits.insert(0, width - digits.size(), '0');
   std::string out = long_year ? "Y" : "";
   if (d.year < 0 || (d.negative && d.year_unspecified_digits > 0 && !long_year)) out += '-';
   if (!long_year) {
-    const size_t x = static_cast<size_t>(std::clamp(d.year_unspecified_digits, 0, 4));
+    const size_t x = static_cast<size_t>(std::clamp(int(d.year_unspecified_digits), 0, 4));
     digits.replace(4 - x, x, x, 'X');
   }
   out += digits;
@@ -799,7 +808,7 @@ std::string describe(const Value& v) {
 
 std::string describe_day(int64_t day) {
   Value v;
-  civil_from_days(day, v.start.year, v.start.month, v.start.day);
+  civil_from_days(day, v.start);
   return describe(v);
 }
 

@@ -59,7 +59,7 @@ constexpr int64_t kUnboundedPast = INT64_MIN / 4;
 constexpr int64_t kUnboundedFuture = INT64_MAX / 4;
 
 // A time zone offset as written on a date-time.
-enum class Offset { Local, Utc, Shift };  // none ("floating"), Z, +hh:mm / -hh:mm
+enum class Offset : uint8_t { Local, Utc, Shift };  // none ("floating"), Z, +hh:mm / -hh:mm
 
 // Largest |year| accepted (also for 'Y'-prefixed years): keeps day numbers far
 // from overflow.
@@ -70,25 +70,27 @@ constexpr int64_t kMaxAbsYear = 999999999;
 // ---------------------------------------------------------------------------------
 enum class Precision { Day, Month, Season, Year, Decade, Century, Millennium, Unknown };
 
+// Small types on purpose: four dates sit in every event, and a 100,000-event dataset is
+// read into memory whole (each field's range is in its comment).
 struct Date {
-  int64_t year = 0;                 // unspecified year digits are stored as 0
-  int month = 0;                    // 0 absent; 1..12 month; 21..24 season
-  int day = 0;                      // 0 absent
-  int year_unspecified_digits = 0;  // trailing 'X' digits of the year, 0..4
-  bool month_unspecified = false;   // "XX" month
-  bool day_unspecified = false;     // "XX" day
-  bool uncertain = false;           // '?'  ('%' sets both)
-  bool approximate = false;         // '~'
-  bool y_prefix = false;            // written "Y170000002"
-  int year_digits = 4;              // digits written (without sign/Y), to round-trip
-  bool negative = false;            // written with a minus: kept apart from `year` for
-                                    // "-0XXX", whose stored year is 0
+  int64_t year = 0;                    // unspecified year digits are stored as 0
+  int8_t month = 0;                    // 0 absent; 1..12 month; 21..24 season
+  int8_t day = 0;                      // 0 absent
+  int8_t year_unspecified_digits = 0;  // trailing 'X' digits of the year, 0..4
+  int8_t year_digits = 4;              // digits written (without sign/Y), to round-trip
+  bool month_unspecified = false;      // "XX" month
+  bool day_unspecified = false;        // "XX" day
+  bool uncertain = false;              // '?'  ('%' sets both)
+  bool approximate = false;            // '~'
+  bool y_prefix = false;               // written "Y170000002"
+  bool negative = false;               // written with a minus: kept apart from `year` for
+                                       // "-0XXX", whose stored year is 0
 
   // Date-times: a day (precision Day, no qualifier) with a time of day.
   bool has_time = false;
-  int hour = 0, minute = 0, second = 0;
+  int8_t hour = 0, minute = 0, second = 0;  // 0..23, 0..59, 0..59 (60: a leap second)
   Offset offset = Offset::Local;
-  int offset_minutes = 0;  // east of UTC, when offset == Shift (+08:00 is 480)
+  int16_t offset_minutes = 0;  // east of UTC, when offset == Shift (+08:00 is 480)
 
   // The earliest and latest day of a date-time are its day as written (the local date
   // at its offset), which is where the views draw it.
@@ -96,17 +98,19 @@ struct Date {
   int64_t earliest_day() const;  // first day the date could be
   int64_t latest_day() const;    // last day the date could be
 };
+// The day (days since 1970-01-01) into d's year, month and day.
+void civil_from_days(int64_t days, Date& d);
 
 // ---------------------------------------------------------------------------------
 // 3. Value
 // ---------------------------------------------------------------------------------
-enum class End { Date, Open, Unknown };  // "2016-03/.." open; "2016-03/" unknown
+enum class End : uint8_t { Date, Open, Unknown };  // "2016-03/.." open; "2016-03/" unknown
 
 struct Value {
+  Date start;  // the date, when !interval
+  Date end;    // intervals only
   bool interval = false;
-  Date start;                  // the date, when !interval
   End start_kind = End::Date;  // intervals only
-  Date end;                    // intervals only
   End end_kind = End::Date;    // intervals only
 
   // The whole range this value may cover, in days since 1970-01-01.

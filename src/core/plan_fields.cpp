@@ -93,7 +93,7 @@ nlohmann::json fields_for_new_date(const Event& e, const std::optional<edtf::Val
   }
   auto moved = [](const edtf::Value& t, int64_t day) {
     edtf::Value v = t;  // the time and its offset stay
-    edtf::civil_from_days(day, v.start.year, v.start.month, v.start.day);
+    edtf::civil_from_days(day, v.start);
     return v;
   };
   std::optional<edtf::Value> starts, ends;

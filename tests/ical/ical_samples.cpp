@@ -36,7 +36,7 @@ const char* const kWords[] = {
 
 std::string date_text(int64_t day) {
   edtf::Value v;
-  edtf::civil_from_days(day, v.start.year, v.start.month, v.start.day);
+  edtf::civil_from_days(day, v.start);
   return edtf::format(v);
 }
 
