@@ -22,14 +22,14 @@ struct Options {
   float scale = 0.0f;      // UI scale override; 0 = the display's own
   bool dark = false;       // start in the dark theme
   int width = 1280, height = 800;
-  std::string data_dir;      // desktop: where the dataset is kept (default: SDL's pref path)
-  std::string open_path;     // desktop: a file to open at start
-  std::string select;        // an item to select at start
-  std::string print_field;   // tests: print where the Inspector draws this field ("rt-hk/title")
-  std::string print_glyphs;  // tests: with --frames, print which characters of this have no glyph
+  std::string data_dir;       // desktop: where the dataset is kept (default: SDL's pref path)
+  std::string open_path;      // desktop: a file to open at start
+  std::string select;         // an item to select at start
+  std::string print_field;    // tests: print where the Inspector draws this field ("rt-hk/title")
+  std::string print_glyphs;   // tests: with --frames, print which characters of this have no glyph
   bool print_labels = false;  // tests: with --frames, print every labelled widget (widget_probe)
-  int present_step = -1;     // desktop: start presenting at this step of the story (-1: no)
-  std::string export_png;    // desktop: with --frames, also export the view as a 2x PNG here
+  int present_step = -1;      // desktop: start presenting at this step of the story (-1: no)
+  std::string export_png;     // desktop: with --frames, also export the view as a 2x PNG here
 };
 
 int run(const Options& options);
