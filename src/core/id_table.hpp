@@ -29,9 +29,10 @@ class IdTable {
   // claim that has it (which keeps it). `id` must outlive the table.
   uint32_t claim(std::string_view id, uint32_t claim) {
     if (2 * (ids_.size() + 1) > slots_.size()) rehash(2 * (ids_.size() + 1));
-    size_t at = find_slot(id);
-    if (slots_[at] != kNone) return claims_[slots_[at]];
-    slots_[at] = uint32_t(ids_.size());
+    const uint32_t h = hash(id);
+    const size_t at = find_slot(id, h);
+    if (slots_[at].index != kNone) return claims_[slots_[at].index];
+    slots_[at] = {h, uint32_t(ids_.size())};
     ids_.push_back(id);
     claims_.push_back(claim);
     return kNone;
@@ -39,8 +40,8 @@ class IdTable {
 
   // The claim number that has `id`, or kNone.
   uint32_t find(std::string_view id) const {
-    size_t at = find_slot(id);
-    return slots_[at] == kNone ? kNone : claims_[slots_[at]];
+    const size_t at = find_slot(id, hash(id));
+    return slots_[at].index == kNone ? kNone : claims_[slots_[at].index];
   }
 
   size_t size() const { return ids_.size(); }
@@ -52,21 +53,35 @@ class IdTable {
     for (unsigned char c : s) h = (h ^ c) * 16777619u;
     return h;
   }
+  // A slot keeps its id's hash beside the id's number, so a probe passes a slot of
+  // another id without reading that id (a miss in cache each time, most of a claim).
+  struct Slot {
+    uint32_t hash;
+    uint32_t index;  // into ids_, or kNone
+  };
   // The slot holding `id`, or the free slot where it would go (linear probing; the
   // table is never more than half full, so a free slot is always found).
-  size_t find_slot(std::string_view id) const {
+  size_t find_slot(std::string_view id, uint32_t h) const {
     const size_t mask = slots_.size() - 1;
-    for (size_t at = hash(id) & mask;; at = (at + 1) & mask)
-      if (slots_[at] == kNone || ids_[slots_[at]] == id) return at;
+    for (size_t at = h & mask;; at = (at + 1) & mask) {
+      const Slot& s = slots_[at];
+      if (s.index == kNone || (s.hash == h && ids_[s.index] == id)) return at;
+    }
   }
   void rehash(size_t n) {
     size_t size = 16;
     while (size < 2 * n) size *= 2;
-    slots_.assign(size, kNone);
-    for (size_t i = 0; i < ids_.size(); ++i) slots_[find_slot(ids_[i])] = uint32_t(i);
+    slots_.assign(size, Slot{0, kNone});
+    const size_t mask = size - 1;
+    for (size_t i = 0; i < ids_.size(); ++i) {
+      const uint32_t h = hash(ids_[i]);
+      size_t at = h & mask;
+      while (slots_[at].index != kNone) at = (at + 1) & mask;
+      slots_[at] = {h, uint32_t(i)};
+    }
   }
 
-  std::vector<uint32_t> slots_;        // index into ids_, or kNone
+  std::vector<Slot> slots_;
   std::vector<std::string_view> ids_;  // in the order claimed
   std::vector<uint32_t> claims_;       // each id's claim number
 };
