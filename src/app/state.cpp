@@ -78,7 +78,7 @@ void AppState::after_history() {
   if (!place(pick_)) pick_.clear();  // the place went (undo of its addition, a deletion)
 }
 
-bool AppState::id_exists(const std::string& id) const { return index_.count(id) > 0; }
+bool AppState::id_exists(const std::string& id) const { return index_.find(id) != IdTable::kNone; }
 
 bool AppState::select(const std::string& id) {
   if (!id.empty() && !id_exists(id)) return false;
@@ -113,32 +113,43 @@ void AppState::changed() {
     event_days_[i] = d ? std::pair(d->earliest(), d->latest()) : std::pair<int64_t, int64_t>(0, 0);
   }
   event_days_version_ = data_version;
-  index_.clear();
-  index_.reserve(dataset.events.size() + dataset.working_groups.size() + dataset.places.size() +
-                 dataset.organisations.size());
-  for (size_t i = 0; i < dataset.events.size(); ++i)
-    index_.emplace(dataset.events[i].id, std::pair(Kind::Event, i));
-  for (size_t i = 0; i < dataset.working_groups.size(); ++i)
-    index_.emplace(dataset.working_groups[i].id, std::pair(Kind::Group, i));
-  for (size_t i = 0; i < dataset.places.size(); ++i)
-    index_.emplace(dataset.places[i].id, std::pair(Kind::Place, i));
-  for (size_t i = 0; i < dataset.organisations.size(); ++i)
-    index_.emplace(dataset.organisations[i].id, std::pair(Kind::Organisation, i));
+  index_counts_[0] = dataset.events.size();
+  index_counts_[1] = dataset.working_groups.size();
+  index_counts_[2] = dataset.places.size();
+  index_counts_[3] = dataset.organisations.size();
+  index_ = IdTable(index_counts_[0] + index_counts_[1] + index_counts_[2] + index_counts_[3]);
+  uint32_t claim = 0;
+  for (const auto& x : dataset.events) index_.claim(x.id, claim++);
+  for (const auto& x : dataset.working_groups) index_.claim(x.id, claim++);
+  for (const auto& x : dataset.places) index_.claim(x.id, claim++);
+  for (const auto& x : dataset.organisations) index_.claim(x.id, claim++);
   index_selection();
+}
+
+bool AppState::indexed(std::string_view id, Kind& kind, size_t& i) const {
+  const uint32_t claim = index_.find(id);
+  if (claim == IdTable::kNone) return false;
+  size_t k = 0;
+  i = claim;
+  while (i >= index_counts_[k]) i -= index_counts_[k++];
+  kind = Kind(k);
+  return true;
 }
 
 void AppState::index_selection() {
   selected_event_ = selected_group_ = -1;
-  auto it = index_.find(selection_);
-  if (it == index_.end()) return;
-  if (it->second.first == Kind::Event) selected_event_ = int(it->second.second);
-  if (it->second.first == Kind::Group) selected_group_ = int(it->second.second);
+  Kind kind;
+  size_t i;
+  if (!indexed(selection_, kind, i)) return;
+  if (kind == Kind::Event) selected_event_ = int(i);
+  if (kind == Kind::Group) selected_group_ = int(i);
 }
 
 template <typename T>
 const T* AppState::lookup(const std::string& id, Kind kind, const std::vector<T>& items) const {
-  auto it = index_.find(id);
-  return it != index_.end() && it->second.first == kind ? &items[it->second.second] : nullptr;
+  Kind found;
+  size_t i;
+  return indexed(id, found, i) && found == kind ? &items[i] : nullptr;
 }
 const Event* AppState::event(const std::string& id) const {
   return lookup(id, Kind::Event, dataset.events);

@@ -9,12 +9,12 @@
 #pragma once
 
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "core/dataset_json.hpp"
 #include "core/edit.hpp"
+#include "core/id_table.hpp"
 #include "core/plan.hpp"
 #include "core/summary.hpp"
 
@@ -130,7 +130,11 @@ class AppState {
   int selected_event_ = -1, selected_group_ = -1;
   // id -> (collection, index), rebuilt on every change; ids are unique dataset-wide.
   enum class Kind : uint8_t { Event, Group, Place, Organisation };
-  std::unordered_map<std::string_view, std::pair<Kind, size_t>> index_;
+  // Every id -> its item: claims numbered events, then groups, places, organisations
+  // (index_counts_ decodes a number); the first item with an id keeps it.
+  IdTable index_;
+  size_t index_counts_[4] = {0, 0, 0, 0};
+  bool indexed(std::string_view id, Kind& kind, size_t& i) const;
   template <typename T>
   const T* lookup(const std::string& id, Kind kind, const std::vector<T>& items) const;
   mutable uint64_t counted_data_ = ~uint64_t(0), counted_filters_ = ~uint64_t(0);

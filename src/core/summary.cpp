@@ -2,7 +2,9 @@
 #include "core/summary.hpp"
 
 #include <algorithm>
-#include <unordered_map>
+#include <vector>
+
+#include "core/id_table.hpp"
 
 namespace atlas {
 
@@ -12,8 +14,11 @@ Summary summarize(const Dataset& d) {
   s.organisations = d.organisations.size();
   s.events = d.events.size();
   s.working_groups = d.working_groups.size();
-  std::unordered_map<std::string_view, const Place*> places;
-  for (const auto& p : d.places) places.emplace(p.id, &p);
+  // Events are counted per place first (a flat table of the place ids), then per country:
+  // a map keyed by country names, asked once per event, was most of this at 100,000.
+  IdTable places(d.places.size());
+  for (size_t i = 0; i < d.places.size(); ++i) places.claim(d.places[i].id, uint32_t(i));
+  std::vector<size_t> events_at(d.places.size(), 0);
   for (const auto& o : d.organisations) ++s.organisations_by_sector[size_t(o.sector)];
   auto widen = [&](int64_t day) {
     if (day <= edtf::kUnboundedPast || day >= edtf::kUnboundedFuture) return;
@@ -32,12 +37,14 @@ Summary summarize(const Dataset& d) {
     } else {
       ++s.events_without_date;
     }
-    auto it = e.place.empty() ? places.end() : places.find(e.place);
-    if (it == places.end())
+    const uint32_t at = e.place.empty() ? IdTable::kNone : places.find(e.place);
+    if (at == IdTable::kNone)
       ++s.events_without_place;
     else
-      ++s.events_by_country[it->second->country];
+      ++events_at[at];
   }
+  for (size_t i = 0; i < d.places.size(); ++i)
+    if (events_at[i]) s.events_by_country[d.places[i].country] += events_at[i];
   for (const auto& w : d.working_groups) ++s.working_groups_by_country[w.country];
   return s;
 }
