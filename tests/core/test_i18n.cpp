@@ -1,12 +1,15 @@
 // test_i18n.cpp — the text catalog's runtime (core/i18n.hpp): lookup in a compiled
 // catalog (tests/core/i18n/fr.po, built by the same step as po/*.po), named placeholders,
 // plural categories, the pseudo-locale's transform, numbers; and dates in words
-// (core/date_edtf's describe) spelled by the catalog.
+// (core/date_edtf's describe) and the undo steps' names (core/edit) spelled by the catalog.
 #include <doctest/doctest.h>
 
+#include <cstring>
 #include <string>
 
+#include "core/dataset_json.hpp"
 #include "core/date_edtf.hpp"
+#include "core/edit.hpp"
 #include "core/i18n.hpp"
 #include "core/utf8.hpp"
 
@@ -161,4 +164,33 @@ TEST_CASE("dates in words: every word from the catalog, in its order") {
   // A sentence the catalog has no form for stays English, with the catalog's words in it.
   CHECK(describe("2017-06-12") == "12 juin 2017");
   CHECK(describe("2015-07", edtf::Language::english) == "sometime in July 2015");
+}
+
+TEST_CASE("undo steps' names: the catalog's words around the data's") {
+  Locale pseudo("pseudo");
+  LoadResult r = load_dataset(R"({"format": "coalition-atlas", "version": 1, "title": "T",
+      "events": [{"id": "e1", "kind": "forum", "title": "Summit", "date": "2015-07"}]})");
+  REQUIRE(r.ok());
+  Dataset d = std::move(*r.dataset);
+  History h;
+  Event e2;
+  e2.id = "e2";
+  e2.title = "Retreat";
+  REQUIRE(h.apply(d, Command::set_field("e1", "date", "2016")));
+  REQUIRE(h.apply(d, Command::set_field("e1", "title", "Summit 2")));
+  REQUIRE(h.apply(d, Command::add(e2)));
+  REQUIRE(h.apply(d, Command::set_status("e2", EventStatus::Planned)));
+  REQUIRE(h.apply(d, Command::remove("e2")));
+  const std::vector<std::string> labels = h.labels();
+  REQUIRE(labels.size() == 5);
+  for (std::string label : labels) {
+    CAPTURE(label);
+    // The data's names, quoted, are the only English left.
+    for (const char* name : {"'Summit 2'", "'Summit'", "'Retreat'"})
+      for (size_t at; (at = label.find(name)) != std::string::npos;)
+        label.erase(at, std::strlen(name));
+    CHECK(label.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") ==
+          std::string::npos);
+    CHECK(label.front() == '[');
+  }
 }
