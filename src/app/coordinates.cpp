@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/i18n.hpp"
+
 namespace atlas {
 
 namespace {
@@ -37,17 +39,18 @@ CoordinatesInput coordinates_from_text(std::string_view lat_text, std::string_vi
     return out;
   }
   if (lon.empty()) {
-    out.waiting = "Type the longitude too: a place has both coordinates or neither.";
+    out.waiting = tr("Type the longitude too: a place has both coordinates or neither.");
     return out;
   }
   if (lat.empty()) {
-    out.waiting = "Type the latitude too: a place has both coordinates or neither.";
+    out.waiting = tr("Type the latitude too: a place has both coordinates or neither.");
     return out;
   }
   const std::optional<double> la = number(lat), lo = number(lon);
   if (!la || !lo) {
-    out.waiting = std::string("The ") + (!la ? "latitude" : "longitude") +
-                  " is not a number yet: decimal degrees, like 22.28 or -33.87.";
+    out.waiting =
+        !la ? tr("The latitude is not a number yet: decimal degrees, like 22.28 or -33.87.")
+            : tr("The longitude is not a number yet: decimal degrees, like 22.28 or -33.87.");
     return out;
   }
   out.fields = nlohmann::json{{"lat", *la}, {"lon", *lo}};

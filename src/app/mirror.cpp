@@ -44,17 +44,17 @@ std::string organisation_names(const AppState& state, const std::vector<Particip
 // -----------------------------------------------------------------------------------
 std::string event_option_text(const AppState& state, const Event& e) {
   std::string out = e.title.empty() ? e.id : e.title;
-  add_part(out, label(e.kind));
-  add_part(out, e.date ? edtf::describe(*e.date) : "date unknown");
+  add_part(out, tr(label(e.kind)));
+  add_part(out, e.date ? edtf::describe(*e.date) : tr("date unknown"));
   add_part(out, place_words(state, e.place));
-  if (e.status) add_part(out, label(*e.status));
+  if (e.status) add_part(out, tr(label(*e.status)));
   return out;
 }
 
 std::string group_option_text(const WorkingGroup& g) {
   std::string out = g.name.empty() ? g.id : g.name;
-  add_part(out, "working group");
-  if (g.active) add_part(out, "active " + edtf::describe(*g.active));
+  add_part(out, tr("working group"));
+  if (g.active) add_part(out, trf("active {dates}", {{"dates", edtf::describe(*g.active)}}));
   return out;
 }
 
@@ -62,37 +62,43 @@ std::string selection_details(const AppState& state) {
   const std::string& id = state.selection();
   if (id.empty()) return "";
   if (const Event* e = state.event(id)) {
-    std::string out = "Selected: " + event_option_text(state, *e) + ".";
+    std::string out = trf("Selected: {item}.", {{"item", event_option_text(state, *e)}});
     if (!e->organisations.empty())
-      out += "\nWith: " + organisation_names(state, e->organisations) + ".";
+      out += "\n" + trf("With: {names}.", {{"names", organisation_names(state, e->organisations)}});
     if (!e->notes.empty()) out += "\n" + e->notes;
     return out;
   }
   if (const WorkingGroup* g = state.working_group(id)) {
-    std::string out = "Selected: " + group_option_text(*g) + ".";
-    if (!g->members.empty()) out += "\nMembers: " + organisation_names(state, g->members) + ".";
+    std::string out = trf("Selected: {item}.", {{"item", group_option_text(*g)}});
+    if (!g->members.empty())
+      out += "\n" + trf("Members: {names}.", {{"names", organisation_names(state, g->members)}});
     if (!g->notes.empty()) out += "\n" + g->notes;
     return out;
   }
-  if (state.place(id)) return "Selected place: " + place_words(state, id) + ".";
+  if (state.place(id)) return trf("Selected place: {place}.", {{"place", place_words(state, id)}});
   if (const Organisation* o = state.organisation(id))
-    return "Selected organisation: " + o->name + ", " + label(o->sector) + ".";
+    return trf("Selected organisation: {name}, {sector}.",
+               {{"name", o->name}, {"sector", tr(label(o->sector))}});
   return "";
 }
 
 std::string step_announcement(const AppState& state, int step, int count, const std::string& item,
                               const std::string& caption) {
-  std::string out = "Step " + std::to_string(step + 1) + " of " + std::to_string(count) + ": ";
+  std::string what;
   if (const Event* e = state.event(item))
-    out += event_option_text(state, *e);
+    what = event_option_text(state, *e);
   else if (const WorkingGroup* g = state.working_group(item))
-    out += group_option_text(*g);
+    what = group_option_text(*g);
   else if (!item.empty() && state.place(item))
-    out += place_words(state, item);
+    what = place_words(state, item);
   else
-    out += "overview";
-  if (!caption.empty()) out += ". " + caption;
-  return out;
+    what = tr("overview");
+  const i18n::Args args = {{"step", i18n::format_number(step + 1)},
+                           {"count", i18n::format_number(count)},
+                           {"item", what},
+                           {"caption", caption}};
+  return caption.empty() ? trf("Step {step} of {count}: {item}", args)
+                         : trf("Step {step} of {count}: {item}. {caption}", args);
 }
 
 // -----------------------------------------------------------------------------------

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/i18n.hpp"
+
 namespace atlas {
 
 std::optional<std::string> MemoryStore::get(const std::string& key) {
@@ -72,16 +74,20 @@ Restored Persistence::restore() {
   if (older && check_(*older).empty()) {
     r.text = std::move(older);
     r.fell_back = true;
-    r.notice = "The saved copy of your data could not be read (" + why +
-               "), so the previous saved copy was loaded. The unreadable copy is kept: "
-               "Export it to look at it or to send it for repair.";
+    r.notice =
+        trf("The saved copy of your data could not be read ({why}), so the previous saved copy "
+            "was loaded. The unreadable copy is kept: Export it to look at it or to send it for "
+            "repair.",
+            {{"why", why}});
     // Name the good copy as current again, so the next save overwrites the bad one.
     store_.put("current", std::string(1, other.back()) + " " + std::to_string(p.revision));
     return r;
   }
-  r.notice = "The saved copy of your data could not be read (" + why +
-             ") and there is no earlier good copy; the sample dataset was loaded instead. "
-             "The unreadable copy is kept: Export it to look at it or to send it for repair.";
+  r.notice =
+      trf("The saved copy of your data could not be read ({why}) and there is no earlier good "
+          "copy; the sample dataset was loaded instead. The unreadable copy is kept: Export it to "
+          "look at it or to send it for repair.",
+          {{"why", why}});
   return r;
 }
 
@@ -123,18 +129,18 @@ Restored Persistence::restore_without_pointer() {
   }
   if (!best) {
     r.notice =
-        "Your saved data could not be read (the note naming the newest copy is missing and "
-        "no copy loads), so the sample dataset was loaded instead. The unreadable copy is "
-        "kept: Export it to look at it or to send it for repair.";
+        tr("Your saved data could not be read (the note naming the newest copy is missing and "
+           "no copy loads), so the sample dataset was loaded instead. The unreadable copy is "
+           "kept: Export it to look at it or to send it for repair.");
     return r;
   }
   revision_ = std::max(best_revision, 0L);
   r.text = std::move(best_text);
   r.fell_back = true;
   r.notice =
-      "The note saying which saved copy of your data is the newest could not be read, so "
-      "the newest copy that loads was opened. Check that your latest changes are there; "
-      "File > Export keeps a copy.";
+      tr("The note saying which saved copy of your data is the newest could not be read, so "
+         "the newest copy that loads was opened. Check that your latest changes are there; "
+         "File > Export keeps a copy.");
   store_.put("current", std::string(1, best) + " " + std::to_string(revision_));
   return r;
 }
@@ -159,7 +165,7 @@ void Persistence::save(const std::string& text, bool users_data, Done done, Also
   if (changed_elsewhere()) {
     SaveOutcome o;
     o.conflict = true;
-    o.message = "Your data was changed in another tab or window since this one last saved.";
+    o.message = tr("Your data was changed in another tab or window since this one last saved.");
     return done(o);
   }
   write(text, users_data, std::move(done), std::move(also));
@@ -195,19 +201,21 @@ SaveOutcome Persistence::failed(StoreError e) const {
     o.saved = true;
   } else if (e == StoreError::Conflict) {
     o.conflict = true;
-    o.message = "Your data was changed in another tab or window since this one last saved.";
+    o.message = tr("Your data was changed in another tab or window since this one last saved.");
   } else if (e == StoreError::Quota) {
     // The target slot still holds the previous good copy (a failed put changes nothing):
     // it stays, as a second line of defence.
     o.quota = true;
     o.message =
-        "Your changes could not be saved: " + store_.where() +
-        " is full. Nothing is lost yet: the data is still open here, and the last saved copy "
-        "is intact. Use File > Export to save your work as a file.";
+        trf("Your changes could not be saved: {where} is full. Nothing is lost yet: the data is "
+            "still open here, and the last saved copy is intact. Use File > Export to save your "
+            "work as a file.",
+            {{"where", store_.where()}});
   } else {
-    o.message = "Your changes could not be saved to " + store_.where() +
-                ". The data is still open here and the last saved copy is intact; use File > "
-                "Export to keep a copy.";
+    o.message =
+        trf("Your changes could not be saved to {where}. The data is still open here and the last "
+            "saved copy is intact; use File > Export to keep a copy.",
+            {{"where", store_.where()}});
   }
   return o;
 }

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "core/formats.hpp"
+#include "core/i18n.hpp"
 
 namespace atlas {
 
@@ -41,9 +42,9 @@ void Session::open_stored(const std::string& text, bool undoable) {
   std::optional<Checked> kept = std::move(checked_);
   checked_.reset();
   if (kept && kept->size == text.size() && kept->hash == std::hash<std::string>{}(text))
-    state.adopt(std::move(kept->loaded), "saved copy", undoable);
+    state.adopt(std::move(kept->loaded), tr("saved copy"), undoable);
   else
-    state.load_json(text, "saved copy", undoable);
+    state.load_json(text, tr("saved copy"), undoable);
 }
 
 void Session::start() {
@@ -120,8 +121,8 @@ Session::ImportResult Session::import_text(std::string_view text, const std::str
   // A new import while one waits for "Open it?": the waiting one is cancelled, and said,
   // so the question never offers an older file over a newer one.
   if (pending_) {
-    notify(Notice::Info,
-           "The import of " + pending_->name + " was cancelled: " + name + " was opened after it.");
+    notify(Notice::Info, trf("The import of {name} was cancelled: {other} was opened after it.",
+                             {{"name", pending_->name}, {"other", name}}));
     pending_.reset();
   }
   // Another tool's file goes to the import dialog. JSON is sniffed only once our loader
@@ -184,12 +185,12 @@ void Session::replace(LoadResult loaded, const std::string& name) {
     return;
   }
   state.adopt(std::move(loaded), name);
-  notify(Notice::Info, "Opened " + name + ".");
+  notify(Notice::Info, trf("Opened {name}.", {{"name", name}}));
 }
 
 void Session::new_dataset() {
   state.load_json(R"({"format": "coalition-atlas", "version": 1, "title": "Untitled dataset"})",
-                  "new dataset");
+                  tr("new dataset"));
 }
 
 void Session::reset_to_sample() { state.load_sample(); }
@@ -264,7 +265,7 @@ void Session::after_save(const SaveOutcome& o, uint64_t version) {
     }
     if (quota_) {
       quota_ = false;
-      notify(Notice::Info, "Your changes are saved again.");
+      notify(Notice::Info, tr("Your changes are saved again."));
     }
     return;
   }
@@ -291,9 +292,8 @@ void Session::storage_changed_elsewhere() {
     if (auto theirs = persistence_.take_theirs()) {
       open_stored(*theirs, true);
       saved_version_ = seen_version_ = state.data_version;
-      notify(Notice::Info,
-             "The data was changed in another tab or window; this view now shows "
-             "those changes.");
+      notify(Notice::Info, tr("The data was changed in another tab or window; this view now shows "
+                              "those changes."));
     }
     return;
   }
@@ -329,7 +329,7 @@ void Session::start_view() {
               store_->get("data.b").has_value();
   has_previous_ = store_->get("previous").has_value();
   state.read_only = true;
-  state.load_json(kOpeningLink, "shared link", false);
+  state.load_json(kOpeningLink, tr("shared link"), false);
   saved_version_ = seen_version_ = state.data_version;
   force_save_ = false;
 }
@@ -341,13 +341,14 @@ void Session::leave_view() {
   link_ = Link::None;
   pending_.reset();
   start();
-  notify(Notice::Warning, "The shared link " + link_address_ +
-                              " could not be opened. Your own data is shown, unchanged.");
+  notify(Notice::Warning,
+         trf("The shared link {address} could not be opened. Your own data is shown, unchanged.",
+             {{"address", link_address_}}));
 }
 
 std::string Session::make_copy() {
-  if (mode_ != Mode::View) return "this is already your own data, not a shared link";
-  if (link_ != Link::Shown) return "the shared link has not been opened yet";
+  if (mode_ != Mode::View) return tr("this is already your own data, not a shared link");
+  if (link_ != Link::Shown) return tr("the shared link has not been opened yet");
   // Now the store is ours to write: read it properly (revision, repairs). What the copy
   // replaces is written as "previous" in the same batch as the copy, and again with every
   // save until one succeeds: both are stored, or neither, and the user's data is never
@@ -364,26 +365,25 @@ std::string Session::make_copy() {
   saved_version_ = ~uint64_t(0);
   seen_version_ = state.data_version;
   force_save_ = false;
-  notify(Notice::Info, keep_previous_ ? "This is now your own copy. Your previous data is kept: "
-                                        "File > Restore previous data brings it back."
-                                      : "This is now your own copy.");
+  notify(Notice::Info, keep_previous_ ? tr("This is now your own copy. Your previous data is kept: "
+                                           "File > Restore previous data brings it back.")
+                                      : tr("This is now your own copy."));
   save_now(false);
   return "";
 }
 
 std::string Session::restore_previous() {
   if (mode_ != Mode::Edit) return AppState::kReadOnly;
-  if (keep_previous_ || saving_) return "a save is under way; try again in a moment";
+  if (keep_previous_ || saving_) return tr("a save is under way; try again in a moment");
   auto previous = store_->get("previous");
-  if (!previous) return "there is no previous data to restore";
+  if (!previous) return tr("there is no previous data to restore");
   LoadResult r = load_dataset(*previous);
-  if (!r.ok()) return "the previous data could not be read: " + first_error(r);
+  if (!r.ok()) return trf("the previous data could not be read: {why}", {{"why", first_error(r)}});
   // Swap: restoring again brings back what was open. Both are written in one batch.
   keep_previous_ = state.export_json();
-  state.adopt(std::move(r), "previous data");
-  notify(Notice::Info,
-         "Restored the previous data. What was open is now the previous data: restore "
-         "again to swap back.");
+  state.adopt(std::move(r), tr("previous data"));
+  notify(Notice::Info, tr("Restored the previous data. What was open is now the previous data: "
+                          "restore again to swap back."));
   flush();
   return "";
 }

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/formats.hpp"
+#include "core/i18n.hpp"
 
 namespace atlas {
 
@@ -41,8 +42,9 @@ SpreadsheetImport::SpreadsheetImport(std::string name, std::string_view bytes,
 std::string SpreadsheetImport::read_as() const {
   if (!table_) return "";
   std::string sep =
-      table_->separator == '\t' ? "tab" : "'" + std::string(1, table_->separator) + "'";
-  return std::string(encoding_name(table_->encoding)) + ", separator " + sep;
+      table_->separator == '\t' ? tr("tab") : "'" + std::string(1, table_->separator) + "'";
+  return trf("{encoding}, separator {separator}",
+             {{"encoding", encoding_name(table_->encoding)}, {"separator", sep}});
 }
 
 void SpreadsheetImport::replan(const AppState& state) {
@@ -103,14 +105,14 @@ size_t SpreadsheetImport::error_rows() const { return plan_ ? plan_->error_rows(
 ImportResult SpreadsheetImport::outcome() const {
   ImportResult r;
   if (error_) {
-    r.error = "nothing can be imported: " + error_->to_string();
+    r.error = trf("nothing can be imported: {why}", {{"why", error_->to_string()}});
   } else if (plan_) {
     r = finish_import(*plan_, options_);
   } else if (timeline_) {
     if (!timeline_->items) {
-      r.error = "nothing can be imported: the file has errors";
+      r.error = tr("nothing can be imported: the file has errors");
     } else if (timeline_->items->events.empty()) {
-      r.error = "nothing can be imported: the file has no event with a date";
+      r.error = tr("nothing can be imported: the file has no event with a date");
     } else {
       r.items = timeline_->items;
       r.events = r.items->events.size();
@@ -140,7 +142,8 @@ bool SpreadsheetImport::apply(AppState& state, std::string* why) {
   // TimelineJS's title slide names the file's data, not ours: only its items are added.
   r.items->title.clear();
   r.items->description.clear();
-  return state.edit(Command::add_all(std::move(*r.items), "import of " + name_, r.checked_ids),
+  return state.edit(Command::add_all(std::move(*r.items),
+                                     trf("import of {name}", {{"name", name_}}), r.checked_ids),
                     why);
 }
 

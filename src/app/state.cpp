@@ -4,6 +4,8 @@
 #include <chrono>
 #include <functional>
 
+#include "core/i18n.hpp"
+
 extern "C" const unsigned char atlas_sample_json[];
 extern "C" const unsigned long atlas_sample_json_size;
 
@@ -23,7 +25,8 @@ std::vector<Diagnostic> AppState::adopt(LoadResult r, const std::string& from, b
   if (r.ok()) {
     if (undoable) {
       // The loader has just checked it: the command need not check it again.
-      history.apply(dataset, Command::replace(std::move(r), "opening of " + from));
+      history.apply(dataset,
+                    Command::replace(std::move(r), trf("opening of {what}", {{"what", from}})));
     } else {
       dataset = std::move(*r.dataset);
       history.clear();
@@ -41,7 +44,7 @@ std::vector<Diagnostic> AppState::adopt(LoadResult r, const std::string& from, b
 
 void AppState::load_sample(bool undoable) {
   // The sample is tested to load cleanly; a failure here is a build defect.
-  load_json(sample_dataset_text(), "sample", undoable);
+  load_json(sample_dataset_text(), tr("sample"), undoable);
 }
 
 bool AppState::edit(Command cmd, std::string* error, std::string_view merge_key) {

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 
+#include "core/i18n.hpp"
 #include "core/utf8.hpp"
 
 namespace atlas::edtf {
@@ -216,9 +217,11 @@ Date date_time_from_local(int64_t local, Offset offset, int offset_minutes) {
 // input (the caller shows it); they may quote the trailing text they could not read.
 namespace {
 
-const char* const kMonthNames[12] = {"January",   "February", "March",    "April",
-                                     "May",       "June",     "July",     "August",
-                                     "September", "October",  "November", "December"};
+// Marked for the catalog: describe() shows them translated; parse()'s messages, written
+// for data authors, keep them English.
+const char* const kMonthNames[12] = {
+    N_("January"), N_("February"), N_("March"),     N_("April"),   N_("May"),      N_("June"),
+    N_("July"),    N_("August"),   N_("September"), N_("October"), N_("November"), N_("December")};
 
 constexpr const char* kPartQualifierLevel2 =
     "qualifying one part of a date (like 1984?-06) is EDTF level 2; put ?, ~ or % at the "
@@ -661,20 +664,38 @@ std::string format(const Value& v) {
 // dressed for standing alone or for being one end of an interval.
 namespace {
 
-constexpr const char* kEnDash = "\xE2\x80\x93";
+// Every word goes through the catalog (with named placeholders, so a language can put the
+// day after the month or "sometime" at the end); `Words` looks it up in the UI's language,
+// or leaves it English for the exports. A year stays plain digits in every language: a
+// thousands separator would make "2,015".
+struct Words {
+  Language language;
+  const char* operator()(const char* msgid) const {
+    return language == Language::ui ? tr(msgid) : msgid;
+  }
+  std::string operator()(const char* msgid, const i18n::Args& args) const {
+    return i18n::fill((*this)(msgid), args);
+  }
+};
 
 const char* season_name(int season) {
-  static const char* const kNames[4] = {"spring", "summer", "autumn", "winter"};
+  static const char* const kNames[4] = {N_("spring"), N_("summer"), N_("autumn"), N_("winter")};
   return kNames[season - 21];
 }
 
 // Astronomical year -> words: 0 is 1 BC. "AD" appears when the same sentence also names
 // a year BC, and on years below 1000, where a bare number reads as a count ("in 50").
-std::string year_words(int64_t year, bool mark_ad) {
-  if (year <= 0) return std::to_string(1 - year) + " BC";
-  if (mark_ad || year < 1000) return "AD " + std::to_string(year);
-  if (year >= 10000) return "year " + std::to_string(year);  // "in 170000002" reads as a count
+std::string year_words(const Words& w, int64_t year, bool mark_ad) {
+  if (year <= 0) return w(N_("{year} BC"), {{"year", std::to_string(1 - year)}});
+  if (mark_ad || year < 1000) return w(N_("AD {year}"), {{"year", std::to_string(year)}});
+  // "in 170000002" reads as a count
+  if (year >= 10000) return w(N_("year {year}"), {{"year", std::to_string(year)}});
   return std::to_string(year);
+}
+
+// "2000–2099", "winter 2015–2016": a run of years.
+std::string years_run(const Words& w, const std::string& from, const std::string& to) {
+  return w(N_("{from}–{to}"), {{"from", from}, {"to", to}});
 }
 
 enum class Shape {
@@ -691,74 +712,95 @@ struct Phrase {
   std::string to;    // Span
 };
 
-Phrase phrase_of(const Date& d, bool mark_ad) {
+Phrase span_of(const Words& w, const YearRange& r, bool mark_ad) {
+  return {Shape::Span, {}, year_words(w, r.first, mark_ad), year_words(w, r.last, mark_ad)};
+}
+
+Phrase phrase_of(const Words& w, const Date& d, bool mark_ad) {
   const YearRange r = year_range(d);
   const int64_t year = r.first;
   switch (d.precision()) {
     case Precision::Day:
-      return {
-          Shape::Point,
-          std::to_string(d.day) + " " + kMonthNames[d.month - 1] + " " + year_words(year, mark_ad),
-          {},
-          {}};
+      return {Shape::Point,
+              w(N_("{day} {month} {year}"), {{"day", std::to_string(d.day)},
+                                             {"month", w(kMonthNames[d.month - 1])},
+                                             {"year", year_words(w, year, mark_ad)}}),
+              {},
+              {}};
     case Precision::Month:
       return {Shape::Period,
-              std::string(kMonthNames[d.month - 1]) + " " + year_words(year, mark_ad),
+              w(N_("{month} {year}"),
+                {{"month", w(kMonthNames[d.month - 1])}, {"year", year_words(w, year, mark_ad)}}),
               {},
               {}};
     case Precision::Season: {
-      std::string text = std::string(season_name(d.month)) + " " + year_words(year, mark_ad);
-      if (d.month == 24) text += kEnDash + year_words(year + 1, mark_ad);
-      return {Shape::Season, text, {}, {}};
+      std::string years = year_words(w, year, mark_ad);
+      if (d.month == 24) years = years_run(w, years, year_words(w, year + 1, mark_ad));
+      return {Shape::Season,
+              w(N_("{season} {year}"), {{"season", w(season_name(d.month))}, {"year", years}}),
+              {},
+              {}};
     }
     case Precision::Year:
-      return {Shape::Period, year_words(year, mark_ad), {}, {}};
+      return {Shape::Period, year_words(w, year, mark_ad), {}, {}};
     case Precision::Decade:
       // "the 2010s" names a decade only when all of it is AD; -201X is 2020..2011 BC,
       // which is not what "the 2010s BC" means.
-      if (year >= 1) return {Shape::Period, "the " + year_words(year, mark_ad) + "s", {}, {}};
-      return {Shape::Span, {}, year_words(r.first, mark_ad), year_words(r.last, mark_ad)};
+      if (year >= 1)
+        return {
+            Shape::Period, w(N_("the {year}s"), {{"year", year_words(w, year, mark_ad)}}), {}, {}};
+      return span_of(w, r, mark_ad);
     case Precision::Century:
     case Precision::Millennium:
-      return {Shape::Span, {}, year_words(r.first, mark_ad), year_words(r.last, mark_ad)};
+      return span_of(w, r, mark_ad);
     default:
       // "-XXXX": some year before AD 1, which one unknown.
-      if (d.negative)
-        return {Shape::Span, {}, year_words(r.first, mark_ad), year_words(r.last, mark_ad)};
-      return {Shape::Period, "an unknown year", {}, {}};
+      if (d.negative) return span_of(w, r, mark_ad);
+      return {Shape::Period, w(N_("an unknown year")), {}, {}};
   }
 }
 
-std::string alone(const Date& d, bool mark_ad) {
-  const Phrase p = phrase_of(d, mark_ad);
+std::string uncertain(const Words& w, const Date& d, std::string s) {
+  return d.uncertain ? w(N_("{date} (uncertain)"), {{"date", s}}) : s;
+}
+
+std::string alone(const Words& w, const Date& d, bool mark_ad) {
+  const Phrase p = phrase_of(w, d, mark_ad);
   if (d.has_time) {
-    const std::string at = p.text + " at " + clock_text(d.hour * 3600 + d.minute * 60 + d.second);
-    if (d.offset == Offset::Utc) return at + " UTC";
-    if (d.offset == Offset::Shift) return at + " (" + utc_offset_text(d.offset_minutes * 60) + ")";
-    return at + " (local time)";
+    const i18n::Args at = {{"date", p.text},
+                           {"time", clock_text(d.hour * 3600 + d.minute * 60 + d.second)}};
+    if (d.offset == Offset::Utc) return w(N_("{date} at {time} UTC"), at);
+    if (d.offset == Offset::Shift) {
+      i18n::Args shifted = at;
+      shifted.emplace_back("offset", utc_offset_text(d.offset_minutes * 60));
+      return w(N_("{date} at {time} ({offset})"), shifted);
+    }
+    return w(N_("{date} at {time} (local time)"), at);
   }
   std::string s;
   switch (p.shape) {
     case Shape::Point:
     case Shape::Season:
-      s = d.approximate ? "around " + p.text : p.text;
+      s = d.approximate ? w(N_("around {date}"), {{"date", p.text}}) : p.text;
       break;
     case Shape::Period:
-      s = (d.approximate ? "around " : "sometime in ") + p.text;
+      s = d.approximate ? w(N_("around {date}"), {{"date", p.text}})
+                        : w(N_("sometime in {period}"), {{"period", p.text}});
       break;
     case Shape::Span:
-      s = (d.approximate ? "roughly between " : "sometime between ") + p.from + " and " + p.to;
+      s = w(d.approximate ? N_("roughly between {from} and {to}")
+                          : N_("sometime between {from} and {to}"),
+            {{"from", p.from}, {"to", p.to}});
       break;
   }
-  if (d.uncertain) s += " (uncertain)";
-  return s;
+  return uncertain(w, d, s);
 }
 
-std::string as_end(const Date& d, bool mark_ad) {
-  const Phrase p = phrase_of(d, mark_ad);
-  std::string s = p.shape == Shape::Span ? p.from + kEnDash + p.to : p.text;
-  if (d.approximate) s = "around " + s;
-  if (d.uncertain) s += " (uncertain)";
+// One end of an interval, without its "(uncertain)" (the caller adds it, or merges it).
+std::string as_end(const Words& w, const Date& d, bool mark_ad) {
+  const Phrase p = phrase_of(w, d, mark_ad);
+  std::string s = p.shape == Shape::Span ? years_run(w, p.from, p.to) : p.text;
+  if (d.approximate) s = w(N_("around {date}"), {{"date", s}});
   return s;
 }
 
@@ -780,36 +822,40 @@ bool needs_ad(const Value& v) {
 
 }  // namespace
 
-std::string describe(const Value& v) {
+std::string describe(const Value& v, Language language) {
+  const Words w{language};
   const bool mark_ad = needs_ad(v);
-  if (!v.interval) return alone(v.start, mark_ad);
+  if (!v.interval) return alone(w, v.start, mark_ad);
   const bool has_start = v.start_kind == End::Date;
   const bool has_end = v.end_kind == End::Date;
   if (has_start && has_end) {
-    std::string s = as_end(v.start, mark_ad) + " to " + as_end(v.end, mark_ad);
+    const i18n::Args ends = {{"from", uncertain(w, v.start, as_end(w, v.start, mark_ad))},
+                             {"to", uncertain(w, v.end, as_end(w, v.end, mark_ad))}};
     if (v.start.precision() != Precision::Day || v.end.precision() != Precision::Day)
-      s += ", exact date unknown";
-    return s;
+      return w(N_("{from} to {to}, exact date unknown"), ends);
+    return w(N_("{from} to {to}"), ends);
   }
   if (has_start) {
-    return "from " + as_end(v.start, mark_ad) +
-           (v.end_kind == End::Open ? ", ongoing" : ", end unknown");
+    const i18n::Args from = {{"from", uncertain(w, v.start, as_end(w, v.start, mark_ad))}};
+    return v.end_kind == End::Open ? w(N_("from {from}, ongoing"), from)
+                                   : w(N_("from {from}, end unknown"), from);
   }
   if (has_end) {
-    std::string end = as_end(v.end, mark_ad);
-    if (v.start_kind == End::Unknown) return "until " + end + ", start unknown";
+    if (v.start_kind == End::Unknown)
+      return w(N_("until {to}, start unknown"),
+               {{"to", uncertain(w, v.end, as_end(w, v.end, mark_ad))}});
     // One pair of brackets: "until 2016 (uncertain; start open)".
-    if (!end.empty() && end.back() == ')')
-      return "until " + end.substr(0, end.size() - 1) + "; start open)";
-    return "until " + end + " (start open)";
+    const i18n::Args to = {{"to", as_end(w, v.end, mark_ad)}};
+    return v.end.uncertain ? w(N_("until {to} (uncertain; start open)"), to)
+                           : w(N_("until {to} (start open)"), to);
   }
-  return "at an unknown time";  // not produced by parse(): one end is always a date
+  return w(N_("at an unknown time"));  // not produced by parse(): one end is always a date
 }
 
-std::string describe_day(int64_t day) {
+std::string describe_day(int64_t day, Language language) {
   Value v;
   civil_from_days(day, v.start);
-  return describe(v);
+  return describe(v, language);
 }
 
 std::string clock_text(int64_t seconds_of_day) {

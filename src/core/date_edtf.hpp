@@ -178,10 +178,14 @@ std::string format(const Value& v);
 //   A date-time: the day, "at" and the time, seconds only when not :00, then how the
 //     time is meant: "4 March 2026 at 09:30 (local time)", "… at 09:30 UTC",
 //     "… at 09:30 (UTC+08:00)".
-std::string describe(const Value& v);
+// The words are the catalog's (core/i18n: month and season names, and each sentence's
+// pattern with named placeholders), in the UI's language; the exports ask for English,
+// which the rest of their text is in. Days and years stay digits, a year never grouped.
+enum class Language { ui, english };
+std::string describe(const Value& v, Language language = Language::ui);
 
 // "4 March 2026": a day (days since 1970-01-01) in words, as describe() writes a day.
-std::string describe_day(int64_t day);
+std::string describe_day(int64_t day, Language language = Language::ui);
 // "09:30", "09:30:15": a time of day from seconds since midnight (0..86399).
 std::string clock_text(int64_t seconds_of_day);
 // "UTC", "UTC+08:00", "UTC-03:30", "UTC+05:45": an offset in seconds east of UTC.

@@ -18,6 +18,7 @@
 #include <variant>
 
 #include "core/dataset_json.hpp"
+#include "core/i18n.hpp"
 #include "core/plan_fields.hpp"
 #include "core/utf8.hpp"
 
@@ -116,6 +117,25 @@ const char* noun_of(Collection c) {
       break;
   }
   return "dataset";
+}
+
+// The undo step's name for a new item of collection c ("new place 'Manila'").
+const char* new_label(Collection c) {
+  switch (c) {
+    case Collection::Places:
+      return N_("new place {name}");
+    case Collection::Organisations:
+      return N_("new organisation {name}");
+    case Collection::Events:
+      return N_("new event {name}");
+    case Collection::WorkingGroups:
+      return N_("new working group {name}");
+    case Collection::Stories:
+      return N_("new story {name}");
+    case Collection::Dataset:
+      break;
+  }
+  return N_("new dataset {name}");
 }
 
 std::string a_noun(Collection c) {
@@ -495,33 +515,47 @@ bool restore_references(Dataset& d, std::vector<RefChange>& log) {
   return true;
 }
 
-// "rename of 'X'", "change of date of 'X'"… from the fields a step sets.
+// "rename of 'X'", "change of date of 'X'"… from the fields a step sets. A step's label is
+// shown in Edit > Undo: it is written in the UI's language when the step is made.
 std::string set_label(const Fields& fields, const std::string& name) {
   std::set<std::string> keys;
   for (const auto& f : fields) keys.insert(f.first);
-  std::string of = " of " + shown(name);
-  if (keys.empty()) return "no change to " + shown(name);
-  if (keys.size() > 1) {
-    bool location = std::all_of(keys.begin(), keys.end(),
-                                [](const std::string& k) { return k == "lat" || k == "lon"; });
-    return location ? "change of location" + of : "changes to " + shown(name);
-  }
+  const i18n::Args of = {{"name", shown(name)}};
+  if (keys.empty()) return trf("no change to {name}", of);
+  const bool location = std::all_of(keys.begin(), keys.end(),
+                                    [](const std::string& k) { return k == "lat" || k == "lon"; });
+  if (location) return trf("change of location of {name}", of);
+  if (keys.size() > 1) return trf("changes to {name}", of);
   const std::string& k = *keys.begin();
-  if (k == "name" || k == "title") return "rename" + of;
-  if (k == "lat" || k == "lon") return "change of location" + of;
-  if (k == "active") return "change of active dates" + of;
-  if (k == "member_sectors") return "change of member sectors" + of;
-  if (k == "time_zone") return "change of time zone" + of;
-  if (k == "starts") return "change of start time" + of;
-  if (k == "ends") return "change of end time" + of;
-  if (k == "postponed_from") return "change of the date postponed from" + of;
-  static const char* const kKnown[] = {"id",      "kind",   "date",   "place",     "organisations",
-                                       "notes",   "links",  "source", "country",   "sector",
-                                       "members", "origin", "status", "checklist", "description",
-                                       "steps"};
-  for (const char* known : kKnown)
-    if (k == known) return std::string("change of ") + known + of;
-  return "change of " + dq(k) + of;
+  // What a change of one field is called, by the field's JSON name.
+  static const std::pair<const char*, const char*> kNamed[] = {
+      {"name", N_("rename of {name}")},
+      {"title", N_("rename of {name}")},
+      {"active", N_("change of active dates of {name}")},
+      {"member_sectors", N_("change of member sectors of {name}")},
+      {"time_zone", N_("change of time zone of {name}")},
+      {"starts", N_("change of start time of {name}")},
+      {"ends", N_("change of end time of {name}")},
+      {"postponed_from", N_("change of the date postponed from of {name}")},
+      {"id", N_("change of id of {name}")},
+      {"kind", N_("change of kind of {name}")},
+      {"date", N_("change of date of {name}")},
+      {"place", N_("change of place of {name}")},
+      {"organisations", N_("change of organisations of {name}")},
+      {"notes", N_("change of notes of {name}")},
+      {"links", N_("change of links of {name}")},
+      {"source", N_("change of source of {name}")},
+      {"country", N_("change of country of {name}")},
+      {"sector", N_("change of sector of {name}")},
+      {"members", N_("change of members of {name}")},
+      {"origin", N_("change of origin of {name}")},
+      {"status", N_("change of status of {name}")},
+      {"checklist", N_("change of checklist of {name}")},
+      {"description", N_("change of description of {name}")},
+      {"steps", N_("change of steps of {name}")}};
+  for (const auto& [key, pattern] : kNamed)
+    if (k == key) return trf(pattern, of);
+  return trf("change of {field} of {name}", {{"field", dq(k)}, {"name", shown(name)}});
 }
 
 }  // namespace
@@ -818,7 +852,7 @@ bool Command::Impl::add(Dataset& d, std::string& error) {
     collection = src->collection;
     index = src->index + 1;
     fresh = std::move(copy);
-    label = "duplication of " + shown(name_at(d, *src));
+    label = trf("duplication of {name}", {{"name", shown(name_at(d, *src))}});
     copy_of.clear();
   }
   if (!fresh) return false;
@@ -835,7 +869,7 @@ bool Command::Impl::add(Dataset& d, std::string& error) {
   size_t at = index && *index <= n ? *index : n;
   if (label.empty()) {
     std::string name = std::visit([](const auto& x) { return name_of(x); }, item);
-    label = std::string("new ") + noun_of(collection) + " " + shown(name.empty() ? id : name);
+    label = trf(new_label(collection), {{"name", shown(name.empty() ? id : name)}});
   }
   put(d, at, std::move(item));
   index = at;
@@ -872,7 +906,7 @@ bool Command::Impl::remove(Dataset& d, std::string& error) {
   held = take(d, *r);
   collection = r->collection;
   index = r->index;
-  if (label.empty()) label = "deletion of " + shown(name);
+  if (label.empty()) label = trf("deletion of {name}", {{"name", shown(name)}});
   return true;
 }
 
@@ -895,7 +929,8 @@ bool Command::Impl::merge(Dataset& d, std::string& error) {
     return false;
   }
   if (label.empty())
-    label = "merge of " + shown(name_at(d, *gone)) + " into " + shown(name_at(d, *kept));
+    label = trf("merge of {name} into {other}",
+                {{"name", shown(name_at(d, *gone))}, {"other", shown(name_at(d, *kept))}});
   log.clear();
   redirect_references(d, c, target, keep, &log);
   held = take(d, *gone);
@@ -936,7 +971,8 @@ bool Command::Impl::add_all(Dataset& d, std::string& error) {
     to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
   });
   if (label.empty())
-    label = "addition of " + std::to_string(total) + (total == 1 ? " item" : " items");
+    label =
+        trn("addition of {count} item", "addition of {count} items", static_cast<long long>(total));
   other.reset();
   return true;
 }
@@ -1161,8 +1197,9 @@ Command Command::set_status(std::string event_id, std::optional<EventStatus> sta
     fields.clear();
     fields.emplace_back("status",
                         status ? std::optional<json>(to_json_name(*status)) : std::nullopt);
-    label = status ? "change of status of " + shown(e->title) + " to " + atlas::label(*status)
-                   : "removal of the status of " + shown(e->title);
+    label = status ? trf("change of status of {name} to {status}",
+                         {{"name", shown(e->title)}, {"status", tr(atlas::label(*status))}})
+                   : trf("removal of the status of {name}", {{"name", shown(e->title)}});
     return true;
   };
   return c;
@@ -1176,8 +1213,9 @@ Command Command::add_checklist_item(std::string event_id, ChecklistItem item,
                                                            std::string& label, std::string&) {
         const size_t at = index && *index <= list.size() ? *index : list.size();
         list.insert(list.begin() + std::ptrdiff_t(at), item);
-        label = std::string(item.deadline ? "new deadline " : "new checklist item ") +
-                item_name(item) + " for " + shown(e.title);
+        label = trf(item.deadline ? N_("new deadline {item} for {name}")
+                                  : N_("new checklist item {item} for {name}"),
+                    {{"item", item_name(item)}, {"name", shown(e.title)}});
         return true;
       });
   return c;
@@ -1190,8 +1228,8 @@ Command Command::set_checklist_done(std::string event_id, size_t index, bool don
       [index, done](const Event& e, auto& list, std::string& label, std::string& error) {
         if (!has_item(e, index, error)) return false;
         list[index].done = done;
-        label = std::string(done ? "ticking of " : "unticking of ") + item_name(list[index]) +
-                " in " + shown(e.title);
+        label = trf(done ? N_("ticking of {item} in {name}") : N_("unticking of {item} in {name}"),
+                    {{"item", item_name(list[index])}, {"name", shown(e.title)}});
         return true;
       });
   return c;
@@ -1208,8 +1246,8 @@ Command Command::edit_checklist_item(std::string event_id, size_t index, Checkli
         x.owner = item.owner;
         x.due = item.due;
         x.deadline = item.deadline;  // `done` is ticked apart: editing never unticks
-        label =
-            "change of checklist item " + item_name(e.checklist[index]) + " in " + shown(e.title);
+        label = trf("change of checklist item {item} in {name}",
+                    {{"item", item_name(e.checklist[index])}, {"name", shown(e.title)}});
         return true;
       });
   return c;
@@ -1224,7 +1262,7 @@ Command Command::move_checklist_item(std::string event_id, size_t from, size_t t
         ChecklistItem moving = std::move(list[from]);
         list.erase(list.begin() + std::ptrdiff_t(from));
         list.insert(list.begin() + std::ptrdiff_t(to), std::move(moving));
-        label = "reordering of the checklist of " + shown(e.title);
+        label = trf("reordering of the checklist of {name}", {{"name", shown(e.title)}});
         return true;
       });
   return c;
@@ -1232,17 +1270,16 @@ Command Command::move_checklist_item(std::string event_id, size_t from, size_t t
 
 Command Command::remove_checklist_item(std::string event_id, size_t index) {
   Command c = set_field(event_id, "checklist", nullptr);
-  c.impl_->prepare =
-      checklist_step(std::move(event_id),
-                     [index](const Event& e, auto& list, std::string& label, std::string& error) {
-                       if (!has_item(e, index, error)) return false;
-                       label = std::string(list[index].deadline ? "deletion of deadline "
-                                                                : "deletion of "
-                                                                  "checklist item ") +
-                               item_name(list[index]) + " from " + shown(e.title);
-                       list.erase(list.begin() + std::ptrdiff_t(index));
-                       return true;
-                     });
+  c.impl_->prepare = checklist_step(
+      std::move(event_id),
+      [index](const Event& e, auto& list, std::string& label, std::string& error) {
+        if (!has_item(e, index, error)) return false;
+        label = trf(list[index].deadline ? N_("deletion of deadline {item} from {name}")
+                                         : N_("deletion of checklist item {item} from {name}"),
+                    {{"item", item_name(list[index])}, {"name", shown(e.title)}});
+        list.erase(list.begin() + std::ptrdiff_t(index));
+        return true;
+      });
   return c;
 }
 
@@ -1267,7 +1304,7 @@ Command Command::replace(Dataset d, std::string what) {
   c.impl_ = std::make_unique<Impl>();
   c.impl_->kind = Impl::Kind::Replace;
   c.impl_->other = std::make_unique<Dataset>(std::move(d));
-  c.impl_->label = what.empty() ? "replacement of the data" : std::move(what);
+  c.impl_->label = what.empty() ? tr("replacement of the data") : std::move(what);
   return c;
 }
 

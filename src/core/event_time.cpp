@@ -77,6 +77,8 @@ EventTimes event_times(const Event& e, const tz::ZoneDb* db) {
 // ---------------------------------------------------------------------------------
 // 2. Words
 // ---------------------------------------------------------------------------------
+// English sentences, not yet in the catalog: their days are written in English too, so a
+// sentence is in one language.
 namespace {
 
 std::string clock_of(int64_t local) {
@@ -99,12 +101,12 @@ std::string zone_detail(const Moment& a, const std::optional<Moment>& b) {
 std::string reading_note(const Moment& m, const std::string& which) {
   if (m.reading == tz::LocalKind::Gap)
     return "The " + which + " time " + clock_of(m.written_local) + " does not exist on " +
-           edtf::describe_day(edtf::day_of_seconds(m.written_local)) + " in " + m.zone +
-           " (the clocks go forward): it is read as " + clock_of(m.local) + ".";
+           edtf::describe_day(edtf::day_of_seconds(m.written_local), edtf::Language::english) +
+           " in " + m.zone + " (the clocks go forward): it is read as " + clock_of(m.local) + ".";
   if (m.reading == tz::LocalKind::Overlap)
     return "The " + which + " time " + clock_of(m.written_local) + " happens twice on " +
-           edtf::describe_day(edtf::day_of_seconds(m.written_local)) + " in " + m.zone +
-           " (the clocks go back): the first is meant, " + m.abbreviation + ".";
+           edtf::describe_day(edtf::day_of_seconds(m.written_local), edtf::Language::english) +
+           " in " + m.zone + " (the clocks go back): the first is meant, " + m.abbreviation + ".";
   return {};
 }
 
@@ -112,11 +114,12 @@ std::string reading_note(const Moment& m, const std::string& which) {
 
 std::string clock_range_text(const Moment& from, const std::optional<Moment>& to) {
   const int64_t d0 = edtf::day_of_seconds(from.local);
-  std::string s = edtf::describe_day(d0) + ", " + clock_of(from.local);
+  std::string s = edtf::describe_day(d0, edtf::Language::english) + ", " + clock_of(from.local);
   if (!to) return s;
   const int64_t d1 = edtf::day_of_seconds(to->local);
   if (d1 == d0) return s + "\xE2\x80\x93" + clock_of(to->local);  // en dash
-  return s + " \xE2\x80\x93 " + edtf::describe_day(d1) + ", " + clock_of(to->local);
+  return s + " \xE2\x80\x93 " + edtf::describe_day(d1, edtf::Language::english) + ", " +
+         clock_of(to->local);
 }
 
 TimeDisplay describe_event_time(const Event& e, const tz::ZoneDb* db,

@@ -158,7 +158,8 @@ Plan plan_of(const Event& e, const IcalOptions& o) {
   }
   if (!days_only(*e.date)) {
     p.kind = Plan::Window;
-    p.reason = "it is known only as a window of possible dates (" + edtf::describe(*e.date) + ")";
+    p.reason = "it is known only as a window of possible dates (" +
+               edtf::describe(*e.date, edtf::Language::english) + ")";
     return p;
   }
   p.first_day = e.date->earliest();
@@ -168,7 +169,7 @@ Plan plan_of(const Event& e, const IcalOptions& o) {
     return p;
   }
   if (e.date->uncertain() || e.date->approximate())
-    p.note = "The date is " + edtf::describe(*e.date) + ".";
+    p.note = "The date is " + edtf::describe(*e.date, edtf::Language::english) + ".";
   const bool one_day = p.first_day == p.last_day;
   if (e.starts && (e.ends || one_day)) {
     std::string why;
@@ -255,14 +256,17 @@ std::string description(const Dataset& d, const Event& e, const Plan& p) {
     s += x;
   };
   para(p.note);
-  if (e.postponed_from) para("Postponed from " + edtf::describe(*e.postponed_from) + ".");
+  if (e.postponed_from)
+    para("Postponed from " + edtf::describe(*e.postponed_from, edtf::Language::english) + ".");
   std::string todo;
   for (const ChecklistItem& c : e.checklist) {
     todo +=
         std::string("\n") + (c.done ? "[x] " : "[ ] ") + (c.deadline ? "Deadline: " : "") + c.text;
     std::string detail;
     if (!c.owner.empty()) detail = c.owner;
-    if (c.due) detail += (detail.empty() ? "" : ", ") + ("due " + edtf::describe(*c.due));
+    if (c.due)
+      detail +=
+          (detail.empty() ? "" : ", ") + ("due " + edtf::describe(*c.due, edtf::Language::english));
     if (!detail.empty()) todo += " (" + detail + ")";
   }
   if (!todo.empty()) para("Checklist:" + todo);

@@ -66,7 +66,7 @@ void check_on_day(const Event& e, const edtf::Value& t, bool first, const std::s
   if (!is_exact_days(*e.date)) {
     error(out, pointer + "/" + key,
           "a time needs the event's exact day, but \"date\" is \"" + edtf::format(*e.date) +
-              "\" (" + edtf::describe(*e.date) +
+              "\" (" + edtf::describe(*e.date, edtf::Language::english) +
               "): give the day, or a day to a day, without ?, ~ or %");
     return;
   }
@@ -74,8 +74,9 @@ void check_on_day(const Event& e, const edtf::Value& t, bool first, const std::s
   const int64_t want = first ? e.date->earliest() : e.date->latest();
   if (day == want) return;
   error(out, pointer + "/" + key,
-        written + " is on " + edtf::describe_day(day) + ", but the event " +
-            (first ? "starts on " : "ends on ") + edtf::describe_day(want) +
+        written + " is on " + edtf::describe_day(day, edtf::Language::english) +
+            ", but the event " + (first ? "starts on " : "ends on ") +
+            edtf::describe_day(want, edtf::Language::english) +
             ": write the time as it is at the venue, on that day (without an offset and with "
             "\"time_zone\", or with the venue's offset)");
 }

@@ -25,7 +25,7 @@ json storymap_from_dataset(const Dataset& d) {
     } else if (const Event* e = d.find_event(st.item)) {
       headline = e->title;
       text = e->notes;
-      if (e->date) date = edtf::describe(*e->date);
+      if (e->date) date = edtf::describe(*e->date, edtf::Language::english);
       place = d.find_place(e->place);
     } else if (const Place* p = d.find_place(st.item)) {
       headline = p->name;
@@ -37,7 +37,7 @@ json storymap_from_dataset(const Dataset& d) {
     } else if (const WorkingGroup* w = d.find_working_group(st.item)) {
       headline = w->name;
       text = w->notes;
-      if (w->active) date = edtf::describe(*w->active);
+      if (w->active) date = edtf::describe(*w->active, edtf::Language::english);
     } else {
       headline = st.item;  // a story step showing a story: its id is all there is
     }

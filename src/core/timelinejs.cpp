@@ -76,7 +76,7 @@ json timelinejs_dates(const edtf::Value& v) {
     // a span, so the words say what it is ("2013 to July 2015, exact date unknown").
     says_all = false;
   }
-  if (!says_all) out["display_date"] = edtf::describe(v);
+  if (!says_all) out["display_date"] = edtf::describe(v, edtf::Language::english);
   return out;
 }
 
@@ -343,7 +343,9 @@ TimelineJsImport import_slides(const std::vector<Slide>& slides, const Slide* ti
     e.title = text_from_html(text_at(o, "text", "headline"));
     if (e.title.empty()) {
       std::string shown = text_from_html(text_at(o, "display_date"));
-      e.title = shown.empty() ? (e.date ? edtf::describe(*e.date) : "Untitled event") : shown;
+      e.title = shown.empty()
+                    ? (e.date ? edtf::describe(*e.date, edtf::Language::english) : "Untitled event")
+                    : shown;
       r.problems.push_back(slide_problem(s, "text/headline",
                                          "no headline: the event is called \"" + e.title + "\"",
                                          Severity::Warning));

@@ -81,8 +81,9 @@ bool AppUI::update_glyphs() {
 void AppUI::set_cjk_font(std::vector<unsigned char> bytes, int font_no, const std::string& error) {
   if (glyphs_.set_font(std::move(bytes), font_no, error)) return;
   session_.notices.push_back(
-      {Notice::Warning, "Chinese, Japanese and Korean text is shown as boxes: " + glyphs_.error() +
-                            ". Your data is unaffected."});
+      {Notice::Warning, trf("Chinese, Japanese and Korean text is shown as boxes: {why}. Your "
+                            "data is unaffected.",
+                            {{"why", glyphs_.error()}})});
 }
 
 std::vector<char32_t> AppUI::missing_glyphs(std::string_view utf8) const {

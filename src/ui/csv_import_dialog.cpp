@@ -42,8 +42,13 @@ std::string column_label(const std::vector<std::string>& header, int c) {
   return column_letters(c) + ": " + (name.empty() ? "(no header)" : name);
 }
 
-std::string plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
+// What an import adds, each count in its own plural form.
+i18n::Args counts(size_t events, size_t places, size_t organisations) {
+  return {
+      {"events", trn("{count} event", "{count} events", static_cast<long long>(events))},
+      {"places", trn("{count} new place", "{count} new places", static_cast<long long>(places))},
+      {"organisations", trn("{count} new organisation", "{count} new organisations",
+                            static_cast<long long>(organisations))}};
 }
 
 }  // namespace
@@ -87,9 +92,10 @@ void CsvImportDialog::draw(Session& session) {
                        tr("This file cannot be imported. Your data is unchanged."));
     ImGui::TextWrapped("%s", im.error()->to_string().c_str());
   } else {
-    const char* what = im.kind() == SpreadsheetImport::Kind::TimelineJs      ? "TimelineJS JSON"
-                       : im.kind() == SpreadsheetImport::Kind::TimelineSheet ? "TimelineJS sheet"
-                                                                             : "CSV";
+    const char* what = im.kind() == SpreadsheetImport::Kind::TimelineJs ? "TimelineJS JSON"
+                       : im.kind() == SpreadsheetImport::Kind::TimelineSheet
+                           ? tr("TimelineJS sheet")
+                           : "CSV";
     if (im.table())
       ImGui::TextDisabled(
           "%s", trn("{format}, read as {encoding}; {count} row",
@@ -113,20 +119,24 @@ void CsvImportDialog::draw(Session& session) {
     problems();
     if (size_t bad = im.error_rows()) {
       bool skip = im.options().skip_bad_rows;
-      std::string label = "Skip the " + plural(bad, "row", "rows") + " with errors";
+      std::string label = trn("Skip the {count} row with errors",
+                              "Skip the {count} rows with errors", static_cast<long long>(bad));
       if (ImGui::Checkbox(label.c_str(), &skip)) im.set_skip_bad_rows(skip);
     }
   }
   ImGui::Separator();
   const ImportResult& r = im.summary();
   if (r.error.empty()) {
+    i18n::Args args = counts(r.events, r.places, r.organisations);
+    args.emplace_back("rows",
+                      trn("{count} row", "{count} rows", static_cast<long long>(r.skipped_rows)));
     std::string what =
-        "Import adds " + plural(r.events, "event", "events") + ", " +
-        plural(r.places, "new place", "new places") + " and " +
-        plural(r.organisations, "new organisation", "new organisations") +
-        (r.skipped_rows ? " (skipping " + plural(r.skipped_rows, "row", "rows") + " with errors)"
-                        : "") +
-        ", as one step: Edit > Undo takes it all back.";
+        r.skipped_rows ? trf("Import adds {events}, {places} and {organisations} (skipping {rows} "
+                             "with errors), as one step: Edit > Undo takes it all back.",
+                             args)
+                       : trf("Import adds {events}, {places} and {organisations}, as one step: "
+                             "Edit > Undo takes it all back.",
+                             args);
     ImGui::TextWrapped("%s", what.c_str());
   } else {
     ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
@@ -138,17 +148,20 @@ void CsvImportDialog::draw(Session& session) {
     std::string why;
     size_t events = r.events, places = r.places, orgs = r.organisations;
     if (im.apply(state, &why)) {
-      session.notices.push_back({Notice::Info,
-                                 "Imported " + plural(events, "event", "events") + ", " +
-                                     plural(places, "new place", "new places") + " and " +
-                                     plural(orgs, "new organisation", "new organisations") +
-                                     " from " + im.name() +
-                                     ". Edit > Undo takes the whole import back.",
-                                 false});
+      i18n::Args args = counts(events, places, orgs);
+      args.emplace_back("file", im.name());
+      session.notices.push_back(
+          {Notice::Info,
+           trf("Imported {events}, {places} and {organisations} from {file}. Edit > Undo takes "
+               "the whole import back.",
+               args),
+           false});
       close = true;
     } else {
       session.notices.push_back(
-          {Notice::Error, "Nothing was imported from " + im.name() + ": " + why, false});
+          {Notice::Error,
+           trf("Nothing was imported from {file}: {why}", {{"file", im.name()}, {"why", why}}),
+           false});
     }
   }
   ImGui::EndDisabled();
@@ -267,11 +280,15 @@ void CsvImportDialog::preview() {
     if (!row)
       ImGui::TextDisabled("%s", tr("blank"));
     else if (row->has_errors())
-      ImGui::TextColored(kErrorColour, "%s",
-                         plural(row->problems.size(), "problem", "problems").c_str());
+      ImGui::TextColored(
+          kErrorColour, "%s",
+          trn("{count} problem", "{count} problems", static_cast<long long>(row->problems.size()))
+              .c_str());
     else if (!row->problems.empty())
-      ImGui::TextColored(kWarningColour, "%s",
-                         plural(row->problems.size(), "warning", "warnings").c_str());
+      ImGui::TextColored(
+          kWarningColour, "%s",
+          trn("{count} warning", "{count} warnings", static_cast<long long>(row->problems.size()))
+              .c_str());
     else
       ImGui::TextUnformatted(tr("ok"));
     for (int c = 0; c < columns; ++c) {
@@ -305,7 +322,7 @@ void CsvImportDialog::problems() {
                        error ? tr("Error") : tr("Warning"));
     ImGui::SameLine();
     std::string where = p.where();
-    ImGui::TextDisabled("%s", where.empty() ? "the file" : where.c_str());
+    ImGui::TextDisabled("%s", where.empty() ? tr("the file") : where.c_str());
     ImGui::SameLine();
     ImGui::TextWrapped("%s", p.message.c_str());
   }

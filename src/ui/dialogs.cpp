@@ -83,13 +83,22 @@ void AppUI::export_calendar() {
   std::string name = session_.export_filename(std::time(nullptr));
   save_or_download(name.substr(0, name.size() - 5) + ".ics");  // "….json" -> "….ics"
   const size_t left = report.windows.size() + report.other.size();
-  std::string text = "The calendar holds " + std::to_string(report.exported) + " events";
-  if (left > 0)
-    text += "; " + std::to_string(left) + " left out (" + std::to_string(report.windows.size()) +
-            " known only as a window of possible dates, which a calendar would show as a "
-            "duration; " +
-            std::to_string(report.other.size()) + " with no date a calendar can hold)";
-  session_.notices.push_back({Notice::Info, text + ".", false});
+  auto number = [](size_t n) { return i18n::format_number(static_cast<long long>(n)); };
+  const long long held = static_cast<long long>(report.exported);
+  std::string text =
+      left == 0
+          ? trn("The calendar holds {count} event.", "The calendar holds {count} events.", held)
+          : trn("The calendar holds {count} event; {left} left out ({windows} known only as a "
+                "window of possible dates, which a calendar would show as a duration; {other} "
+                "with no date a calendar can hold).",
+                "The calendar holds {count} events; {left} left out ({windows} known only as a "
+                "window of possible dates, which a calendar would show as a duration; {other} "
+                "with no date a calendar can hold).",
+                held,
+                {{"left", number(left)},
+                 {"windows", number(report.windows.size())},
+                 {"other", number(report.other.size())}});
+  session_.notices.push_back({Notice::Info, text, false});
 }
 
 // The desktop's file dialog: open reads and imports; save writes what was exported.
@@ -108,14 +117,16 @@ void AppUI::file_dialog_result() {
     export_text_.clear();
     if (error.empty() && ends_with(path, ".json")) session_.remember_file(path);
     session_.notices.push_back(
-        error.empty() ? Notice{Notice::Info, "Exported to " + path + "." + export_notes_, false}
-                      : Notice{Notice::Error, "Export failed: " + error, false});
+        error.empty()
+            ? Notice{Notice::Info, trf("Exported to {path}.", {{"path", path}}) + export_notes_,
+                     false}
+            : Notice{Notice::Error, trf("Export failed: {why}", {{"why", error}}), false});
     export_notes_.clear();
     return;
   }
   std::string text;
   if (!host_.read_file(path, text))
-    session_.import_failed(path, "the file could not be read");
+    session_.import_failed(path, tr("the file could not be read"));
   else if (auto r = session_.import_text(text, path);
            r == Session::ImportResult::Replaced || r == Session::ImportResult::NeedsConfirmation)
     session_.remember_file(path);  // Open's recent files are datasets, not spreadsheets
@@ -151,8 +162,9 @@ void AppUI::import_problems_dialog() {
   ImGui::BeginChild("diags", ImVec2(0, 260), false);
   for (const auto& d : diags) {
     std::string where =
-        d.line > 0 ? "line " + std::to_string(d.line) + ", column " + std::to_string(d.column)
-                   : (d.pointer.empty() ? "the file" : d.pointer);
+        d.line > 0 ? trf("line {line}, column {column}",
+                         {{"line", std::to_string(d.line)}, {"column", std::to_string(d.column)}})
+                   : (d.pointer.empty() ? tr("the file") : d.pointer);
     ImGui::TextColored(d.severity == Severity::Error ? ImVec4(0.85f, 0.2f, 0.2f, 1)
                                                      : ImVec4(0.85f, 0.55f, 0.1f, 1),
                        "%s", d.severity == Severity::Error ? tr("Error") : tr("Warning"));
@@ -242,14 +254,14 @@ void AppUI::replace_dialog() {
   centered(480);
   if (!ImGui::BeginPopupModal(tr("Replace the data?"), nullptr, kModal)) return;
   const bool copy = confirm_ == Confirm::Copy;
-  ImGui::TextWrapped(copy ? "Make this shared link's data your own, to edit? It replaces the "
-                            "data you have in this browser, which is kept: File > Restore "
-                            "previous data brings it back."
-                     : confirm_ == Confirm::New
-                         ? "Start a new, empty dataset? The current data will be replaced. "
-                           "Export it first if you want to keep a copy."
-                         : "Replace the current data with the sample dataset? Export it "
-                           "first if you want to keep a copy.");
+  ImGui::TextWrapped("%s", copy ? tr("Make this shared link's data your own, to edit? It "
+                                     "replaces the data you have in this browser, which is "
+                                     "kept: File > Restore previous data brings it back.")
+                           : confirm_ == Confirm::New
+                               ? tr("Start a new, empty dataset? The current data will be "
+                                    "replaced. Export it first if you want to keep a copy.")
+                               : tr("Replace the current data with the sample dataset? Export "
+                                    "it first if you want to keep a copy."));
   const char* yes = copy                       ? tr("Make the copy")
                     : confirm_ == Confirm::New ? tr("Start empty")
                                                : tr("Reset to sample");
@@ -310,13 +322,15 @@ void AppUI::request_copy() {
 
 void AppUI::copy_now() {
   std::string why = session_.make_copy();
-  if (!why.empty()) session_.notices.push_back({Notice::Error, "No copy was made: " + why + "."});
+  if (!why.empty())
+    session_.notices.push_back({Notice::Error, trf("No copy was made: {why}.", {{"why", why}})});
 }
 
 void AppUI::restore_previous() {
   std::string why = session_.restore_previous();
   if (!why.empty())
-    session_.notices.push_back({Notice::Error, "Nothing was restored: " + why + "."});
+    session_.notices.push_back(
+        {Notice::Error, trf("Nothing was restored: {why}.", {{"why", why}})});
 }
 
 }  // namespace atlas::ui

@@ -148,8 +148,8 @@ void Editor::date(AppState& state, const char* label, const std::string& id, con
       apply(state, Command::set_fields(id, fields_for_new_date(*e, parsed.value)), key);
     else
       errors_[key] =
-          "This event has times (Starts, Ends), so its date must be exact days; clear its "
-          "times first to give a month, a year or a window.";
+          tr("This event has times (Starts, Ends), so its date must be exact days; clear its "
+             "times first to give a month, a year or a window.");
   } else if (changed && (buf.empty() || parsed.value))
     apply(
         state,
@@ -483,9 +483,10 @@ void Editor::inspector(AppState& state, const Fonts& fonts) {
     ImGui::TextUnformatted(tr("The dataset"));
     ImGui::PopFont();
     ImGui::TextWrapped(
-        state.read_only ? "Select an item in the list, on the map or on the timeline to see "
-                          "its details."
-                        : "Select an item in the list, on the map or on the timeline to edit it.");
+        "%s", state.read_only
+                  ? tr("Select an item in the list, on the map or on the timeline to see its "
+                       "details.")
+                  : tr("Select an item in the list, on the map or on the timeline to edit it."));
     ImGui::Separator();
     text(state, tr("Title"), "", "title", state.dataset.title, false, true);
     text(state, tr("Description"), "", "description", state.dataset.description, true);

@@ -141,7 +141,7 @@ void Editor::plan_fields(AppState& state, const std::string& id) {
         changed.due = due_buf.empty() ? std::nullopt : parsed.value;
         apply(state, Command::edit_checklist_item(id, i, changed), key + "/due");
       } else {
-        errors_[key + "/due"] = "not a date yet: " + parsed.error;
+        errors_[key + "/due"] = trf("not a date yet: {why}", {{"why", parsed.error}});
       }
     }
     track(key + "/due");
@@ -156,7 +156,8 @@ void Editor::plan_fields(AppState& state, const std::string& id) {
     // When it is due, against the viewer's today: overdue in red.
     if (item.due) {
       int64_t due_day = item.due->latest();
-      std::string when = (item.deadline ? "deadline " : "due ") + edtf::describe(*item.due);
+      std::string when = trf(item.deadline ? N_("deadline {date}") : N_("due {date}"),
+                             {{"date", edtf::describe(*item.due)}});
       if (!item.done && due_day < today_ && due_day < edtf::kUnboundedFuture) {
         ImGui::PushStyleColor(ImGuiCol_Text, kOverdueColor);
         ImGui::TextWrapped("%s", trf("{when} — overdue", {{"when", when}}).c_str());

@@ -62,7 +62,8 @@ void AppUI::export_as(const char* format, const char* extension, CsvTableKind ta
   o.excel = export_excel_;
   WriteOutcome w = f->write(state_.dataset, o);
   if (!w.error.empty()) {
-    session_.notices.push_back({Notice::Error, "Export failed: " + w.error, false});
+    session_.notices.push_back(
+        {Notice::Error, trf("Export failed: {why}", {{"why", w.error}}), false});
     return;
   }
   std::string name = session_.export_filename(std::time(nullptr));  // "….json"
@@ -76,7 +77,8 @@ void AppUI::export_as(const char* format, const char* extension, CsvTableKind ta
   export_notes_ = notes;
   save_or_download(name);
   if (host_.abilities().browser_files && !file_dialog_.is_open()) {
-    session_.notices.push_back({Notice::Info, "Exported " + name + "." + notes, false});
+    session_.notices.push_back(
+        {Notice::Info, trf("Exported {name}.", {{"name", name}}) + notes, false});
     export_notes_.clear();
   }
 }

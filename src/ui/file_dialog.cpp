@@ -44,7 +44,7 @@ void FileDialog::list_folder() {
     bool listed = mode_ != Mode::NewFolder && fs::path(name).extension() == extension_;
     if (folder || listed || show_all_) entries_.push_back({name, folder});
   }
-  if (ec) error_ = "This folder cannot be read: " + ec.message();
+  if (ec) error_ = trf("This folder cannot be read: {why}", {{"why", ec.message()}});
   std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
     return a.folder != b.folder ? a.folder : a.name < b.name;
   });
@@ -53,7 +53,7 @@ void FileDialog::list_folder() {
 bool FileDialog::draw() {
   const char* title = mode_ == Mode::Open   ? tr("Open a dataset")
                       : mode_ == Mode::Save ? tr("Export the dataset")
-                                            : "A new folder for the site";
+                                            : tr("A new folder for the site");
   if (open_request_) {
     ImGui::OpenPopup(title);
     open_request_ = false;

@@ -26,7 +26,7 @@ std::string country_name(const std::string& code) {
 }
 
 std::string date_words(const std::optional<edtf::Value>& v) {
-  return v ? edtf::describe(*v) : "no date";
+  return v ? edtf::describe(*v) : tr("no date");
 }
 
 // A small filled square in the kind's colour, aligned with the text line.

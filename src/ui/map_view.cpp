@@ -367,7 +367,7 @@ void MapView::draw_markers(AppState& state, Theme theme, float x0, float y0) {
       std::string tip;
       for (size_t gi : g.groups) {
         const WorkingGroup& wg = d.working_groups[gi];
-        tip += wg.name + " — " + (wg.active ? edtf::describe(*wg.active) : "no dates") + "\n";
+        tip += wg.name + " — " + (wg.active ? edtf::describe(*wg.active) : tr("no dates")) + "\n";
       }
       ImGui::SetTooltip("%s", tip.c_str());
     }
@@ -437,11 +437,13 @@ void MapView::draw_markers(AppState& state, Theme theme, float x0, float y0) {
       size_t shown = 0;
       for (uint32_t it : items) {
         if (++shown > 8) {
-          tip += "… and " + std::to_string(items.size - 8) + " more\n";
+          tip += trn("… and {count} more", "… and {count} more",
+                     static_cast<long long>(items.size - 8)) +
+                 "\n";
           break;
         }
         const Event& e = d.events[it];
-        tip += "• " + e.title + " — " + (e.date ? edtf::describe(*e.date) : "no date") + "\n";
+        tip += "• " + e.title + " — " + (e.date ? edtf::describe(*e.date) : tr("no date")) + "\n";
       }
     }
     ImGui::SetTooltip("%s", tip.c_str());

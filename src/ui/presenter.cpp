@@ -390,7 +390,7 @@ void Presenter::caption(AppState& state, const Fonts& fonts, float x, float y, f
   ImGui::PopFont();
   ImGui::PushFont(fonts.stage_body);
   if (e) {
-    std::string when = e->date ? edtf::describe(*e->date) : "date not known";
+    std::string when = e->date ? edtf::describe(*e->date) : tr("date not known");
     ImGui::TextWrapped("%s — %s", tr(label(e->kind)), when.c_str());
     if (const Place* p = state.place(e->place)) {
       const Country* c = find_country(p->country);
@@ -555,8 +555,8 @@ void Presenter::whats_next(AppState& state, const Fonts& fonts, float x, float y
     const Upcoming& u = plans.upcoming[i];
     const Event* e = state.event(u.event);
     if (!e) continue;
-    std::string when = u.days_until <= 0 ? "now" : edtf::describe_day(u.first_day);
-    if (u.window) when = "sometime from " + edtf::describe_day(u.first_day);
+    std::string when = u.days_until <= 0 ? tr("now") : edtf::describe_day(u.first_day);
+    if (u.window) when = trf("sometime from {date}", {{"date", edtf::describe_day(u.first_day)}});
     ImGui::TextWrapped("%s: %s%s%s", when.c_str(), e->title.c_str(), e->status ? " · " : "",
                        e->status ? tr(label(*e->status)) : "");
   }

@@ -123,31 +123,33 @@ void AppUI::focus_ring() {
 // 3. Help > Keyboard
 // -----------------------------------------------------------------------------------
 namespace {
+// Both columns go through the catalog where shown: key names are written differently in
+// some languages (Ctrl is Strg on a German keyboard).
 struct Shortcut {
   const char* keys;
   const char* what;
 };
 constexpr Shortcut kShortcuts[] = {
-    {"Tab / Shift+Tab",
-     "next / previous pane: Map, Timeline, List, Inspector (a ring shows which)"},
-    {"Ctrl+Tab", "next window (ImGui's own)"},
-    {"Arrows (Map)", "pan"},
-    {"+ / - (Map, Timeline)", "zoom in / out"},
-    {"Enter (Map)", "select the marker nearest the centre"},
-    {"N / P (Map)", "next / previous marker, in time order"},
-    {"F (Map)", "fit every place"},
-    {"Arrows (Timeline)", "next / previous item, in time order"},
-    {"Up / Down (List)", "next / previous row"},
-    {"Arrows, Space, Enter (Inspector, menus)", "move between fields, open, choose"},
-    {"F2", "edit the selected item's title"},
-    {"Esc", "clear the selection; leave presenting; close a dialog"},
-    {"Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y", "undo / redo"},
-    {"Ctrl+O / Ctrl+S", "open / export the dataset"},
-    {"Alt", "the menu bar (then arrows and Enter)"},
-    {"F5", "start / stop presenting"},
-    {"Right, Down, Page Down, Space (presenting)", "next step"},
-    {"Left, Up, Page Up (presenting)", "previous step"},
-    {"Home / End (presenting)", "first / last step"},
+    {N_("Tab / Shift+Tab"),
+     N_("next / previous pane: Map, Timeline, List, Inspector (a ring shows which)")},
+    {N_("Ctrl+Tab"), N_("next window (ImGui's own)")},
+    {N_("Arrows (Map)"), N_("pan")},
+    {N_("+ / - (Map, Timeline)"), N_("zoom in / out")},
+    {N_("Enter (Map)"), N_("select the marker nearest the centre")},
+    {N_("N / P (Map)"), N_("next / previous marker, in time order")},
+    {N_("F (Map)"), N_("fit every place")},
+    {N_("Arrows (Timeline)"), N_("next / previous item, in time order")},
+    {N_("Up / Down (List)"), N_("next / previous row")},
+    {N_("Arrows, Space, Enter (Inspector, menus)"), N_("move between fields, open, choose")},
+    {N_("F2"), N_("edit the selected item's title")},
+    {N_("Esc"), N_("clear the selection; leave presenting; close a dialog")},
+    {N_("Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y"), N_("undo / redo")},
+    {N_("Ctrl+O / Ctrl+S"), N_("open / export the dataset")},
+    {N_("Alt"), N_("the menu bar (then arrows and Enter)")},
+    {N_("F5"), N_("start / stop presenting")},
+    {N_("Right, Down, Page Down, Space (presenting)"), N_("next step")},
+    {N_("Left, Up, Page Up (presenting)"), N_("previous step")},
+    {N_("Home / End (presenting)"), N_("first / last step")},
 };
 }  // namespace
 
@@ -159,9 +161,9 @@ void AppUI::keyboard_help() {
       for (const Shortcut& s : kShortcuts) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(s.keys);
+        ImGui::TextUnformatted(tr(s.keys));
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", s.what);
+        ImGui::TextWrapped("%s", tr(s.what));
       }
       ImGui::EndTable();
     }

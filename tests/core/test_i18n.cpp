@@ -1,10 +1,15 @@
 // test_i18n.cpp — the text catalog's runtime (core/i18n.hpp): lookup in a compiled
 // catalog (tests/core/i18n/fr.po, built by the same step as po/*.po), named placeholders,
-// plural categories, the pseudo-locale's transform, numbers.
+// plural categories, the pseudo-locale's transform, numbers; and dates in words
+// (core/date_edtf's describe) and the undo steps' names (core/edit) spelled by the catalog.
 #include <doctest/doctest.h>
 
+#include <cstring>
 #include <string>
 
+#include "core/dataset_json.hpp"
+#include "core/date_edtf.hpp"
+#include "core/edit.hpp"
 #include "core/i18n.hpp"
 #include "core/utf8.hpp"
 
@@ -109,4 +114,83 @@ TEST_CASE("numbers follow the locale's style") {
   CHECK(i18n::format_number(-1234567) == "-1,234,567");
   i18n::set_number_style({"\u202f", ","});
   CHECK(i18n::format_number(1234) == "1\u202f234");
+}
+
+namespace {
+std::string describe(const char* edtf_text, edtf::Language language = edtf::Language::ui) {
+  const edtf::ParseResult r = edtf::parse(edtf_text);
+  REQUIRE_MESSAGE(r.value, edtf_text);
+  return edtf::describe(*r.value, language);
+}
+}  // namespace
+
+TEST_CASE("dates in words: every word from the catalog, in its order") {
+  // One of each shape describe() writes: day, month, season, year, decade, span, BC and AD,
+  // unknown year, the qualifiers, each kind of interval, a local date-time.
+  const char* const dates[] = {"2017-06-12", "2015-07",  "2015-21?",        "2016~",
+                               "201X",       "20XX",     "-0050/0050",      "XXXX",
+                               "Y170000002", "2015-24",  "2013/2015-07",    "2015-07/..",
+                               "2015-07/",   "../2016?", "/2016",           "2004-06-XX%",
+                               "-1999",      "-XXXX",    "2026-03-04T09:30"};
+  {
+    Locale pseudo("pseudo");
+    for (const char* d : dates) {
+      // No word is left English: the only letters are the pseudo-locale's accented ones,
+      // and what is left in ASCII is digits, spaces, brackets, padding and punctuation.
+      const std::string s = describe(d);
+      CAPTURE(d);
+      CAPTURE(s);
+      CHECK(s.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") ==
+            std::string::npos);
+      CHECK(s.front() == '[');
+      // The exports keep English whatever the UI shows.
+      CHECK(describe(d, edtf::Language::english) == [&] {
+        i18n::set_locale("en");
+        std::string english = describe(d);
+        i18n::set_locale("pseudo");
+        return english;
+      }());
+    }
+    // Each catalog string bracketed: the sentence, and inside it the month and its year.
+    CHECK(describe("2015-07") == "[šöḿéţîḿé îñ [[Ĵûļý ~~] 2015] ~~~]");
+  }
+  Locale fr("fr");
+  // Grouped numbers elsewhere, but a year is never "2 015".
+  i18n::set_number_style({"\u202f", ","});
+  CHECK(describe("2015-07") == "dans le courant de juillet 2015");
+  CHECK(describe("2015-21?") == "printemps 2015 (incertain)");
+  CHECK(describe("/2016-06") == "début inconnu, jusqu’à juin 2016");
+  CHECK(describe("Y170000002") == "dans le courant de l’an 170000002");
+  // A sentence the catalog has no form for stays English, with the catalog's words in it.
+  CHECK(describe("2017-06-12") == "12 juin 2017");
+  CHECK(describe("2015-07", edtf::Language::english) == "sometime in July 2015");
+}
+
+TEST_CASE("undo steps' names: the catalog's words around the data's") {
+  Locale pseudo("pseudo");
+  LoadResult r = load_dataset(R"({"format": "coalition-atlas", "version": 1, "title": "T",
+      "events": [{"id": "e1", "kind": "forum", "title": "Summit", "date": "2015-07"}]})");
+  REQUIRE(r.ok());
+  Dataset d = std::move(*r.dataset);
+  History h;
+  Event e2;
+  e2.id = "e2";
+  e2.title = "Retreat";
+  REQUIRE(h.apply(d, Command::set_field("e1", "date", "2016")));
+  REQUIRE(h.apply(d, Command::set_field("e1", "title", "Summit 2")));
+  REQUIRE(h.apply(d, Command::add(e2)));
+  REQUIRE(h.apply(d, Command::set_status("e2", EventStatus::Planned)));
+  REQUIRE(h.apply(d, Command::remove("e2")));
+  const std::vector<std::string> labels = h.labels();
+  REQUIRE(labels.size() == 5);
+  for (std::string label : labels) {
+    CAPTURE(label);
+    // The data's names, quoted, are the only English left.
+    for (const char* name : {"'Summit 2'", "'Summit'", "'Retreat'"})
+      for (size_t at; (at = label.find(name)) != std::string::npos;)
+        label.erase(at, std::strlen(name));
+    CHECK(label.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") ==
+          std::string::npos);
+    CHECK(label.front() == '[');
+  }
 }

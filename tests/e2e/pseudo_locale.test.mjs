@@ -2,7 +2,8 @@
 // longer and accented by core/i18n): every widget label the app reports is translated
 // (no English left once the data is taken out: tests/i18n/labels.mjs) and none is cut
 // off, on a desktop-sized window (main view and each menu opened) and on a phone; the
-// page says its language (<html lang>). Screenshots go to build/e2e for a person to read.
+// page says its language (<html lang>); the screen reader's mirror speaks it too, dates in
+// words included. Screenshots go to build/e2e for a person to read.
 //
 //   1. 1280×800: the main view with an item selected, then each menu of the menu bar
 //   2. 390×844 (a phone): each pane of the bottom bar
@@ -41,6 +42,18 @@ test('1280×800 in the pseudo-locale: every label translated and whole, menus to
   const data = dataStrings(await page.evaluate(() => atlas.exportJSON()));
   await page.evaluate(() => atlas.widgets());  // starts the recording
   await page.evaluate(() => atlas.select('rt-hk'));
+  // The screen reader's mirror (src/app/mirror): the selected option and the selection
+  // region speak the pseudo-locale too, the date in its words ("July 2015" pseudo'd).
+  const spoken = await poll(page, () => {
+    const o = document.querySelector('#mirror [role=option][aria-selected=true]');
+    const details = document.getElementById('mirror-details')?.textContent ?? '';
+    return o?.dataset.item === 'rt-hk' && details.includes('Hong Kong Roundtable')
+      ? { option: o.textContent, details } : null;
+  });
+  assert.match(spoken.option, /^Hong Kong Roundtable, \[ŕöûñđţåƀļé ~+\], \[šöḿéţîḿé îñ \[\[Ĵûļý ~+\] 2015\] ~+\]/);
+  assert.match(spoken.details, /^\[Šéļéçţéđ: Hong Kong Roundtable, /);
+  const said = [spoken.option, ...spoken.details.split('\n')].map((label) => ({ label }));
+  assert.deepEqual(untranslated(said, data), [], 'English left in the mirror');
   await settle(page);
   const widgets = await check(page, data, 'main view');
   const ui = widgets.filter((w) => isPseudo(w.label));

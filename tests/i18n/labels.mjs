@@ -5,9 +5,8 @@
 //     that bypassed the catalog (the pseudo-locale accents every letter it translates)
 //   clipped(): a UI label whose text is wider than what its window shows of the widget
 //
-// The data is not translated (titles, names, places, countries), nor, yet, dates in words
-// (core/date_edtf's describe() writes English: README "Languages" says so); both are
-// taken out of a label before looking for English.
+// The data is not translated (titles, names, places, countries): it is taken out of a
+// label before looking for English. Dates in words are the catalog's, so they are checked.
 import { readFileSync } from 'node:fs';
 
 // Dear ImGui's own: its implicit "Debug" window, the app's main window (an id: it has no
@@ -15,13 +14,8 @@ import { readFileSync } from 'node:fs';
 // only by an id, "Parent/##links_1A2B3C4D": ids too).
 const IMGUI_IDS = /^(Debug|Coalition Atlas)$|_[0-9A-F]{8}$|\/$/;
 
-// The words describe() spells dates with (src/core/date_edtf.cpp, section 5).
-const DATE_WORDS = new RegExp('\\b(' + ['sometime in', 'sometime between', 'roughly between',
-  'around', 'between', 'and', 'from', 'to', 'until', 'exact date unknown', 'end unknown',
-  'start unknown', 'ongoing', 'start open', 'uncertain', 'an unknown year',
-  'at an unknown time', 'the', 'AD', 'BC', 'year', 's', 'January', 'February', 'March', 'April',
-  'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'spring',
-  'summer', 'autumn', 'winter', 'at', 'UTC', 'local time'].join('|') + ')\\b', 'g');
+// Not words: "UTC" in a time's offset ("UTC+08:00") is written the same in every language.
+const NOT_WORDS = /\bUTC\b/g;
 
 /** The strings of a dataset (JSON text) and the country names a label may show. */
 export function dataStrings(datasetJson) {
@@ -42,14 +36,14 @@ export function dataStrings(datasetJson) {
 export const isPseudo = (label) => /^\[.*\]$/s.test(label) && !/[A-Za-z]{2,}/.test(
   label.replace(/\{[a-z_]+\}/g, ''));
 
-/** The labels with English left once the data and dates are taken out. */
+/** The labels with English left once the data is taken out. */
 export function untranslated(widgets, data) {
   const bad = [];
   for (const w of widgets) {
     if (IMGUI_IDS.test(w.label)) continue;
     let rest = w.label;
     for (const s of data) if (rest.includes(s)) rest = rest.split(s).join(' ');
-    rest = rest.replace(DATE_WORDS, ' ');
+    rest = rest.replace(NOT_WORDS, ' ');
     if (/[A-Za-z]{2,}/.test(rest)) bad.push(`"${w.label}" (left: "${rest.trim()}")`);
   }
   return bad;

@@ -177,7 +177,8 @@ int cmd_date(std::vector<std::string> exprs) {
     }
     const auto& v = *r.value;
     std::cout << safe(e) << "\n"
-              << "  meaning:     " << atlas::edtf::describe(v) << "\n"
+              << "  meaning:     " << atlas::edtf::describe(v, atlas::edtf::Language::english)
+              << "\n"
               << "  earliest:    " << day_text(v.earliest()) << "\n"
               << "  latest:      " << day_text(v.latest()) << "\n";
     auto show_end = [](const char* name, atlas::edtf::End kind, const atlas::edtf::Date& d) {
