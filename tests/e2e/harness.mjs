@@ -172,6 +172,22 @@ export async function click(page, label, index = -1) {
   return r;
 }
 
+/** Clicks a widget that goes away when it is used (a dialog's button, a combo's item), as
+ *  click does, until it has gone: a click a busy frame missed is tried again, at most
+ *  `attempts` times. (A button's action runs once: the dialog closes in the frame that
+ *  takes the click.) */
+export async function clickAway(page, label, { attempts = 3, timeout = 5000 } = {}) {
+  for (let attempt = 1; ; attempt++) {
+    await click(page, label);
+    try {
+      await poll(page, (l) => !atlas.widgetRect(l), label, { timeout });
+      return;
+    } catch (e) {
+      if (attempt === attempts) throw new Error(`"${label}" was clicked ${attempts} times and is still there: ${e.message}`);
+    }
+  }
+}
+
 /** Clicks the text field labelled `label` (see click) and waits until it has the
  *  keyboard, clicking again if a busy frame missed the click; then typing goes into it. */
 export async function clickField(page, label, index = -1) {
