@@ -270,7 +270,7 @@ else()
   # App logic tests (no window): the state behind the UI and the JS API, the PNG writer.
   add_executable(atlas_app_tests tests/main.cpp tests/app/test_state.cpp tests/app/test_coordinates.cpp
     tests/app/test_persistence.cpp tests/app/test_session.cpp tests/app/test_view_mode.cpp
-    tests/app/test_mirror.cpp
+    tests/app/test_mirror.cpp tests/app/test_store_words.cpp
     tests/render/test_png.cpp
     src/platform/file_store.cpp)
   target_include_directories(atlas_app_tests PRIVATE ${DOCTEST_INCLUDE})

@@ -567,17 +567,14 @@
     const root = document.createElement('section');
     root.id = 'mirror';
     root.className = 'visually-hidden';
-    root.setAttribute('aria-label', 'Coalition Atlas as text');
     const commands = document.createElement('div');
     commands.setAttribute('role', 'toolbar');
-    commands.setAttribute('aria-label', 'Commands');
     const list = document.createElement('div');
     list.id = 'mirror-items';
     list.setAttribute('role', 'listbox');
     const details = document.createElement('div');
     details.id = 'mirror-details';
     details.setAttribute('role', 'region');
-    details.setAttribute('aria-label', 'Selection');
     const live = document.createElement('div');
     live.id = 'mirror-live';
     live.setAttribute('aria-live', 'polite');
@@ -598,6 +595,11 @@
   const optionId = (item) => 'item-' + item;
   Module.updateMirror = (m) => {
     if (!mirror.root) buildMirror();
+    // Every word comes from the app, in its language (src/app/mirror.cpp).
+    mirror.root.setAttribute('aria-label', m.names.whole);
+    mirror.commands.setAttribute('aria-label', m.names.commands);
+    mirror.details.setAttribute('aria-label', m.names.details);
+    ime.setAttribute('aria-label', m.names.input);
     mirror.list.setAttribute('aria-label', m.label);
     const options = document.createDocumentFragment();
     m.options.forEach((o, i) => {
@@ -616,7 +618,7 @@
     mirror.list.hidden = m.options.length === 0;
     if (m.active) ime.setAttribute('aria-activedescendant', optionId(m.active));
     else ime.removeAttribute('aria-activedescendant');
-    mirror.details.replaceChildren(...(m.details ? m.details.split('\n') : ['Nothing selected.'])
+    mirror.details.replaceChildren(...m.details.split('\n')
       .map((line) => Object.assign(document.createElement('p'), { textContent: line })));
     // Only a new text is announced (the same text set again is not news).
     if (mirror.live.textContent !== m.live) mirror.live.textContent = m.live;
@@ -833,7 +835,8 @@
      *  status}: whether the data is safely stored, and where (see README.md). */
     storageStatus() {
       need();
-      return { ...JSON.parse(Module.UTF8ToString(Module._atlas_api_storage_status())), ...store.info() };
+      const { notice, ...facts } = store.info();  // (the notice reaches atlas.notices(), worded)
+      return { ...JSON.parse(Module.UTF8ToString(Module._atlas_api_storage_status())), ...facts };
     },
     /** 'view' (a shared link, ?data=URL: read-only, nothing written to storage) or
      *  'edit' (the user's own data, saved as it changes). */

@@ -3,16 +3,17 @@
 // transaction. localStorage where IndexedDB cannot be used, as earlier versions did. Plain
 // IndexedDB calls (no library: the page's scripts are served as they are, unbundled).
 // The app's rules (two slots, the pointer, revisions, fallbacks) stay in C++
-// (src/app/persistence.cpp); this file only keeps keys and texts.
+// (src/app/persistence.cpp); this file only keeps keys and texts, and reports facts
+// (src/app/store_words.cpp words them).
 //
 //   1. Opening: IndexedDB; a newer version's database refused; localStorage as fallback
 //   2. Migration from the localStorage keys of earlier versions
 //   3. Reads and writes: get/put/remove, and a save's batch committed in one transaction
 //   4. Other tabs: a BroadcastChannel message after each save
-//   5. What the user is told: where, how full, whether the browser keeps it
+//   5. What the user is told: which store, how full, whether the browser keeps it (as facts)
 //
 // window.atlasStore: open() (before the app starts), get, put, remove, add + commit
-// (a save), started() (the app has shown what was read), where, status, notice, info.
+// (a save), started() (the app has shown what was read), info() (the facts the app words).
 (function () {
   'use strict';
 
@@ -23,11 +24,10 @@
   const KV = 'kv';  // one object store: key → text
   const LEGACY = 'atlas.';  // earlier versions' localStorage keys: atlas.current, …
   const LEGACY_KEYS = ['current', 'data.a', 'data.b', 'rev.a', 'rev.b', 'corrupt'];
-  const LOCAL_WHERE = "this browser's local storage";
 
   let db = null;
   let backend = 'indexeddb';  // or 'localstorage', or 'refused' (a newer app's database)
-  let notice = '';
+  let notice = null;  // what went wrong, for the app to word: {kind, why} (see facts())
   let migrated = false;  // the legacy keys were copied and read back; removed once shown
   const cache = new Map();
   let batch = [];  // the save being handed over by add()
@@ -84,9 +84,7 @@
   function useLocalStorage(why) {
     db = null;
     backend = 'localstorage';
-    notice = `This browser's database (IndexedDB) cannot be used here (${why}), so your data ` +
-      "is kept in its local storage instead, which holds only about 5 MB: a larger dataset " +
-      'cannot be saved there. Use File > Export to keep a copy as a file.';
+    notice = { kind: 'unavailable', why };
   }
 
   // View mode (a shared link, a published site) found no database: none is made until the
@@ -133,10 +131,7 @@
         db = null;
         backend = 'refused';
         cache.clear();
-        notice = 'Your saved data was stored by a newer version of Coalition Atlas, which this ' +
-          'version cannot read: it is left as it is, never overwritten. The sample is open ' +
-          'here and changes are not saved; reload to get the newer version, or use File > ' +
-          'Export to keep what you do here.';
+        notice = { kind: 'newer', why: '' };
       } else {
         useLocalStorage(String((e && e.message) || e));
       }
@@ -346,9 +341,7 @@
       }
     }
     useLocalStorage(why);
-    notice = `This browser's database (IndexedDB) failed while the app was open (${why}), so ` +
-      "your data is now kept in its local storage instead, which holds only about 5 MB. " +
-      'Use File > Export to keep a copy as a file.';
+    notice = { kind: 'failed', why };
     answer(0);
   }
 
@@ -400,34 +393,21 @@
     navigator.storage.estimate().then((e) => (estimate = { usage: e.usage, quota: e.quota }), () => {});
   }
 
-  const megabytes = (n) => (n >= 1e9 ? (n / 1e9).toFixed(1) + ' GB' : (n / 1e6).toFixed(1) + ' MB');
-
-  function where() {
-    if (backend === 'localstorage') return LOCAL_WHERE;
-    if (backend === 'refused') return "this browser's storage (kept for a newer version of the app)";
-    return "this browser's storage for this site";
-  }
-
-  function status() {
-    const parts = [];
-    if (estimate && estimate.quota) parts.push(`${megabytes(estimate.usage)} used of ${megabytes(estimate.quota)}`);
-    if (persisted === true) parts.push('kept by the browser until you delete it (persistent storage granted)');
-    else if (persisted === false) parts.push('the browser may clear it when space runs low (persistent storage not granted)');
-    return parts.join('; ');
-  }
+  // The facts; the app words them in the user's language (src/app/store_words.cpp).
+  const info = () => ({
+    backend,
+    persisted,
+    askedToPersist: asked,
+    usage: estimate ? estimate.usage : null,
+    quota: estimate ? estimate.quota : null,
+    notice,
+  });
 
   window.atlasStore = {
-    open, started, get, put, remove, add, commit, where, status,
-    notice: () => notice,
-    /** For window.atlas.storageStatus(). */
-    info: () => ({
-      backend,
-      persisted,
-      askedToPersist: asked,
-      usage: estimate ? estimate.usage : null,
-      quota: estimate ? estimate.quota : null,
-      status: status(),
-    }),
+    open, started, get, put, remove, add, commit,
+    /** {backend, persisted, askedToPersist, usage, quota, notice}: for the app, and for
+     *  window.atlas.storageStatus(). */
+    info,
     set onChange(fn) {
       onChange = fn;
     },

@@ -120,7 +120,9 @@ bool Mirror::operator==(const Mirror& o) const {
   };
   return label == o.label && first == o.first && total == o.total && active == o.active &&
          details == o.details && live == o.live && same_options(options, o.options) &&
-         same_commands(commands, o.commands);
+         same_commands(commands, o.commands) && whole_name == o.whole_name &&
+         commands_name == o.commands_name && details_name == o.details_name &&
+         input_name == o.input_name;
 }
 
 namespace {
@@ -228,6 +230,11 @@ Mirror build_mirror(const AppState& state, const MirrorContext& context) {
       m.options.push_back({d.events[e.index].id, event_option_text(state, d.events[e.index])});
   }
   m.details = selection_details(state);
+  if (m.details.empty()) m.details = tr("Nothing selected.");
+  m.whole_name = tr("Coalition Atlas as text");
+  m.commands_name = tr("Commands");
+  m.details_name = tr("Selection");
+  m.input_name = tr("Text input for Coalition Atlas");
   m.live = context.presenting ? context.step_text : context.notice;
   m.commands = commands(context);
   return m;

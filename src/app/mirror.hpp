@@ -54,8 +54,12 @@ struct Mirror {
   size_t total = 0;                   // the whole list's length (aria-setsize)
   std::string active;                 // the selected option's item id, "" for none
   std::string details;                // the selection's details, one sentence a line
+                                      // ("Nothing selected." when there is none)
   std::string live;                   // the story step or the newest notice (aria-live)
   std::vector<MirrorCommand> commands;
+  // The names of the mirror's parts (the whole, the commands' toolbar, the details'
+  // region) and of the page's text field that has the keyboard.
+  std::string whole_name, commands_name, details_name, input_name;
   bool operator==(const Mirror& o) const;
 };
 

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "app/host.hpp"
+#include "app/store_words.hpp"
 #include "core/i18n.hpp"
 #include "platform/frame_driver.hpp"
 #include "platform/platform.hpp"
@@ -64,11 +65,8 @@ EM_JS(void, js_store_commit, (const char* expect, int users_data, int id), {
   Module.store.commit(expect ? UTF8ToString(expect) : null, !!users_data,
                       (code) => Module._atlas_store_done(id, code));
 });
-EM_JS(char*, js_store_text, (int which), {
-  const t = which === 0 ? Module.store.where() : which === 1 ? Module.store.status()
-                                                             : Module.store.notice();
-  return Module.toHeap(t);
-});
+// The store's facts as JSON (web/store.js info()): the app words them (store_words).
+EM_JS(char*, js_store_info, (), { return Module.toHeap(JSON.stringify(Module.store.info())); });
 EM_JS(void, js_download, (const char* name, const char* bytes, int size), {
   // A copy of the bytes (binary-safe: PNG as well as JSON).
   Module.download(UTF8ToString(name), HEAPU8.slice(bytes, bytes + size));
@@ -227,9 +225,27 @@ class WebStore : public KeyValueStore {
     js_store_commit(batch.expect_current ? batch.expect_current->c_str() : nullptr,
                     batch.users_data ? 1 : 0, ++g_commit_id);
   }
-  std::string where() const override { return take_text(js_store_text(0)); }
-  std::string status() const override { return take_text(js_store_text(1)); }
-  std::string notice() const override { return take_text(js_store_text(2)); }
+  std::string where() const override { return store_where(info().value("backend", "")); }
+  std::string status() const override {
+    const nlohmann::json i = info();
+    auto number = [&](const char* key) {
+      return i.contains(key) && i[key].is_number() ? i[key].get<double>() : -1.0;
+    };
+    const auto& p = i.contains("persisted") ? i["persisted"] : nlohmann::json();
+    return store_status(number("usage"), number("quota"),
+                        p.is_boolean() ? (p.get<bool>() ? 1 : 0) : -1);
+  }
+  std::string notice() const override {
+    const nlohmann::json i = info();
+    if (!i.contains("notice") || !i["notice"].is_object()) return "";
+    return store_notice(i["notice"].value("kind", ""), i["notice"].value("why", ""));
+  }
+
+ private:
+  static nlohmann::json info() {
+    nlohmann::json j = nlohmann::json::parse(take_text(js_store_info()), nullptr, false);
+    return j.is_object() ? j : nlohmann::json::object();
+  }
 };
 
 // Waiting for js_load_site: the files so far, and who asked.
@@ -295,8 +311,17 @@ class WebHost : public Host {
     return take_text(js_zip_save(where.c_str()));
   }
   void publish_mirror(const Mirror& m) override {
-    nlohmann::json j = {{"label", m.label},   {"first", m.first},     {"total", m.total},
-                        {"active", m.active}, {"details", m.details}, {"live", m.live}};
+    nlohmann::json j = {{"label", m.label},
+                        {"first", m.first},
+                        {"total", m.total},
+                        {"active", m.active},
+                        {"details", m.details},
+                        {"live", m.live},
+                        {"names",
+                         {{"whole", m.whole_name},
+                          {"commands", m.commands_name},
+                          {"details", m.details_name},
+                          {"input", m.input_name}}}};
     nlohmann::json& options = j["options"] = nlohmann::json::array();
     for (const MirrorOption& o : m.options) options.push_back({{"id", o.id}, {"text", o.text}});
     nlohmann::json& commands = j["commands"] = nlohmann::json::array();

@@ -113,11 +113,9 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_storage_status() {
   FrameDriver* d = app();
   if (!d) return "null";
   auto& s = d->session;
-  g_result = nlohmann::json{{"saved", !s.dirty() && !s.saving()},
-                            {"saving", s.saving()},
-                            {"quotaExceeded", s.quota_exceeded()},
-                            {"conflict", s.conflict()},
-                            {"where", s.storage_where()}}
+  g_result = nlohmann::json{{"saved", !s.dirty() && !s.saving()},  {"saving", s.saving()},
+                            {"quotaExceeded", s.quota_exceeded()}, {"conflict", s.conflict()},
+                            {"where", s.storage_where()},          {"status", s.storage_status()}}
                  .dump();
   return g_result.c_str();
 }

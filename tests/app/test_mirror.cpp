@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "app/mirror.hpp"
+#include "core/i18n.hpp"
 
 using namespace atlas;
 
@@ -125,4 +126,23 @@ TEST_CASE("the keyboard moves through the items in time order") {
     CHECK(p->lat.has_value());
     REQUIRE(s.select(id));
   }
+}
+
+TEST_CASE("the mirror's own words (its parts' names, an empty selection) go through the catalog") {
+  AppState s;
+  s.load_sample();
+  Mirror m = build_mirror(s, {});
+  CHECK(m.details == "Nothing selected.");
+  CHECK(m.whole_name == "Coalition Atlas as text");
+  CHECK(m.commands_name == "Commands");
+  CHECK(m.details_name == "Selection");
+  REQUIRE(i18n::set_locale("pseudo"));
+  Mirror p = build_mirror(s, {});
+  i18n::set_locale("en");
+  CHECK(p.details == i18n::pseudo("Nothing selected."));
+  CHECK(p.whole_name == i18n::pseudo("Coalition Atlas as text"));
+  CHECK(p.commands_name == i18n::pseudo("Commands"));
+  CHECK(p.details_name == i18n::pseudo("Selection"));
+  CHECK(p.input_name == i18n::pseudo("Text input for Coalition Atlas"));
+  CHECK_FALSE(p == m);  // a change of words is sent to the page
 }

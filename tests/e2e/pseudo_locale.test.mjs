@@ -52,7 +52,18 @@ test('1280×800 in the pseudo-locale: every label translated and whole, menus to
   });
   assert.match(spoken.option, /^Hong Kong Roundtable, \[ŕöûñđţåƀļé ~+\], \[šöḿéţîḿé îñ \[\[Ĵûļý ~+\] 2015\] ~+\]/);
   assert.match(spoken.details, /^\[Šéļéçţéđ: Hong Kong Roundtable, /);
-  const said = [spoken.option, ...spoken.details.split('\n')].map((label) => ({ label }));
+  // The mirror's own names (its parts, the list, the keyboard's text field) and its
+  // command buttons come from the app's catalog too.
+  const names = await page.evaluate(() => [
+    document.getElementById('mirror').getAttribute('aria-label'),
+    document.querySelector('#mirror [role=toolbar]').getAttribute('aria-label'),
+    document.getElementById('mirror-details').getAttribute('aria-label'),
+    document.getElementById('mirror-items').getAttribute('aria-label'),
+    document.getElementById('ime').getAttribute('aria-label'),
+    ...[...document.querySelectorAll('#mirror [role=toolbar] button')].map((b) => b.textContent),
+  ]);
+  assert.ok(names.length > 5 && names.every(isPseudo), `the mirror's names: ${JSON.stringify(names)}`);
+  const said = [spoken.option, ...spoken.details.split('\n'), ...names].map((label) => ({ label }));
   assert.deepEqual(untranslated(said, data), [], 'English left in the mirror');
   await settle(page);
   const widgets = await check(page, data, 'main view');
