@@ -74,6 +74,23 @@ TEST_CASE("syntax errors give a line and a column") {
   CHECK(r.diagnostics[0].line == 1);
 }
 
+TEST_CASE("text that is not UTF-8 is refused with its line and column; UTF-8 is read as it is") {
+  // A bad byte after a long run of ASCII (read eight bytes at a time), and in a key.
+  const std::string head =
+      "{\n  \"format\": \"coalition-atlas\",\n  \"version\": 1,\n  \"title\": \"";
+  LoadResult r = load_dataset(head + "Roundtables of the region \xFF\"\n}");
+  REQUIRE(!r.ok());
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].message.find("UTF-8") != std::string::npos);
+  CHECK(r.diagnostics[0].line == 4);
+  r = load_dataset("{\"format\": \"coalition-atlas\", \"version\": 1, \"x-\xC0\xAF\": 1}");
+  REQUIRE(!r.ok());
+  CHECK(r.diagnostics[0].message.find("UTF-8") != std::string::npos);
+  r = load_dataset(head + "Hà Nội 香港 😀 roundtables\"\n}");
+  REQUIRE(r.ok());
+  CHECK(r.dataset->title == "Hà Nội 香港 😀 roundtables");
+}
+
 TEST_CASE("references, ids and ranges are checked") {
   CHECK(find(load_dataset(with("\"place\": \"hk\"", "\"place\": \"nowhere\"")), "/events/0/place"));
   CHECK(find(load_dataset(with("\"organisation\": \"paypal\", \"role\": \"grant\"",

@@ -42,6 +42,19 @@ TEST_CASE("is_valid_utf8 and utf8_length") {
   CHECK(is_valid_utf8("Hà Nội 香港 😀"));
   CHECK_FALSE(is_valid_utf8("\xC3"));
   CHECK_FALSE(is_valid_utf8("ok\xED\xA0\x80"));
+  // Long runs of ASCII are taken eight bytes at a time: a bad byte at every place after
+  // one, and characters that straddle the eight-byte steps.
+  for (size_t at = 0; at < 20; ++at) {
+    std::string s(20, 'a');
+    CHECK(is_valid_utf8(s));
+    s[at] = '\xFF';
+    CHECK_FALSE(is_valid_utf8(s));
+    s[at] = 'a';
+    s.insert(at, "香");
+    CHECK(is_valid_utf8(s));
+    s.erase(at + 2, 1);  // cut short
+    CHECK_FALSE(is_valid_utf8(s));
+  }
   CHECK(utf8_length("Hà Nội") == 6);
   CHECK(utf8_length("香港😀") == 3);
 }
