@@ -1170,6 +1170,46 @@ struct Bytes {
   in.p = p;
 }
 
+// The end of the run of plain string text that starts at p: the first '"', '\\' or
+// control character (each ends a run in JSON), or `end`. Eight bytes at a time: a
+// dataset's strings are mostly long runs.
+const char* plain_run_end(const char* p, const char* end) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  while (end - p >= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    if (((w - 0x20 * kOnes) & ~w & kHigh) | has_zero(w ^ ('"' * kOnes)) |
+        has_zero(w ^ ('\\' * kOnes)))
+      break;
+    p += 8;
+  }
+  while (p != end && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20) ++p;
+  return p;
+}
+
+}  // namespace
+}  // namespace atlas::detail
+
+// rapidjson copies a string's plain runs through this, then reads what ends them itself.
+// Its own copier needs SSE and its own string streams; the generic one does nothing, which
+// left every character to a loop with a check of the stack's room for each (a sixth of
+// an import in the browser). Only used without kParseValidateEncodingFlag (the text is
+// checked to be UTF-8 before).
+template <>
+template <>
+void rapidjson::Reader::ScanCopyUnescapedString(atlas::detail::Bytes& is,
+                                                rapidjson::Reader::StackStream<char>& os) {
+  const char* run = is.p;
+  const char* stop = atlas::detail::plain_run_end(run, is.end);
+  const auto n = static_cast<rapidjson::SizeType>(stop - run);
+  if (n) std::memcpy(os.Push(n), run, n);
+  is.p = stop;
+}
+
+namespace atlas::detail {
+namespace {
+
 // An escaped lone low surrogate ("\udc00") is the one thing rapidjson lets through that
 // nlohmann refuses: UTF-8 bytes ED A0..BF. Such text goes to nlohmann's parser. Only a
 // text with a low surrogate's escape somewhere (a pair's second half, usually) can have
