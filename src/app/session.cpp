@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <nlohmann/json.hpp>
 
 #include "core/formats.hpp"
 #include "core/i18n.hpp"
@@ -33,9 +34,11 @@ std::string Session::first_error(const LoadResult& r) {
 }
 
 namespace {
-// What View mode shows while the link downloads.
-constexpr const char* kOpeningLink =
-    R"({"format": "coalition-atlas", "version": 1, "title": "Opening a shared link…"})";
+// An empty dataset titled in the UI's language (the title is shown, and is data: it stays
+// as written whatever language opens the file later).
+std::string empty_dataset(const char* title) {
+  return nlohmann::json{{"format", "coalition-atlas"}, {"version", 1}, {"title", title}}.dump();
+}
 }  // namespace
 
 void Session::open_stored(const std::string& text, bool undoable) {
@@ -115,7 +118,7 @@ Session::ImportResult Session::import_text(std::string_view text, const std::str
   // the link), and nothing once it is shown.
   if (mode_ == Mode::View && (link_ != Link::Opening || name != link_address_)) {
     import_name_ = name;
-    import_diags_ = {{Severity::Error, "", AppState::kReadOnly, 0, 0}};
+    import_diags_ = {{Severity::Error, "", tr(AppState::kReadOnly), 0, 0}};
     return ImportResult::Refused;
   }
   // A new import while one waits for "Open it?": the waiting one is cancelled, and said,
@@ -189,8 +192,7 @@ void Session::replace(LoadResult loaded, const std::string& name) {
 }
 
 void Session::new_dataset() {
-  state.load_json(R"({"format": "coalition-atlas", "version": 1, "title": "Untitled dataset"})",
-                  tr("new dataset"));
+  state.load_json(empty_dataset(tr("Untitled dataset")), tr("new dataset"));
 }
 
 void Session::reset_to_sample() { state.load_sample(); }
@@ -329,7 +331,8 @@ void Session::start_view() {
               store_->get("data.b").has_value();
   has_previous_ = store_->get("previous").has_value();
   state.read_only = true;
-  state.load_json(kOpeningLink, tr("shared link"), false);
+  // What View mode shows while the link downloads.
+  state.load_json(empty_dataset(tr("Opening a shared link…")), tr("shared link"), false);
   saved_version_ = seen_version_ = state.data_version;
   force_save_ = false;
 }
@@ -373,7 +376,7 @@ std::string Session::make_copy() {
 }
 
 std::string Session::restore_previous() {
-  if (mode_ != Mode::Edit) return AppState::kReadOnly;
+  if (mode_ != Mode::Edit) return tr(AppState::kReadOnly);
   if (keep_previous_ || saving_) return tr("a save is under way; try again in a moment");
   auto previous = store_->get("previous");
   if (!previous) return tr("there is no previous data to restore");

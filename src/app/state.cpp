@@ -49,7 +49,7 @@ void AppState::load_sample(bool undoable) {
 
 bool AppState::edit(Command cmd, std::string* error, std::string_view merge_key) {
   if (read_only) {
-    if (error) *error = kReadOnly;
+    if (error) *error = tr(kReadOnly);
     return false;
   }
   double now =

@@ -14,6 +14,7 @@
 
 #include "core/dataset_json.hpp"
 #include "core/edit.hpp"
+#include "core/i18n.hpp"
 #include "core/id_table.hpp"
 #include "core/plan.hpp"
 #include "core/summary.hpp"
@@ -79,8 +80,9 @@ class AppState {
   // request_pick() refuse, so no view, shortcut or script can change what is shown.
   // Loading (load_json, adopt) still works: that is how the link arrives.
   bool read_only = false;
+  // English: the scripts' answer (web_api); the user is shown tr(kReadOnly).
   static constexpr const char* kReadOnly =
-      "this is a shared link, shown read-only: use \"Make a copy to edit\" to change it";
+      N_("this is a shared link, shown read-only: use \"Make a copy to edit\" to change it");
 
   // 2. Actions
   // Replaces the dataset only when `text` loads without errors; returns the

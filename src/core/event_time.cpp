@@ -6,6 +6,8 @@
 //   3. Today
 #include "core/event_time.hpp"
 
+#include "core/i18n.hpp"
+
 namespace atlas {
 
 // ---------------------------------------------------------------------------------
@@ -26,8 +28,19 @@ std::optional<Moment> moment_in_zone(int64_t utc, std::string_view zone_name,
   return m;
 }
 
+namespace {
+// The words in the UI's language (the catalog's), or English for the exports, as
+// core/date_edtf's describe() chooses.
+const char* say(edtf::Language language, const char* msgid) {
+  return language == edtf::Language::ui ? tr(msgid) : msgid;
+}
+std::string say(edtf::Language language, const char* msgid, const i18n::Args& args) {
+  return i18n::fill(say(language, msgid), args);
+}
+}  // namespace
+
 std::optional<Moment> read_moment(const edtf::Date& written, std::string_view zone_name,
-                                  const tz::ZoneDb* db, std::string* why) {
+                                  const tz::ZoneDb* db, std::string* why, edtf::Language language) {
   const int64_t local = edtf::local_seconds(written);
   const std::optional<int64_t> utc = edtf::utc_seconds(written);
   const tz::Zone* zone = nullptr;
@@ -35,8 +48,9 @@ std::optional<Moment> read_moment(const edtf::Date& written, std::string_view zo
     zone = db ? db->find(zone_name) : nullptr;
     if (!zone) {
       if (why)
-        *why = db ? "the time zone \"" + std::string(zone_name) + "\" is not in the zone data"
-                  : "the time zone data is not loaded";
+        *why = db ? say(language, N_("the time zone \"{zone}\" is not in the zone data"),
+                        {{"zone", std::string(zone_name)}})
+                  : say(language, N_("the time zone data is not loaded"));
       return std::nullopt;
     }
   }
@@ -66,10 +80,11 @@ std::optional<Moment> read_moment(const edtf::Date& written, std::string_view zo
   return m;
 }
 
-EventTimes event_times(const Event& e, const tz::ZoneDb* db) {
+EventTimes event_times(const Event& e, const tz::ZoneDb* db, edtf::Language language) {
   EventTimes t;
-  if (e.starts) t.starts = read_moment(e.starts->start, e.time_zone, db, &t.problem);
-  if (e.ends && t.problem.empty()) t.ends = read_moment(e.ends->start, e.time_zone, db, &t.problem);
+  if (e.starts) t.starts = read_moment(e.starts->start, e.time_zone, db, &t.problem, language);
+  if (e.ends && t.problem.empty())
+    t.ends = read_moment(e.ends->start, e.time_zone, db, &t.problem, language);
   if (!t.problem.empty()) t.starts.reset(), t.ends.reset();
   return t;
 }
@@ -77,8 +92,9 @@ EventTimes event_times(const Event& e, const tz::ZoneDb* db) {
 // ---------------------------------------------------------------------------------
 // 2. Words
 // ---------------------------------------------------------------------------------
-// English sentences, not yet in the catalog: their days are written in English too, so a
-// sentence is in one language.
+// Whole sentences from the catalog, with named placeholders, so a language can order the
+// day, the clock and the zone as it writes them; the days inside are in the same language
+// (describe_day), so a sentence is in one language. The exports (ICS) ask for English.
 namespace {
 
 std::string clock_of(int64_t local) {
@@ -86,62 +102,87 @@ std::string clock_of(int64_t local) {
 }
 
 // "(PST, UTC+08:00)", "(UTC+11:00 to UTC+10:00)": numeric abbreviations ("+08") say
-// nothing the offset does not.
+// nothing the offset does not. Always in the UI's language: only the Inspector shows it.
 std::string zone_detail(const Moment& a, const std::optional<Moment>& b) {
   auto one = [](const Moment& m) {
     const bool named = !m.abbreviation.empty() && m.abbreviation != "UTC" &&
                        m.abbreviation[0] != '+' && m.abbreviation[0] != '-';
-    return (named ? m.abbreviation + ", " : std::string()) + edtf::utc_offset_text(m.offset);
+    const std::string offset = edtf::utc_offset_text(m.offset);
+    return named ? trf("{abbreviation}, {offset}",
+                       {{"abbreviation", m.abbreviation}, {"offset", offset}})
+                 : offset;
   };
   std::string s = one(a);
-  if (b && (b->offset != a.offset || b->abbreviation != a.abbreviation)) s += " to " + one(*b);
+  if (b && (b->offset != a.offset || b->abbreviation != a.abbreviation))
+    s = trf("{from} to {to}", {{"from", s}, {"to", one(*b)}});
   return s;
 }
 
-std::string reading_note(const Moment& m, const std::string& which) {
+// The start's or the end's (`start`), skipped or repeated by a daylight saving change.
+std::string reading_note(const Moment& m, bool start) {
+  if (m.reading != tz::LocalKind::Gap && m.reading != tz::LocalKind::Overlap) return {};
+  const i18n::Args args = {
+      {"time", clock_of(m.written_local)},
+      {"day", edtf::describe_day(edtf::day_of_seconds(m.written_local), edtf::Language::ui)},
+      {"zone", m.zone},
+      {"read", clock_of(m.local)},
+      {"abbreviation", m.abbreviation}};
   if (m.reading == tz::LocalKind::Gap)
-    return "The " + which + " time " + clock_of(m.written_local) + " does not exist on " +
-           edtf::describe_day(edtf::day_of_seconds(m.written_local), edtf::Language::english) +
-           " in " + m.zone + " (the clocks go forward): it is read as " + clock_of(m.local) + ".";
-  if (m.reading == tz::LocalKind::Overlap)
-    return "The " + which + " time " + clock_of(m.written_local) + " happens twice on " +
-           edtf::describe_day(edtf::day_of_seconds(m.written_local), edtf::Language::english) +
-           " in " + m.zone + " (the clocks go back): the first is meant, " + m.abbreviation + ".";
-  return {};
+    return start ? trf("The start time {time} does not exist on {day} in {zone} (the clocks go "
+                       "forward): it is read as {read}.",
+                       args)
+                 : trf("The end time {time} does not exist on {day} in {zone} (the clocks go "
+                       "forward): it is read as {read}.",
+                       args);
+  return start ? trf("The start time {time} happens twice on {day} in {zone} (the clocks go "
+                     "back): the first is meant, {abbreviation}.",
+                     args)
+               : trf("The end time {time} happens twice on {day} in {zone} (the clocks go "
+                     "back): the first is meant, {abbreviation}.",
+                     args);
 }
 
 }  // namespace
 
-std::string clock_range_text(const Moment& from, const std::optional<Moment>& to) {
+std::string clock_range_text(const Moment& from, const std::optional<Moment>& to,
+                             edtf::Language language) {
   const int64_t d0 = edtf::day_of_seconds(from.local);
-  std::string s = edtf::describe_day(d0, edtf::Language::english) + ", " + clock_of(from.local);
-  if (!to) return s;
+  const std::string day = edtf::describe_day(d0, language);
+  if (!to)
+    return say(language, N_("{day}, {time}"), {{"day", day}, {"time", clock_of(from.local)}});
   const int64_t d1 = edtf::day_of_seconds(to->local);
-  if (d1 == d0) return s + "\xE2\x80\x93" + clock_of(to->local);  // en dash
-  return s + " \xE2\x80\x93 " + edtf::describe_day(d1, edtf::Language::english) + ", " +
-         clock_of(to->local);
+  if (d1 == d0)
+    return say(language, N_("{day}, {from}–{to}"),
+               {{"day", day}, {"from", clock_of(from.local)}, {"to", clock_of(to->local)}});
+  return say(language, N_("{from} – {to}"),
+             {{"from", clock_range_text(from, std::nullopt, language)},
+              {"to", clock_range_text(*to, std::nullopt, language)}});
 }
 
 TimeDisplay describe_event_time(const Event& e, const tz::ZoneDb* db,
                                 std::string_view viewer_zone) {
+  const edtf::Language ui = edtf::Language::ui;
   TimeDisplay out;
   if (!e.starts) return out;
-  EventTimes t = event_times(e, db);
+  EventTimes t = event_times(e, db, ui);
   if (!t.problem.empty() || !t.starts) {
-    out.note = "The times cannot be shown: " + t.problem + ".";
+    out.note = trf("The times cannot be shown: {why}.", {{"why", t.problem}});
     return out;
   }
   const Moment& a = *t.starts;
-  const std::string when = clock_range_text(a, t.ends);
+  const std::string when = clock_range_text(a, t.ends, ui);
   if (!a.fixed) {
-    out.venue = when + " (local time wherever one is: no time zone or offset is given)";
+    out.venue = trf("{when} (local time wherever one is: no time zone or offset is given)",
+                    {{"when", when}});
     return out;
   }
-  out.venue = a.zone.empty() ? when + " (" + zone_detail(a, t.ends) + ")"
-                             : when + " " + a.zone + " time (" + zone_detail(a, t.ends) + ")";
-  out.note = reading_note(a, "start");
+  out.venue = a.zone.empty()
+                  ? trf("{when} ({detail})", {{"when", when}, {"detail", zone_detail(a, t.ends)}})
+                  : trf("{when} {zone} time ({detail})",
+                        {{"when", when}, {"zone", a.zone}, {"detail", zone_detail(a, t.ends)}});
+  out.note = reading_note(a, true);
   if (t.ends) {
-    std::string end_note = reading_note(*t.ends, "end");
+    std::string end_note = reading_note(*t.ends, false);
     if (!end_note.empty()) out.note += (out.note.empty() ? "" : " ") + end_note;
   }
   if (viewer_zone.empty() || !db || viewer_zone == a.zone) return out;
@@ -151,8 +192,13 @@ TimeDisplay describe_event_time(const Event& e, const tz::ZoneDb* db,
   if (t.ends && t.ends->fixed) vb = moment_in_zone(t.ends->utc, viewer_zone, *db);
   if (va->offset == a.offset && (!vb || !t.ends || vb->offset == t.ends->offset)) return out;
   const std::string detail = zone_detail(*va, vb);
-  out.viewer = clock_range_text(*va, vb) + " your time (" + std::string(viewer_zone) +
-               (detail == viewer_zone ? "" : ", " + detail) + ")";
+  const std::string when_here = clock_range_text(*va, vb, ui);
+  out.viewer =
+      detail == viewer_zone
+          ? trf("{when} your time ({zone})",
+                {{"when", when_here}, {"zone", std::string(viewer_zone)}})
+          : trf("{when} your time ({zone}, {detail})",
+                {{"when", when_here}, {"zone", std::string(viewer_zone)}, {"detail", detail}});
   return out;
 }
 

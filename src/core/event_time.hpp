@@ -41,10 +41,12 @@ struct Moment {
   int64_t written_local = 0;  // the wall clock as written (differs from local in a gap)
 };
 
-// Reads a written date-time in `zone_name` ("" for none). nullopt, with *why, when a
-// zone is named but `db` is null or does not have it.
+// Reads a written date-time in `zone_name` ("" for none). nullopt, with *why (in
+// `language`: English for the exports, unless the UI asks), when a zone is named but `db`
+// is null or does not have it.
 std::optional<Moment> read_moment(const edtf::Date& written, std::string_view zone_name,
-                                  const tz::ZoneDb* db, std::string* why = nullptr);
+                                  const tz::ZoneDb* db, std::string* why = nullptr,
+                                  edtf::Language language = edtf::Language::english);
 // The instant `utc` on the clock of `zone_name`; nullopt when db does not have it.
 std::optional<Moment> moment_in_zone(int64_t utc, std::string_view zone_name, const tz::ZoneDb& db);
 
@@ -55,11 +57,15 @@ struct EventTimes {
   std::optional<Moment> starts, ends;  // absent when the event has none, or on a problem
   std::string problem;                 // why a time could not be read ("" when fine)
 };
-EventTimes event_times(const Event& e, const tz::ZoneDb* db);
+// `problem` is in `language`: English (the exports' words) unless the UI asks for its own.
+EventTimes event_times(const Event& e, const tz::ZoneDb* db,
+                       edtf::Language language = edtf::Language::english);
 
 // "4 March 2026, 09:30", "4 March 2026, 09:30–17:00", "4 March 2026, 09:00 – 6 March
-// 2026, 17:00": the wall-clock part, without a zone.
-std::string clock_range_text(const Moment& from, const std::optional<Moment>& to);
+// 2026, 17:00": the wall-clock part, without a zone, in the UI's language or (the
+// exports) English: the caller says which.
+std::string clock_range_text(const Moment& from, const std::optional<Moment>& to,
+                             edtf::Language language);
 
 struct TimeDisplay {
   // "4 March 2026, 09:30–17:00 Asia/Manila time (PST, UTC+08:00)"; empty without times.
@@ -71,7 +77,8 @@ struct TimeDisplay {
   // change, or a time could not be read; else empty.
   std::string note;
 };
-// What the Inspector shows beside the times, and the Plan pane beside an upcoming event.
+// What the Inspector shows beside the times, and the Plan pane beside an upcoming event:
+// sentences in the UI's language (the catalog's).
 // `viewer_zone` is the viewer's IANA zone (the web passes Intl's resolvedOptions()
 // .timeZone, the desktop its TZ); "" for unknown.
 TimeDisplay describe_event_time(const Event& e, const tz::ZoneDb* db, std::string_view viewer_zone);

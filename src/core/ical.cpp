@@ -173,7 +173,7 @@ Plan plan_of(const Event& e, const IcalOptions& o) {
   const bool one_day = p.first_day == p.last_day;
   if (e.starts && (e.ends || one_day)) {
     std::string why;
-    EventTimes t = event_times(e, o.zones);
+    EventTimes t = event_times(e, o.zones, edtf::Language::english);
     if (!t.problem.empty()) {
       p.reason = "its times cannot be read: " + t.problem;
       return p;
@@ -184,10 +184,10 @@ Plan plan_of(const Event& e, const IcalOptions& o) {
     return p;
   }
   if (e.starts) {
-    EventTimes t = event_times(e, o.zones);
+    EventTimes t = event_times(e, o.zones, edtf::Language::english);
     if (t.starts)
       p.note += std::string(p.note.empty() ? "" : " ") + "Starts " +
-                clock_range_text(*t.starts, std::nullopt) +
+                clock_range_text(*t.starts, std::nullopt, edtf::Language::english) +
                 (t.starts->zone.empty() ? "" : " " + t.starts->zone + " time") + ".";
   }
   p.kind = Plan::AllDay;

@@ -426,6 +426,8 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_set_field(const char* id, const char*
   auto value = nlohmann::json::parse(text_of(json_value), nullptr, false);
   if (value.is_discarded())
     error = "the value is not JSON";
+  else if (d->state.read_only)
+    error = atlas::AppState::kReadOnly;  // English for scripts, whatever the UI shows
   else
     d->state.edit(atlas::Command::set_field(text_of(id), text_of(field), value), &error);
   wake();

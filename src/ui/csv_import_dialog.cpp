@@ -37,9 +37,9 @@ std::string column_letters(int c) {
 }
 
 std::string column_label(const std::vector<std::string>& header, int c) {
-  if (c < 0) return "(none)";
+  if (c < 0) return tr("(none)");
   std::string name = size_t(c) < header.size() ? header[size_t(c)] : "";
-  return column_letters(c) + ": " + (name.empty() ? "(no header)" : name);
+  return column_letters(c) + ": " + (name.empty() ? tr("(no header)") : name);
 }
 
 // What an import adds, each count in its own plural form.
@@ -120,7 +120,8 @@ void CsvImportDialog::draw(Session& session) {
     if (size_t bad = im.error_rows()) {
       bool skip = im.options().skip_bad_rows;
       std::string label = trn("Skip the {count} row with errors",
-                              "Skip the {count} rows with errors", static_cast<long long>(bad));
+                              "Skip the {count} rows with errors", static_cast<long long>(bad)) +
+                          "##skip-bad-rows";  // one id whatever the count and the language
       if (ImGui::Checkbox(label.c_str(), &skip)) im.set_skip_bad_rows(skip);
     }
   }

@@ -271,7 +271,7 @@ void Editor::coordinates(AppState& state, const Place& p) {
 void Editor::place_picker(AppState& state, const Event& e) {
   label_row(tr("Place"));
   const Place* current = state.place(e.place);
-  std::string shown = current ? current->name + " (" + current->country + ")" : "— no place —";
+  std::string shown = current ? current->name + " (" + current->country + ")" : tr("— no place —");
   ImGui::SetNextItemWidth(-1);
   std::string key = e.id + "/place";
   if (combo("##place" + e.id, shown.c_str(), ImGuiComboFlags_HeightLarge)) {
@@ -637,33 +637,33 @@ void Editor::add_buttons(AppState& state) {
     Event e;
     e.id = new_id(state.dataset, "event");
     e.kind = EventKind::Forum;
-    e.title = "New event";
+    e.title = tr("New event");  // data now: the name in the UI's language
     std::string id = e.id;
     if (apply(state, Command::add(e))) added(id);
   }
-  flow("+ Working group");
+  flow(tr("+ Working group"));
   if (ImGui::SmallButton(tr("+ Working group"))) {
     WorkingGroup w;
     w.id = new_id(state.dataset, "working-group");
-    w.name = "New working group";
+    w.name = tr("New working group");
     w.country = state.dataset.places.empty() ? "SG" : state.dataset.places.front().country;
     std::string id = w.id;
     if (apply(state, Command::add(w))) added(id);
   }
-  flow("+ Place");
+  flow(tr("+ Place"));
   if (ImGui::SmallButton(tr("+ Place"))) {
     Place p;
     p.id = new_id(state.dataset, "place");
-    p.name = "New place";
+    p.name = tr("New place");
     p.country = "SG";
     std::string id = p.id;
     if (apply(state, Command::add(p))) added(id);
   }
-  flow("+ Organisation");
+  flow(tr("+ Organisation"));
   if (ImGui::SmallButton(tr("+ Organisation"))) {
     Organisation o;
     o.id = new_id(state.dataset, "organisation");
-    o.name = "New organisation";
+    o.name = tr("New organisation");
     std::string id = o.id;
     if (apply(state, Command::add(o))) added(id);
   }
@@ -786,24 +786,27 @@ void Editor::quality_panel(AppState& state, bool* open) {
   };
   if (ImGui::CollapsingHeader(tr("Places without coordinates"), ImGuiTreeNodeFlags_DefaultOpen))
     for (const auto& p : d.places)
-      if (!p.lat) item(p.id, p.name + " is not on the map");
+      if (!p.lat) item(p.id, trf("{name} is not on the map", {{"name", p.name}}));
   if (ImGui::CollapsingHeader(tr("Events without a date or a place"),
                               ImGuiTreeNodeFlags_DefaultOpen))
     for (const auto& e : d.events) {
-      if (!e.date) item(e.id, e.title + " has no date");
-      if (e.place.empty()) item(e.id, e.title + " has no place");
+      if (!e.date) item(e.id, trf("{title} has no date", {{"title", e.title}}));
+      if (e.place.empty()) item(e.id, trf("{title} has no place", {{"title", e.title}}));
     }
   if (ImGui::CollapsingHeader(tr("Organisations nothing refers to"),
                               ImGuiTreeNodeFlags_DefaultOpen))
     for (const auto& o : d.organisations)
-      if (!used_organisations(state).count(o.id)) item(o.id, o.name + " takes part in nothing");
+      if (!used_organisations(state).count(o.id))
+        item(o.id, trf("{name} takes part in nothing", {{"name", o.name}}));
   if (ImGui::CollapsingHeader(tr("Likely duplicates (same name)"),
                               ImGuiTreeNodeFlags_DefaultOpen)) {
     std::map<std::string, std::string> seen;
     auto check = [&](const std::string& id, const std::string& name) {
       std::string k = fold(name);
       auto [it, fresh] = seen.emplace(k, id);
-      if (!fresh) item(id, name + " looks like " + it->second + " (use Merge into…)");
+      if (!fresh)
+        item(id, trf("{name} looks like {other} (use Merge into…)",
+                     {{"name", name}, {"other", it->second}}));
     };
     for (const auto& p : d.places) check(p.id, p.name + " / " + p.country);
     for (const auto& o : d.organisations) check(o.id, o.name);

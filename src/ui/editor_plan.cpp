@@ -92,7 +92,7 @@ void Editor::plan_fields(AppState& state, const std::string& id) {
   // The new item's field first: it stays where it is however long the list grows.
   ImGui::PushID(id.c_str());
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 90);
-  bool enter = ImGui::InputTextWithHint("##newitem", "A new item: what to do before the event",
+  bool enter = ImGui::InputTextWithHint("##newitem", tr("A new item: what to do before the event"),
                                         &new_item_, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
   if ((ImGui::Button(tr("Add item")) || enter) && !new_item_.empty()) {

@@ -111,8 +111,10 @@ bool FileDialog::draw() {
     }
   }
   if (entries_.empty())
-    ImGui::TextDisabled(mode_ == Mode::NewFolder ? "No folders here." : "No %s files here.",
-                        extension_.c_str());
+    ImGui::TextDisabled(
+        "%s", mode_ == Mode::NewFolder
+                  ? tr("No folders here.")
+                  : trf("No {extension} files here.", {{"extension", extension_}}).c_str());
   ImGui::EndChild();
   if (!error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "%s", error_.c_str());
   bool agreed = false;  // the user already said "Replace"
@@ -148,9 +150,10 @@ bool FileDialog::draw() {
   if (chosen && mode_ == Mode::NewFolder) {
     std::error_code ec;
     if (fs::exists(chosen_, ec) && (!fs::is_directory(chosen_, ec) || !fs::is_empty(chosen_, ec))) {
-      error_ = fs::path(chosen_).filename().string() +
-               (fs::is_directory(chosen_, ec) ? " holds files" : " is a file") +
-               ": give a new or empty folder's name.";
+      const i18n::Args name = {{"name", fs::path(chosen_).filename().string()}};
+      error_ = fs::is_directory(chosen_, ec)
+                   ? trf("{name} holds files: give a new or empty folder's name.", name)
+                   : trf("{name} is a file: give a new or empty folder's name.", name);
       chosen = false;
     }
   }

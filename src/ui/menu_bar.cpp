@@ -159,9 +159,10 @@ void AppUI::view_bar() {
   const char* button = tr("Make a copy to edit");
   const float button_w = ImGui::CalcTextSize(button).x + style.FramePadding.x * 2;
   ImGui::AlignTextToFramePadding();
-  const std::string text = (opening ? "Opening a shared link: " : "Viewing a shared link: ") +
-                           session_.link_address() +
-                           (opening ? "…" : " (read-only; your own data is not changed)");
+  const std::string text =
+      opening ? trf("Opening a shared link: {address}…", {{"address", session_.link_address()}})
+              : trf("Viewing a shared link: {address} (read-only; your own data is not changed)",
+                    {{"address", session_.link_address()}});
   ImGui::PushClipRect(ImGui::GetCursorScreenPos(),
                       ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x -
                                  button_w - style.ItemSpacing.x,

@@ -169,8 +169,9 @@ void PlanPane::due(AppState& state, const char* heading, const std::vector<DueIt
 // 4. Conflicts
 // -----------------------------------------------------------------------------------
 void PlanPane::conflicts(AppState& state) {
-  ImGui::SeparatorText(("Conflicts (" + std::to_string(summary_.conflicts.size()) +
-                        (summary_.conflicts_capped ? "+" : "") + ")")
+  const std::string count = i18n::format_number(static_cast<long long>(summary_.conflicts.size()));
+  ImGui::SeparatorText((summary_.conflicts_capped ? trf("Conflicts ({count}+)", {{"count", count}})
+                                                  : trf("Conflicts ({count})", {{"count", count}}))
                            .c_str());
   for (size_t i = 0; i < summary_.conflicts.size(); ++i) {
     const Conflict& c = summary_.conflicts[i];

@@ -211,10 +211,10 @@ void Presenter::story_editor(AppState& state, const MapView& map, const Timeline
       steps.push_back(st);
     }
   }
-  ImGui::TextWrapped(saved
-                         ? "The dataset's story: presenter mode (F5) steps through it."
-                         : "No story is saved yet: presenter mode shows an overview, then every "
-                           "event in date order. Any change below saves these steps as the story.");
+  ImGui::TextWrapped(
+      "%s", saved ? tr("The dataset's story: presenter mode (F5) steps through it.")
+                  : tr("No story is saved yet: presenter mode shows an overview, then every "
+                       "event in date order. Any change below saves these steps as the story."));
   bool changed = false;
   if (ImGui::Button(tr("+ Add the selection here")) && !state.selection().empty()) {
     StoryStep st;
@@ -242,7 +242,7 @@ void Presenter::story_editor(AppState& state, const MapView& map, const Timeline
     ImGui::PushID(int(i));
     const Event* e = state.event(steps[i].item);
     const WorkingGroup* g = state.working_group(steps[i].item);
-    std::string name = steps[i].item.empty() ? "Overview"
+    std::string name = steps[i].item.empty() ? tr("Overview")
                        : e                   ? e->title
                        : g                   ? g->name
                                              : steps[i].item;

@@ -86,9 +86,11 @@ void AppUI::publish_dialog() {
     ImGui::TextDisabled("%s", tr("Only that story is kept; the site opens presenting it."));
   ImGui::Spacing();
   const std::string name = publish_name();
-  ImGui::TextWrapped(web ? "You get %s.zip: unzip it and put the folder %s on the host."
-                         : "Choose a new folder; it is written whole, or not at all.",
-                     name.c_str(), name.c_str());
+  ImGui::TextWrapped(
+      "%s", web ? trf("You get {name}.zip: unzip it and put the folder {name} on the host.",
+                      {{"name", name}})
+                      .c_str()
+                : tr("Choose a new folder; it is written whole, or not at all."));
   ImGui::Spacing();
   const bool busy = publishing_;
   ImGui::BeginDisabled(busy);
@@ -127,33 +129,46 @@ void AppUI::publish_now(const std::string& where) {
     publishing_ = false;
     if (!error.empty()) {
       session_.notices.push_back(
-          {Notice::Error, "Publishing failed: the app's files could not be had (" + error + ").",
+          {Notice::Error,
+           trf("Publishing failed: the app's files could not be had ({why}).", {{"why", error}}),
            false});
       return;
     }
     PublishOutput o = publish_site({std::move(site), dataset.get(), story},
                                    [this](std::string_view bytes) { return host_.sha256(bytes); });
     if (!o.error.empty()) {
-      session_.notices.push_back({Notice::Error, "Publishing failed: " + o.error + ".", false});
+      session_.notices.push_back(
+          {Notice::Error, trf("Publishing failed: {why}.", {{"why", o.error}}), false});
       return;
     }
     if (std::string why = host_.save_site(where, o.files); !why.empty()) {
       session_.notices.push_back(
-          {Notice::Error, "Publishing failed: " + why + "; nothing was written.", false});
+          {Notice::Error, trf("Publishing failed: {why}; nothing was written.", {{"why", why}}),
+           false});
       return;
     }
     const bool web = host_.abilities().browser_files;
-    session_.notices.push_back({Notice::Info,
-                                "Published " + std::to_string(dataset->events.size()) +
-                                    (dataset->events.size() == 1 ? " event" : " events") +
-                                    (story.empty() ? "" : " and the story \"" + story + "\"") +
-                                    " as " + where + (web ? ".zip" : "") + " (" +
-                                    std::to_string(o.files.size()) + " files, " +
-                                    megabytes(o.files) + "). " +
-                                    (web ? "Unzip it and put the folder on any static web host."
-                                         : "Put the folder on any static web host.") +
-                                    " It opens read-only, and works offline after the first visit.",
-                                false});
+    const long long events = static_cast<long long>(dataset->events.size());
+    const i18n::Args args = {
+        {"story", story},
+        {"name", where + (web ? ".zip" : "")},
+        {"files", trn("{count} file", "{count} files", static_cast<long long>(o.files.size()))},
+        {"size", megabytes(o.files)}};
+    const std::string published =
+        story.empty()
+            ? trn("Published {count} event as {name} ({files}, {size}).",
+                  "Published {count} events as {name} ({files}, {size}).", events, args)
+            : trn("Published {count} event and the story \"{story}\" as {name} ({files}, {size}).",
+                  "Published {count} events and the story \"{story}\" as {name} ({files}, "
+                  "{size}).",
+                  events, args);
+    session_.notices.push_back(
+        {Notice::Info,
+         published + " " +
+             (web ? tr("Unzip it and put the folder on any static web host.")
+                  : tr("Put the folder on any static web host.")) +
+             " " + tr("It opens read-only, and works offline after the first visit."),
+         false});
   });
 }
 

@@ -42,16 +42,6 @@ ImU32 with_alpha(ImU32 c, float a) {
   return (c & 0x00FFFFFF) | (ImU32(std::clamp(a, 0.0f, 1.0f) * 255.0f) << 24);
 }
 
-std::string day_words(int64_t day) {
-  int64_t y;
-  int m, d;
-  edtf::civil_from_days(day, y, m, d);
-  static const char* months[] = {"January",   "February", "March",    "April",
-                                 "May",       "June",     "July",     "August",
-                                 "September", "October",  "November", "December"};
-  return std::to_string(d) + " " + months[m - 1] + " " + std::to_string(y);
-}
-
 }  // namespace
 
 // -----------------------------------------------------------------------------------
@@ -105,11 +95,11 @@ void TimelineView::rebuild(const AppState& state) {
         auto p = places.find(e.place);
         std::string c = p == places.end() ? "" : p->second->country;
         const Country* country = find_country(c);
-        add(i, *e.date, key_for(country ? country->name : "No place given"), lasted);
+        add(i, *e.date, key_for(country ? country->name : tr("No place given")), lasted);
         break;
       }
       case GroupBy::Organisation:
-        if (e.organisations.empty()) add(i, *e.date, key_for("No organisation named"), lasted);
+        if (e.organisations.empty()) add(i, *e.date, key_for(tr("No organisation named")), lasted);
         for (const auto& part : e.organisations) {
           const Organisation* o = state.organisation(part.organisation);
           add(i, *e.date, key_for(o ? o->name : part.organisation), lasted);
@@ -127,7 +117,7 @@ void TimelineView::rebuild(const AppState& state) {
       const Country* c = find_country(w.country);
       lane = key_for(c ? c->name : w.country);
     } else if (group_by_ == GroupBy::Organisation) {
-      lane = key_for("Working groups");
+      lane = key_for(tr("Working groups"));
     }
     add(group_base + g, *w.active, lane, true);
   }
@@ -338,7 +328,7 @@ void TimelineView::draw_axis(AppState& state, Theme theme, float x0, float y0, f
     ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
     if (!brushing_)
       ImGui::SetTooltip("%s", trf("{date}\nDrag to show only a range of time",
-                                  {{"date", day_words(int64_t(day))}})
+                                  {{"date", edtf::describe_day(int64_t(day))}})
                                   .c_str());
   }
   state.set_filters(f);

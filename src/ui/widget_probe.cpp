@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace atlas::ui::probe {
@@ -70,8 +71,13 @@ void new_frame() {
 bool find(const char* label, int index, float rect[4]) {
   const Item* found = nullptr;
   int seen = 0;
+  const std::string_view id = std::strncmp(label, "##", 2) == 0 ? label : "";
+  auto ends_with_id = [&](const std::string& full) {
+    return !id.empty() && full.size() > id.size() &&
+           std::string_view(full).substr(full.size() - id.size()) == id;
+  };
   for (const Item& it : g_last)
-    if (it.label == label || (label[0] && it.full == label)) {
+    if (it.label == label || (label[0] && it.full == label) || ends_with_id(it.full)) {
       found = &it;
       if (seen++ == index) break;
     }

@@ -20,7 +20,9 @@ bool enabled();
 // ends (ImGui::EndFrame, inside Render) it becomes "last": what find() answers from.
 void new_frame();
 // The last frame's widget whose visible label (the text before any "##") is `label`, or
-// whose whole label is (so "##caption" finds a field with no visible label):
+// whose whole label is (so "##caption" finds a field with no visible label), or, for
+// "##id", whose label ends with it (so "##skip-bad-rows" finds the checkbox whatever text
+// the count and the language give it):
 // x, y, width, height in the UI's coordinates (CSS pixels on the web). Of several with
 // the same label, `index` picks one in drawing order (0 the first); -1 picks the last
 // drawn (the one on top). Only widgets actually drawn count (not scrolled out of view,

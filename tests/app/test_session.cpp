@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "app/session.hpp"
+#include "core/i18n.hpp"
 
 using namespace atlas;
 
@@ -306,4 +307,19 @@ TEST_CASE("the store's own notice (IndexedDB unavailable) is shown at start, wit
   REQUIRE(s.notices.size() == 1);
   CHECK(s.notices[0].text == "IndexedDB cannot be used here.");
   CHECK(s.notices[0].offer_export);
+}
+
+TEST_CASE("File > New in the pseudo-locale: the new dataset's title is the catalog's") {
+  REQUIRE(i18n::set_locale("pseudo"));
+  struct English {
+    ~English() { i18n::set_locale("en"); }
+  } english;
+  Fixture f;
+  f.s.start();
+  f.s.new_dataset();
+  CHECK(f.s.state.dataset.title == tr("Untitled dataset"));
+  CHECK(f.s.state.dataset.title.front() == '[');
+  // Data from now on: it stays as written whatever language the UI is in next.
+  i18n::set_locale("en");
+  CHECK(f.s.state.dataset.title == i18n::pseudo("Untitled dataset"));
 }

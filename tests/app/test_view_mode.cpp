@@ -1,6 +1,7 @@
 // test_view_mode.cpp — the two modes: a shared link in View mode never writes the store
 // (not even on a first visit, not on a failed link); Make a copy keeps the user's data
-// as "previous"; Restore previous data swaps it back.
+// as "previous"; Restore previous data swaps it back; the refusal is said in the UI's
+// language.
 //
 // Index
 //   1. View mode writes nothing and refuses every edit
@@ -11,6 +12,7 @@
 #include <map>
 
 #include "app/session.hpp"
+#include "core/i18n.hpp"
 
 using namespace atlas;
 
@@ -226,4 +228,29 @@ TEST_CASE("a first visitor's copy needs no question and has nothing to restore")
   CHECK(!v.s.has_previous());
   CHECK(v.s.restore_previous() == "there is no previous data to restore");
   CHECK(v.reopened_title() == "Shared");
+}
+
+// ---------------------------------------------------------------------------------
+// The refusals in the pseudo-locale
+// ---------------------------------------------------------------------------------
+TEST_CASE("View mode's refusal is the catalog's sentence; the English constant stays English") {
+  REQUIRE(i18n::set_locale("pseudo"));
+  struct English {
+    ~English() { i18n::set_locale("en"); }
+  } english;
+  Viewer v(own_data());
+  // While the link downloads, its placeholder's title is the catalog's too.
+  CHECK(v.s.state.dataset.title == tr("Opening a shared link…"));
+  CHECK(v.s.state.dataset.title.front() == '[');
+  REQUIRE(v.s.import_text(kLink, kAddress) == Session::ImportResult::Replaced);
+  const std::string refused = tr(AppState::kReadOnly);
+  CHECK(refused.front() == '[');
+  CHECK(std::string(AppState::kReadOnly).find("read-only") != std::string::npos);
+  std::string why;
+  CHECK(!v.s.state.edit(Command::set_field("", "title", "Changed"), &why));
+  CHECK(why == refused);
+  CHECK(v.s.import_text(kOwn, "dropped.json") == Session::ImportResult::Refused);
+  REQUIRE(v.s.import_diagnostics().size() == 1);
+  CHECK(v.s.import_diagnostics()[0].message == refused);
+  CHECK(v.s.restore_previous() == refused);
 }

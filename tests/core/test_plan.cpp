@@ -10,9 +10,14 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <random>
+#include <string>
+#include <vector>
 
 #include "core/event_time.hpp"
+#include "core/i18n.hpp"
+#include "core/ical.hpp"
 #include "core/plan.hpp"
 #include "plan_fixture.hpp"
 #include "zones_fixture.hpp"
@@ -322,4 +327,91 @@ TEST_CASE("today on the viewer's clock") {
   CHECK(day_in_zone(t, "", &zones()) == edtf::days_from_civil(2026, 3, 1));
   CHECK(day_in_zone(t, "Pacific/Auckland", nullptr) == edtf::days_from_civil(2026, 3, 1));
   CHECK(day_in_zone(-1, "", nullptr) == -1);
+}
+
+TEST_CASE("event times in the pseudo-locale: whole sentences from the catalog; ICS stays English") {
+  REQUIRE(i18n::set_locale("pseudo"));
+  struct English {
+    ~English() { i18n::set_locale("en"); }
+  } english;
+  const Dataset d = test::load_plan_dataset();
+  Event gap = d.events[3];  // the Sydney forum, at a time the clocks skip
+  gap.date = edtf::parse("2026-10-04").value;
+  gap.starts = edtf::parse("2026-10-04T02:30").value;
+  gap.ends.reset();
+  // The data's words (zone names, abbreviations) and "UTC" are the only English left.
+  auto words_left = [](std::string s) {
+    for (const char* data : {"Pacific/Auckland", "Australia/Sydney", "Asia/Manila", "Europe/Berlin",
+                             "NZDT", "AEDT", "PST", "CET", "UTC"})
+      for (size_t at; (at = s.find(data)) != std::string::npos;) s.erase(at, std::strlen(data));
+    return s.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+  };
+  const std::vector<TimeDisplay> shown = {
+      describe_event_time(*d.find_event("rt-ph-2026"), &zones(), "Europe/Berlin"),
+      describe_event_time(*d.find_event("forum-sydney"), &zones(), "Asia/Manila"),
+      describe_event_time(*d.find_event("wg-nz-meeting"), &zones(), "UTC"),
+      describe_event_time(*d.find_event("forum-utc"), &zones(), "Asia/Manila"),
+      describe_event_time(*d.find_event("meeting-floating"), &zones(), "Asia/Manila"),
+      describe_event_time(*d.find_event("rt-ph-2026"), nullptr, "Europe/Berlin"),
+      describe_event_time(gap, &zones(), "")};
+  int sentences = 0;
+  for (const TimeDisplay& t : shown)
+    for (const std::string* s : {&t.venue, &t.viewer, &t.note}) {
+      if (s->empty()) continue;
+      CAPTURE(*s);
+      CHECK(words_left(*s) == std::string::npos);
+      CHECK(s->front() == '[');
+      ++sentences;
+    }
+  CHECK(sentences == 13);
+  // Each part from the catalog, nested as the sentence nests them: the day, the clock
+  // range, the zone's details.
+  auto day = [](int y, int m, int dd) {
+    return edtf::describe_day(edtf::days_from_civil(y, m, dd));
+  };
+  CHECK(shown[0].venue ==
+        trf("{when} {zone} time ({detail})",
+            {{"when", trf("{day}, {from}–{to}",
+                          {{"day", day(2026, 3, 4)}, {"from", "09:30"}, {"to", "17:00"}})},
+             {"zone", "Asia/Manila"},
+             {"detail", trf("{abbreviation}, {offset}",
+                            {{"abbreviation", "PST"}, {"offset", "UTC+08:00"}})}}));
+  CHECK(shown[3].venue ==
+        trf("{when} ({detail})",
+            {{"when", trf("{day}, {time}", {{"day", day(2026, 3, 20)}, {"time", "08:00"}})},
+             {"detail", "UTC"}}));
+  CHECK(shown[1].viewer ==
+        trf("{when} your time ({zone}, {detail})",
+            {{"when",
+              trf("{from} – {to}",
+                  {{"from", trf("{day}, {time}", {{"day", day(2026, 10, 4)}, {"time", "06:00"}})},
+                   {"to", trf("{day}, {time}", {{"day", day(2026, 10, 6)}, {"time", "14:00"}})}})},
+             {"zone", "Asia/Manila"},
+             {"detail", trf("{abbreviation}, {offset}",
+                            {{"abbreviation", "PST"}, {"offset", "UTC+08:00"}})}}));
+  // The exports' words stay English whatever the UI shows: the calendar's note, and why a
+  // time cannot be read.
+  EventTimes t = event_times(*d.find_event("rt-ph-2026"), &zones(), edtf::Language::english);
+  REQUIRE(t.starts);
+  CHECK(clock_range_text(*t.starts, t.ends, edtf::Language::english) ==
+        "4 March 2026, 09:30\xE2\x80\x93"
+        "17:00");
+  CHECK(event_times(*d.find_event("rt-ph-2026"), nullptr).problem ==
+        "the time zone data is not loaded");
+  // The calendar, with the zone data and without (its report says why events are left
+  // out), is the same in the pseudo-locale as in English.
+  auto calendar = [&](const tz::ZoneDb* db) {
+    IcalOptions o;
+    o.now_utc = edtf::days_from_civil(2026, 3, 1) * 86400;
+    o.zones = db;
+    IcalReport report;
+    std::string text = export_ical(d, o, &report);
+    for (const IcalSkip& s : report.other) text += "\n" + s.reason;
+    return text;
+  };
+  const std::string pseudo_with = calendar(&zones()), pseudo_without = calendar(nullptr);
+  i18n::set_locale("en");
+  CHECK(pseudo_with == calendar(&zones()));
+  CHECK(pseudo_without == calendar(nullptr));
+  CHECK(pseudo_without.find("the time zone data is not loaded") != std::string::npos);
 }

@@ -1,10 +1,15 @@
 // test_app_ui.cpp — the UI with a fake host and no platform (tests/ui/ui_harness.hpp):
 // what it asks of the host (app/host.hpp) for files, full screen and the CJK font, and
-// that it needs nothing else to run.
+// that it needs nothing else to run; in the pseudo-locale, the text it draws (the shared
+// link's bar, the timeline's lanes, the file dialog) is the catalog's.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <string>
 
 #include "ui/widget_probe.hpp"
 #include "ui_harness.hpp"
@@ -235,4 +240,77 @@ TEST_CASE("View > Copy embed code: an iframe of the shared link's page; an embed
   float r[4];
   CHECK_FALSE(atlas::ui::probe::find("View", 0, r));
   CHECK_FALSE(atlas::ui::probe::find("File", 0, r));
+}
+
+// ---------------------------------------------------------------------------------
+// The pseudo-locale: text drawn, not only labels, comes from the catalog
+// ---------------------------------------------------------------------------------
+TEST_CASE("pseudo-locale: the shared link's bar is the catalog's sentence around the address") {
+  atlas::test::ScopedLocale pseudo("pseudo");
+  const char* kLink = "https://example.org/shared.json";
+  UiHarness h;
+  h.frame(2);
+  h.session.view_link(kLink);
+  h.session.start();
+  h.frame(3);
+  // While the link downloads: the bar, and the placeholder dataset's title.
+  CHECK(h.shows(trf("Opening a shared link: {address}…", {{"address", kLink}})));
+  CHECK(h.session.state.dataset.title == tr("Opening a shared link…"));
+  CHECK(h.session.state.dataset.title.front() == '[');
+  REQUIRE(h.session.import_text(R"({"format": "coalition-atlas", "version": 1, "title": "S"})",
+                                kLink) == atlas::Session::ImportResult::Replaced);
+  h.frame(3);
+  const std::string viewing =
+      trf("Viewing a shared link: {address} (read-only; your own data is not changed)",
+          {{"address", kLink}});
+  CHECK(viewing.front() == '[');
+  CHECK(h.shows(viewing));
+  CHECK_FALSE(h.shows("Viewing a shared link"));
+}
+
+TEST_CASE("pseudo-locale: the timeline's own lane names come from the catalog") {
+  atlas::test::ScopedLocale pseudo("pseudo");
+  UiHarness h;
+  h.frame(2);
+  REQUIRE(h.session.import_text(R"({"format": "coalition-atlas", "version": 1, "title": "T",
+      "events": [{"id": "e0", "kind": "forum", "title": "A forum", "date": "2018"}],
+      "working_groups": [{"id": "wg", "name": "A group", "country": "SG",
+                          "active": "2016/.."}]})",
+                                "t.json") == atlas::Session::ImportResult::Replaced);
+  h.ui.timeline().set_group_by(atlas::ui::TimelineView::GroupBy::Country);
+  h.frame(3);
+  CHECK(h.shows(tr("No place given")));
+  CHECK_FALSE(h.shows("No place given"));
+  h.ui.timeline().set_group_by(atlas::ui::TimelineView::GroupBy::Organisation);
+  h.frame(3);
+  CHECK(h.shows(tr("No organisation named")));
+  CHECK(h.shows(tr("Working groups")));
+  CHECK_FALSE(h.shows("No organisation named"));
+  CHECK_FALSE(h.shows("Working groups"));
+}
+
+TEST_CASE("pseudo-locale: the desktop's file dialog says an empty folder in the catalog's words") {
+  atlas::test::ScopedLocale pseudo("pseudo");
+  // An empty home: the dialog opens there, and lists nothing.
+  namespace fs = std::filesystem;
+  const fs::path home =
+      fs::temp_directory_path() / ("atlas-empty-home-" + std::to_string(getpid()));
+  fs::remove_all(home);
+  fs::create_directories(home);
+  const char* old = std::getenv("HOME");
+  const std::string was = old ? old : "";
+  setenv("HOME", home.c_str(), 1);
+  {
+    UiHarness h(false);
+    h.frame();
+    h.key(ImGuiKey_S, true);
+    h.frame(2);
+    CHECK(h.shows(trf("No {extension} files here.", {{"extension", ".json"}})));
+    CHECK_FALSE(h.shows("files here."));
+  }
+  if (old)
+    setenv("HOME", was.c_str(), 1);
+  else
+    unsetenv("HOME");
+  fs::remove_all(home);
 }

@@ -2,7 +2,8 @@
 // window (tests/ui/ui_harness.hpp): the mapping changed with its combo, the day/month
 // question, a file with errors importing nothing until its bad rows are skipped, the
 // import as one undo step, an unreadable file changing nothing, TimelineJS through the
-// same dialog, and exports that say what they left out.
+// same dialog, and exports that say what they left out; the skip checkbox keeps one id in
+// every language.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -190,4 +191,27 @@ TEST_CASE("File > Export > CSV for Excel writes a byte order mark") {
   REQUIRE(h.click("CSV: places"));
   REQUIRE(h.host.downloads.size() == 1);
   CHECK(h.host.downloads[0].second.rfind("\xEF\xBB\xBFid,name,country,", 0) == 0);
+}
+
+TEST_CASE("pseudo-locale: the skip checkbox is the catalog's text, with one id in every language") {
+  atlas::test::ScopedLocale pseudo("pseudo");
+  UiHarness h;
+  h.frame();
+  const size_t events = h.session.state.dataset.events.size();
+  pick(h, "mixed.csv",
+       "Title,Date,Place,Country\n"
+       "Good one,2015-07-14,Nowhere Town,PH\n"
+       "Bad date,31/02/2015,Elsewhere,PH\n");
+  h.frame(2);
+  const std::string label =
+      trn("Skip the {count} row with errors", "Skip the {count} rows with errors", 1);
+  CHECK(label.front() == '[');
+  float at[4], by_id[4];
+  REQUIRE(atlas::ui::probe::find(label.c_str(), 0, at));
+  REQUIRE(atlas::ui::probe::find("##skip-bad-rows", 0, by_id));
+  CHECK(at[0] == by_id[0]);
+  CHECK(at[1] == by_id[1]);
+  REQUIRE(h.click("##skip-bad-rows"));
+  REQUIRE(h.click(tr("Import")));
+  CHECK(h.session.state.dataset.events.size() == events + 1);
 }

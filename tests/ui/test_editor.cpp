@@ -1,6 +1,6 @@
 // test_editor.cpp — the Inspector driven as a user drives it (clicks and typing through
 // Dear ImGui's own input events), with no platform: coordinates come in pairs, and what
-// is added "in one go" is one undo step.
+// is added "in one go" is one undo step; a new item's name is the catalog's.
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -110,4 +110,56 @@ TEST_CASE("Inspector: a new organisation created from an event's list is one und
   CHECK(h.session.state.history.position() == steps + 1);
   REQUIRE(h.session.state.undo());
   CHECK(h.session.state.export_json() == before);
+}
+
+TEST_CASE("pseudo-locale: a new item's name is the catalog's, and its buttons are too") {
+  atlas::test::ScopedLocale pseudo("pseudo");
+  UiHarness h;
+  h.frame(2);
+  const atlas::AppState& s = h.session.state;
+  REQUIRE(h.click(tr("+ Event")));
+  REQUIRE(s.event(s.selection()));
+  CHECK(s.event(s.selection())->title == tr("New event"));
+  REQUIRE(h.click(tr("+ Working group")));
+  REQUIRE(s.working_group(s.selection()));
+  CHECK(s.working_group(s.selection())->name == tr("New working group"));
+  REQUIRE(h.click(tr("+ Place")));
+  REQUIRE(s.place(s.selection()));
+  CHECK(s.place(s.selection())->name == tr("New place"));
+  REQUIRE(h.click(tr("+ Organisation")));
+  REQUIRE(s.organisation(s.selection()));
+  CHECK(s.organisation(s.selection())->name == tr("New organisation"));
+  // In the pseudo-locale, not English; the ids stay as they were ("event", "place"…).
+  CHECK(std::string(tr("New organisation")).front() == '[');
+  CHECK(s.selection().rfind("organisation", 0) == 0);
+}
+
+TEST_CASE("pseudo-locale: Data quality's findings are the catalog's sentences around the data") {
+  atlas::test::ScopedLocale pseudo("pseudo");
+  UiHarness h;
+  h.frame(2);
+  h.session.state.load_json(R"({"format": "coalition-atlas", "version": 1, "title": "T",
+      "places": [{"id": "p1", "name": "Nowhere", "country": "PH"},
+                 {"id": "p2", "name": "Nowhere", "country": "PH"}],
+      "organisations": [{"id": "o1", "name": "Lonely", "sector": "ngo"}],
+      "events": [{"id": "e0", "kind": "forum", "title": "Undated"}]})",
+                            "q.json");
+  REQUIRE(h.session.state.dataset.title == "T");
+  h.frame(2);
+  REQUIRE(h.click(tr("Edit")));
+  h.frame(2);
+  REQUIRE(h.click(tr("Data quality…")));
+  h.frame(3);
+  for (const std::string& finding : {trf("{name} is not on the map", {{"name", "Nowhere"}}),
+                                     trf("{title} has no date", {{"title", "Undated"}}),
+                                     trf("{title} has no place", {{"title", "Undated"}}),
+                                     trf("{name} takes part in nothing", {{"name", "Lonely"}}),
+                                     trf("{name} looks like {other} (use Merge into…)",
+                                         {{"name", "Nowhere / PH"}, {"other", "p1"}})}) {
+    CAPTURE(finding);
+    CHECK(finding.front() == '[');
+    CHECK(h.shows(finding));
+  }
+  CHECK_FALSE(h.shows("is not on the map"));
+  CHECK_FALSE(h.shows("has no date"));
 }

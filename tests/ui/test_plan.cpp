@@ -2,7 +2,8 @@
 // clock (1 March 2026, viewed from Berlin) and the plans of tests/core/plan_fixture.hpp:
 // the Inspector's status and checklist edits are each one undo step; the Plan window
 // lists what comes next and its buttons select the event; the status filter hides
-// cancelled events; File > Export calendar goes through the host.
+// cancelled events; File > Export calendar goes through the host; the checklist's hint and
+// the times' sentences are the catalog's.
 #include <doctest/doctest.h>
 
 #include "../core/plan_fixture.hpp"
@@ -195,4 +196,18 @@ TEST_CASE("Inspector: a new date moves the event's times along, in the same step
   REQUIRE(event(h).starts);
   CHECK(atlas::edtf::format(*event(h).starts).rfind("2026-03-05T09:30", 0) == 0);
   CHECK(h.session.state.history.position() == steps + 1);
+}
+
+TEST_CASE("pseudo-locale: the checklist's hint and the times' sentence are the catalog's") {
+  atlas::test::ScopedLocale pseudo("pseudo");
+  UiHarness h;
+  load_plans(h);
+  CHECK(h.shows(tr("A new item: what to do before the event")));
+  CHECK_FALSE(h.shows("what to do before the event"));
+  // No zone data (the host has not given any): the Inspector says so in a sentence.
+  const std::string note =
+      trf("The times cannot be shown: {why}.", {{"why", tr("the time zone data is not loaded")}});
+  CHECK(note.front() == '[');
+  CHECK(h.shows(note));
+  CHECK_FALSE(h.shows("The times cannot be shown"));
 }

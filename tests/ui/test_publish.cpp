@@ -1,8 +1,12 @@
 // test_publish.cpp — File > Publish… through the UI with the fake host: the web asks the
 // host for the app's files and saves a .zip of the published folder, with the story the
 // user chose; the desktop asks for a new folder first; a failure at any step is said and
-// nothing is saved; View mode has no Publish.
+// nothing is saved; View mode has no Publish; in the pseudo-locale every sentence of the
+// dialog and its notices is the catalog's.
 #include <doctest/doctest.h>
+
+#include <cstdio>
+#include <string>
 
 #include "ui/widget_probe.hpp"
 #include "ui_harness.hpp"
@@ -174,4 +178,87 @@ TEST_CASE("File > Publish is an author's command: View mode has none") {
   float r[4];
   CHECK(atlas::ui::probe::find("Export JSON…", 0, r));
   CHECK_FALSE(atlas::ui::probe::find("Publish…", 0, r));
+}
+
+TEST_CASE("pseudo-locale: Publish's instructions and notices are the catalog's sentences") {
+  atlas::test::ScopedLocale pseudo("pseudo");
+  UiHarness h;
+  h.frame(2);
+  REQUIRE(h.session.import_text(kData, "mekong.json") == atlas::Session::ImportResult::Replaced);
+  h.frame(2);
+  auto open = [&] {
+    REQUIRE(h.click(tr("File")));
+    h.frame(2);
+    REQUIRE(h.click(tr("Publish…")));
+    h.frame(3);
+  };
+  open();
+  const std::string you_get =
+      trf("You get {name}.zip: unzip it and put the folder {name} on the host.",
+          {{"name", "mekong-roundtables-site"}});
+  CHECK(you_get.front() == '[');
+  CHECK(h.shows(you_get));
+  CHECK_FALSE(h.shows("You get"));
+
+  // A failure, said in the catalog's words around the host's.
+  REQUIRE(h.click(tr("Download .zip")));
+  h.frame(2);
+  REQUIRE(h.host.site_requests.size() == 1);
+  h.host.site_requests[0]({}, "offline");
+  h.frame(2);
+  REQUIRE_FALSE(h.session.notices.empty());
+  CHECK(h.session.notices.back().text ==
+        trf("Publishing failed: the app's files could not be had ({why}).", {{"why", "offline"}}));
+  CHECK(h.session.notices.back().text.front() == '[');
+
+  // Published: every sentence of the notice from the catalog.
+  open();
+  REQUIRE(h.click("##publish-story"));
+  h.frame(2);
+  REQUIRE(h.click("Later years"));
+  h.frame(2);
+  REQUIRE(h.click(tr("Download .zip")));
+  h.frame(2);
+  REQUIRE(h.host.site_requests.size() == 2);
+  h.host.site_requests[1](built_site(h.host), "");
+  h.frame(2);
+  REQUIRE(h.host.sites.size() == 1);
+  size_t bytes = 0;
+  for (const auto& f : h.host.sites[0].second) bytes += f.second.size();
+  char size[32];
+  std::snprintf(size, sizeof size, "%.1f MB", double(bytes) / (1024.0 * 1024.0));
+  const std::string published =
+      trn("Published {count} event and the story \"{story}\" as {name} ({files}, {size}).",
+          "Published {count} events and the story \"{story}\" as {name} ({files}, {size}).", 1,
+          {{"story", "later"},
+           {"name", "mekong-roundtables-site.zip"},
+           {"files", trn("{count} file", "{count} files", 4)},
+           {"size", size}});
+  CHECK(h.session.notices.back().text ==
+        published + " " + tr("Unzip it and put the folder on any static web host.") + " " +
+            tr("It opens read-only, and works offline after the first visit."));
+  CHECK(published.front() == '[');
+}
+
+TEST_CASE("pseudo-locale: Publish on the desktop says the folder's rules in the catalog's words") {
+  atlas::test::ScopedLocale pseudo("pseudo");
+  UiHarness h(false);
+  h.frame(2);
+  REQUIRE(h.click(tr("File")));
+  h.frame(2);
+  REQUIRE(h.click(tr("Publish…")));
+  h.frame(3);
+  CHECK(h.shows(tr("Choose a new folder; it is written whole, or not at all.")));
+  CHECK_FALSE(h.shows("Choose a new folder"));
+  REQUIRE(h.click(tr("Choose folder…")));
+  h.frame(3);
+  REQUIRE(h.click(tr("Choose")));
+  h.frame(2);
+  REQUIRE(h.host.site_requests.size() == 1);
+  h.host.site_requests[0](built_site(h.host), "");
+  h.frame(2);
+  REQUIRE(h.host.sites.size() == 1);
+  CHECK(h.session.notices.back().text.find(tr("Put the folder on any static web host.")) !=
+        std::string::npos);
+  CHECK(h.session.notices.back().text.find("static web host") == std::string::npos);
 }

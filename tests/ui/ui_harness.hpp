@@ -1,20 +1,26 @@
 // ui_harness.hpp — the UI without a platform: a fake host (app/host.hpp) that records
 // what the UI asks of it, and Dear ImGui run headless around AppUI (a font atlas built
 // in memory, no GL context, no window). Input goes in as ImGui's own events, as the
-// platform backends send them; widgets are found where they were drawn (ui/widget_probe).
+// platform backends send them; widgets are found where they were drawn (ui/widget_probe),
+// and the text drawn is read back from the frame's draw lists (screen_text).
 #pragma once
 
+#include <doctest/doctest.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <cstdint>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "app/host.hpp"
 #include "app/session.hpp"
+#include "core/i18n.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/widget_probe.hpp"
 
@@ -162,6 +168,57 @@ class UiHarness {
     frame();
   }
 
+  // The text the last frame drew, glyph by glyph in drawing order, read back from its draw
+  // lists (a glyph is a quad whose corners are its place in the font atlas). ImGui draws no
+  // spaces, so there are none; a glyph cut by a clip rectangle is left out. Compare with
+  // as_drawn(): shows("No folders here.").
+  std::string screen_text() {
+    ImGui::SetCurrentContext(context_);
+    std::map<std::pair<float, float>, std::vector<const ImFontGlyph*>> at;
+    for (const ImFont* font : ImGui::GetIO().Fonts->Fonts)
+      for (const ImFontGlyph& g : font->Glyphs)
+        if (g.Visible) at[{g.U0, g.V0}].push_back(&g);
+    std::string out;
+    const ImDrawData* data = ImGui::GetDrawData();
+    if (!data) return out;
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+      const ImVector<ImDrawVert>& v = data->CmdLists[l]->VtxBuffer;
+      for (int i = 0; i + 3 < v.Size; ++i) {
+        auto it = at.find({v[i].uv.x, v[i].uv.y});
+        if (it == at.end()) continue;
+        for (const ImFontGlyph* g : it->second)
+          if (v[i + 1].uv.x == g->U1 && v[i + 1].uv.y == g->V0 && v[i + 2].uv.x == g->U1 &&
+              v[i + 2].uv.y == g->V1 && v[i + 3].uv.x == g->U0 && v[i + 3].uv.y == g->V1) {
+            char buf[5];
+            out += ImTextCharToUtf8(buf, g->Codepoint);
+            i += 3;
+            break;
+          }
+      }
+    }
+    return out;
+  }
+  // `text` as screen_text() reads it back: without spaces, a character the fonts lack as
+  // the glyph drawn for it.
+  std::string as_drawn(std::string_view text) {
+    ImGui::SetCurrentContext(context_);
+    const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    std::string out;
+    for (const char* p = text.data(); p < text.data() + text.size();) {
+      unsigned int c = 0;
+      p += ImTextCharFromUtf8(&c, p, text.data() + text.size());
+      const ImFontGlyph* g = font->FindGlyph(ImWchar(c));
+      if (!g || !g->Visible) continue;
+      char buf[5];
+      out += ImTextCharToUtf8(buf, g->Codepoint);
+    }
+    return out;
+  }
+  // Whether the last frame drew `text`.
+  bool shows(std::string_view text) {
+    return screen_text().find(as_drawn(text)) != std::string::npos;
+  }
+
   FakeHost host;
   Session session;
   ui::AppUI ui;
@@ -175,6 +232,14 @@ class UiHarness {
   }
   ImGuiContext* context_ = nullptr;
   double time_ = 0;
+};
+
+// The UI in another language for one test: English again at the end, whatever happened.
+struct ScopedLocale {
+  explicit ScopedLocale(const char* language) { REQUIRE(i18n::set_locale(language)); }
+  ~ScopedLocale() { i18n::set_locale("en"); }
+  ScopedLocale(const ScopedLocale&) = delete;
+  ScopedLocale& operator=(const ScopedLocale&) = delete;
 };
 
 }  // namespace atlas::test
