@@ -1193,9 +1193,8 @@ const char* plain_run_end(const char* p, const char* end) {
 
 // rapidjson copies a string's plain runs through this, then reads what ends them itself.
 // Its own copier needs SSE and its own string streams; the generic one does nothing, which
-// left every character to a loop with a check of the stack's room for each (a sixth of
-// an import in the browser). Only used without kParseValidateEncodingFlag (the text is
-// checked to be UTF-8 before).
+// left every character to a loop with a check of the stack's room for each. Only used
+// without kParseValidateEncodingFlag (the text is checked to be UTF-8 before).
 template <>
 template <>
 void rapidjson::Reader::ScanCopyUnescapedString(atlas::detail::Bytes& is,

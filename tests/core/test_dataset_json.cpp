@@ -91,6 +91,22 @@ TEST_CASE("text that is not UTF-8 is refused with its line and column; UTF-8 is 
   CHECK(r.dataset->title == "Hà Nội 香港 😀 roundtables");
 }
 
+TEST_CASE("strings: escapes and control characters are found wherever they fall") {
+  // Plain runs are read eight bytes at a time: what ends one is put at every offset.
+  const std::string head = "{\"format\": \"coalition-atlas\", \"version\": 1, \"title\": \"";
+  for (size_t at = 0; at < 20; ++at) {
+    const std::string before(at, 'a'), after(19 - at, 'b');
+    LoadResult r = load_dataset(head + before + "\\\"q\\\\\\u00e9\\n" + after + "\"}");
+    REQUIRE(r.ok());
+    CHECK(r.dataset->title == before + "\"q\\\u00e9\n" + after);
+    r = load_dataset(head + before + "\t" + after + "\"}");  // a raw tab: not JSON
+    REQUIRE(!r.ok());
+    CHECK(r.diagnostics[0].column == int(head.size() + at + 1));
+    r = load_dataset(head + before);  // the text ends inside the string
+    CHECK(!r.ok());
+  }
+}
+
 TEST_CASE("references, ids and ranges are checked") {
   CHECK(find(load_dataset(with("\"place\": \"hk\"", "\"place\": \"nowhere\"")), "/events/0/place"));
   CHECK(find(load_dataset(with("\"organisation\": \"paypal\", \"role\": \"grant\"",
