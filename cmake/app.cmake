@@ -222,9 +222,27 @@ if(EMSCRIPTEN)
     list(APPEND ATLAS_SITE_PRECACHE "${name}")
     list(APPEND ATLAS_SITE_WEB_FILES "${ATLAS_SITE}/${name}")
   endforeach()
+  # atlas.js carries the page's own words in every language (its SHELL_TEXT, filled from
+  # the compiled catalogs and the pseudo-locale: tools/i18n/shell_text.mjs).
+  set(ATLAS_SHELL_MOS)
+  foreach(po ${ATLAS_PO_FILES})
+    get_filename_component(name "${po}" NAME_WE)
+    if(NOT name STREQUAL "en")
+      list(APPEND ATLAS_SHELL_MOS "${CMAKE_BINARY_DIR}/generated/po/${name}.mo")
+    endif()
+  endforeach()
+  add_custom_command(OUTPUT "${ATLAS_SITE}/atlas.js"
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${ATLAS_SITE}"
+    COMMAND ${NODE} "${CMAKE_SOURCE_DIR}/tools/i18n/shell_text.mjs"
+            "${CMAKE_SOURCE_DIR}/web/atlas.js" "${ATLAS_SITE}/atlas.js" ${ATLAS_SHELL_MOS}
+    DEPENDS "${CMAKE_SOURCE_DIR}/web/atlas.js" "${CMAKE_SOURCE_DIR}/tools/i18n/shell_text.mjs"
+            "${CMAKE_SOURCE_DIR}/tools/i18n/mo.mjs" ${ATLAS_SHELL_MOS}
+    COMMENT "The page's own words in each language, into atlas.js")
+  list(APPEND ATLAS_SITE_PRECACHE atlas.js)
+  list(APPEND ATLAS_SITE_WEB_FILES "${ATLAS_SITE}/atlas.js")
   foreach(f ${ATLAS_WEB_FILES})
     get_filename_component(name "${f}" NAME)
-    if(name STREQUAL "index.html" OR name STREQUAL "sw.js")
+    if(name STREQUAL "index.html" OR name STREQUAL "sw.js" OR name STREQUAL "atlas.js")
       continue()
     endif()
     list(APPEND ATLAS_SITE_PRECACHE "${name}")

@@ -20,6 +20,20 @@
 
   const $ = (id) => document.getElementById(id);
   const canvas = $('canvas');
+
+  // The page's own words before the app (and its catalog) is there: the loading card and
+  // what is shown when the app cannot start. t('…') marks them (tools/i18n/extract puts
+  // them in po/en.po); the build fills SHELL_TEXT with each language's forms of them
+  // (tools/i18n/shell_text.mjs, the pseudo-locale's too). English is the key itself.
+  const SHELL_TEXT = {}; // stamped by tools/i18n/shell_text.mjs
+  const shellWords = SHELL_TEXT[new URLSearchParams(location.search).get('lang')] || {};
+  const t = (msgid, args = {}) =>
+    (shellWords[msgid] || msgid).replace(/\{([a-z_]+)\}/g, (m, name) => (Object.hasOwn(args, name) ? String(args[name]) : m));
+  if (Object.keys(shellWords).length) {
+    $('status').textContent = t('Downloading…');
+    $('error-title').textContent = t('Coalition Atlas cannot start');
+    $('ime').setAttribute('aria-label', t('Text input for Coalition Atlas'));
+  }
   // The build's version, from this script's own address (atlas.js?v=…, stamped into the
   // page by the build): the page asks for the app's files of that same version, so the
   // service worker never pairs this page with another version's app (web/sw.js).
@@ -53,7 +67,7 @@
     $('loading').classList.add('hidden');
     $('error').style.display = 'block';
     $('error-text').textContent = message;
-    $('error-hint').textContent = hint || 'Reload the page to try again.';
+    $('error-hint').textContent = hint || t('Reload the page to try again.');
     rejectReady(new Error(message));
   }
 
@@ -67,9 +81,8 @@
   // ---------------------------------------------------------------------------------
   const probe = document.createElement('canvas').getContext('webgl2');
   if (!probe) {
-    fail('This browser cannot show WebGL 2 graphics, which Coalition Atlas needs.',
-         'Use a current version of Chrome, Edge, Firefox or Safari, and check that ' +
-         'hardware acceleration is turned on in its settings.');
+    fail(t('This browser cannot show WebGL 2 graphics, which Coalition Atlas needs.'),
+         t('Use a current version of Chrome, Edge, Firefox or Safari, and check that hardware acceleration is turned on in its settings.'));
     window.atlas = { ready };
     return;
   }
@@ -79,7 +92,8 @@
   // starts with it in memory, and its reads of the store answer at once.
   const store = window.atlasStore;
   if (!store) {
-    fail('The app could not be downloaded (store.js).', 'Check the network connection, then reload the page.');
+    fail(t('The app could not be downloaded ({file}).', { file: 'store.js' }),
+         t('Check the network connection, then reload the page.'));
     window.atlas = { ready };
     return;
   }
@@ -107,7 +121,7 @@
       if (done) return;
       if (started) return reader.cancel();
       received += value.length;
-      status(`Downloading… ${(received / 1048576).toFixed(1)} MB`, 0.9 * Math.min(1, received / total));
+      status(t('Downloading… {size} MB', { size: (received / 1048576).toFixed(1) }), 0.9 * Math.min(1, received / total));
     }
   }
 
@@ -146,11 +160,11 @@
         .then(([result, , basemap]) => {
           performance.mark('atlas-wasm-compiled');
           Module.basemap = basemap;  // taken by the app as it starts (platform_web.cpp)
-          status('Starting…', 0.95);
+          status(t('Starting…'), 0.95);
           receive(result.instance, result.module);
         })
-        .catch((e) => fail('The app could not be downloaded or started: ' + e.message,
-                           'Check the network connection, then reload the page.'));
+        .catch((e) => fail(t('The app could not be downloaded or started: {why}', { why: e.message }),
+                           t('Check the network connection, then reload the page.')));
       return {};
     },
     store,
@@ -168,7 +182,7 @@
       setTimeout(() => performance.mark('atlas-first-frame'));
       if (publishedTitle !== null) document.title = publishedTitle;
       store.started();  // the app shows what was read: a migrated copy has served
-      status('Ready', 1);
+      status(t('Ready'), 1);
       $('loading').classList.add('hidden');
       focusKeys();
       resolveReady(api);
@@ -215,7 +229,7 @@
       fail(message);
     },
     onAbort(what) {
-      fail('The app stopped unexpectedly: ' + what);
+      fail(t('The app stopped unexpectedly: {why}', { why: what }));
     },
   };
   window.Module = Module;
@@ -1044,7 +1058,7 @@
   // The Emscripten runtime, after Module is in place.
   const script = document.createElement('script');
   script.src = versioned('coalition-atlas.js');
-  script.onerror = () => fail('The app could not be downloaded (coalition-atlas.js).',
-                              'Check the network connection, then reload the page.');
+  script.onerror = () => fail(t('The app could not be downloaded ({file}).', { file: 'coalition-atlas.js' }),
+                              t('Check the network connection, then reload the page.'));
   document.body.appendChild(script);
 })();

@@ -130,3 +130,45 @@ test('without ?lang the labels are English; an unknown language says so and stay
     await context.close();
   }
 });
+
+// -----------------------------------------------------------------------------------
+// 4. Before the app: the page's own words (web/atlas.js's t('…'), tools/i18n/shell_text.mjs)
+// -----------------------------------------------------------------------------------
+test('before the app has started: the loading card and a failed start speak the pseudo-locale', async () => {
+  // The app's code held back: the loading card, in words the build made in JavaScript.
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/coalition-atlas.wasm*', async (route) => {
+    await held;
+    await route.abort();
+  });
+  await page.goto(env.url + '?lang=pseudo');
+  const card = await poll(page, () => {
+    const status = document.getElementById('status').textContent;
+    return status.startsWith('[') ? { status, input: document.getElementById('ime').getAttribute('aria-label') } : null;
+  });
+  assert.equal(card.status, '[Đöŵñļöåđîñĝ… ~~~~]');
+  assert.ok(isPseudo(card.input), card.input);
+  // The code does not come: the failure is told in the pseudo-locale too, the browser's
+  // reason kept as it is.
+  release();
+  const failed = await poll(page, () => {
+    const box = document.getElementById('error');
+    return getComputedStyle(box).display !== 'none'
+      ? ['error-title', 'error-text', 'error-hint'].map((id) => document.getElementById(id).textContent) : null;
+  });
+  assert.ok(isPseudo(failed[0]), failed[0]);
+  assert.match(failed[1], /^\[Ţĥé åþþ çöûļđ ñöţ ƀé đöŵñļöåđéđ öŕ šţåŕţéđ: .*Failed to fetch.* ~+\]$/);
+  assert.ok(isPseudo(failed[2]), failed[2]);
+  await context.close();
+
+  // The same words from the page's table and from the app's catalog (C++'s pseudo()): the
+  // text field's name, set by the page before the app and by the app once it runs.
+  const { page: app, context: c2, problems } = await openApp(env, { query: '?lang=pseudo' });
+  await poll(app, () => document.getElementById('mirror'));
+  assert.equal(await app.evaluate(() => document.getElementById('ime').getAttribute('aria-label')), card.input);
+  assert.deepEqual(problems, []);
+  await c2.close();
+});

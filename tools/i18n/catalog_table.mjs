@@ -7,53 +7,16 @@
 //   node tools/i18n/catalog_table.mjs OUT_CPP [FILE.mo ...]
 //
 // Index
-//   1. Reading a .mo: the header's Language, each message's key and forms
+//   1. Reading a .mo: tools/i18n/mo.mjs
 //   2. Writing the C++ tables
 import fs from 'node:fs';
+import { readMo } from './mo.mjs';
 
 const [outCpp, ...moFiles] = process.argv.slice(2);
 if (!outCpp) {
   console.error('usage: catalog_table.mjs OUT_CPP [FILE.mo ...]');
   process.exit(2);
 }
-const fail = (file, message) => {
-  console.error(`catalog_table: ${file}: ${message}`);
-  process.exit(1);
-};
-
-// 1. A .mo: magic 0x950412de (either byte order), revision, N, the offsets of the
-// original and translated string tables (each N pairs of length, offset).
-function readMo(file) {
-  const b = fs.readFileSync(file);
-  if (b.length < 28) fail(file, 'too short to be a .mo file');
-  let u32 = (at) => b.readUInt32LE(at);
-  if (u32(0) !== 0x950412de) {
-    u32 = (at) => b.readUInt32BE(at);
-    if (u32(0) !== 0x950412de) fail(file, 'not a .mo file (bad magic number)');
-  }
-  const n = u32(8), originals = u32(12), translations = u32(16);
-  const string = (table, i) => {
-    const len = u32(table + 8 * i), at = u32(table + 8 * i + 4);
-    if (at + len > b.length) fail(file, `string ${i} runs past the end of the file`);
-    return b.toString('utf8', at, at + len);
-  };
-  let language = '';
-  const messages = [];
-  for (let i = 0; i < n; ++i) {
-    const key = string(originals, i).split('\0');
-    const forms = string(translations, i).split('\0');
-    if (key[0] === '') {  // the header entry
-      const m = /^Language:\s*(\S+)\s*$/m.exec(forms[0]);
-      if (m) language = m[1].replace('_', '-');
-      continue;
-    }
-    if (key[0].includes('\x04')) fail(file, `message "${key[0]}" has a context: the UI uses none`);
-    messages.push({msgid: key[0], plural: key.length > 1 ? key[1] : null, forms});
-  }
-  if (!language) fail(file, 'the header has no Language field');
-  return {language, messages};
-}
-
 // 2. The C++: string literals as escaped UTF-8 bytes, so no source encoding is assumed.
 const literal = (s) =>
   '"' + [...Buffer.from(s, 'utf8')].map((c) =>
