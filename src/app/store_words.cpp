@@ -1,8 +1,6 @@
 // store_words.cpp — the browser store's words (see store_words.hpp).
 #include "app/store_words.hpp"
 
-#include <cstdio>
-
 #include "core/i18n.hpp"
 
 namespace atlas {
@@ -15,13 +13,8 @@ std::string store_where(std::string_view backend) {
 }
 
 std::string store_megabytes(double bytes) {
-  const bool giga = bytes >= 1e9;
-  char digits[32];
-  std::snprintf(digits, sizeof digits, "%.1f", giga ? bytes / 1e9 : bytes / 1e6);
-  std::string number = digits;
-  if (const auto dot = number.find('.'); dot != std::string::npos)
-    number.replace(dot, 1, i18n::number_style().decimal);
-  return giga ? trf("{number} GB", {{"number", number}}) : trf("{number} MB", {{"number", number}});
+  if (bytes >= 1e9) return trf("{number} GB", {{"number", i18n::format_decimal(bytes / 1e9, 1)}});
+  return trf("{number} MB", {{"number", i18n::format_decimal(bytes / 1e6, 1)}});
 }
 
 std::string store_status(double usage, double quota, int persisted) {

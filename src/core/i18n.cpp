@@ -8,6 +8,8 @@
 //   5. Numbers
 #include "core/i18n.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <unordered_map>
@@ -273,6 +275,22 @@ std::string format_number(long long n) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += style().group;
     out += digits[i];
   }
+  return out;
+}
+
+std::string format_decimal(double value, int decimals) {
+  char digits[64];
+  std::snprintf(digits, sizeof digits, "%.*f", decimals, value);
+  const std::string text = digits;
+  const size_t sign = text[0] == '-' ? 1 : 0;
+  // (The C library's decimal sign may be the process locale's: whatever follows the digits.)
+  const size_t point = std::min(text.find_first_not_of("0123456789", sign), text.size());
+  std::string out = text.substr(0, sign);
+  for (size_t i = sign; i < point; ++i) {
+    if (i > sign && (point - i) % 3 == 0) out += style().group;
+    out += text[i];
+  }
+  if (point < text.size()) out += style().decimal + text.substr(point + 1);
   return out;
 }
 

@@ -114,6 +114,9 @@ void set_number_style(NumberStyle style);
 const NumberStyle& number_style();
 // 12345 -> "12,345" in English.
 std::string format_number(long long n);
+// 1234.56 with 1 decimal -> "1,234.6" in English ("1 234,6" in French): rounded, grouped
+// and with the locale's decimal sign.
+std::string format_decimal(double value, int decimals);
 
 }  // namespace atlas::i18n
 

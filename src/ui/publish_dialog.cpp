@@ -8,7 +8,6 @@
 //   2. Publishing: the app's files from the host, the folder made, saved, and said
 #include <imgui.h>
 
-#include <cstdio>
 #include <memory>
 
 #include "core/i18n.hpp"
@@ -23,9 +22,8 @@ namespace {
 std::string megabytes(const Host::SiteFiles& files) {
   size_t total = 0;
   for (const auto& f : files) total += f.second.size();
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f MB", double(total) / (1024.0 * 1024.0));
-  return buf;
+  return trf("{number} MB",
+             {{"number", i18n::format_decimal(double(total) / (1024.0 * 1024.0), 1)}});
 }
 
 }  // namespace

@@ -112,8 +112,13 @@ TEST_CASE("numbers follow the locale's style") {
   CHECK(i18n::format_number(0) == "0");
   CHECK(i18n::format_number(999) == "999");
   CHECK(i18n::format_number(-1234567) == "-1,234,567");
+  CHECK(i18n::format_decimal(1234.56, 1) == "1,234.6");
+  CHECK(i18n::format_decimal(0.04, 1) == "0.0");
+  CHECK(i18n::format_decimal(-999.95, 1) == "-1,000.0");
+  CHECK(i18n::format_decimal(5, 0) == "5");
   i18n::set_number_style({"\u202f", ","});
   CHECK(i18n::format_number(1234) == "1\u202f234");
+  CHECK(i18n::format_decimal(1234.5, 2) == "1\u202f234,50");
 }
 
 namespace {

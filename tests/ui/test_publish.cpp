@@ -5,7 +5,6 @@
 // dialog and its notices is the catalog's.
 #include <doctest/doctest.h>
 
-#include <cstdio>
 #include <string>
 
 #include "ui/widget_probe.hpp"
@@ -225,8 +224,11 @@ TEST_CASE("pseudo-locale: Publish's instructions and notices are the catalog's s
   REQUIRE(h.host.sites.size() == 1);
   size_t bytes = 0;
   for (const auto& f : h.host.sites[0].second) bytes += f.second.size();
-  char size[32];
-  std::snprintf(size, sizeof size, "%.1f MB", double(bytes) / (1024.0 * 1024.0));
+  // The size in the locale's words and number style too.
+  const std::string size =
+      trf("{number} MB",
+          {{"number", atlas::i18n::format_decimal(double(bytes) / (1024.0 * 1024.0), 1)}});
+  CHECK(size.front() == '[');
   const std::string published =
       trn("Published {count} event and the story \"{story}\" as {name} ({files}, {size}).",
           "Published {count} events and the story \"{story}\" as {name} ({files}, {size}).", 1,
