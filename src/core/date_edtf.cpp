@@ -665,18 +665,9 @@ std::string format(const Value& v) {
 namespace {
 
 // Every word goes through the catalog (with named placeholders, so a language can put the
-// day after the month or "sometime" at the end); `Words` looks it up in the UI's language,
-// or leaves it English for the exports. A year stays plain digits in every language: a
-// thousands separator would make "2,015".
-struct Words {
-  Language language;
-  const char* operator()(const char* msgid) const {
-    return language == Language::ui ? tr(msgid) : msgid;
-  }
-  std::string operator()(const char* msgid, const i18n::Args& args) const {
-    return i18n::fill((*this)(msgid), args);
-  }
-};
+// day after the month or "sometime" at the end); `Words` (the header) looks it up in the
+// UI's language, or leaves it English for the exports. A year stays plain digits in every
+// language: a thousands separator would make "2,015".
 
 const char* season_name(int season) {
   static const char* const kNames[4] = {N_("spring"), N_("summer"), N_("autumn"), N_("winter")};

@@ -43,6 +43,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/i18n.hpp"
+
 namespace atlas::edtf {
 
 // ---------------------------------------------------------------------------------
@@ -182,6 +184,18 @@ std::string format(const Value& v);
 // pattern with named placeholders), in the UI's language; the exports ask for English,
 // which the rest of their text is in. Days and years stay digits, a year never grouped.
 enum class Language { ui, english };
+// A message in `language`: the catalog's text in the UI's language, or the English key
+// itself for the exports; with arguments, its named placeholders filled. describe() and
+// core/event_time word their sentences with it.
+struct Words {
+  Language language;
+  const char* operator()(const char* msgid) const {
+    return language == Language::ui ? tr(msgid) : msgid;
+  }
+  std::string operator()(const char* msgid, const i18n::Args& args) const {
+    return i18n::fill((*this)(msgid), args);
+  }
+};
 std::string describe(const Value& v, Language language = Language::ui);
 
 // "4 March 2026": a day (days since 1970-01-01) in words, as describe() writes a day.

@@ -28,17 +28,6 @@ std::optional<Moment> moment_in_zone(int64_t utc, std::string_view zone_name,
   return m;
 }
 
-namespace {
-// The words in the UI's language (the catalog's), or English for the exports, as
-// core/date_edtf's describe() chooses.
-const char* say(edtf::Language language, const char* msgid) {
-  return language == edtf::Language::ui ? tr(msgid) : msgid;
-}
-std::string say(edtf::Language language, const char* msgid, const i18n::Args& args) {
-  return i18n::fill(say(language, msgid), args);
-}
-}  // namespace
-
 std::optional<Moment> read_moment(const edtf::Date& written, std::string_view zone_name,
                                   const tz::ZoneDb* db, std::string* why, edtf::Language language) {
   const int64_t local = edtf::local_seconds(written);
@@ -48,9 +37,9 @@ std::optional<Moment> read_moment(const edtf::Date& written, std::string_view zo
     zone = db ? db->find(zone_name) : nullptr;
     if (!zone) {
       if (why)
-        *why = db ? say(language, N_("the time zone \"{zone}\" is not in the zone data"),
-                        {{"zone", std::string(zone_name)}})
-                  : say(language, N_("the time zone data is not loaded"));
+        *why = db ? edtf::Words{language}(N_("the time zone \"{zone}\" is not in the zone data"),
+                                          {{"zone", std::string(zone_name)}})
+                  : edtf::Words{language}(N_("the time zone data is not loaded"));
       return std::nullopt;
     }
   }
@@ -146,17 +135,16 @@ std::string reading_note(const Moment& m, bool start) {
 
 std::string clock_range_text(const Moment& from, const std::optional<Moment>& to,
                              edtf::Language language) {
+  const edtf::Words say{language};
   const int64_t d0 = edtf::day_of_seconds(from.local);
   const std::string day = edtf::describe_day(d0, language);
-  if (!to)
-    return say(language, N_("{day}, {time}"), {{"day", day}, {"time", clock_of(from.local)}});
+  if (!to) return say(N_("{day}, {time}"), {{"day", day}, {"time", clock_of(from.local)}});
   const int64_t d1 = edtf::day_of_seconds(to->local);
   if (d1 == d0)
-    return say(language, N_("{day}, {from}–{to}"),
+    return say(N_("{day}, {from}–{to}"),
                {{"day", day}, {"from", clock_of(from.local)}, {"to", clock_of(to->local)}});
-  return say(language, N_("{from} – {to}"),
-             {{"from", clock_range_text(from, std::nullopt, language)},
-              {"to", clock_range_text(*to, std::nullopt, language)}});
+  return say(N_("{from} – {to}"), {{"from", clock_range_text(from, std::nullopt, language)},
+                                   {"to", clock_range_text(*to, std::nullopt, language)}});
 }
 
 TimeDisplay describe_event_time(const Event& e, const tz::ZoneDb* db,
