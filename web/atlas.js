@@ -704,8 +704,12 @@
   }
   // The text in the heap, NUL-terminated: {ptr, length}; the caller frees ptr.
   function copyIn(text) {
-    let ptr = heap(text.length + 1);
-    let { read, written } = encoder.encodeInto(text, Module.HEAPU8.subarray(ptr, ptr + text.length));
+    // Room for the text plus a little: most text is nearly all ASCII, one byte a
+    // character, and then one encodeInto does it all. More than that costs a second
+    // buffer, a copy and the rest encoded there.
+    const room = text.length + Math.min(1 << 20, (text.length >> 6) + 64);
+    let ptr = heap(room + 1);
+    let { read, written } = encoder.encodeInto(text, Module.HEAPU8.subarray(ptr, ptr + room));
     if (read < text.length) {
       const size = written + utf8Length(text, read);
       let bigger;

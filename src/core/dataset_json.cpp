@@ -388,7 +388,8 @@ bool load_into(std::string_view bytes, Diags& sink, Dataset& d) {
              1, 1);
     return false;
   }
-  if (size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
+  const TextScan scan = scan_text(bytes);  // one pass: UTF-8, NUL, backslashes
+  if (size_t nul = scan.first_nul; nul != std::string_view::npos) {
     int line, col;
     line_column(bytes, nul, line, col);
     bool utf16 = nul < 4;
@@ -404,7 +405,7 @@ bool load_into(std::string_view bytes, Diags& sink, Dataset& d) {
     sink.add(Severity::Error, "", "the file is empty", 1, 1);
     return false;
   }
-  detail::ReadResult r = detail::read_dataset(bytes, d, sink);
+  detail::ReadResult r = detail::read_dataset(bytes, scan, d, sink);
   if (r.stop == detail::ReadResult::Stop::TooDeep) {
     sink.add(Severity::Error, r.too_deep_at,
              "the data is nested more than " + std::to_string(kMaxDepth) +

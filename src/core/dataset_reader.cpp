@@ -505,7 +505,7 @@ class Reader {
         step_ = StoryStep();
         break;
       case Node::Camera:
-        camera_extra_ = Extra::object();
+        camera_extra_ = Extra();
         break;
       case Node::None:
         break;
@@ -631,7 +631,7 @@ class Reader {
   Link link_;
   ChecklistItem check_item_;
   StoryStep step_;
-  Extra camera_extra_ = Extra::object();
+  Extra camera_extra_;
 };
 
 // ---------------------------------------------------------------------------------
@@ -914,6 +914,8 @@ void Reader::finish_schedule(Checks& c) {
   }
   c.date("postponed_from", x.postponed_from);
   c.list(kChecklistField);
+  // Most events have no plan: their pointer is not made for nothing.
+  if (!x.starts && !x.ends && x.checklist.empty()) return;
   std::vector<Diagnostic> problems;
   check_event_plan(x, c.ptr(), problems);
   for (auto& d : problems) c.add(d.severity, std::move(d.pointer), std::move(d.message));
@@ -1006,7 +1008,7 @@ void Reader::finish_step(Checks& c, Diags& out) {
     if (step.map) {
       cam.unknown(camera_extra_);
       step.map->extra = std::move(camera_extra_);
-      camera_extra_ = Extra::object();
+      camera_extra_ = Extra();
     }
   }
   c.unknown(step.extra);
@@ -1332,7 +1334,7 @@ size_t events_estimate(std::string_view text) {
 // ---------------------------------------------------------------------------------
 // 6. read_dataset
 // ---------------------------------------------------------------------------------
-ReadResult read_dataset(std::string_view bytes, Dataset& d, Diags& sink) {
+ReadResult read_dataset(std::string_view bytes, const TextScan& scan, Dataset& d, Diags& sink) {
   ReadResult out;
   d.events.reserve(events_estimate(bytes));
   auto done = [&](Reader& r) {
@@ -1347,12 +1349,13 @@ ReadResult read_dataset(std::string_view bytes, Dataset& d, Diags& sink) {
     if (out.readable) migrate(version, d, sink);
   };
   // Text that is not UTF-8 goes straight to nlohmann's parser, which says where.
-  if (is_valid_utf8(bytes)) {
+  if (scan.utf8) {
     // The reader is large (a slot for every field): on the heap, not the stack.
     auto r = std::make_unique<Reader>(d);
     const std::lconv* locale = std::localeconv();
     FastEvents events{*r, locale && locale->decimal_point ? *locale->decimal_point : '.',
-                      escapes_low_surrogate(bytes)};
+                      scan.first_backslash != std::string_view::npos &&
+                          escapes_low_surrogate(bytes.substr(scan.first_backslash))};
     rapidjson::Reader parser;
     Bytes in(bytes);
     parser.Parse<kFastFlags>(in, events);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/dataset_json.hpp"
+#include "core/utf8.hpp"
 
 namespace atlas::detail {
 
@@ -78,11 +79,12 @@ struct ReadResult {
   bool readable = false;    // the format and version are right: the cross-checks apply
 };
 
-// Reads `bytes` (no byte-order mark, no NUL byte, not blank) into `d`. Into `sink`, in
+// Reads `bytes` (no byte-order mark, no NUL byte, not blank; `scan` is scan_text(bytes))
+// into `d`. Into `sink`, in
 // this order: duplicate keys, as the parser meets them; then, when the text is JSON and
 // nested no deeper than kMaxDepth, every check of the format, in the format's order
 // (format and version first, then title, places, organisations, events, working groups,
 // stories, unknown fields), exactly as a walk over the whole document would say them.
-ReadResult read_dataset(std::string_view bytes, Dataset& d, Diags& sink);
+ReadResult read_dataset(std::string_view bytes, const TextScan& scan, Dataset& d, Diags& sink);
 
 }  // namespace atlas::detail

@@ -189,11 +189,20 @@ size_t approx(const ChecklistItem& x);
 size_t approx(const WorkingGroup& x);
 size_t approx(const Story& x);
 size_t approx(const StoryStep& x);
+// A long list from a sample of its items, evenly spread: walking 100,000 events was a
+// twentieth of an import in the browser, and an item's size is capped (its texts are).
 template <typename T>
 size_t approx(const std::vector<T>& v) {
+  constexpr size_t kWhole = 4096, kSample = 1024;
   size_t n = 0;
-  for (const auto& x : v) n += approx(x);
-  return n;
+  if (v.size() <= kWhole) {
+    for (const auto& x : v) n += approx(x);
+    return n;
+  }
+  const size_t step = v.size() / kSample;
+  size_t seen = 0;
+  for (size_t i = 0; i < v.size(); i += step, ++seen) n += approx(v[i]);
+  return size_t(double(n) / double(seen) * double(v.size()));
 }
 size_t approx(const Place& x) {
   return sizeof x + x.id.size() + x.name.size() + x.notes.size() + x.source.size() +
@@ -472,7 +481,7 @@ void redirect_references(Dataset& d, Collection c, const std::string& from, cons
         }
         bool twin = log && std::any_of(list.begin(), list.end(), [&](const Participation& q) {
                       return &q != &p && q.organisation == to && q.role == p.role &&
-                             q.note == p.note && q.extra == p.extra;
+                             q.note == p.note && same_extra(q.extra, p.extra);
                     });
         if (twin) {
           log->push_back({RefChange::Erased, owner, i, k, {}, std::move(p)});

@@ -69,6 +69,46 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
+TextScan scan_text(std::string_view s) {
+  TextScan out;
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  // A byte of `w` is zero: (w - 1) borrows into its high bit, which w itself lacks. Only
+  // words with no high bit set get here, so a borrow from a byte above cannot mislead.
+  auto has_zero = [&](uint64_t w) { return ((w - kOnes) & ~w & kHigh) != 0; };
+  const uint64_t backslashes = kOnes * uint8_t('\\');
+  const size_t n = s.size();
+  bool seen_nul = false, seen_backslash = false;
+  for (size_t i = 0; i < n;) {
+    if (n - i >= 8) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if ((word & kHigh) == 0 && (seen_nul || !has_zero(word)) &&
+          (seen_backslash || !has_zero(word ^ backslashes))) {
+        i += 8;
+        continue;
+      }
+    }
+    // This word has something to look at: byte by byte, to its end.
+    for (const size_t end = std::min(n, i + 8); i < end;) {
+      const char c = s[i];
+      if (c == '\0' && !seen_nul) seen_nul = true, out.first_nul = i;
+      if (c == '\\' && !seen_backslash) seen_backslash = true, out.first_backslash = i;
+      if (static_cast<unsigned char>(c) < 0x80) {
+        ++i;
+      } else if (next_code_point(s, i) == kInvalidCodePoint) {
+        out.utf8 = false;
+        // The rest is not read as UTF-8, but the NUL and the backslash are still wanted.
+        for (; i < n && !(seen_nul && seen_backslash); ++i) {
+          if (s[i] == '\0' && !seen_nul) seen_nul = true, out.first_nul = i;
+          if (s[i] == '\\' && !seen_backslash) seen_backslash = true, out.first_backslash = i;
+        }
+        return out;
+      }
+    }
+  }
+  return out;
+}
+
 size_t utf8_length(std::string_view s) {
   size_t n = 0;
   for (char c : s)

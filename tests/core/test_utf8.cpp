@@ -59,6 +59,39 @@ TEST_CASE("is_valid_utf8 and utf8_length") {
   CHECK(utf8_length("香港😀") == 3);
 }
 
+TEST_CASE("scan_text finds what a byte-by-byte look finds, across the eight-byte steps") {
+  // The reference: one byte at a time.
+  auto check = [](const std::string& s) {
+    const TextScan got = scan_text(s);
+    CAPTURE(s);
+    CHECK(got.utf8 == is_valid_utf8(s));
+    CHECK(got.first_nul == s.find('\0'));
+    CHECK(got.first_backslash == s.find('\\'));
+  };
+  check("");
+  check(std::string("\0", 1));
+  check("\\");
+  // Bytes one away from the ones looked for (a borrow or a near miss must not count).
+  check(std::string(16, '\x01') + "[]]\x7F" + std::string(9, '\x5D'));
+  for (size_t a = 0; a < 20; ++a)
+    for (size_t b = 0; b < 20; b += 3) {
+      std::string s(24, 'a');
+      s[a] = '\0';
+      check(s);
+      s[b] = '\\';  // before, at or after the NUL
+      check(s);
+      s.insert(b, "香");  // a character across a step, before both or between them
+      check(s);
+      s[(a + b) % s.size()] = '\xFF';  // not UTF-8: the NUL and the backslash still found
+      check(s);
+      std::string two(24, 'b');
+      two[a] = '\\';
+      two[std::min<size_t>(23, a + 1 + b)] = '\\';  // only the first counts
+      two[(a + 5) % 24] = '\0';
+      check(two);
+    }
+}
+
 TEST_CASE("utf8_floor never cuts inside a character") {
   const std::string s = "ab香港";  // 2 + 3 + 3 bytes
   CHECK(utf8_floor(s, 2) == 2);

@@ -189,8 +189,10 @@ describe('window.atlas', () => {
 
   test('loadJSON and importJSON: the text arrives whole, whatever its characters and length', async () => {
     const { page, context } = await openApp(env);
-    // Long ASCII, then characters of 2, 3 and 4 bytes (a surrogate pair in JavaScript).
-    const notes = 'a'.repeat(5000) + ' é 香港 😀 ' + 'b'.repeat(100);
+    // Long ASCII, then characters of 2, 3 and 4 bytes (a surrogate pair in JavaScript),
+    // then more of them than the room the page leaves for text beyond one byte a
+    // character (web/atlas.js, copyIn).
+    const notes = 'a'.repeat(5000) + ' é 香港 😀 ' + '港'.repeat(400) + 'b'.repeat(100);
     const doc = {
       format: 'coalition-atlas', version: 1, title: 'Title',
       events: [{ id: 'e', kind: 'forum', title: 'aLONEb', notes }],
