@@ -133,21 +133,29 @@ struct Entry {
   const edtf::Value* when;
   bool group;
   size_t index;
+  int64_t first = 0, last = 0;  // when's earliest and latest day, worked out once
 };
 
 std::vector<Entry> time_ordered(const AppState& state) {
   std::vector<Entry> items;
   const Dataset& d = state.dataset;
+  auto add = [&](const std::optional<edtf::Value>& when, bool group, size_t i) {
+    if (when)
+      items.push_back({&*when, group, i, when->earliest(), when->latest()});
+    else
+      items.push_back({nullptr, group, i});
+  };
   for (size_t i = 0; i < d.events.size(); ++i)
-    if (state.event_visible(d.events[i]))
-      items.push_back({d.events[i].date ? &*d.events[i].date : nullptr, false, i});
+    if (state.event_visible(d.events[i])) add(d.events[i].date, false, i);
   for (size_t i = 0; i < d.working_groups.size(); ++i)
-    if (state.group_visible(d.working_groups[i]))
-      items.push_back(
-          {d.working_groups[i].active ? &*d.working_groups[i].active : nullptr, true, i});
+    if (state.group_visible(d.working_groups[i])) add(d.working_groups[i].active, true, i);
+  // edtf::compare's order, with the days from the entries: compare works them out again
+  // for each of the 1.7 million comparisons that sorting 100,000 events takes.
   std::stable_sort(items.begin(), items.end(), [](const Entry& a, const Entry& b) {
     if (!a.when || !b.when) return a.when && !b.when;
-    return edtf::compare(*a.when, *b.when) < 0;
+    if (a.first != b.first) return a.first < b.first;
+    if (a.last != b.last) return a.last < b.last;
+    return edtf::compare_text(*a.when, *b.when) < 0;
   });
   return items;
 }

@@ -23,6 +23,7 @@ std::vector<Diagnostic> AppState::load_json(std::string_view text, const std::st
 std::vector<Diagnostic> AppState::adopt(LoadResult r, const std::string& from, bool undoable) {
   std::vector<Diagnostic> diagnostics = r.diagnostics;
   if (r.ok()) {
+    const std::shared_ptr<LoadedIds> ids = std::move(r.ids);
     if (undoable) {
       // The loader has just checked it: the command need not check it again.
       history.apply(dataset,
@@ -32,7 +33,7 @@ std::vector<Diagnostic> AppState::adopt(LoadResult r, const std::string& from, b
       history.clear();
     }
     origin = from;
-    changed();  // first: the id index must describe the new data before it is used
+    changed(ids.get());  // first: the id index must describe the new data before it is used
     if (!id_exists(selection_)) {
       selection_.clear();
       index_selection();
@@ -81,7 +82,11 @@ void AppState::after_history() {
   if (!place(pick_)) pick_.clear();  // the place went (undo of its addition, a deletion)
 }
 
-bool AppState::id_exists(const std::string& id) const { return index_.find(id) != IdTable::kNone; }
+bool AppState::id_exists(const std::string& id) const {
+  Kind kind;
+  size_t i;
+  return indexed(id, kind, i);
+}
 
 bool AppState::select(const std::string& id) {
   if (!id.empty() && !id_exists(id)) return false;
@@ -105,7 +110,7 @@ bool AppState::complete_pick(double lon, double lat, std::string* error) {
   return edit(Command::set_fields(id, {{"lat", lat}, {"lon", lon}}), error);
 }
 
-void AppState::changed() {
+void AppState::changed(LoadedIds* loaded) {
   summary = summarize(dataset);
   ++data_version;
   // Each event's earliest and latest day, once per change: the filters ask for them for
@@ -116,26 +121,34 @@ void AppState::changed() {
     event_days_[i] = d ? std::pair(d->earliest(), d->latest()) : std::pair<int64_t, int64_t>(0, 0);
   }
   event_days_version_ = data_version;
-  index_counts_[0] = dataset.events.size();
-  index_counts_[1] = dataset.working_groups.size();
-  index_counts_[2] = dataset.places.size();
-  index_counts_[3] = dataset.organisations.size();
-  index_ = IdTable(index_counts_[0] + index_counts_[1] + index_counts_[2] + index_counts_[3]);
-  uint32_t claim = 0;
-  for (const auto& x : dataset.events) index_.claim(x.id, claim++);
-  for (const auto& x : dataset.working_groups) index_.claim(x.id, claim++);
-  for (const auto& x : dataset.places) index_.claim(x.id, claim++);
-  for (const auto& x : dataset.organisations) index_.claim(x.id, claim++);
+  index_counts_[0] = dataset.places.size();
+  index_counts_[1] = dataset.organisations.size();
+  index_counts_[2] = dataset.events.size();
+  index_counts_[3] = dataset.working_groups.size();
+  if (loaded && loaded->describes(dataset)) {
+    // The loader's table: the same claims, and the stories' after them.
+    index_ = std::move(loaded->table);
+    loaded->taken = true;
+  } else {
+    index_ = IdTable(index_counts_[0] + index_counts_[1] + index_counts_[2] + index_counts_[3]);
+    uint32_t claim = 0;
+    for (const auto& x : dataset.places) index_.claim(x.id, claim++);
+    for (const auto& x : dataset.organisations) index_.claim(x.id, claim++);
+    for (const auto& x : dataset.events) index_.claim(x.id, claim++);
+    for (const auto& x : dataset.working_groups) index_.claim(x.id, claim++);
+  }
   index_selection();
 }
 
 bool AppState::indexed(std::string_view id, Kind& kind, size_t& i) const {
+  static constexpr Kind kOrder[4] = {Kind::Place, Kind::Organisation, Kind::Event, Kind::Group};
   const uint32_t claim = index_.find(id);
   if (claim == IdTable::kNone) return false;
   size_t k = 0;
   i = claim;
-  while (i >= index_counts_[k]) i -= index_counts_[k++];
-  kind = Kind(k);
+  while (k < 4 && i >= index_counts_[k]) i -= index_counts_[k++];
+  if (k == 4) return false;  // a story's (the loader's table has them): not an item here
+  kind = kOrder[k];
   return true;
 }
 

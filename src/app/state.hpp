@@ -122,7 +122,9 @@ class AppState {
   bool complete_pick(double lon, double lat, std::string* error = nullptr);
 
  private:
-  void changed();
+  // After any change of `dataset`; `loaded`: the loader's table of its ids, taken when it
+  // still describes the dataset (see LoadedIds), else the index is made anew.
+  void changed(LoadedIds* loaded = nullptr);
   void after_history();
   void index_selection();
   std::string selection_;
@@ -132,8 +134,9 @@ class AppState {
   int selected_event_ = -1, selected_group_ = -1;
   // id -> (collection, index), rebuilt on every change; ids are unique dataset-wide.
   enum class Kind : uint8_t { Event, Group, Place, Organisation };
-  // Every id -> its item: claims numbered events, then groups, places, organisations
-  // (index_counts_ decodes a number); the first item with an id keeps it.
+  // Every id -> its item: claims numbered places, organisations, events, then groups, as
+  // the loader numbers them (index_counts_ decodes a number; a number past them is a
+  // story's, in the loader's table); the first item with an id keeps it.
   IdTable index_;
   size_t index_counts_[4] = {0, 0, 0, 0};
   bool indexed(std::string_view id, Kind& kind, size_t& i) const;

@@ -204,7 +204,8 @@ std::string item_at(const char* list, size_t i) {
   return std::string(list) + "/" + std::to_string(i);
 }
 
-void cross_check(const Dataset& d, Diags& sink) {
+// `owner` (empty) becomes the table of every id.
+void cross_check(const Dataset& d, Diags& sink, IdTable& owner) {
   // One table of every id: the first item that claims it. Collections claim in the order
   // places, organisations, events, working groups, stories, so an id that names a place
   // always finds a place; only an id shared across collections (an error already) needs
@@ -224,7 +225,7 @@ void cross_check(const Dataset& d, Diags& sink) {
     while (o.index >= counts[o.kind]) o.index -= counts[o.kind], o.kind = Kind(o.kind + 1);
     return o;
   };
-  IdTable owner(counts[0] + counts[1] + counts[2] + counts[3] + counts[4]);
+  owner = IdTable(counts[0] + counts[1] + counts[2] + counts[3] + counts[4]);
   uint32_t next_claim = 0;
   auto claim = [&](const std::string& id, Kind kind, size_t i) {
     const uint32_t claim = next_claim++;
@@ -367,7 +368,7 @@ ojson parts_json(const std::vector<Participation>& parts) {
 // ---------------------------------------------------------------------------------
 // True when the text was read to its end and its format and version are right (`d` is
 // the dataset then, if nothing said is an error).
-bool load_into(std::string_view bytes, Diags& sink, Dataset& d) {
+bool load_into(std::string_view bytes, Diags& sink, Dataset& d, IdTable& ids) {
   if (bytes.size() > kMaxFileBytes) {
     sink.error("", "the file is too large (" + std::to_string(bytes.size() >> 20) +
                        " MB); the limit is " + std::to_string(kMaxFileBytes >> 20) + " MB");
@@ -419,28 +420,48 @@ bool load_into(std::string_view bytes, Diags& sink, Dataset& d) {
     sink.add(Severity::Error, "", syntax_message(r.error_text, bytes, at), line, col);
     return false;
   }
-  if (r.readable) cross_check(d, sink);
+  if (r.readable) cross_check(d, sink, ids);
   return r.readable;
 }
 
 }  // namespace
+
+LoadedIds LoadedIds::of(IdTable t, const Dataset& d) {
+  return {std::move(t),
+          {d.places.data(), d.organisations.data(), d.events.data(), d.working_groups.data(),
+           d.stories.data()}};
+}
+
+bool LoadedIds::describes(const Dataset& d) const {
+  return !taken && lists[0] == d.places.data() && lists[1] == d.organisations.data() &&
+         lists[2] == d.events.data() && lists[3] == d.working_groups.data() &&
+         lists[4] == d.stories.data() &&
+         table.size() <= d.places.size() + d.organisations.size() + d.events.size() +
+                             d.working_groups.size() + d.stories.size();
+}
 
 LoadResult load_dataset(std::string_view bytes) noexcept {
   LoadResult result;
   Diags sink;
   try {
     Dataset d;
-    bool complete = load_into(bytes, sink, d);
+    IdTable ids;
+    bool complete = load_into(bytes, sink, d, ids);
     sink.finish();
     result.diagnostics = std::move(sink.list);
-    if (complete && !has_errors(result.diagnostics)) result.dataset = std::move(d);
+    if (complete && !has_errors(result.diagnostics)) {
+      result.dataset = std::move(d);
+      result.ids = std::make_shared<LoadedIds>(LoadedIds::of(std::move(ids), *result.dataset));
+    }
   } catch (const std::bad_alloc&) {
     result.dataset.reset();
+    result.ids.reset();
     if (result.diagnostics.empty()) result.diagnostics = std::move(sink.list);
     result.diagnostics.push_back(
         {Severity::Error, "", "the file is too large to open with the memory available", 0, 0});
   } catch (const std::exception& e) {
     result.dataset.reset();
+    result.ids.reset();
     if (result.diagnostics.empty()) result.diagnostics = std::move(sink.list);
     result.diagnostics.push_back(
         {Severity::Error, "", std::string("the file could not be read: ") + e.what(), 0, 0});

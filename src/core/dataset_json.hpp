@@ -6,19 +6,35 @@
 //   3. limits the loader enforces (so hostile files cannot exhaust memory or stack)
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "core/id_table.hpp"
 #include "core/model.hpp"
 
 namespace atlas {
 
+// The loader's table of every id, which the app keeps as its own index rather than make
+// another (100,000 ids, twice per import). Claims are numbered places, organisations,
+// events, working groups, then stories. Its ids are views into the dataset's strings, so
+// it describes the dataset only while that holds the very lists it was made from: a copy
+// has new ones, and describes() says no.
+struct LoadedIds {
+  IdTable table;
+  const void* lists[5] = {};  // the lists' data() when it was made
+  bool taken = false;         // the table has been moved out: it describes nothing
+  static LoadedIds of(IdTable t, const Dataset& d);
+  bool describes(const Dataset& d) const;
+};
+
 struct LoadResult {
   std::optional<Dataset> dataset;  // present when there are no errors (warnings allowed)
   std::vector<Diagnostic> diagnostics;
+  std::shared_ptr<LoadedIds> ids;  // with the dataset
   bool ok() const { return dataset.has_value(); }
 };
 

@@ -866,11 +866,36 @@ std::string utc_offset_text(int64_t offset_seconds) {
 // ---------------------------------------------------------------------------------
 // 6. compare, precision_name
 // ---------------------------------------------------------------------------------
+namespace {
+// Field by field: the same fields write the same text.
+bool same_date(const Date& a, const Date& b) {
+  return a.year == b.year && a.month == b.month && a.day == b.day &&
+         a.year_unspecified_digits == b.year_unspecified_digits && a.year_digits == b.year_digits &&
+         a.month_unspecified == b.month_unspecified && a.day_unspecified == b.day_unspecified &&
+         a.uncertain == b.uncertain && a.approximate == b.approximate && a.y_prefix == b.y_prefix &&
+         a.negative == b.negative && a.has_time == b.has_time && a.hour == b.hour &&
+         a.minute == b.minute && a.second == b.second && a.offset == b.offset &&
+         a.offset_minutes == b.offset_minutes;
+}
+bool same_value(const Value& a, const Value& b) {
+  if (a.interval != b.interval || !same_date(a.start, b.start)) return false;
+  return !a.interval ||
+         (a.start_kind == b.start_kind && a.end_kind == b.end_kind && same_date(a.end, b.end));
+}
+}  // namespace
+
 int compare(const Value& a, const Value& b) {
   const int64_t ea = a.earliest(), eb = b.earliest();
   if (ea != eb) return ea < eb ? -1 : 1;
   const int64_t la = a.latest(), lb = b.latest();
   if (la != lb) return la < lb ? -1 : 1;
+  return compare_text(a, b);
+}
+
+int compare_text(const Value& a, const Value& b) {
+  // Most often the same date ("2011-09" and "2011-09"), which needs no text. Sorting
+  // 100,000 events by month wrote two texts for nearly every comparison.
+  if (same_value(a, b)) return 0;
   const int c = format(a).compare(format(b));
   return c < 0 ? -1 : (c > 0 ? 1 : 0);
 }

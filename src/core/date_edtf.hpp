@@ -211,5 +211,8 @@ const char* precision_name(Precision p);
 
 // Orders by earliest day, then latest day, then canonical text. <0, 0, >0.
 int compare(const Value& a, const Value& b);
+// The last of those: for a sort that has compared the days already (worked out once per
+// item, not once per comparison).
+int compare_text(const Value& a, const Value& b);
 
 }  // namespace atlas::edtf

@@ -144,13 +144,21 @@ void ListPane::sort_events(const AppState& state) {
   sorted_.clear();
   for (size_t i = 0; i < events.size(); ++i)
     if (matches_search(state, events[i])) sorted_.push_back(int(i));
+  // By date: each event's days worked out once, not in each of the comparisons.
+  std::vector<std::pair<int64_t, int64_t>> days;
+  if (sort_column_ == 0) {
+    days.resize(events.size());
+    for (int i : sorted_)
+      if (const auto& d = events[size_t(i)].date) days[size_t(i)] = {d->earliest(), d->latest()};
+  }
   auto key_less = [&](int a, int b) {
     const Event &x = events[size_t(a)], &y = events[size_t(b)];
     int c = 0;
     switch (sort_column_) {
       case 0:
         if (x.date && y.date)
-          c = edtf::compare(*x.date, *y.date);
+          c = days[size_t(a)] != days[size_t(b)] ? (days[size_t(a)] < days[size_t(b)] ? -1 : 1)
+                                                 : edtf::compare_text(*x.date, *y.date);
         else
           c = int(bool(y.date)) - int(bool(x.date));  // undated last
         break;

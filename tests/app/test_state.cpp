@@ -3,6 +3,7 @@
 
 #include "app/pacer.hpp"
 #include "app/state.hpp"
+#include "core/dataset_json.hpp"
 
 using namespace atlas;
 
@@ -44,6 +45,40 @@ TEST_CASE("selection: by id, unknown ids refused, cleared when the item goes") {
   s.load_json(R"({"format": "coalition-atlas", "version": 1, "title": "Empty"})", "x");
   CHECK(s.selection().empty());
   CHECK(s.select(""));
+}
+
+TEST_CASE("the index the loader made finds every kind of item, and no story; so does its own") {
+  const std::string text = R"({"format": "coalition-atlas", "version": 1, "title": "T",
+    "places": [{"id": "hk", "name": "Hong Kong", "country": "HK"}],
+    "organisations": [{"id": "hkma", "name": "HKMA", "sector": "regulator"}],
+    "events": [{"id": "rt", "kind": "roundtable", "title": "Roundtable", "place": "hk"}],
+    "working_groups": [{"id": "wg", "name": "Group", "country": "HK"}],
+    "stories": [{"id": "tour", "title": "Tour", "steps": [{"item": "rt"}]}]})";
+  auto check = [](AppState& s) {
+    CHECK(s.event("rt"));
+    CHECK(s.place("hk"));
+    CHECK(s.organisation("hkma"));
+    CHECK(s.working_group("wg"));
+    CHECK_FALSE(s.event("hk"));
+    CHECK_FALSE(s.place("rt"));
+    CHECK(s.select("wg"));
+    CHECK_FALSE(s.select("tour"));  // a story is not an item to select
+    CHECK(s.selection() == "wg");
+  };
+  AppState s;
+  s.load_sample();
+  LoadResult r = load_dataset(text);
+  REQUIRE(r.ok());
+  const std::shared_ptr<LoadedIds> ids = r.ids;
+  REQUIRE(ids);
+  s.adopt(std::move(r), "x");
+  CHECK(ids->taken);  // the app keeps the loader's table rather than make its own
+  check(s);
+  // Undo and redo: the app makes its own index then.
+  REQUIRE(s.undo());
+  CHECK_FALSE(s.event("rt"));
+  REQUIRE(s.redo());
+  check(s);
 }
 
 TEST_CASE("syntax errors carry line and column into the JSON view") {

@@ -173,6 +173,21 @@ TEST_CASE("an item without unknown fields holds none (null), and none is none ho
   CHECK(same_extra(json{{"website", "p"}}, r.dataset->organisations.at(0).extra));
 }
 
+TEST_CASE("the loader's id table describes its dataset, moved or not, and never a copy") {
+  LoadResult r = load_dataset(kMinimal);
+  REQUIRE(r.ok());
+  REQUIRE(r.ids);
+  CHECK(r.ids->describes(*r.dataset));
+  CHECK(r.ids->table.find("hk") == 0u);  // places claim first
+  Dataset moved = std::move(*r.dataset);
+  CHECK(r.ids->describes(moved));
+  Dataset copy = moved;  // new lists: the table's views point into the old ones
+  CHECK_FALSE(r.ids->describes(copy));
+  r.ids->taken = true;
+  CHECK_FALSE(r.ids->describes(moved));
+  CHECK_FALSE(load_dataset("{").ids);
+}
+
 TEST_CASE("save is canonical: same dataset, same bytes; load-save-load is lossless") {
   LoadResult r = load_dataset(kMinimal);
   REQUIRE(r.ok());
