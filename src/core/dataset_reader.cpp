@@ -1274,6 +1274,36 @@ struct FastEvents {
 constexpr unsigned kFastFlags =
     rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseIterativeFlag;
 
+}  // namespace
+}  // namespace atlas::detail
+
+// A string with no escape in it (nearly every string of a dataset) goes to the reader as a
+// view of the text itself: rapidjson copied each one onto its stack first, and the reader
+// copies it once more, into the model. Any other string (an escape, a control character,
+// no closing quote) is read by rapidjson's own function, from its opening quote, which
+// also says what is wrong; a flag that strings never look at makes that one the generic
+// function rather than this.
+template <>
+template <>
+void rapidjson::Reader::ParseString<atlas::detail::kFastFlags, atlas::detail::Bytes,
+                                    atlas::detail::FastEvents>(atlas::detail::Bytes& is,
+                                                               atlas::detail::FastEvents& handler,
+                                                               bool isKey) {
+  const char* start = is.p + 1;  // is.p is at the opening quote
+  const char* stop = atlas::detail::plain_run_end(start, is.end);
+  if (stop == is.end || *stop != '"') {
+    ParseString<atlas::detail::kFastFlags | rapidjson::kParseFullPrecisionFlag>(is, handler, isKey);
+    return;
+  }
+  is.p = stop + 1;
+  const auto n = static_cast<rapidjson::SizeType>(stop - start);
+  if (!(isKey ? handler.Key(start, n, false) : handler.String(start, n, false)))
+    RAPIDJSON_PARSE_ERROR(rapidjson::kParseErrorTermination, is.Tell());
+}
+
+namespace atlas::detail {
+namespace {
+
 struct ExactEvents : nlohmann::json_sax<json> {
   explicit ExactEvents(Reader& reader) : r(reader) {}
   Reader& r;
