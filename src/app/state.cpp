@@ -111,7 +111,6 @@ bool AppState::complete_pick(double lon, double lat, std::string* error) {
 }
 
 void AppState::changed(LoadedIds* loaded) {
-  summary = summarize(dataset);
   ++data_version;
   // Each event's earliest and latest day, once per change: the filters ask for them for
   // every event on every filter change (every frame while the timeline plays).
@@ -121,6 +120,7 @@ void AppState::changed(LoadedIds* loaded) {
     event_days_[i] = d ? std::pair(d->earliest(), d->latest()) : std::pair<int64_t, int64_t>(0, 0);
   }
   event_days_version_ = data_version;
+  summary = summarize(dataset, event_days_);
   index_counts_[0] = dataset.places.size();
   index_counts_[1] = dataset.organisations.size();
   index_counts_[2] = dataset.events.size();

@@ -537,7 +537,38 @@ std::string parse_side(std::string_view s, const char* which, End& kind, Date& d
 
 ParseResult fail(std::string message) { return {std::nullopt, std::move(message)}; }
 
+// The usual forms, 1997, 1997-08 and 1997-08-14, read at once: a dataset is mostly these,
+// and the whole way (its words for each part, strings for every error) was a twentieth
+// of an import. Anything else, or a month or a day out of range, goes the whole way,
+// which also says what is wrong.
+bool plain_date(std::string_view s, Date& d) {
+  const size_t n = s.size();
+  if (n != 4 && n != 7 && n != 10) return false;
+  auto digit = [&](size_t i) { return s[i] >= '0' && s[i] <= '9'; };
+  auto two = [&](size_t i) { return (s[i] - '0') * 10 + (s[i + 1] - '0'); };
+  if (!digit(0) || !digit(1) || !digit(2) || !digit(3)) return false;
+  const int64_t year = two(0) * 100 + two(2);
+  int month = 0, day = 0;
+  if (n >= 7) {
+    if (s[4] != '-' || !digit(5) || !digit(6)) return false;
+    month = two(5);
+    if (month < 1 || month > 12) return false;
+  }
+  if (n == 10) {
+    if (s[7] != '-' || !digit(8) || !digit(9)) return false;
+    day = two(8);
+    if (day < 1 || day > days_in_month(year, month)) return false;
+  }
+  d = Date{};
+  d.year = year;
+  d.month = static_cast<int8_t>(month);
+  d.day = static_cast<int8_t>(day);
+  d.year_digits = 4;
+  return true;
+}
+
 ParseResult parse_value(std::string_view text) {
+  if (Value v; plain_date(text, v.start)) return {v, {}};
   if (text.empty()) return fail("empty date");
   if (is_space(text.front()) || is_space(text.back()))
     return fail("remove the spaces before or after the date");

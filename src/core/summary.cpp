@@ -8,7 +8,8 @@
 
 namespace atlas {
 
-Summary summarize(const Dataset& d) {
+namespace {
+Summary summarize(const Dataset& d, const std::vector<std::pair<int64_t, int64_t>>* days) {
   Summary s;
   s.places = d.places.size();
   s.organisations = d.organisations.size();
@@ -29,11 +30,12 @@ Summary summarize(const Dataset& d) {
     s.earliest_day = std::min(s.earliest_day, day);
     s.latest_day = std::max(s.latest_day, day);
   };
-  for (const auto& e : d.events) {
+  for (size_t i = 0; i < d.events.size(); ++i) {
+    const Event& e = d.events[i];
     ++s.events_by_kind[size_t(e.kind)];
     if (e.date) {
-      widen(e.date->earliest());
-      widen(e.date->latest());
+      widen(days ? (*days)[i].first : e.date->earliest());
+      widen(days ? (*days)[i].second : e.date->latest());
     } else {
       ++s.events_without_date;
     }
@@ -47,6 +49,13 @@ Summary summarize(const Dataset& d) {
     if (events_at[i]) s.events_by_country[d.places[i].country] += events_at[i];
   for (const auto& w : d.working_groups) ++s.working_groups_by_country[w.country];
   return s;
+}
+}  // namespace
+
+Summary summarize(const Dataset& d) { return summarize(d, nullptr); }
+
+Summary summarize(const Dataset& d, const std::vector<std::pair<int64_t, int64_t>>& days) {
+  return summarize(d, days.size() == d.events.size() ? &days : nullptr);
 }
 
 }  // namespace atlas

@@ -4,6 +4,8 @@
 
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/model.hpp"
 
@@ -21,5 +23,8 @@ struct Summary {
 };
 
 Summary summarize(const Dataset& d);
+// The same, with each event's earliest and latest day worked out already (the app keeps
+// them: `days[i]` is events[i]'s, and what an undated event has there is not read).
+Summary summarize(const Dataset& d, const std::vector<std::pair<int64_t, int64_t>>& days);
 
 }  // namespace atlas

@@ -147,6 +147,51 @@ TEST_CASE("day numbers: extreme years stay exact") {
 // ---------------------------------------------------------------------------------
 // 3. Parsing each syntax form
 // ---------------------------------------------------------------------------------
+TEST_CASE("parse: the quick way for plain dates reads them exactly as the whole way does") {
+  // parse() reads YYYY, YYYY-MM and YYYY-MM-DD at once; the start of an interval is read
+  // the whole way. Every month and day around the valid ones, in leap and common years.
+  auto same = [](const std::string& text) {
+    CAPTURE(text);
+    const auto quick = edtf::parse(text);
+    const auto whole = edtf::parse(text + "/" + text);
+    REQUIRE(quick.value.has_value() == whole.value.has_value());
+    if (!quick.value) {
+      // Refused: with the whole way's words (the interval's are about its start).
+      CHECK(whole.error.find(quick.error) != std::string::npos);
+      return;
+    }
+    const edtf::Date &a = quick.value->start, &b = whole.value->start;
+    CHECK_FALSE(quick.value->interval);
+    CHECK(a.year == b.year);
+    CHECK(a.month == b.month);
+    CHECK(a.day == b.day);
+    CHECK(a.year_unspecified_digits == b.year_unspecified_digits);
+    CHECK(a.year_digits == b.year_digits);
+    CHECK(a.month_unspecified == b.month_unspecified);
+    CHECK(a.day_unspecified == b.day_unspecified);
+    CHECK(a.uncertain == b.uncertain);
+    CHECK(a.approximate == b.approximate);
+    CHECK(a.y_prefix == b.y_prefix);
+    CHECK(a.negative == b.negative);
+    CHECK(a.has_time == b.has_time);
+    CHECK(a.offset == b.offset);
+    CHECK(edtf::format(*quick.value) == text);
+  };
+  auto two = [](int n) { return std::string(1, char('0' + n / 10)) + char('0' + n % 10); };
+  for (const char* year : {"0000", "0001", "0400", "1900", "1997", "2000", "2024", "9999"}) {
+    same(year);
+    for (int m = 0; m <= 13; ++m) {
+      same(std::string(year) + "-" + two(m));
+      for (int d : {0, 1, 9, 10, 28, 29, 30, 31, 32})
+        same(std::string(year) + "-" + two(m) + "-" + two(d));
+    }
+  }
+  // The quick way's lengths, but not its forms: declined, and said as the whole way says.
+  for (const char* odd : {"19a7", "-997", "1997-0a", "1997_08", "1997-08_14", "1997-08-3a",
+                          "1997-XX", "19XX", "1997-21", "1997-21-01"})
+    same(odd);
+}
+
 TEST_CASE("parse: level 0 dates") {
   Value v = valid("1985");
   CHECK_FALSE(v.interval);

@@ -124,3 +124,24 @@ TEST_CASE("summary counts") {
   CHECK(s.events_by_country.at("SG") == 2);
   CHECK(s.events_without_place == 1);
 }
+
+TEST_CASE(
+    "summary with the days worked out already: the same span; days of another size are not read") {
+  const Dataset d = sample();
+  const Summary whole = summarize(d);
+  REQUIRE(whole.has_dates);
+  std::vector<std::pair<int64_t, int64_t>> days(d.events.size());
+  for (size_t i = 0; i < d.events.size(); ++i)
+    if (d.events[i].date) days[i] = {d.events[i].date->earliest(), d.events[i].date->latest()};
+  Summary given = summarize(d, days);
+  CHECK(given.earliest_day == whole.earliest_day);
+  CHECK(given.latest_day == whole.latest_day);
+  CHECK(given.events_without_date == whole.events_without_date);
+  // The days are what it reads: a later last day shows.
+  days.back().second = whole.latest_day + 1000;
+  if (d.events.back().date) CHECK(summarize(d, days).latest_day == whole.latest_day + 1000);
+  days.pop_back();  // not one per event: worked out again
+  given = summarize(d, days);
+  CHECK(given.earliest_day == whole.earliest_day);
+  CHECK(given.latest_day == whole.latest_day);
+}
