@@ -53,6 +53,24 @@ TEST_CASE("a minimal valid file loads into the model") {
   CHECK(d.find_event("nope") == nullptr);
 }
 
+TEST_CASE("ids: ASCII letters and digits, then also - _ and ., whatever the locale") {
+  auto id_ok = [](const std::string& id) {
+    LoadResult r = load_dataset(with("\"id\": \"wg-hk\"", "\"id\": \"" + id + "\""));
+    const Diagnostic* d = find(r, "/working_groups/0/id");
+    return !(d && d->message.find("may use only letters") != std::string::npos);
+  };
+  CHECK(id_ok("wg-HK_2015.b"));
+  CHECK(id_ok("0z"));
+  CHECK_FALSE(id_ok("-wg"));
+  CHECK_FALSE(id_ok("wg hk"));
+  CHECK_FALSE(id_ok("wg@hk"));
+  CHECK_FALSE(id_ok("\u00e9t\u00e9"));  // letters, but not A-Z
+  CHECK_FALSE(id_ok("wg-\u00c5"));
+  CHECK_FALSE(id_ok("wg:hk"));
+  CHECK_FALSE(id_ok("wg[hk"));
+  CHECK_FALSE(id_ok("wg`hk"));
+}
+
 TEST_CASE("the issue's example: an impossible date is reported at its pointer") {
   LoadResult r = load_dataset(with("\"2015-07\"", "\"2015-13\""));
   CHECK(!r.ok());
