@@ -207,6 +207,7 @@ struct Frame {
   enum Kind : uint8_t { Object, List, Dom } kind = Object;
   Node node = Node::None;  // Object: which; List: its items' (None: sector names)
   int field = -1;          // Object: the field whose value comes next, -1 for an unknown one
+  int last_field = -1;     // Object: the known field met last
   uint32_t seen = 0;       // Object: the known fields met so far (duplicates)
   size_t count = 0;        // List, Dom: items so far
   json* dom = nullptr;     // Dom: the container being filled
@@ -285,10 +286,14 @@ class Reader {
     if (top.kind == Frame::Object) {
       const NodeSpec& sp = kSpecs[size_t(top.node)];
       top.field = -1;
-      for (size_t i = 0; i < sp.count; ++i)
+      // From the field after the last one met: a file the app wrote has its keys in the
+      // table's order, so this usually matches at once.
+      size_t i = size_t(top.last_field + 1);
+      if (i >= sp.count) i = 0;
+      for (size_t k = 0; k < sp.count; ++k, i = i + 1 == sp.count ? 0 : i + 1)
         if (sp.fields[i].len == n && sp.fields[i].name[0] == s[0] &&
             std::memcmp(sp.fields[i].name, s, n) == 0) {
-          top.field = int(i);
+          top.field = top.last_field = int(i);
           break;
         }
       if (top.field >= 0) {
@@ -413,6 +418,7 @@ class Reader {
     f.kind = kind;
     f.node = node;
     f.field = -1;
+    f.last_field = -1;
     f.seen = 0;
     f.count = 0;
     f.dom = nullptr;
