@@ -22,9 +22,10 @@
 namespace atlas {
 
 // Unknown fields of an item: null when there are none (the default: no allocation for
-// each of 100,000 events), else an object (keys sorted: canonical output for free). Read
-// it as an object that may be empty: iterating, size(), empty(), contains() and
-// operator[] all treat null as {}; compare two with same_extra, since null != {}.
+// each of 100,000 events), else an object (keys sorted: canonical output for free).
+// Iterating, size(), empty() and contains() treat null as {}, and writing a field with
+// operator[] makes it an object; at() and the const operator[] throw on null, so ask
+// is_object() first. Compare two with same_extra, since null != {}.
 using Extra = nlohmann::json;
 
 // True when two items' unknown fields are the same (null and {} both mean none).
