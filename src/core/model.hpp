@@ -146,7 +146,7 @@ struct ChecklistItem {
 struct Event {
   // Written out, not defaulted: with a defaulted one, Event() (a vector's emplace_back)
   // first zeroes all 472 bytes, most of them four optional dates that stay empty.
-  Event() noexcept {}  // NOLINT: the members' own initializers are all it needs
+  Event() noexcept {}  // the members' own initializers are all it needs
 
   std::string id;
   EventKind kind = EventKind::Other;

@@ -5,11 +5,13 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <vector>
 
 #include "ui/widget_probe.hpp"
 #include "ui_harness.hpp"
@@ -313,4 +315,28 @@ TEST_CASE("pseudo-locale: the desktop's file dialog says an empty folder in the 
   else
     unsetenv("HOME");
   fs::remove_all(home);
+}
+
+TEST_CASE(
+    "the list pane lists events by date: earliest day, then latest, then the text; undated last") {
+  UiHarness h;
+  REQUIRE_FALSE(atlas::has_errors(h.session.state.load_json(
+      R"({"format": "coalition-atlas", "version": 1, "title": "Order",
+          "events": [{"id": "z", "kind": "forum", "title": "Zulu", "date": "2019"},
+                     {"id": "w", "kind": "forum", "title": "Whiskey"},
+                     {"id": "y", "kind": "forum", "title": "Yankee", "date": "2012-05"},
+                     {"id": "u", "kind": "forum", "title": "Uniform", "date": "2012-01/2012-12"},
+                     {"id": "x", "kind": "forum", "title": "Xray", "date": "2016-03-04"},
+                     {"id": "v", "kind": "forum", "title": "Victor", "date": "2012"}]})",
+      "test")));
+  h.frame(3);
+  const std::string text = h.pane_text("/List_");
+  std::vector<size_t> at;
+  // 2012 and 2012-01/2012-12 have the same days: their text decides ("2012" first).
+  for (const char* title : {"Victor", "Uniform", "Yankee", "Xray", "Zulu", "Whiskey"}) {
+    at.push_back(text.find(h.as_drawn(title)));
+    CAPTURE(title);
+    REQUIRE(at.back() != std::string::npos);
+  }
+  CHECK(std::is_sorted(at.begin(), at.end()));
 }

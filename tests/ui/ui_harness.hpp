@@ -174,27 +174,41 @@ class UiHarness {
   // as_drawn(): shows("No folders here.").
   std::string screen_text() {
     ImGui::SetCurrentContext(context_);
+    std::string out;
+    const ImDrawData* data = ImGui::GetDrawData();
+    if (!data) return out;
+    for (int l = 0; l < data->CmdListsCount; ++l) out += glyphs_of(*data->CmdLists[l]);
+    return out;
+  }
+  // The same for one pane: the windows whose names contain `name` ("/List_": a child
+  // window's name is its parent's, then its own), the windows inside it too.
+  std::string pane_text(std::string_view name) {
+    ImGui::SetCurrentContext(context_);
+    std::string out;
+    for (const ImGuiWindow* w : context_->Windows)
+      if (w->WasActive && std::string_view(w->Name).find(name) != std::string_view::npos)
+        out += glyphs_of(*w->DrawList);
+    return out;
+  }
+  // The glyphs one draw list holds, in its order.
+  std::string glyphs_of(const ImDrawList& list) {
     std::map<std::pair<float, float>, std::vector<const ImFontGlyph*>> at;
     for (const ImFont* font : ImGui::GetIO().Fonts->Fonts)
       for (const ImFontGlyph& g : font->Glyphs)
         if (g.Visible) at[{g.U0, g.V0}].push_back(&g);
     std::string out;
-    const ImDrawData* data = ImGui::GetDrawData();
-    if (!data) return out;
-    for (int l = 0; l < data->CmdListsCount; ++l) {
-      const ImVector<ImDrawVert>& v = data->CmdLists[l]->VtxBuffer;
-      for (int i = 0; i + 3 < v.Size; ++i) {
-        auto it = at.find({v[i].uv.x, v[i].uv.y});
-        if (it == at.end()) continue;
-        for (const ImFontGlyph* g : it->second)
-          if (v[i + 1].uv.x == g->U1 && v[i + 1].uv.y == g->V0 && v[i + 2].uv.x == g->U1 &&
-              v[i + 2].uv.y == g->V1 && v[i + 3].uv.x == g->U0 && v[i + 3].uv.y == g->V1) {
-            char buf[5];
-            out += ImTextCharToUtf8(buf, g->Codepoint);
-            i += 3;
-            break;
-          }
-      }
+    const ImVector<ImDrawVert>& v = list.VtxBuffer;
+    for (int i = 0; i + 3 < v.Size; ++i) {
+      auto it = at.find({v[i].uv.x, v[i].uv.y});
+      if (it == at.end()) continue;
+      for (const ImFontGlyph* g : it->second)
+        if (v[i + 1].uv.x == g->U1 && v[i + 1].uv.y == g->V0 && v[i + 2].uv.x == g->U1 &&
+            v[i + 2].uv.y == g->V1 && v[i + 3].uv.x == g->U0 && v[i + 3].uv.y == g->V1) {
+          char buf[5];
+          out += ImTextCharToUtf8(buf, g->Codepoint);
+          i += 3;
+          break;
+        }
     }
     return out;
   }
