@@ -3,7 +3,10 @@
 // compiles it while it downloads), the build's precompressed copies (FILE.br, FILE.gz)
 // to a browser that accepts them, and the page's Content-Security-Policy as a header on
 // every response (the service worker's script gets its policy from its own response, not
-// from the page).
+// from the page). Every file has an ETag (its size, time and encoding), and a request that
+// already holds it gets 304 Not Modified: the service worker's install then re-reads the
+// files the page has just downloaded from the browser's cache instead of downloading them
+// again.
 //
 //   node tools/serve.mjs DIR [--port N]     (PORT in the environment also works)
 import { createServer } from 'node:http';
@@ -50,13 +53,23 @@ async function precompressed(file, acceptEncoding = '') {
     const copy = await stat(file + suffix).catch(() => null);
     // (in whole seconds: brotli keeps only those of the file's time)
     if (copy && copy.isFile() && Math.floor(copy.mtimeMs / 1000) >= Math.floor(original.mtimeMs / 1000))
-      return { body: await readFile(file + suffix), encoding };
+      return { body: await readFile(file + suffix), encoding, stat: copy };
   }
-  return { body: await readFile(file), encoding: null };
+  return { body: await readFile(file), encoding: null, stat: original };
 }
 
-/** Starts serving `dir` on 127.0.0.1:`port` (0 = any free port); resolves to the server. */
-export function serve(dir, port = 0, host = '127.0.0.1') {
+// The validator of what is sent: which bytes (size and time of the file read) in which
+// encoding. Weak: the same file in another encoding is another ETag, so a cache never
+// mixes them.
+const etagOf = (stat, encoding) =>
+  `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}-${encoding || 'identity'}"`;
+const matches = (header, etag) =>
+  String(header || '').split(',').some((t) => t.trim() === etag || t.trim() === '*');
+
+/** Starts serving `dir` on 127.0.0.1:`port` (0 = any free port); resolves to the server.
+ *  `sent`, when given, is told of every answer: {path, status, bytes (the body as sent),
+ *  encoding} (the benchmarks count a first visit's bytes with it). */
+export function serve(dir, port = 0, host = '127.0.0.1', { sent = null } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
@@ -67,19 +80,28 @@ export function serve(dir, port = 0, host = '127.0.0.1') {
         return;
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const { body, encoding } = await precompressed(file, req.headers['accept-encoding']);
-      res.writeHead(200, {
+      const { body, encoding, stat: read } = await precompressed(file, req.headers['accept-encoding']);
+      const etag = etagOf(read, encoding);
+      const headers = {
         'Content-Security-Policy': await policy(root),
         'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
-        'Content-Length': body.length,
         ...(encoding ? { 'Content-Encoding': encoding } : {}),
+        'ETag': etag,
         'Vary': 'Accept-Encoding',
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
-      });
+      };
+      if (matches(req.headers['if-none-match'], etag)) {
+        res.writeHead(304, headers).end();
+        sent?.({ path, status: 304, bytes: 0, encoding });
+        return;
+      }
+      res.writeHead(200, { ...headers, 'Content-Length': body.length });
       res.end(req.method === 'HEAD' ? undefined : body);
+      sent?.({ path, status: 200, bytes: req.method === 'HEAD' ? 0 : body.length, encoding });
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      sent?.({ path: req.url, status: 404, bytes: 0, encoding: null });
     }
   });
   return new Promise((ok, fail) => {

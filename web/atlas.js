@@ -1055,9 +1055,14 @@
   window.atlas = api;
 
   // Offline after the first visit (web/sw.js). Only over http(s): not from a file.
-  if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  // Registered once the first frame is on screen and the page is idle: the worker's
+  // install reads every file of the app again (from the browser's cache, web/sw.js) and
+  // hashes each, work a first visit should not wait for.
+  function registerWorker() {
+    if (!('serviceWorker' in navigator) || !location.protocol.startsWith('http')) return;
     navigator.serviceWorker.register('sw.js').catch((e) => console.log('offline support is off: ' + e.message));
   }
+  const whenIdle = (fn) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 200));
 
   // The Emscripten runtime, after Module is in place.
   const script = document.createElement('script');

@@ -38,12 +38,15 @@ async function verified(response, hash) {
 
 // 2. Install: every file fetched and checked before anything is stored; a file that fails
 // (missing, an error page, a newer file already on the server) fails the install, the
-// previous version stays in charge, and the next visit tries again.
+// previous version stays in charge, and the next visit tries again. Each is asked for by
+// the address the page used (NAME?v=VERSION), so the browser's cache has it from the
+// page's own download and the server only confirms it (304 Not Modified, where the
+// server sends validators): a first visit does not download the app twice.
 self.addEventListener('install', (event) => {
   if (!BUILD) return;
   event.waitUntil((async () => {
     const entries = await Promise.all(Object.entries(BUILD.files).map(async ([name, hash]) => {
-      const response = await fetch(fileUrl(name), { cache: 'no-cache' });
+      const response = await fetch(`${fileUrl(name)}?v=${BUILD.version}`, { cache: 'no-cache' });
       const good = await verified(response, hash);
       if (!good) throw new Error(`${name}: not version ${BUILD.version} (HTTP ${response.status})`);
       return [name, good];

@@ -33,12 +33,13 @@ function stopServing(server) {
 }
 
 /** Serves the site (or `site`) and launches the browser; returns {url, browser, close(),
- *  stopServer(), startServer()}. Offline tests stop the server: the browser's offline
+ *  stopServer(), startServer()}. `sent` hears of every answer the server gives
+ *  (tools/serve.mjs). Offline tests stop the server: the browser's offline
  *  switch does not cover the service worker's own fetches, a stopped server does. */
-export async function start({ site = SITE } = {}) {
+export async function start({ site = SITE, sent = null } = {}) {
   if (!existsSync(join(site, 'coalition-atlas.wasm')))
     throw new Error(`no built page at ${site}: build the web target first (tools/test does)`);
-  let server = await serve(site, 0);
+  let server = await serve(site, 0, '127.0.0.1', { sent });
   const port = server.address().port;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   watch(browser);
@@ -50,7 +51,7 @@ export async function start({ site = SITE } = {}) {
       server = null;
     },
     async startServer() {
-      if (!server) server = await serve(site, port);  // the same origin as before
+      if (!server) server = await serve(site, port, '127.0.0.1', { sent });  // the same origin as before
     },
     async close() {
       await browser.close();
