@@ -203,8 +203,7 @@ if(EMSCRIPTEN)
   # The page's own files (web/): copied whenever one changes, not only when the program
   # is relinked. index.html and sw.js are templates, stamped with the version below.
   set(ATLAS_SITE_WEB_FILES)
-  set(ATLAS_SITE_PRECACHE index.html coalition-atlas.js coalition-atlas.wasm basemap.bin
-    gazetteer.bin)
+  set(ATLAS_SITE_PRECACHE index.html coalition-atlas.js coalition-atlas.wasm basemap.bin)
   # File > Publish's two libraries, from npm (tools/setup installs them): SHA-256 for the
   # published worker's stamp, and the .zip. Loaded only when publishing; kept offline.
   foreach(pair "js-sha256/build/sha256.min.js=js-sha256.min.js" "fflate/umd/index.js=fflate.min.js")
@@ -259,7 +258,7 @@ if(EMSCRIPTEN)
   add_custom_command(OUTPUT "${ATLAS_SITE}/index.html" "${ATLAS_SITE}/sw.js"
     COMMAND ${NODE} "${CMAKE_SOURCE_DIR}/tools/web/stamp_version.mjs" "${ATLAS_SITE}"
             "${CMAKE_SOURCE_DIR}/web" --precache "${ATLAS_SITE_PRECACHE_ARG}"
-            --optional fonts/cjk.ttf,tzdata.bin
+            --optional fonts/cjk.ttf,tzdata.bin,gazetteer.bin
     DEPENDS "${CMAKE_SOURCE_DIR}/tools/web/stamp_version.mjs" "${CMAKE_SOURCE_DIR}/web/index.html"
             "${CMAKE_SOURCE_DIR}/web/sw.js" coalition-atlas "${ATLAS_SITE}/fonts/cjk.ttf"
             "${ATLAS_SITE}/gazetteer.bin" "${ATLAS_SITE}/tzdata.bin" "${ATLAS_SITE}/basemap.bin"

@@ -187,6 +187,7 @@
       focusKeys();
       resolveReady(api);
       restoreFromHash();
+      setTimeout(() => whenIdle(registerWorker));  // once this frame is painted
     },
     // A copy of the shared link was made: the address loses ?data=, so a reload keeps the
     // copy (and does not open the link again).
@@ -813,7 +814,8 @@
      *  undoable step, or nothing when it cannot be: {imported, error, events, places,
      *  organisations, skippedRows, readAs, problems: [{severity, row, column, columnName,
      *  pointer, message, text}]}. options: {dayMonth: 'day-first' | 'month-first',
-     *  skipBadRows, cities (new places from the offline city list; default true)}. */
+     *  skipBadRows, cities (new places from the offline city list, once it has arrived:
+     *  findCity() returning non-null says it has; default true)}. */
     importCSV(data, options = {}, name = 'imported.csv') {
       need();
       const bytes = data instanceof ArrayBuffer ? new Uint8Array(data)
@@ -1033,7 +1035,8 @@
       return JSON.parse(withString(String(key), (k) => Module.UTF8ToString(Module._atlas_api_field_rect(k))));
     },
     /** The offline city list, as the Inspector's city search uses it: [{name, country,
-     *  lat, lon}], best first; null until it has arrived (it loads while the app starts). */
+     *  lat, lon}], best first; null until it has arrived (the first call, or the first
+     *  place field or spreadsheet import, starts its download). */
     findCity(query, limit = 8) {
       need();
       return JSON.parse(withString(String(query), (q) => Module.UTF8ToString(Module._atlas_api_find_city(q, limit | 0))));

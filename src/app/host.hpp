@@ -67,8 +67,10 @@ class Host {
   using FontLoaded =
       std::function<void(std::vector<unsigned char> bytes, int font_no, const std::string& error)>;
   virtual void load_cjk_font(FontLoaded done) = 0;
-  // The place lookup's cities (geo/gazetteer). Web: gazetteer.bin downloaded beside the
-  // page while the app starts, so it is not in the first download; desktop: built in.
+  // The place lookup's cities (geo/gazetteer), asked for the first time a city search is
+  // needed (a place field in the editor, a spreadsheet's import, atlas.findCity). Web:
+  // gazetteer.bin downloaded beside the page (the service worker keeps it for offline
+  // use once fetched); desktop: built in.
   using BytesLoaded =
       std::function<void(std::vector<unsigned char> bytes, const std::string& error)>;
   virtual void load_gazetteer(BytesLoaded done) = 0;

@@ -38,18 +38,6 @@ void FrameDriver::init(SDL_Window* window, SDL_GLContext gl, const char* glsl_ve
     std::fprintf(stderr, "coalition-atlas: the basemap is not available: %s\n", error.c_str());
     ui.map().init(nullptr, nullptr, error);
   }
-  // The place lookup (GeoNames cities), from the platform (the web downloads it while
-  // the app starts): a missing or broken one only disables the search.
-  host_.load_gazetteer([this](std::vector<unsigned char> bytes, const std::string& error) {
-    std::string why = error;
-    gazetteer_bytes_ = std::move(bytes);
-    if (why.empty() &&
-        geo::load_gazetteer(gazetteer_bytes_.data(), gazetteer_bytes_.size(), gazetteer_, why))
-      ui.editor().set_gazetteer(&gazetteer_);
-    else
-      std::fprintf(stderr, "coalition-atlas: the city list is not available: %s\n", why.c_str());
-    wake();
-  });
   if (dark) ui.set_theme(ui::Theme::Dark);
   ui.set_scale(scale);
   wake();
@@ -266,10 +254,30 @@ void FrameDriver::need_zones() {
   });
 }
 
+// The place lookup (GeoNames cities), from the platform once something needs it: a
+// missing or broken one only disables the city search, and says why where it would be.
+void FrameDriver::want_gazetteer() {
+  if (gazetteer_asked_) return;
+  gazetteer_asked_ = true;
+  host_.load_gazetteer([this](std::vector<unsigned char> bytes, const std::string& error) {
+    std::string why = error;
+    gazetteer_bytes_ = std::move(bytes);
+    if (why.empty() &&
+        geo::load_gazetteer(gazetteer_bytes_.data(), gazetteer_bytes_.size(), gazetteer_, why))
+      ui.editor().set_gazetteer(&gazetteer_);
+    else {
+      std::fprintf(stderr, "coalition-atlas: the city list is not available: %s\n", why.c_str());
+      ui.editor().set_gazetteer_error(why);
+    }
+    wake();
+  });
+}
+
 void FrameDriver::draw() {
   uint64_t t0 = SDL_GetPerformanceCounter();
   session.tick(double(SDL_GetTicks64()) / 1000.0);
   need_zones();
+  if (ui.wants_gazetteer()) want_gazetteer();
   seen_version_ = state.data_version;
   seen_selection_ = state.selection();
   seen_filters_ = state.filter_version;

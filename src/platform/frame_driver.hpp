@@ -68,8 +68,11 @@ class FrameDriver {
   // The view as a URL fragment: "item=rt-hk&step=3&map=114.16,22.28,5.00" (deep links).
   std::string view_hash();
 
-  // The place lookup, once it has arrived (web: shortly after start), else null.
+  // The place lookup, once it has arrived, else null. It is asked of the host the first
+  // time the UI needs it (AppUI::wants_gazetteer) or want_gazetteer() is called (the
+  // page's atlas.findCity): web, a download of ~420 KB that a visitor never needs.
   const geo::Gazetteer* gazetteer() const { return gazetteer_.empty() ? nullptr : &gazetteer_; }
+  void want_gazetteer();
   uint64_t frames_drawn() const { return frames_; }
   double last_frame_ms() const { return last_frame_ms_; }
   // The last frame's parts: building the UI (every pane's layout and draw lists, ImGui's
@@ -113,6 +116,7 @@ class FrameDriver {
   bool zones_asked_ = false;
   uint64_t zones_checked_ = ~uint64_t(0);
   geo::Gazetteer gazetteer_;
+  bool gazetteer_asked_ = false;
   render::MapRenderer map_renderer_;
   std::string seen_selection_;
   double last_frame_ms_ = 0.0, last_ui_ms_ = 0.0, last_gl_ms_ = 0.0;

@@ -287,7 +287,12 @@ class WebHost : public Host {
     js_fetch_asset("fonts/cjk.ttf", kCjkFontSlot);
   }
   void load_gazetteer(BytesLoaded done) override {
-    g_asset_done[kGazetteerSlot] = std::move(done);
+    g_asset_done[kGazetteerSlot] = [done = std::move(done)](std::vector<unsigned char> bytes,
+                                                            const std::string& error) {
+      done(std::move(bytes), error.empty() ? error
+                                           : "the city list could not be downloaded (" + error +
+                                                 "); reload the page when you are online");
+    };
     js_fetch_asset("gazetteer.bin", kGazetteerSlot);
   }
   void load_time_zones(BytesLoaded done) override {

@@ -498,10 +498,12 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_phone_tab() {
 // ---------------------------------------------------------------------------------
 // 6. The city list, fonts, the theme
 // ---------------------------------------------------------------------------------
-// The place lookup, as the Inspector's city search uses it: null until it has arrived.
+// The place lookup, as the Inspector's city search uses it: null until it has arrived
+// (the first call asks for it).
 EMSCRIPTEN_KEEPALIVE const char* atlas_api_find_city(const char* query, int limit) {
   FrameDriver* d = app();
   if (!d) return "null";
+  d->want_gazetteer();
   const atlas::geo::Gazetteer* g = d->gazetteer();
   nlohmann::json out = nullptr;
   if (g) {
@@ -554,6 +556,7 @@ EMSCRIPTEN_KEEPALIVE const char* atlas_api_import_csv(const char* text, int leng
                  : order == "month-first" ? atlas::DayMonthOrder::MonthFirst
                                           : atlas::DayMonthOrder::Unknown;
   io.skip_bad_rows = o.value("skipBadRows", false);
+  d->want_gazetteer();  // for the next import, when it has not arrived yet
   const atlas::geo::Gazetteer* g = d->ui.editor().gazetteer();
   if (g && o.value("cities", true)) io.cities = atlas::geo::city_lookup(*g);
   atlas::SpreadsheetImport im(

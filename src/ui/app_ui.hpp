@@ -104,6 +104,9 @@ class AppUI {
   TimelineView& timeline() { return timeline_; }
   Presenter& presenter() { return presenter_; }
   Editor& editor() { return editor_; }
+  // The offline city list has been needed: a place field's city search was drawn, or a
+  // spreadsheet's import dialog is open. The platform then asks its host for it.
+  bool wants_gazetteer() const { return editor_.wants_gazetteer() || csv_import_.is_open(); }
   PlanPane& plan() { return plan_; }
   // View > Plan: the Plan window is shown.
   void show_plan(bool on) { show_plan_ = on; }

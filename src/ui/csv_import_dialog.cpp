@@ -59,7 +59,8 @@ i18n::Args counts(size_t events, size_t places, size_t organisations) {
 void CsvImportDialog::open(const std::string& name, const std::string& bytes,
                            const AppState& state) {
   ImportOptions o;
-  if (gazetteer_ && use_cities_) o.cities = geo::city_lookup(*gazetteer_);
+  cities_given_ = gazetteer_ && use_cities_;
+  if (cities_given_) o.cities = geo::city_lookup(*gazetteer_);
   import_ = std::make_unique<SpreadsheetImport>(name, bytes, state, std::move(o));
   opening_ = true;
 }
@@ -84,6 +85,11 @@ void CsvImportDialog::draw(Session& session) {
                               ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
     return;
   SpreadsheetImport& im = *import_;
+  const bool have_cities = gazetteer_ && !gazetteer_->empty();
+  if (have_cities && use_cities_ && !cities_given_) {  // the list arrived after opening
+    im.set_cities(geo::city_lookup(*gazetteer_), state);
+    cities_given_ = true;
+  }
   bool close = false;
   ImGui::TextWrapped("%s", im.name().c_str());
   if (im.error()) {
@@ -108,10 +114,19 @@ void CsvImportDialog::draw(Session& session) {
     if (im.kind() == SpreadsheetImport::Kind::Csv && im.table()) {
       ImGui::SeparatorText(tr("Columns"));
       mapping(state);
-      if (gazetteer_ && !gazetteer_->empty() &&
-          ImGui::Checkbox(tr("Give new places coordinates from the offline city list"),
-                          &use_cities_))
+      if (!have_cities) {
+        const bool failed = gazetteer_error_ && !gazetteer_error_->empty();
+        ImGui::TextDisabled(
+            "%s", failed ? trf("New places get no coordinates: the offline city list is not "
+                               "available ({why}).",
+                               {{"why", *gazetteer_error_}})
+                               .c_str()
+                         : tr("Loading the offline city list (coordinates for new places)…"));
+      } else if (ImGui::Checkbox(tr("Give new places coordinates from the offline city list"),
+                                 &use_cities_)) {
         im.set_cities(use_cities_ ? geo::city_lookup(*gazetteer_) : CityLookup(), state);
+        cities_given_ = use_cities_;
+      }
       day_month(state);
       ImGui::SeparatorText(tr("First rows"));
       preview();

@@ -17,8 +17,12 @@ namespace atlas::ui {
 
 class CsvImportDialog {
  public:
-  // The offline city list, once the host has it: new places get its coordinates.
-  void set_gazetteer(const geo::Gazetteer* g) { gazetteer_ = g; }
+  // The offline city list, once the host has it: new places get its coordinates (also
+  // when it arrives after the dialog opened). `why`: why it is not available, or "".
+  void set_gazetteer(const geo::Gazetteer* g, const std::string* why) {
+    gazetteer_ = g;
+    gazetteer_error_ = why;
+  }
   // Starts on a file's bytes (the picker's, a drop's, the desktop dialog's).
   void open(const std::string& name, const std::string& bytes, const AppState& state);
   bool is_open() const { return import_ != nullptr; }
@@ -35,8 +39,10 @@ class CsvImportDialog {
   void problems();
   std::unique_ptr<SpreadsheetImport> import_;
   const geo::Gazetteer* gazetteer_ = nullptr;
+  const std::string* gazetteer_error_ = nullptr;
   bool use_cities_ = true;
-  bool opening_ = false;  // the popup opens on the next draw
+  bool cities_given_ = false;  // the import has the city list's lookup
+  bool opening_ = false;       // the popup opens on the next draw
 };
 
 }  // namespace atlas::ui

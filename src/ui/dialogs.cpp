@@ -135,7 +135,7 @@ void AppUI::file_dialog_result() {
 void AppUI::dialogs() {
   file_dialog_result();
   // A spreadsheet opened by any path (File > Import CSV, Open, a drop) goes to its dialog.
-  csv_import_.set_gazetteer(editor_.gazetteer());
+  csv_import_.set_gazetteer(editor_.gazetteer(), &editor_.gazetteer_error());
   if (auto sheet = session_.take_spreadsheet()) csv_import_.open(sheet->name, sheet->bytes, state_);
   csv_import_.draw(session_);
   import_problems_dialog();

@@ -241,14 +241,10 @@ void Editor::coordinates(AppState& state, const Place& p) {
   }
   if (!p.lat) ImGui::TextDisabled("%s", tr("No coordinates yet: the place is not on the map."));
   show_error(key);
-  // The offline gazetteer fills them in.
-  if (gazetteer_ && !gazetteer_->empty()) {
+  // The offline gazetteer fills them in (not in View mode: nothing there takes input).
+  if (!state.read_only) {
     label_row(tr("Find the city (offline list of GeoNames cities)"));
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint(("##city" + p.id).c_str(),
-                             "type a city: Manila, Hà Nội, or Perth, Australia…", city_query_,
-                             sizeof city_query_);
-    if (city_query_[0]) {
+    if (city_search("##city" + p.id, "type a city: Manila, Hà Nội, or Perth, Australia…")) {
       for (const auto& hit : gazetteer_->search_text(city_query_, 8)) {
         const Country* c = find_country(hit.country);
         std::string item = hit.name + ", " + (c ? c->name : hit.country);
@@ -268,6 +264,21 @@ void Editor::coordinates(AppState& state, const Place& p) {
 // -----------------------------------------------------------------------------------
 // 2. Pickers
 // -----------------------------------------------------------------------------------
+bool Editor::city_search(const std::string& widget_id, const char* hint) {
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputTextWithHint(widget_id.c_str(), hint, city_query_, sizeof city_query_);
+  // The list is downloaded (web) the first time someone starts a search, not before.
+  if (ImGui::IsItemActive() || city_query_[0]) wants_gazetteer_ = true;
+  if (!city_query_[0]) return false;
+  if (gazetteer_ && !gazetteer_->empty()) return true;
+  if (gazetteer_error_.empty())
+    ImGui::TextDisabled("%s", tr("Loading the offline city list…"));
+  else
+    ImGui::TextWrapped(
+        "%s", trf("The city search is not available: {why}", {{"why", gazetteer_error_}}).c_str());
+  return false;
+}
+
 void Editor::place_picker(AppState& state, const Event& e) {
   label_row(tr("Place"));
   const Place* current = state.place(e.place);
@@ -285,11 +296,8 @@ void Editor::place_picker(AppState& state, const Event& e) {
     ImGui::EndCombo();
   }
   // A place that is not in the dataset yet: from the gazetteer, in one go.
-  if (gazetteer_ && !gazetteer_->empty()) {
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint(("##newplace" + e.id).c_str(), "or find a city to add as a new place…",
-                             city_query_, sizeof city_query_);
-    if (city_query_[0]) {
+  if (!state.read_only) {
+    if (city_search("##newplace" + e.id, "or find a city to add as a new place…")) {
       for (const auto& hit : gazetteer_->search_text(city_query_, 8)) {
         const Country* c = find_country(hit.country);
         std::string item = "+ " + hit.name + ", " + (c ? c->name : hit.country);

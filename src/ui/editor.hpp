@@ -21,7 +21,14 @@ namespace atlas::ui {
 
 class Editor {
  public:
+  // The offline city list (the place fields' city search). The host is asked for it only
+  // once someone starts a city search (wants_gazetteer): a visitor who never looks a city
+  // up never downloads it. Until it arrives the search says it is loading, or why it is
+  // not available (gazetteer_error).
   void set_gazetteer(const geo::Gazetteer* g) { gazetteer_ = g; }
+  void set_gazetteer_error(std::string why) { gazetteer_error_ = std::move(why); }
+  const std::string& gazetteer_error() const { return gazetteer_error_; }
+  bool wants_gazetteer() const { return wants_gazetteer_; }
   // The zone data (null until loaded: times in a named zone then say so), the viewer's
   // zone and today (days since 1970-01-01), from the host's clock, once a frame.
   void set_clock(const tz::ZoneDb* zones, std::string viewer_zone, int64_t today);
@@ -66,7 +73,12 @@ class Editor {
   void track(const std::string& key);  // after a text widget: is it being typed in?
   void show_error(const std::string& key);
 
+  // The city search's field; true when the list is here and there is a query to list
+  // hits for, else it says what it waits for (a search begun asks for the list).
+  bool city_search(const std::string& widget_id, const char* hint);
   const geo::Gazetteer* gazetteer_ = nullptr;
+  std::string gazetteer_error_;
+  bool wants_gazetteer_ = false;
   std::map<std::string, std::string> buffers_;         // text being typed, by "id/field"
   std::map<std::string, std::string> errors_;          // why the last edit of a field was refused
   std::set<std::string> active_now_, active_before_;   // fields typed in, this / last frame

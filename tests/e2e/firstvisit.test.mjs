@@ -8,13 +8,18 @@
 //   3. The presenter's big sizes are not in the glyph atlas until presenting begins
 //   4. The basemap is a file of its own (not in the wasm), fetched beside the wasm and
 //      drawn in the first frame; without it the app starts and says why
+//   5. A first visit downloads each file once: the service worker's install is answered
+//      by the browser's cache (304 from the server); the city list only when a city
+//      search needs it, and kept for offline use from then on
 import { strict as assert } from 'node:assert';
 import { after, before, test } from 'node:test';
-import { decodePng, openApp, settle, small, start } from './harness.mjs';
+import { readBuild } from '../../tools/web/stamp_version.mjs';
+import { SITE, decodePng, openApp, poll, settle, small, start, waitForCachedVersion } from './harness.mjs';
 
 let env;
+const answers = [];  // every answer of the server: {path, status, bytes, encoding}
 before(async () => {
-  env = await start();
+  env = await start({ sent: (a) => answers.push(a) });
 });
 after(async () => env && env.close());
 
@@ -132,6 +137,35 @@ test('the basemap comes beside the wasm, fetched at once, and is drawn; without 
       'basemap.bin: the server answered 503')), said.join('\n'));
     const { land, sea } = await landAndSea(page);
     assert.deepEqual(land, sea, 'land is drawn with no basemap');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a first visit downloads each file once, and the city list only when a search needs it', async () => {
+  answers.length = 0;
+  const { page, context, problems } = await openApp(env);
+  try {
+    // The worker installs once the first frame is on screen, reading every file again.
+    const build = readBuild(SITE);
+    await waitForCachedVersion(page, build);
+    await settle(page);
+    const downloads = (path) => answers.filter((a) => a.path === path && a.status === 200).length;
+    const confirmed = (path) => answers.filter((a) => a.path === path && a.status === 304).length;
+    for (const name of Object.keys(build.files).filter((n) => n !== 'index.html'))
+      assert.equal(downloads('/' + name), 1, `${name} was downloaded ${downloads('/' + name)} times: ` +
+        JSON.stringify(answers.filter((a) => a.path === '/' + name)));
+    // The worker's copies of the app came from the browser's cache, confirmed by the server.
+    for (const name of ['coalition-atlas.wasm', 'basemap.bin', 'atlas.js'])
+      assert.ok(confirmed('/' + name) >= 1, `${name}: ${JSON.stringify(answers.filter((a) => a.path === '/' + name))}`);
+    assert.equal(downloads('/gazetteer.bin'), 0, 'the city list was downloaded before anything needed it');
+    assert.equal(await page.evaluate(() => atlas.findCity('manila')), null);  // asks for it
+
+    await poll(page, () => atlas.findCity('manila') !== null);
+    assert.equal((await page.evaluate(() => atlas.findCity('manila')))[0].country, 'PH');
+    assert.equal(downloads('/gazetteer.bin'), 1);
+    await waitForCachedVersion(page, build, ['gazetteer.bin']);  // kept for offline use
+    assert.deepEqual(problems, []);
   } finally {
     await context.close();
   }

@@ -82,6 +82,9 @@ test('offline: after one visit the page starts with no network and shows the sto
   await page.evaluate(() => navigator.serviceWorker.ready);
   const urls = await waitForCachedVersion(page, readBuild(SITE));
   assert.ok(urls.every((u) => !u.includes('?')), urls.join(' '));
+  // One city search online: the city list is downloaded then, and kept from then on.
+  await page.waitForFunction(() => atlas.findCity('manila') !== null);
+  await waitForCachedVersion(page, readBuild(SITE), ['gazetteer.bin']);
   // Offline for real: the server stops, so the service worker's own fetches fail too.
   await env.stopServer();
   await context.setOffline(true);
@@ -92,7 +95,7 @@ test('offline: after one visit the page starts with no network and shows the sto
     await poll(page, () => atlas.mode() === 'edit');  // the link cannot be fetched offline
     assert.deepEqual(await page.evaluate(() => atlas.stats()), { events: 1, working_groups: 0, places: 1, organisations: 0 });
     assert.equal(JSON.parse(await page.evaluate(() => atlas.exportJSON())).title, 'Offline');
-    // The city list for place lookup comes from the cache too.
+    // The city list for place lookup comes from the cache too, once it has been used.
     await page.waitForFunction(() => atlas.findCity('manila') !== null);
     assert.equal((await page.evaluate(() => atlas.findCity('manila')))[0].country, 'PH');
     await settle(page);

@@ -168,6 +168,8 @@ TEST_CASE("View mode (a shared link): no editing chrome, read-only fields, a cop
   CHECK_FALSE(atlas::ui::probe::find("Edit", 0, r));  // the Edit menu
   CHECK_FALSE(atlas::ui::probe::find("+ Event", 0, r));
   CHECK_FALSE(atlas::ui::probe::find("Delete…", 0, r));
+  CHECK_FALSE(atlas::ui::probe::find("##newplacee0", 0, r));  // no city search to begin
+  CHECK_FALSE(h.ui.wants_gazetteer());
   h.key(ImGuiKey_O, true);
   CHECK(h.host.pickers == 0);  // no File > Open
 

@@ -6,9 +6,14 @@
 // every language.
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <fstream>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "core/date_edtf.hpp"
+#include "geo/gazetteer.hpp"
 #include "ui_harness.hpp"
 
 using atlas::test::UiHarness;
@@ -40,6 +45,33 @@ TEST_CASE("Import CSV asks the host for its picker, and the picked file opens th
   pick(h, "events.csv", "Title,Date\nLaunch,2015-07-14\n");
   CHECK(h.session.state.dataset.events.size() == before);  // nothing until Import
 }
+
+#ifdef ATLAS_GAZETTEER
+TEST_CASE("the city list arriving after the dialog opened gives new places coordinates") {
+  UiHarness h;
+  h.frame();
+  CHECK_FALSE(h.ui.wants_gazetteer());
+  pick(h, "towns.csv", "Title,Date,Place,Country\nForum A,2015-07-14,Quezon City,PH\n");
+  CHECK(h.ui.wants_gazetteer());  // the dialog asks for it as it opens
+  CHECK(h.shows("Loading the offline city list (coordinates for new places)…"));
+  std::ifstream in(ATLAS_GAZETTEER, std::ios::binary);
+  std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)),
+                                   std::istreambuf_iterator<char>());
+  atlas::geo::Gazetteer g;
+  std::string error;
+  REQUIRE_MESSAGE(atlas::geo::load_gazetteer(bytes.data(), bytes.size(), g, error), error);
+  h.ui.editor().set_gazetteer(&g);
+  h.frame(2);
+  CHECK(h.shows("Give new places coordinates from the offline city list"));
+  REQUIRE(h.click("Import"));
+  const atlas::Event* e = find_title(h.session.state.dataset, "Forum A");
+  REQUIRE(e);
+  const atlas::Place* p = h.session.state.place(e->place);
+  REQUIRE(p);
+  REQUIRE(p->lat);
+  CHECK(std::abs(*p->lat - 14.65) < 0.1);
+}
+#endif
 
 TEST_CASE("the mapping step: a column chosen with its combo is what the rows are read by") {
   UiHarness h;

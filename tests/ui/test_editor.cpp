@@ -65,6 +65,22 @@ TEST_CASE("Inspector: emptying one coordinate of a placed place keeps both as th
   CHECK(*p->lat == lat);
 }
 
+TEST_CASE("Inspector: the city list is asked for when a search begins; until then it says so") {
+  UiHarness h;
+  REQUIRE(h.session.state.select("rt-hk"));
+  h.frame(2);
+  CHECK_FALSE(h.ui.wants_gazetteer());  // an event's form alone downloads nothing
+  REQUIRE(h.click("##newplacert-hk"));
+  CHECK(h.ui.wants_gazetteer());
+  h.type("Quezon");
+  h.frame();
+  CHECK(h.shows("Loading the offline city list…"));
+  h.ui.editor().set_gazetteer_error("no network");
+  h.frame();
+  CHECK(h.shows("The city search is not available: no network"));
+  CHECK_FALSE(h.shows("Loading the offline city list…"));
+}
+
 #ifdef ATLAS_GAZETTEER
 TEST_CASE("Inspector: a city added as an event's new place is one undo step") {
   std::ifstream in(ATLAS_GAZETTEER, std::ios::binary);
