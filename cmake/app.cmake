@@ -17,8 +17,11 @@ add_library(imgui STATIC
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
 # IMGUI_ENABLE_TEST_ENGINE: ImGui's item hooks, which src/ui/widget_probe.cpp implements
 # (where each widget is, for end-to-end tests); off at run time until a test asks.
+# IMGUI_DISABLE_DEBUG_TOOLS: ImGui's metrics window, debug log and item picker, which
+# nothing opens, out of the download.
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS
-  IMGUI_DISABLE_OBSOLETE_KEYIO IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_ENABLE_TEST_ENGINE)
+  IMGUI_DISABLE_OBSOLETE_KEYIO IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_ENABLE_TEST_ENGINE
+  IMGUI_DISABLE_DEBUG_TOOLS)
 
 if(EMSCRIPTEN)
   set(ATLAS_SDL2_WASM "${ATLAS_DEPS}/sdl2-wasm")
