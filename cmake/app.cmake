@@ -80,12 +80,22 @@ if(PYFTSUBSET)
     DEPENDS "${ATLAS_FONT_MATH}"
     COMMENT "Subsetting Noto Sans Math to arrows and the minus sign")
   atlas_embed(atlas_font_math_data "${ATLAS_FONT_MATH_SUBSET}" atlas_font_math)
+  # Thai: the block's characters without hinting or layout tables (the glyph atlas draws
+  # no shaping): 19 KB gzipped becomes 7.
+  set(ATLAS_FONT_THAI_SUBSET "${CMAKE_BINARY_DIR}/fonts/NotoSansThai-subset.ttf")
+  add_custom_command(OUTPUT "${ATLAS_FONT_THAI_SUBSET}"
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/fonts"
+    COMMAND ${PYFTSUBSET} "${ATLAS_FONT_THAI}" "--unicodes=U+0E00-0E7F"
+            --no-hinting "--layout-features=" "--output-file=${ATLAS_FONT_THAI_SUBSET}"
+    DEPENDS "${ATLAS_FONT_THAI}"
+    COMMENT "Subsetting Noto Sans Thai to the Thai block")
+  atlas_embed(atlas_font_thai_data "${ATLAS_FONT_THAI_SUBSET}" atlas_font_thai)
 else()
   message(WARNING "pyftsubset (Debian package fonttools) not found: embedding the whole fonts")
   atlas_embed(atlas_font_sans_data "${ATLAS_FONT_SANS}" atlas_font_sans)
   atlas_embed(atlas_font_math_data "${ATLAS_FONT_MATH}" atlas_font_math)
+  atlas_embed(atlas_font_thai_data "${ATLAS_FONT_THAI}" atlas_font_thai)
 endif()
-atlas_embed(atlas_font_thai_data "${ATLAS_FONT_THAI}" atlas_font_thai)
 
 # The CJK font is not embedded: it is a file of its own (fonts/cjk.ttf beside the page,
 # or beside the desktop program) that the app loads only when a dataset has Chinese
