@@ -47,6 +47,27 @@ std::string section_error(const std::string& what, std::size_t where) {
   return "map asset: " + what + " (at byte " + std::to_string(where) + ")";
 }
 
+// The coded deltas (map_asset.hpp): each call reads one, or fails at the end of the
+// block, on a fourth byte, or on a value over 16 bits.
+struct Deltas {
+  const unsigned char* p;
+  const unsigned char* end;
+  bool next(std::uint16_t& step) {
+    std::uint32_t v = 0;
+    for (int shift = 0; shift < 21; shift += 7) {
+      if (p == end) return false;
+      const unsigned char b = *p++;
+      v |= std::uint32_t(b & 0x7f) << shift;
+      if (!(b & 0x80)) {
+        if (v > 0xffff) return false;
+        step = static_cast<std::uint16_t>((v >> 1) ^ (0u - (v & 1)));  // zigzag back
+        return true;
+      }
+    }
+    return false;
+  }
+};
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------
@@ -172,24 +193,39 @@ bool read_level(AssetReader& r, int l, MapAsset& out, std::vector<std::uint16_t>
     return false;
   };
   if (!r.has(kLevelHeaderBytes)) return fail(which + "truncated");
-  const std::uint32_t nv = r.u32(), ni = r.u32(), ns = r.u32();
-  r.u32();  // reserved
-  if (!r.has(std::uint64_t{nv} * 4 + std::uint64_t{ni} * 2 + std::uint64_t{ns} * 8))
-    return fail(which + "the vertex, index and strip counts run past the end");
+  const std::uint32_t nv = r.u32(), ni = r.u32(), ns = r.u32(), coded = r.u32();
+  // Each delta takes 1 to 3 bytes: the counts must fit the coded block, and the block
+  // and the strips the file, before anything is allocated.
+  const std::uint64_t deltas = std::uint64_t{nv} * 2 + ni;
+  if (coded < deltas || coded > deltas * 3)
+    return fail(which + "the coded block's size does not match the vertex and index counts");
+  if (!r.has(std::uint64_t{coded} + std::uint64_t{ns} * 8))
+    return fail(which + "the vertices, indices and strips run past the end");
   if (ni % 3 != 0) return fail(which + "an index count not a multiple of 3");
 
+  const std::size_t block_at = r.pos();
+  const unsigned char* block = r.bytes(coded);
+  Deltas d{block, block + coded};
+  auto bad_deltas = [&] {
+    error = section_error(which + "a coded delta is cut or out of range", block_at);
+    return false;
+  };
   lv.xy.resize(std::size_t{nv} * 2);
-  std::uint16_t x = 0, y = 0;
-  for (std::uint32_t i = 0; i < nv; ++i) {
-    x = static_cast<std::uint16_t>(x + r.u16());  // deltas modulo 2^16
-    y = static_cast<std::uint16_t>(y + r.u16());
-    lv.xy[2 * i] = x * kUnit;
-    lv.xy[2 * i + 1] = y * kUnit;
+  for (int axis = 0; axis < 2; ++axis) {
+    std::uint16_t at = 0, step = 0;
+    for (std::uint32_t i = 0; i < nv; ++i) {
+      if (!d.next(step)) return bad_deltas();
+      at = static_cast<std::uint16_t>(at + step);  // modulo 2^16
+      lv.xy[2 * i + axis] = at * kUnit;
+    }
   }
   local.resize(ni);
-  std::uint16_t prev = 0;
-  for (std::uint32_t i = 0; i < ni; ++i)
-    local[i] = prev = static_cast<std::uint16_t>(prev + r.u16());
+  std::uint16_t prev = 0, step = 0;
+  for (std::uint32_t i = 0; i < ni; ++i) {
+    if (!d.next(step)) return bad_deltas();
+    local[i] = prev = static_cast<std::uint16_t>(prev + step);
+  }
+  if (d.p != d.end) return fail(which + "the coded block holds more than its vertices and indices");
   if (!place_countries(l, local, out, which, error)) return false;
 
   lv.strips.resize(ns);

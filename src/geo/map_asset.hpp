@@ -19,12 +19,12 @@
 namespace atlas::geo {
 
 // ---------------------------------------------------------------------------------
-// 1. The format, version 1. Little-endian, no padding, no alignment assumed.
+// 1. The format, version 2. Little-endian, no padding, no alignment assumed.
 // ---------------------------------------------------------------------------------
 //
 //   header (32 bytes)
 //     char[8] magic "ATLASMAP"
-//     u16 version (1)            u16 level_count L (1..kMaxLevels)
+//     u16 version (2)            u16 level_count L (1..kMaxLevels)
 //     u32 country_count C        u32 names_bytes N
 //     u32 file_size (the whole asset, so truncation is caught first)
 //     u32 reserved, u32 reserved (0)
@@ -38,14 +38,22 @@ namespace atlas::geo {
 //     per level: u32 vertex_first, vertex_count, index_first, index_count
 //   names: N bytes
 //   per level (0 = coarse, Natural Earth 110m; 1 = fine, 50m):
-//     u32 vertex_count V, u32 index_count I, u32 strip_count S, u32 reserved
-//     V x (u16 dx, u16 dy)       vertices, each the previous one plus (dx, dy) modulo 2^16,
+//     u32 vertex_count V, u32 index_count I, u32 strip_count S, u32 coded_bytes B
+//     B bytes of deltas, each a small number (below):
+//       V x dx, then V x dy      vertices, each the previous one plus (dx, dy) modulo 2^16,
 //                                starting from (0, 0); world = value / 65535
-//     I x u16 d                  triangle indices, each the previous one plus d modulo 2^16,
+//       I x d                    triangle indices, each the previous one plus d modulo 2^16,
 //                                starting from 0; LOCAL to the owning country's vertex range
 //     S x (u32 first, u32 n)     line strips: vertices first .. first + (n & 0x7fffffff) - 1
 //                                of this level; kind = n >> 31 (0 border, 1 coastline)
 //   nothing after the last level.
+//
+// A delta is a 16-bit step taken as signed (-32768..32767), zigzagged (0, -1, 1, -2… as
+// 0, 1, 2, 3…) and written in 7-bit groups, low first, the top bit set on all but the
+// last: 1 to 3 bytes, most steps one or two. All x steps, then all y steps, then the
+// indices: like numbers together, which gzip and brotli compress far better than
+// interleaved u16 pairs (the 50m level's 90,000 vertices and 254,000 indices: 344 KB
+// gzipped as version 1's fixed u16s, 287 KB as this).
 //
 // Each country's vertex ranges and index ranges tile their arrays (sorted by first, no gaps,
 // no overlaps), an index range holds whole triangles and every local index is below the
@@ -60,7 +68,7 @@ namespace atlas::geo {
 // the 110m neighbour that covers their area. Their outlines exist at level 1 only.
 
 inline constexpr char kMapMagic[8] = {'A', 'T', 'L', 'A', 'S', 'M', 'A', 'P'};
-inline constexpr std::uint16_t kMapVersion = 1;
+inline constexpr std::uint16_t kMapVersion = 2;
 inline constexpr int kMaxLevels = 4;
 
 // ---------------------------------------------------------------------------------

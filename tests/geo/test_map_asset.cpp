@@ -32,6 +32,13 @@ struct Writer {
     u16(v & 0xffff);
     u16(v >> 16);
   }
+  // map_asset.hpp's coded delta: a 16-bit step, signed, zigzagged, 7 bits a byte.
+  void delta(unsigned step) {
+    const auto s = static_cast<std::int16_t>(step & 0xffff);
+    auto v = static_cast<std::uint32_t>((s * 2) ^ (s < 0 ? -1 : 0)) & 0x1ffff;
+    for (; v >= 0x80; v >>= 7) u8((v & 0x7f) | 0x80);
+    u8(v);
+  }
   void patch32(std::size_t at, std::uint32_t v) {
     for (int k = 0; k < 4; ++k) b[at + k] = static_cast<unsigned char>(v >> (8 * k));
   }
@@ -66,8 +73,8 @@ std::vector<unsigned char> synthetic_asset() {
   };
   Writer w;
   for (char c : std::string("ATLASMAP")) w.u8(static_cast<unsigned char>(c));
-  w.u16(1);
-  w.u16(2);
+  w.u16(2);  // version
+  w.u16(2);  // levels
   w.u32(static_cast<std::uint32_t>(cs.size()));
   std::string names;
   for (const auto& c : cs) names += c.name;
@@ -106,23 +113,25 @@ std::vector<unsigned char> synthetic_asset() {
     w.u32(vfirst[l]);
     w.u32(ifirst[l]);
     w.u32(l == 0 ? 1 : 2);  // strips
-    w.u32(0);
-    unsigned px = 0, py = 0;
-    for (const auto& c : cs) {
-      for (std::size_t k = 0; k < c.xy[l].size(); k += 2) {
-        w.u16((c.xy[l][k] - px) & 0xffff);
-        w.u16((c.xy[l][k + 1] - py) & 0xffff);
-        px = c.xy[l][k];
-        py = c.xy[l][k + 1];
-      }
+    const std::size_t coded_at = w.b.size();
+    w.u32(0);  // the coded block's size, patched
+    const std::size_t block_at = w.b.size();
+    for (int axis = 0; axis < 2; ++axis) {
+      unsigned p = 0;
+      for (const auto& c : cs)
+        for (std::size_t k = axis; k < c.xy[l].size(); k += 2) {
+          w.delta(c.xy[l][k] - p);
+          p = c.xy[l][k];
+        }
     }
     unsigned prev = 0;
     for (const auto& c : cs) {
       for (std::uint16_t i : c.tris[l]) {
-        w.u16((i - prev) & 0xffff);
+        w.delta(i - prev);
         prev = i;
       }
     }
+    w.patch32(coded_at, static_cast<std::uint32_t>(w.b.size() - block_at));
     w.u32(1);  // AU's east edge, vertices 1..2: a border
     w.u32(2);
     if (l == 1) {  // the islet's ring: a coast (kind bit set)
@@ -242,7 +251,7 @@ TEST_CASE("map asset: specific faults name the problem") {
     CHECK_MESSAGE(error.find(words) != std::string::npos, error);
   };
   check(0, 'X', "magic");
-  check(8, 2, "version 2");
+  check(8, 1, "version 1");
   check(10, 9, "levels");
   check(32, 'a', "two letters");  // AU's code, lower case
   const std::size_t rec = 20 + 16 * 2;
@@ -250,9 +259,78 @@ TEST_CASE("map asset: specific faults name the problem") {
   check(32 + rec + 13, 0xff, "inverted");   // NZ's box: x0 (high byte) past x1
   // The names block: invalid UTF-8.
   check(32 + 3 * rec, 0xff, "UTF-8");
+  // Level 0's coded block: its size against the counts, then a delta of four bytes.
+  const std::size_t level0 = 32 + 3 * rec + std::strlen("AustraliaNew ZealandIslet");
+  check(level0 + 12, 1, "does not match the vertex and index counts");
+  {
+    auto bad = good;  // the first x step, 100 (zigzag 200: two bytes), made to run on
+    REQUIRE(bad[level0 + 16] == (0x80 | (200 & 0x7f)));
+    bad[level0 + 17] |= 0x80;
+    MapAsset a;
+    std::string error;
+    CHECK_FALSE(load_map_asset(bad.data(), bad.size(), a, error));
+    CHECK_MESSAGE(error.find("cut or out of range") != std::string::npos, error);
+  }
   MapAsset a;
   std::string error;
   CHECK_FALSE(load_map_asset(nullptr, 10, a, error));
+}
+
+TEST_CASE("map asset: every coded step decodes to itself") {
+  // One country, one level: a ring whose x and y steps run through every 16-bit step
+  // worth testing (the zigzag's ends and the byte boundaries), decoded back exactly.
+  const unsigned steps[] = {0,     1,     63,    64,    127,   128,    8191,   8192,
+                            16383, 16384, 32767, 32768, 32769, 0xff80, 0xfffe, 0xffff};
+  Writer w;
+  for (char c : std::string("ATLASMAP")) w.u8(static_cast<unsigned char>(c));
+  w.u16(2);
+  w.u16(1);
+  w.u32(1);  // one country
+  w.u32(1);  // its name: "X"
+  w.u32(0);
+  w.u32(0);
+  w.u32(0);
+  const std::uint32_t n = std::size(steps) + 3;  // three vertices make one triangle
+  w.u8('X');
+  w.u8('X');
+  w.u8(1);
+  w.u8(0);
+  w.u32(0);
+  for (int k = 0; k < 6; ++k) w.u16(0);  // anchor, box
+  w.u32(0);
+  w.u32(n);
+  w.u32(0);
+  w.u32(3);
+  w.u8('X');
+  w.u32(n);
+  w.u32(3);
+  w.u32(0);
+  const std::size_t coded_at = w.b.size();
+  w.u32(0);
+  const std::size_t block_at = w.b.size();
+  std::vector<std::uint16_t> want_x, want_y;
+  for (int axis = 0; axis < 2; ++axis) {
+    std::uint16_t at = 0;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const unsigned step = i < std::size(steps) ? steps[axis ? std::size(steps) - 1 - i : i] : 1;
+      w.delta(step);
+      at = static_cast<std::uint16_t>(at + step);
+      (axis ? want_y : want_x).push_back(at);
+    }
+  }
+  w.delta(0);
+  w.delta(1);
+  w.delta(1);
+  w.patch32(coded_at, static_cast<std::uint32_t>(w.b.size() - block_at));
+  w.patch32(20, static_cast<std::uint32_t>(w.b.size()));
+  MapAsset a;
+  std::string error;
+  REQUIRE_MESSAGE(load_map_asset(w.b.data(), w.b.size(), a, error), error);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    CHECK(a.levels[0].xy[2 * i] == doctest::Approx(want_x[i] / 65535.0));
+    CHECK(a.levels[0].xy[2 * i + 1] == doctest::Approx(want_y[i] / 65535.0));
+  }
+  CHECK(a.levels[0].indices == std::vector<std::uint32_t>{0, 1, 2});
 }
 
 #ifdef ATLAS_TEST_DATA
