@@ -104,8 +104,8 @@ class AppUI {
   TimelineView& timeline() { return timeline_; }
   Presenter& presenter() { return presenter_; }
   Editor& editor() { return editor_; }
-  // The offline city list has been needed: a place field's city search was drawn, or a
-  // spreadsheet's import dialog is open. The platform then asks its host for it.
+  // The offline city list has been needed: a city search in the Inspector was begun, or
+  // a spreadsheet's import dialog is open. The platform then asks its host for it.
   bool wants_gazetteer() const { return editor_.wants_gazetteer() || csv_import_.is_open(); }
   PlanPane& plan() { return plan_; }
   // View > Plan: the Plan window is shown.
