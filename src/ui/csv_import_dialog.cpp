@@ -85,9 +85,8 @@ void CsvImportDialog::draw(Session& session) {
                               ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
     return;
   SpreadsheetImport& im = *import_;
-  const bool have_cities = gazetteer_ && !gazetteer_->empty();
-  if (have_cities && use_cities_ && !cities_given_) {  // the list arrived after opening
-    im.set_cities(geo::city_lookup(*gazetteer_), state);
+  if (gazetteer_ && !gazetteer_->empty() && use_cities_ && !cities_given_) {
+    im.set_cities(geo::city_lookup(*gazetteer_), state);  // the list arrived after opening
     cities_given_ = true;
   }
   bool close = false;
@@ -114,19 +113,7 @@ void CsvImportDialog::draw(Session& session) {
     if (im.kind() == SpreadsheetImport::Kind::Csv && im.table()) {
       ImGui::SeparatorText(tr("Columns"));
       mapping(state);
-      if (!have_cities) {
-        const bool failed = gazetteer_error_ && !gazetteer_error_->empty();
-        ImGui::TextDisabled(
-            "%s", failed ? trf("New places get no coordinates: the offline city list is not "
-                               "available ({why}).",
-                               {{"why", *gazetteer_error_}})
-                               .c_str()
-                         : tr("Loading the offline city list (coordinates for new places)…"));
-      } else if (ImGui::Checkbox(tr("Give new places coordinates from the offline city list"),
-                                 &use_cities_)) {
-        im.set_cities(use_cities_ ? geo::city_lookup(*gazetteer_) : CityLookup(), state);
-        cities_given_ = use_cities_;
-      }
+      cities(state);
       day_month(state);
       ImGui::SeparatorText(tr("First rows"));
       preview();
@@ -189,6 +176,24 @@ void CsvImportDialog::draw(Session& session) {
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();
+}
+
+// Whether new places get coordinates from the offline city list: the checkbox once the
+// list is here; until then that it is loading, or why it is not available.
+void CsvImportDialog::cities(const AppState& state) {
+  if (!gazetteer_ || gazetteer_->empty()) {
+    const bool failed = gazetteer_error_ && !gazetteer_error_->empty();
+    ImGui::TextDisabled("%s",
+                        failed ? trf("New places get no coordinates: the offline city list is not "
+                                     "available ({why}).",
+                                     {{"why", *gazetteer_error_}})
+                                     .c_str()
+                               : tr("Loading the offline city list (coordinates for new places)…"));
+  } else if (ImGui::Checkbox(tr("Give new places coordinates from the offline city list"),
+                             &use_cities_)) {
+    import_->set_cities(use_cities_ ? geo::city_lookup(*gazetteer_) : CityLookup(), state);
+    cities_given_ = use_cities_;
+  }
 }
 
 // -----------------------------------------------------------------------------------

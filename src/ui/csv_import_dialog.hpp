@@ -34,6 +34,7 @@ class CsvImportDialog {
 
  private:
   void mapping(const AppState& state);
+  void cities(const AppState& state);
   void day_month(const AppState& state);
   void preview();
   void problems();
