@@ -500,6 +500,8 @@
   // Another tab saved (web/store.js has read its copy): let the app decide what to tell
   // the user.
   store.onChange = () => started && Module._atlas_storage_changed();
+  // The store's older copy has been read: a start that waits for it goes on.
+  store.onSettled = () => started && Module._atlas_wake();
   // Save at once when the page goes away, not after the autosave delay.
   const flush = () => started && Module._atlas_flush();
   document.addEventListener('visibilitychange', () => document.hidden && flush());

@@ -1,6 +1,6 @@
-// store.js — where the page keeps the dataset: IndexedDB, read whole into memory at start
-// (so the app's reads answer at once) and written one save at a time, each save in one
-// transaction. localStorage where IndexedDB cannot be used, as earlier versions did. Plain
+// store.js — where the page keeps the dataset: IndexedDB, read into memory at start (so
+// the app's reads answer at once; the older of the two copies once the app has drawn, or
+// when it asks) and written one save at a time, each save in one transaction. localStorage where IndexedDB cannot be used, as earlier versions did. Plain
 // IndexedDB calls (no library: the page's scripts are served as they are, unbundled).
 // The app's rules (two slots, the pointer, revisions, fallbacks) stay in C++
 // (src/app/persistence.cpp); this file only keeps keys and texts, and reports facts
@@ -13,7 +13,8 @@
 //   5. What the user is told: which store, how full, whether the browser keeps it (as facts)
 //
 // window.atlasStore: open() (before the app starts), get, put, remove, add + commit
-// (a save), started() (the app has shown what was read), info() (the facts the app words).
+// (a save), pending() (a value still being read), started() (the app has shown what was
+// read), info() (the facts the app words).
 (function () {
   'use strict';
 
@@ -30,6 +31,9 @@
   let notice = null;  // what went wrong, for the app to word: {kind, why} (see facts())
   let migrated = false;  // the legacy keys were copied and read back; removed once shown
   const cache = new Map();
+  const later = new Set();  // keys whose values are still being read (readStart)
+  let readLater = null;  // reads them (readStart), once wanted
+  let onSettled = () => {};
   let batch = [];  // the save being handed over by add()
   let persisted = null;  // navigator.storage.persisted()'s answer, once known
   let asked = false;
@@ -78,7 +82,49 @@
     const kv = tx.objectStore(KV);
     const [keys, values] = await Promise.all([done(kv.getAllKeys()), done(kv.getAll())]);
     cache.clear();
+    later.clear();
+    readLater = null;
     keys.forEach((k, i) => cache.set(String(k), String(values[i])));
+  }
+
+  // At start: everything but the older of the two slots, which the app needs only when
+  // the newest copy cannot be read. That one is read once the app has drawn its first
+  // frame (a 100,000-event slot takes 100-250 ms to read, and its arrival would otherwise
+  // land between the app's start and that frame), or at once when the app asks whether
+  // anything is pending (it does when the newest copy is unreadable, then waits for it).
+  // Until then get() answers as if it were absent. A pointer the app would not follow
+  // (missing, garbled) reads both, as the app then looks at both.
+  const kick = () => {
+    const read = readLater;
+    readLater = null;
+    if (read) read();
+  };
+  async function readStart() {
+    const first = db.transaction(KV, 'readonly').objectStore(KV);
+    const [keys, current] = await Promise.all([done(first.getAllKeys()), done(first.get('current'))]);
+    const slot = typeof current === 'string' && (current[0] === 'a' || current[0] === 'b') ? current[0] : null;
+    const older = slot && keys.map(String).includes('data.' + (slot === 'a' ? 'b' : 'a'))
+      ? 'data.' + (slot === 'a' ? 'b' : 'a') : null;
+    if (!older) return readAll();
+    const now = keys.map(String).filter((k) => k !== older);
+    const kv = db.transaction(KV, 'readonly').objectStore(KV);
+    const values = await Promise.all(now.map((k) => done(kv.get(k))));
+    cache.clear();
+    later.clear();
+    now.forEach((k, i) => values[i] !== undefined && cache.set(k, String(values[i])));
+    later.add(older);
+    performance.mark('atlas-store-read', { detail: { later: [older] } });
+    // (A test holds the read back here to see the app wait for it: storage.test.mjs.)
+    readLater = () => Promise.resolve(window.__atlasHoldOlderCopy).then(() =>
+      done(db.transaction(KV, 'readonly').objectStore(KV).get(older))).then((value) => {
+      // Unless a save or another tab's news has set it since.
+      if (later.delete(older) && value !== undefined) cache.set(older, String(value));
+      onSettled();
+    }, (e) => {
+      // Left pending: an app that needs it waits (a reload tries again), and never takes
+      // it for missing, which could overwrite the last good copy.
+      console.log(`storage: the older copy could not be read (${e && e.message})`);
+    });
   }
 
   function useLocalStorage(why) {
@@ -112,7 +158,7 @@
     db.onclose = () => {
       db = null;
     };
-    await readAll();
+    await readStart();
     await migrate();
   }
 
@@ -173,6 +219,7 @@
 
   /** The app has started on what was read: the migrated copy has served, so the old keys go. */
   function started() {
+    kick();  // the first frame is on screen: now the older copy
     if (!migrated) return;
     migrated = false;
     try {
@@ -209,6 +256,7 @@
     }
     if (!db) return;
     cache.set(key, value);
+    later.delete(key);
     try {
       db.transaction(KV, 'readwrite').objectStore(KV).put(value, key);
     } catch (e) {
@@ -226,6 +274,7 @@
       return;
     }
     cache.delete(key);
+    later.delete(key);
     if (db) {
       try {
         db.transaction(KV, 'readwrite').objectStore(KV).delete(key);
@@ -296,7 +345,10 @@
       return fallBack(items, e, answer);
     }
     tx.oncomplete = () => {
-      for (const [k, v] of items) cache.set(k, v);
+      for (const [k, v] of items) {
+        cache.set(k, v);
+        later.delete(k);  // a late read of the older slot must not undo this save
+      }
       if (channel) channel.postMessage({ current: cache.get('current') });
       refreshEstimate();
       answer(0);
@@ -367,7 +419,11 @@
     const kv = tx.objectStore(KV);
     const keys = ['current', 'data.' + slot, 'rev.' + slot];
     const values = await Promise.all(keys.map((k) => done(kv.get(k))));
-    keys.forEach((k, i) => (values[i] === undefined ? cache.delete(k) : cache.set(k, String(values[i]))));
+    keys.forEach((k, i) => {
+      later.delete(k);
+      if (values[i] === undefined) cache.delete(k);
+      else cache.set(k, String(values[i]));
+    });
     onChange();
   }
   if (channel) channel.onmessage = (e) => heard(e.data).catch((err) => console.log('storage: ' + err.message));
@@ -405,6 +461,15 @@
 
   window.atlasStore = {
     open, started, get, put, remove, add, commit,
+    /** Whether a value is still being read (the older slot, after the start). */
+    pending: () => {
+      kick();  // asked for: it is wanted now
+      return later.size > 0;
+    },
+    /** Called when the last pending value has been read. */
+    set onSettled(fn) {
+      onSettled = fn;
+    },
     /** {backend, persisted, askedToPersist, usage, quota, notice}: for the app, and for
      *  window.atlas.storageStatus(). */
     info,

@@ -65,6 +65,10 @@ Restored Persistence::restore() {
     r.text = std::move(newest);
     return r;
   }
+  if (store_.pending()) {  // the older copy is not read yet: decide nothing before it is
+    r.waiting = true;
+    return r;
+  }
   // The newest copy is unreadable: keep it for export, fall back to the older one.
   if (newest) {
     r.corrupt_text = *newest;
@@ -97,6 +101,10 @@ Restored Persistence::restore() {
 // writes beside it), name it current again, and tell the user.
 Restored Persistence::restore_without_pointer() {
   Restored r;
+  if (store_.pending()) {  // both slots are looked at: both must have been read
+    r.waiting = true;
+    return r;
+  }
   auto slot_revision = [&](char slot) -> long {
     auto v = store_.get(std::string("rev.") + slot);
     return v ? std::atol(v->c_str()) : 0;

@@ -69,6 +69,10 @@ class KeyValueStore {
   // What the user must know about the store itself ("" when all is well): IndexedDB
   // unavailable, so local storage is used; a database of a newer version, left alone.
   virtual std::string notice() const { return ""; }
+  // A value is still being read (the web reads the older slot after the app has started,
+  // so a start waits only for the copy it shows): until then get() answers as if that
+  // key were absent, and a restore that needs it waits (Restored::waiting).
+  virtual bool pending() const { return false; }
 };
 
 // An in-memory store (tests, and a fallback when no storage is available).
@@ -103,6 +107,9 @@ struct Restored {
   bool fell_back = false;    // the newest copy was unreadable; the older one is used
   std::string notice;        // what to tell the user, "" when all is well
   std::string corrupt_text;  // the unreadable copy, kept for export
+  // The newest copy is unreadable and the older one is still being read (the store's
+  // pending()): nothing is decided or written; restore again once it is read.
+  bool waiting = false;
 };
 
 class Persistence {

@@ -69,6 +69,13 @@ void Session::start() {
     }
   }
   Restored r = persistence_.restore();
+  waiting_ = r.waiting;
+  if (waiting_) {  // nothing is decided yet: an empty dataset, never saved, until tick()
+    state.load_json(empty_dataset(""), "", false);
+    saved_version_ = seen_version_ = state.data_version;
+    force_save_ = false;
+    return;
+  }
   // What was open last time is where work resumes: not an undoable step.
   if (r.text) {
     open_stored(*r.text, false);
@@ -211,6 +218,7 @@ double Session::next_autosave_at() const {
 }
 
 void Session::tick(double now_seconds) {
+  if (waiting_ && !store_->pending()) start();  // the older copy has been read
   if (state.data_version != seen_version_) {
     seen_version_ = state.data_version;
     changed_at_ = now_seconds;

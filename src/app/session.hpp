@@ -43,7 +43,11 @@ class Session {
 
   // Loads the saved copy (or the sample on a first visit), reporting what happened. In
   // View mode (view_link() first) it only reads the store: whether the user has data.
+  // When the newest copy is unreadable and the store is still reading the older one,
+  // the start waits (waiting(): nothing shown is saved) and tick() finishes it once the
+  // store has it.
   void start();
+  bool waiting() const { return waiting_; }
 
   // 1. Import from a file, a drop, a paste, a URL or a script.
   // A spreadsheet or another tool's file (CSV, TimelineJS: core/formats' sniffing) is
@@ -133,7 +137,7 @@ class Session {
  private:
   void start_view();
   void leave_view();
-  bool writes() const { return mode_ == Mode::Edit; }
+  bool writes() const { return mode_ == Mode::Edit && !waiting_; }
   void replace(LoadResult loaded, const std::string& name);
   void notify(Notice::Kind kind, std::string text, bool offer_export = false);
   void after_save(const SaveOutcome& o, uint64_t version);
@@ -162,6 +166,7 @@ class Session {
   uint64_t failed_version_ = ~uint64_t(0);  // the version whose save failed
   double changed_at_ = 0.0;
   bool force_save_ = false;   // store what is open even though it is unchanged
+  bool waiting_ = false;      // start() waits for the store's older copy (pending())
   bool saving_ = false;       // a save is with the store, not answered yet
   bool flush_again_ = false;  // flush() was asked for while saving_
   bool conflict_ = false;

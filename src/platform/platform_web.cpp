@@ -65,6 +65,8 @@ EM_JS(void, js_store_commit, (const char* expect, int users_data, int id), {
   Module.store.commit(expect ? UTF8ToString(expect) : null, !!users_data,
                       (code) => Module._atlas_store_done(id, code));
 });
+// Whether the store is still reading a value (the older slot, after the start).
+EM_JS(int, js_store_pending, (), { return Module.store.pending() ? 1 : 0; });
 // The store's facts as JSON (web/store.js info()): the app words them (store_words).
 EM_JS(char*, js_store_info, (), { return Module.toHeap(JSON.stringify(Module.store.info())); });
 EM_JS(void, js_download, (const char* name, const char* bytes, int size), {
@@ -226,6 +228,7 @@ class WebStore : public KeyValueStore {
                     batch.users_data ? 1 : 0, ++g_commit_id);
   }
   std::string where() const override { return store_where(info().value("backend", "")); }
+  bool pending() const override { return js_store_pending() != 0; }
   std::string status() const override {
     const nlohmann::json i = info();
     auto number = [&](const char* key) {
@@ -373,7 +376,9 @@ void tick(void*) {
   static double last_shared = 0;
   if (d.wants_frame()) {
     d.draw();
-    if (!g_first_frame_reported) {
+    // The first frame that shows the data: not one drawn while the start waits for the
+    // store's older copy (the page keeps its loading screen until then).
+    if (!g_first_frame_reported && !d.session.waiting()) {
       g_first_frame_reported = true;
       EM_ASM({
         if (Module.onFirstFrame) Module.onFirstFrame();

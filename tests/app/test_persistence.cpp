@@ -71,6 +71,47 @@ TEST_CASE("a corrupt newest copy falls back to the previous one and is kept for 
   CHECK(*m.get("data.b") == "{next}");
 }
 
+// The web's store at start: the older slot is still being read (get() says it is absent).
+struct SlowStore : MemoryStore {
+  std::string later;  // the key still being read, or ""
+  std::optional<std::string> get(const std::string& key) override {
+    return key == later ? std::nullopt : MemoryStore::get(key);
+  }
+  bool pending() const override { return !later.empty(); }
+};
+
+TEST_CASE("the older copy still being read: a good newest loads; a bad one waits for it") {
+  SlowStore m;
+  {
+    Persistence p(m, check);
+    save(p, "{good}");
+    save(p, "{newer}");  // data.b, the newest
+  }
+  m.later = "data.a";
+  Restored r = Persistence(m, check).restore();  // the newest is good: no waiting
+  REQUIRE(r.text);
+  CHECK(*r.text == "{newer}");
+  CHECK_FALSE(r.waiting);
+
+  m.put("data.b", "garbage");
+  Persistence again(m, check);
+  r = again.restore();
+  CHECK(r.waiting);  // never "no earlier copy" while the older one is being read
+  CHECK_FALSE(r.text);
+  CHECK_FALSE(m.MemoryStore::get("corrupt"));  // nothing written yet
+  CHECK(*m.MemoryStore::get("current") == "b 2");
+  m.later.clear();  // read
+  r = again.restore();
+  CHECK_FALSE(r.waiting);
+  REQUIRE(r.text);
+  CHECK(*r.text == "{good}");
+  CHECK(r.fell_back);
+  // A lost pointer looks at both slots: it waits for the older one too.
+  m.later = "data.a";
+  m.remove("current");
+  CHECK(Persistence(m, check).restore().waiting);
+}
+
 TEST_CASE("a lost or garbled pointer: the newest good copy loads, the user is told") {
   for (const char* damage : {"", "garbage", "z 9"}) {
     CAPTURE(damage);

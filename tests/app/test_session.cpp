@@ -185,6 +185,47 @@ TEST_CASE(
   CHECK(d.state.dataset.title == "A");
 }
 
+TEST_CASE("a start that needs the older copy waits for it, saving nothing meanwhile") {
+  // The web's store at start: the older slot still being read.
+  struct SlowStore : MemoryStore {
+    std::string later;
+    std::optional<std::string> get(const std::string& key) override {
+      return key == later ? std::nullopt : MemoryStore::get(key);
+    }
+    bool pending() const override { return !later.empty(); }
+  };
+  auto* mem = new SlowStore;
+  {
+    Session first{std::unique_ptr<KeyValueStore>(new MemoryStore)};
+    first.start();
+    first.flush();
+    std::string good = first.state.export_json();
+    mem->put("data.a", good);
+    mem->put("rev.a", "1");
+    mem->put("data.b", "{\"format\": \"coalition-atlas\", \"ver");  // the newest, cut
+    mem->put("rev.b", "2");
+    mem->put("current", "b 2");
+  }
+  mem->later = "data.a";
+  Session s{std::unique_ptr<KeyValueStore>(mem)};
+  s.start();
+  CHECK(s.waiting());
+  CHECK(s.state.dataset.events.empty());
+  s.tick(0.0);
+  s.tick(10.0);  // long past the autosave delay: nothing is written while waiting
+  s.flush();
+  CHECK(s.waiting());
+  CHECK(*mem->MemoryStore::get("current") == "b 2");
+  CHECK_FALSE(mem->MemoryStore::get("corrupt"));
+  mem->later.clear();  // the older copy has been read
+  s.tick(11.0);
+  CHECK_FALSE(s.waiting());
+  CHECK_FALSE(s.state.dataset.events.empty());
+  REQUIRE(!s.notices.empty());
+  CHECK(s.notices.back().text.find("previous saved copy was loaded") != std::string::npos);
+  CHECK(mem->MemoryStore::get("corrupt"));
+}
+
 TEST_CASE("export names come from the title and the date") {
   Fixture f;
   f.s.start();

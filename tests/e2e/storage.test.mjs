@@ -76,9 +76,15 @@ test('a change made through the API is there after a reload', async () => {
   assert.deepEqual(await page.evaluate((t) => atlas.loadJSON(t), small('Reloaded')), []);
   await waitSaved(page);
   const before = await page.evaluate(() => atlas.exportJSON());
+  const newest = (await storeGet(page, 'current'))[0];
   await reload(page);
   assert.equal(await page.evaluate(() => atlas.exportJSON()), before);
   assert.deepEqual(await page.evaluate(() => atlas.notices()), []);
+  // The start read the newest copy only; the older one came after (and is there).
+  const older = 'data.' + (newest === 'a' ? 'b' : 'a');
+  assert.deepEqual(await page.evaluate(() =>
+    performance.getEntriesByName('atlas-store-read').map((m) => m.detail.later)), [[older]]);
+  await poll(page, (k) => !window.atlasStore.pending() && window.atlasStore.get(k) !== null, older);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -158,12 +164,47 @@ test('a corrupt stored copy: the last good copy comes back and the user is told'
   const slot = (await storeGet(page, 'current'))[0];
   await storeSet(page, 'data.' + slot, '{"format": "coalition-atlas", "version": 1, "ti');
   await reload(page);
+  // The start read only the (damaged) newest copy, then waited for the older one: the
+  // app was ready only once it had fallen back to it.
+  assert.deepEqual(await page.evaluate(() =>
+    performance.getEntriesByName('atlas-store-read').map((m) => m.detail.later)), [['data.' + (slot === 'a' ? 'b' : 'a')]]);
   assert.equal(await page.evaluate(() => atlas.exportJSON()), good);
   const notices = await page.evaluate(() => atlas.notices());
   assert.equal(notices.length, 1);
   assert.match(notices[0].text, /could not be read.*previous saved copy was loaded/s);
   await settle(page);
   writeFileSync(join(OUT, 'corrupt-fallback.png'), await page.screenshot());
+  await context.close();
+});
+
+test('a damaged newest copy while the older one is still being read: the app waits for it', async () => {
+  const { page, context } = await openApp(env);
+  await waitSaved(page);
+  const good = await page.evaluate(() => atlas.exportJSON());
+  await page.evaluate((t) => atlas.loadJSON(t), small('Newer'));
+  await waitSaved(page);
+  const slot = (await storeGet(page, 'current'))[0];
+  await storeSet(page, 'data.' + slot, '{"format": "coalition-atlas", "version": 1, "ti');
+  // The next start's read of the older copy is held back until the test lets it go.
+  await context.addInitScript(() => {
+    window.__atlasHoldOlderCopy = new Promise((release) => (window.__atlasReleaseOlderCopy = release));
+  });
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('atlas-app-started').length === 1, null,
+    { timeout: 60000 });
+  // The app has started and drawn, but waits: no first frame, the loading screen stays,
+  // and nothing was decided or written (the newest copy is not yet kept as "corrupt").
+  await page.waitForTimeout(1500);
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('atlas-first-frame-drawn').length), 0);
+  assert.equal(await page.evaluate(() => document.getElementById('loading').classList.contains('hidden')), false);
+  assert.equal(await storeGet(page, 'corrupt'), null);
+  await page.evaluate(() => window.__atlasReleaseOlderCopy());
+  await page.waitForFunction(() => window.atlas && window.atlas.ready);
+  await page.evaluate(() => atlas.ready);
+  assert.equal(await page.evaluate(() => atlas.exportJSON()), good);
+  const notices = await page.evaluate(() => atlas.notices());
+  assert.equal(notices.length, 1);
+  assert.match(notices[0].text, /could not be read.*previous saved copy was loaded/s);
   await context.close();
 });
 
