@@ -37,6 +37,16 @@ std::string fold(const std::string& s) {
 
 void label_row(const char* label) { ImGui::TextDisabled("%s", label); }
 
+// A small button beside the last item when it fits in the row, else on the next line (a
+// phone's narrow pane cut "Pick on map" off at the right).
+bool small_button_after(const char* label) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2;
+  const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right_edge) ImGui::SameLine();
+  return ImGui::SmallButton(label);
+}
+
 // BeginCombo, with the closed box named for ui/widget_probe (Dear ImGui names no combo),
 // so automation finds it by its label as it finds buttons.
 bool combo(const std::string& label, const char* preview, ImGuiComboFlags flags = 0) {
@@ -221,16 +231,12 @@ void Editor::coordinates(AppState& state, const Place& p) {
       coords_ = {p.id, lat, lon, in.waiting};
     }
   }
-  if (p.lat) {
-    ImGui::SameLine();
-    if (ImGui::SmallButton(tr("Clear"))) {
-      coords_ = {};
-      apply(state, Command::set_fields(p.id, {{"lat", nullptr}, {"lon", nullptr}}), key);
-    }
+  if (p.lat && small_button_after(tr("Clear"))) {
+    coords_ = {};
+    apply(state, Command::set_fields(p.id, {{"lat", nullptr}, {"lon", nullptr}}), key);
   }
-  ImGui::SameLine();
   bool picking = state.picking() == p.id;
-  if (ImGui::SmallButton(picking ? tr("Click on the map… (cancel)") : tr("Pick on map"))) {
+  if (small_button_after(picking ? tr("Click on the map… (cancel)") : tr("Pick on map"))) {
     coords_ = {};
     state.request_pick(picking ? "" : p.id);
   }

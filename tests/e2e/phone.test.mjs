@@ -156,6 +156,14 @@ test('on a phone: select in the list, read the details, fix a title', async () =
   await poll(page, () =>
     JSON.parse(atlas.exportJSON()).events.find((e) => e.id === 'rt-hk').title === 'Hong Kong Roundtable 2015');
   await page.screenshot({ path: `${OUT}/phone-390x844-edit.png` });
+  // A place's form: its coordinates' buttons inside the screen (they wrap to a line of
+  // their own when the row is full).
+  await page.evaluate(() => atlas.select('manila'));
+  await settle(page);
+  for (const label of ['Clear', 'Pick on map']) {
+    const r = await rectOf(page, label);
+    assert.ok(r.x >= 0 && r.x + r.width <= 390, `${label}: ${JSON.stringify(r)}`);
+  }
   await context.close();
 });
 
