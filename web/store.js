@@ -1,7 +1,8 @@
 // store.js — where the page keeps the dataset: IndexedDB, read into memory at start (so
 // the app's reads answer at once; the older of the two copies once the app has drawn, or
-// when it asks) and written one save at a time, each save in one transaction. localStorage where IndexedDB cannot be used, as earlier versions did. Plain
-// IndexedDB calls (no library: the page's scripts are served as they are, unbundled).
+// when it asks) and written one save at a time, each save in one transaction.
+// localStorage where IndexedDB cannot be used, as earlier versions did. Plain IndexedDB
+// calls (no library: the page's scripts are served as they are, unbundled).
 // The app's rules (two slots, the pointer, revisions, fallbacks) stay in C++
 // (src/app/persistence.cpp); this file only keeps keys and texts, and reports facts
 // (src/app/store_words.cpp words them).
@@ -102,11 +103,11 @@
   async function readStart() {
     const first = db.transaction(KV, 'readonly').objectStore(KV);
     const [keys, current] = await Promise.all([done(first.getAllKeys()), done(first.get('current'))]);
+    const names = keys.map(String);
     const slot = typeof current === 'string' && (current[0] === 'a' || current[0] === 'b') ? current[0] : null;
-    const older = slot && keys.map(String).includes('data.' + (slot === 'a' ? 'b' : 'a'))
-      ? 'data.' + (slot === 'a' ? 'b' : 'a') : null;
-    if (!older) return readAll();
-    const now = keys.map(String).filter((k) => k !== older);
+    const older = slot && 'data.' + (slot === 'a' ? 'b' : 'a');
+    if (!older || !names.includes(older)) return readAll();
+    const now = names.filter((k) => k !== older);
     const kv = db.transaction(KV, 'readonly').objectStore(KV);
     const values = await Promise.all(now.map((k) => done(kv.get(k))));
     cache.clear();

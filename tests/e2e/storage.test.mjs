@@ -155,14 +155,21 @@ test('a full store: the error is shown, nothing is lost, the stored copy still l
   await context.close();
 });
 
-test('a corrupt stored copy: the last good copy comes back and the user is told', async () => {
-  const { page, context } = await openApp(env);
+// Two saves (the sample, then a newer dataset), then the newest copy cut short by hand:
+// what the older copy holds, and which slot was damaged.
+async function damageNewest(page) {
   await waitSaved(page);
   const good = await page.evaluate(() => atlas.exportJSON());
   await page.evaluate((t) => atlas.loadJSON(t), small('Newer'));
   await waitSaved(page);
   const slot = (await storeGet(page, 'current'))[0];
   await storeSet(page, 'data.' + slot, '{"format": "coalition-atlas", "version": 1, "ti');
+  return { good, slot };
+}
+
+test('a corrupt stored copy: the last good copy comes back and the user is told', async () => {
+  const { page, context } = await openApp(env);
+  const { good, slot } = await damageNewest(page);
   await reload(page);
   // The start read only the (damaged) newest copy, then waited for the older one: the
   // app was ready only once it had fallen back to it.
@@ -179,12 +186,7 @@ test('a corrupt stored copy: the last good copy comes back and the user is told'
 
 test('a damaged newest copy while the older one is still being read: the app waits for it', async () => {
   const { page, context } = await openApp(env);
-  await waitSaved(page);
-  const good = await page.evaluate(() => atlas.exportJSON());
-  await page.evaluate((t) => atlas.loadJSON(t), small('Newer'));
-  await waitSaved(page);
-  const slot = (await storeGet(page, 'current'))[0];
-  await storeSet(page, 'data.' + slot, '{"format": "coalition-atlas", "version": 1, "ti');
+  const { good, slot } = await damageNewest(page);
   // The next start's read of the older copy is held back until the test lets it go.
   await context.addInitScript(() => {
     window.__atlasHoldOlderCopy = new Promise((release) => (window.__atlasReleaseOlderCopy = release));

@@ -7,13 +7,9 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <fstream>
-#include <iterator>
 #include <string>
-#include <vector>
 
 #include "core/date_edtf.hpp"
-#include "geo/gazetteer.hpp"
 #include "ui_harness.hpp"
 
 using atlas::test::UiHarness;
@@ -54,12 +50,8 @@ TEST_CASE("the city list arriving after the dialog opened gives new places coord
   pick(h, "towns.csv", "Title,Date,Place,Country\nForum A,2015-07-14,Quezon City,PH\n");
   CHECK(h.ui.wants_gazetteer());  // the dialog asks for it as it opens
   CHECK(h.shows("Loading the offline city list (coordinates for new places)…"));
-  std::ifstream in(ATLAS_GAZETTEER, std::ios::binary);
-  std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)),
-                                   std::istreambuf_iterator<char>());
   atlas::geo::Gazetteer g;
-  std::string error;
-  REQUIRE_MESSAGE(atlas::geo::load_gazetteer(bytes.data(), bytes.size(), g, error), error);
+  atlas::test::load_build_gazetteer(g);
   h.ui.editor().set_gazetteer(&g);
   h.frame(2);
   CHECK(h.shows("Give new places coordinates from the offline city list"));

@@ -3,9 +3,6 @@
 // is added "in one go" is one undo step; a new item's name is the catalog's.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <iterator>
-
 #include "geo/gazetteer.hpp"
 #include "ui_harness.hpp"
 
@@ -83,12 +80,8 @@ TEST_CASE("Inspector: the city list is asked for when a search begins; until the
 
 #ifdef ATLAS_GAZETTEER
 TEST_CASE("Inspector: a city added as an event's new place is one undo step") {
-  std::ifstream in(ATLAS_GAZETTEER, std::ios::binary);
-  std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)),
-                                   std::istreambuf_iterator<char>());
   atlas::geo::Gazetteer g;
-  std::string error;
-  REQUIRE_MESSAGE(atlas::geo::load_gazetteer(bytes.data(), bytes.size(), g, error), error);
+  atlas::test::load_build_gazetteer(g);
   UiHarness h;
   h.ui.editor().set_gazetteer(&g);
   REQUIRE(h.session.state.select("rt-hk"));

@@ -11,6 +11,8 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <string>
@@ -21,6 +23,7 @@
 #include "app/host.hpp"
 #include "app/session.hpp"
 #include "core/i18n.hpp"
+#include "geo/gazetteer.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/widget_probe.hpp"
 
@@ -255,5 +258,16 @@ struct ScopedLocale {
   ScopedLocale(const ScopedLocale&) = delete;
   ScopedLocale& operator=(const ScopedLocale&) = delete;
 };
+
+#ifdef ATLAS_GAZETTEER
+// The build's city list, loaded as the platform does once a city search needs it.
+inline void load_build_gazetteer(geo::Gazetteer& g) {
+  std::ifstream in(ATLAS_GAZETTEER, std::ios::binary);
+  std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)),
+                                   std::istreambuf_iterator<char>());
+  std::string error;
+  REQUIRE_MESSAGE(geo::load_gazetteer(bytes.data(), bytes.size(), g, error), error);
+}
+#endif
 
 }  // namespace atlas::test
