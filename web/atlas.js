@@ -500,7 +500,7 @@
   // Another tab saved (web/store.js has read its copy): let the app decide what to tell
   // the user.
   store.onChange = () => started && Module._atlas_storage_changed();
-  // The store's older copy has been read: a start that waits for it goes on.
+  // The copies read after the start have arrived: a start that waits for one goes on.
   store.onSettled = () => started && Module._atlas_wake();
   // Save at once when the page goes away, not after the autosave delay.
   const flush = () => started && Module._atlas_flush();

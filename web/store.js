@@ -1,6 +1,6 @@
 // store.js — where the page keeps the dataset: IndexedDB, read into memory at start (so
-// the app's reads answer at once; the older of the two copies once the app has drawn, or
-// when it asks) and written one save at a time, each save in one transaction.
+// the app's reads answer at once; the copies the first frame does not need once the app
+// has drawn, or when it asks) and written one save at a time, each save in one transaction.
 // localStorage where IndexedDB cannot be used, as earlier versions did. Plain IndexedDB
 // calls (no library: the page's scripts are served as they are, unbundled).
 // The app's rules (two slots, the pointer, revisions, fallbacks) stay in C++
@@ -13,7 +13,7 @@
 //   4. Other tabs: a BroadcastChannel message after each save
 //   5. What the user is told: which store, how full, whether the browser keeps it (as facts)
 //
-// window.atlasStore: open() (before the app starts), get, put, remove, add + commit
+// window.atlasStore: open() (before the app starts), get, has, put, remove, add + commit
 // (a save), pending() (a value still being read), started() (the app has shown what was
 // read), info() (the facts the app words).
 (function () {
@@ -88,43 +88,52 @@
     keys.forEach((k, i) => cache.set(String(k), String(values[i])));
   }
 
-  // At start: everything but the older of the two slots, which the app needs only when
-  // the newest copy cannot be read. That one is read once the app has drawn its first
-  // frame (a 100,000-event slot takes 100-250 ms to read, and its arrival would otherwise
-  // land between the app's start and that frame), or at once when the app asks whether
+  // At start: only what the first frame needs. The older of the two slots is needed only
+  // when the newest copy cannot be read; "previous" (what a copy or a restore replaced)
+  // and "corrupt" (an unreadable copy kept for export) only when the user asks for them,
+  // and until then only whether they exist (has()); in View mode (a shared link) the
+  // user's own copies are needed only by Make a copy. Each can be as large as a dataset.
+  // They are read in one transaction once the app has drawn its first frame (a
+  // 100,000-event slot takes 100-250 ms to read, and its arrival would otherwise land
+  // between the app's start and that frame), or at once when the app asks whether
   // anything is pending (it does when the newest copy is unreadable, then waits for it).
-  // Until then get() answers as if it were absent. A pointer the app would not follow
-  // (missing, garbled) reads both, as the app then looks at both.
+  // Until then get() answers as if they were absent. A pointer the app would not follow
+  // (missing, garbled) has both slots read at start, as the app then looks at both.
   const kick = () => {
     const read = readLater;
     readLater = null;
     if (read) read();
   };
-  async function readStart() {
+  async function readStart(view) {
     const first = db.transaction(KV, 'readonly').objectStore(KV);
     const [keys, current] = await Promise.all([done(first.getAllKeys()), done(first.get('current'))]);
     const names = keys.map(String);
     const slot = typeof current === 'string' && (current[0] === 'a' || current[0] === 'b') ? current[0] : null;
-    const older = slot && 'data.' + (slot === 'a' ? 'b' : 'a');
-    if (!older || !names.includes(older)) return readAll();
-    const now = names.filter((k) => k !== older);
+    const wait = view ? ['data.a', 'data.b'] : slot ? ['data.' + (slot === 'a' ? 'b' : 'a')] : [];
+    const deferred = names.filter((k) => k === 'previous' || k === 'corrupt' || wait.includes(k));
+    const now = names.filter((k) => !deferred.includes(k));
     const kv = db.transaction(KV, 'readonly').objectStore(KV);
     const values = await Promise.all(now.map((k) => done(kv.get(k))));
     cache.clear();
     later.clear();
     now.forEach((k, i) => values[i] !== undefined && cache.set(k, String(values[i])));
-    later.add(older);
-    performance.mark('atlas-store-read', { detail: { later: [older] } });
+    deferred.forEach((k) => later.add(k));
+    performance.mark('atlas-store-read', { detail: { later: deferred } });
+    readLater = deferred.length ? () => readDeferred(deferred) : null;
+  }
+  function readDeferred(keys) {
     // (A test holds the read back here to see the app wait for it: storage.test.mjs.)
-    readLater = () => Promise.resolve(window.__atlasHoldOlderCopy).then(() =>
-      done(db.transaction(KV, 'readonly').objectStore(KV).get(older))).then((value) => {
-      // Unless a save or another tab's news has set it since.
-      if (later.delete(older) && value !== undefined) cache.set(older, String(value));
+    Promise.resolve(window.__atlasHoldOlderCopy).then(() => {
+      const kv = db.transaction(KV, 'readonly').objectStore(KV);
+      return Promise.all(keys.map((k) => done(kv.get(k))));
+    }).then((values) => {
+      // Each unless a save or another tab's news has set it since.
+      keys.forEach((k, i) => later.delete(k) && values[i] !== undefined && cache.set(k, String(values[i])));
       onSettled();
     }, (e) => {
-      // Left pending: an app that needs it waits (a reload tries again), and never takes
-      // it for missing, which could overwrite the last good copy.
-      console.log(`storage: the older copy could not be read (${e && e.message})`);
+      // Left pending: an app that needs them waits (a reload tries again), and never takes
+      // them for missing, which could overwrite the last good copy.
+      console.log(`storage: the copies read after the start could not be read (${e && e.message})`);
     });
   }
 
@@ -148,7 +157,7 @@
     }
   }
 
-  async function openAndRead() {
+  async function openAndRead(view = false) {
     db = await openDatabase();
     // A newer version of the app (in another tab) wants to upgrade: let it, and stop
     // writing here (saves then fail with a message; nothing is overwritten).
@@ -159,7 +168,7 @@
     db.onclose = () => {
       db = null;
     };
-    await readStart();
+    await readStart(view);
     await migrate();
   }
 
@@ -172,7 +181,7 @@
         deferred = true;
         return;
       }
-      await openAndRead();
+      await openAndRead(view);
     } catch (e) {
       if (e && e.name === 'VersionError') {
         db = null;
@@ -242,6 +251,18 @@
       }
     }
     return cache.has(key) ? cache.get(key) : null;
+  }
+
+  // Whether the key holds a value, read yet or not (without copying a dataset's text).
+  function has(key) {
+    if (backend === 'localstorage') {
+      try {
+        return localStorage.getItem(LEGACY + key) !== null;
+      } catch {
+        return false;
+      }
+    }
+    return cache.has(key) || later.has(key);
   }
 
   // A small note outside a save (the pointer repaired at start, the corrupt copy kept):
@@ -461,8 +482,8 @@
   });
 
   window.atlasStore = {
-    open, started, get, put, remove, add, commit,
-    /** Whether a value is still being read (the older slot, after the start). */
+    open, started, get, has, put, remove, add, commit,
+    /** Whether a value is still being read (see readStart). */
     pending: () => {
       kick();  // asked for: it is wanted now
       return later.size > 0;

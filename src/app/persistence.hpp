@@ -46,6 +46,9 @@ class KeyValueStore {
  public:
   virtual ~KeyValueStore() = default;
   virtual std::optional<std::string> get(const std::string& key) = 0;
+  // Whether the key holds a value, read yet or not (see pending()): without a copy of a
+  // dataset's text where the store can tell.
+  virtual bool has(const std::string& key) { return get(key).has_value(); }
   // Each put is atomic on its own: afterwards the key holds the old or the new value.
   virtual StoreError put(const std::string& key, const std::string& value) = 0;
   virtual void remove(const std::string& key) = 0;
@@ -69,9 +72,10 @@ class KeyValueStore {
   // What the user must know about the store itself ("" when all is well): IndexedDB
   // unavailable, so local storage is used; a database of a newer version, left alone.
   virtual std::string notice() const { return ""; }
-  // A value is still being read (the web reads the older slot after the app has started,
-  // so a start waits only for the copy it shows): until then get() answers as if that
-  // key were absent, and a restore that needs it waits (Restored::waiting).
+  // A value is still being read (the web reads the older slot, "previous" and "corrupt"
+  // after the app has started, so a start waits only for the copy it shows): until then
+  // get() answers as if that key were absent (has() does not), and a restore that needs
+  // it waits (Restored::waiting). Asking starts the read if it has not started.
   virtual bool pending() const { return false; }
 };
 
@@ -132,6 +136,7 @@ class Persistence {
   // The other writer's copy (after changed_elsewhere()), and adopt its revision.
   std::optional<std::string> take_theirs();
   std::optional<std::string> corrupt_copy() { return store_.get("corrupt"); }
+  bool has_corrupt_copy() { return store_.has("corrupt"); }
   KeyValueStore& store() { return store_; }
   long revision() const { return revision_; }
 

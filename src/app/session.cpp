@@ -56,7 +56,7 @@ void Session::start() {
     return;
   }
   state.read_only = false;
-  has_previous_ = store_->get("previous").has_value();
+  has_previous_ = store_->has("previous");
   reduce_motion_ = store_->get("reduce-motion") == std::optional<std::string>("1");
   recent_.clear();
   if (auto list = store_->get("recent")) {
@@ -293,7 +293,7 @@ void Session::after_save(const SaveOutcome& o, uint64_t version) {
 void Session::storage_changed_elsewhere() {
   if (!writes()) {
     // Nothing of this tab's is stored; only whether a copy would replace data changes.
-    own_data_ = own_data_ || store_->get("current").has_value();
+    own_data_ = own_data_ || store_->has("current");
     return;
   }
   if (!persistence_.changed_elsewhere()) return;
@@ -335,9 +335,8 @@ void Session::view_link(std::string address) {
 void Session::start_view() {
   // Only whether the user has data of their own (Make a copy asks before replacing it):
   // nothing is read in full, parsed, repaired or written.
-  own_data_ = store_->get("current").has_value() || store_->get("data.a").has_value() ||
-              store_->get("data.b").has_value();
-  has_previous_ = store_->get("previous").has_value();
+  own_data_ = store_->has("current") || store_->has("data.a") || store_->has("data.b");
+  has_previous_ = store_->has("previous");
   state.read_only = true;
   // What View mode shows while the link downloads.
   state.load_json(empty_dataset(tr("Opening a shared link…")), tr("shared link"), false);
@@ -360,6 +359,8 @@ void Session::leave_view() {
 std::string Session::make_copy() {
   if (mode_ != Mode::View) return tr("this is already your own data, not a shared link");
   if (link_ != Link::Shown) return tr("the shared link has not been opened yet");
+  // The user's own copies are read after the first frame (the store's pending()).
+  if (store_->pending()) return tr("your own data is still being read; try again in a moment");
   // Now the store is ours to write: read it properly (revision, repairs). What the copy
   // replaces is written as "previous" in the same batch as the copy, and again with every
   // save until one succeeds: both are stored, or neither, and the user's data is never
@@ -386,8 +387,9 @@ std::string Session::make_copy() {
 std::string Session::restore_previous() {
   if (mode_ != Mode::Edit) return tr(AppState::kReadOnly);
   if (keep_previous_ || saving_) return tr("a save is under way; try again in a moment");
+  if (!store_->has("previous")) return tr("there is no previous data to restore");
   auto previous = store_->get("previous");
-  if (!previous) return tr("there is no previous data to restore");
+  if (!previous) return tr("the previous data is still being read; try again in a moment");
   LoadResult r = load_dataset(*previous);
   if (!r.ok()) return trf("the previous data could not be read: {why}", {{"why", first_error(r)}});
   // Swap: restoring again brings back what was open. Both are written in one batch.

@@ -95,7 +95,9 @@ class Session {
   std::vector<Notice> notices;
   void dismiss_notice(size_t i);
   std::string export_filename(std::time_t now) const;
+  // The unreadable copy kept for export: none while it is still being read (pending()).
   std::optional<std::string> corrupt_copy() { return persistence_.corrupt_copy(); }
+  bool has_corrupt_copy() { return persistence_.has_corrupt_copy(); }
   const std::string& storage_where() const { return where_; }
   std::string storage_status() const { return store_->status(); }
   bool quota_exceeded() const { return quota_; }
@@ -123,6 +125,9 @@ class Session {
   const std::string& link_address() const { return link_address_; }
   // Whether the store holds data of the user's own (Make a copy asks before replacing it).
   bool has_own_data() const { return own_data_; }
+  // Copies the first frame did not need are still being read (the store's pending()):
+  // Make a copy waits for the user's own data.
+  bool store_reading() const { return store_->pending(); }
   // View -> Edit with the link's data, saved now; the user's own data is kept in the store
   // as "previous". "" when done, else why not (nothing changed then).
   std::string make_copy();

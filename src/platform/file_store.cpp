@@ -80,6 +80,11 @@ std::optional<std::string> FileStore::get(const std::string& key) {
   return text;
 }
 
+bool FileStore::has(const std::string& key) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path(key), ec);
+}
+
 StoreError FileStore::put(const std::string& key, const std::string& value) {
   std::string e = write_file_atomic(path(key), value, fail_after);
   if (e.empty()) return StoreError::None;

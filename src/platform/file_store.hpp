@@ -19,6 +19,7 @@ class FileStore : public KeyValueStore {
  public:
   explicit FileStore(std::string dir);
   std::optional<std::string> get(const std::string& key) override;
+  bool has(const std::string& key) override;
   StoreError put(const std::string& key, const std::string& value) override;
   void remove(const std::string& key) override;
   std::string where() const override { return dir_; }

@@ -54,6 +54,7 @@ EM_JS(char*, js_storage_get, (const char* key), {
 EM_JS(void, js_storage_put, (const char* key, const char* value), {
   Module.store.put(UTF8ToString(key), UTF8ToString(value));
 });
+EM_JS(int, js_storage_has, (const char* key), { return Module.store.has(UTF8ToString(key)) ? 1 : 0; });
 EM_JS(void, js_storage_remove, (const char* key), { Module.store.remove(UTF8ToString(key)); });
 // One batch: its items added one by one (a dataset's bytes decoded once, by the
 // browser's TextDecoder), then committed with the guard. The answer comes to
@@ -65,7 +66,7 @@ EM_JS(void, js_store_commit, (const char* expect, int users_data, int id), {
   Module.store.commit(expect ? UTF8ToString(expect) : null, !!users_data,
                       (code) => Module._atlas_store_done(id, code));
 });
-// Whether the store is still reading a value (the older slot, after the start).
+// Whether the store is still reading a value (web/store.js readStart).
 EM_JS(int, js_store_pending, (), { return Module.store.pending() ? 1 : 0; });
 // The store's facts as JSON (web/store.js info()): the app words them (store_words).
 EM_JS(char*, js_store_info, (), { return Module.toHeap(JSON.stringify(Module.store.info())); });
@@ -213,6 +214,7 @@ class WebStore : public KeyValueStore {
     if (!v) return std::nullopt;
     return take_text(v);
   }
+  bool has(const std::string& key) override { return js_storage_has(key.c_str()) != 0; }
   // Small notes outside a save (the pointer repaired at start, the corrupt copy kept):
   // written in the background; a failure is reported by the next save.
   StoreError put(const std::string& key, const std::string& value) override {

@@ -61,7 +61,13 @@ void AppUI::export_json() {
 }
 
 void AppUI::export_corrupt_copy() {
-  export_text_ = session_.corrupt_copy().value_or("");
+  std::optional<std::string> copy = session_.corrupt_copy();
+  if (!copy) {  // kept, but still being read (the web reads it after the first frame)
+    session_.notices.push_back(
+        {Notice::Error, tr("The unreadable copy is still being read; try again in a moment.")});
+    return;
+  }
+  export_text_ = std::move(*copy);
   save_or_download("unreadable-copy.json");
 }
 

@@ -43,8 +43,9 @@ std::string history_label(const History& history, bool redo) {
 void AppUI::file_menu() {
   if (!ImGui::BeginMenu(tr("File"))) return;
   const bool view = viewing();
-  if (view && ImGui::MenuItem(tr("Make a copy to edit…"), nullptr, false,
-                              session_.link_state() == Session::Link::Shown))
+  if (view &&
+      ImGui::MenuItem(tr("Make a copy to edit…"), nullptr, false,
+                      session_.link_state() == Session::Link::Shown && !session_.store_reading()))
     request_copy();
   if (!view && ImGui::MenuItem(tr("New dataset…"))) confirm_ = Confirm::New;
   if (!view && ImGui::MenuItem(tr("Open…"), "Ctrl+O")) open_file();
@@ -57,7 +58,7 @@ void AppUI::file_menu() {
   // Plans (issue 17): the events as an iCalendar file (core/ical).
   if (ImGui::MenuItem(tr("Export calendar (.ics)…"))) export_calendar();
   if (!view && ImGui::MenuItem(tr("Publish…"))) open_publish_ = true;
-  if (!view && session_.corrupt_copy() && ImGui::MenuItem(tr("Export unreadable copy…")))
+  if (!view && session_.has_corrupt_copy() && ImGui::MenuItem(tr("Export unreadable copy…")))
     export_corrupt_copy();
   if (!view) {
     ImGui::Separator();
@@ -171,7 +172,7 @@ void AppUI::view_bar() {
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopClipRect();
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - button_w);
-  ImGui::BeginDisabled(opening);
+  ImGui::BeginDisabled(opening || session_.store_reading());
   if (ImGui::Button(button)) request_copy();
   ImGui::EndDisabled();
   ImGui::EndChild();

@@ -72,6 +72,7 @@ TEST_CASE("a corrupt newest copy falls back to the previous one and is kept for 
 }
 
 // The web's store at start: the older slot is still being read (get() says it is absent).
+namespace {
 struct SlowStore : MemoryStore {
   std::string later;  // the key still being read, or ""
   std::optional<std::string> get(const std::string& key) override {
@@ -79,6 +80,7 @@ struct SlowStore : MemoryStore {
   }
   bool pending() const override { return !later.empty(); }
 };
+}  // namespace
 
 TEST_CASE("the older copy still being read: a good newest loads; a bad one waits for it") {
   SlowStore m;

@@ -6,10 +6,11 @@
 // Index
 //   1. View mode writes nothing and refuses every edit
 //   2. A link that cannot be opened: back to the user's own data, untouched
-//   3. Make a copy, Restore previous data
+//   3. Make a copy, Restore previous data (also while the copies are still being read)
 #include <doctest/doctest.h>
 
 #include <map>
+#include <set>
 
 #include "app/session.hpp"
 #include "core/i18n.hpp"
@@ -228,6 +229,62 @@ TEST_CASE("a first visitor's copy needs no question and has nothing to restore")
   CHECK(!v.s.has_previous());
   CHECK(v.s.restore_previous() == "there is no previous data to restore");
   CHECK(v.reopened_title() == "Shared");
+}
+
+// The web's store at start: the copies the first frame does not need are still being
+// read (web/store.js readStart). They exist (has()), but get() has none of them yet.
+namespace {
+struct ReadingStore : MemoryStore {
+  explicit ReadingStore(const MemoryStore& m) : MemoryStore(m) {}
+  std::set<std::string> later;
+  std::optional<std::string> get(const std::string& key) override {
+    return later.count(key) ? std::nullopt : MemoryStore::get(key);
+  }
+  bool has(const std::string& key) override { return MemoryStore::get(key).has_value(); }
+  bool pending() const override { return !later.empty(); }
+};
+}  // namespace
+
+TEST_CASE("the user's copies still being read: Make a copy waits for them, nothing is lost") {
+  MemoryStore own = own_data();
+  own.put("previous", R"({"format": "coalition-atlas", "version": 1, "title": "Older"})");
+  auto* slow = new ReadingStore(own);
+  slow->later = {"data.a", "data.b", "previous"};
+  Session s{std::unique_ptr<KeyValueStore>(slow)};
+  s.view_link(kAddress);
+  s.start();
+  CHECK(s.has_own_data());  // known without reading them
+  CHECK(s.has_previous());
+  REQUIRE(s.import_text(kLink, kAddress) == Session::ImportResult::Replaced);
+  const auto before = snapshot(own);
+  CHECK(s.make_copy() == "your own data is still being read; try again in a moment");
+  CHECK(s.mode() == Session::Mode::View);
+  CHECK(s.state.read_only);
+  slow->later.clear();  // read
+  CHECK(snapshot(*slow) == before);
+  CHECK(s.make_copy().empty());
+  CHECK(load_dataset(*slow->get("previous")).dataset->title == "Mine");
+}
+
+TEST_CASE(
+    "Restore previous data and the unreadable copy while still being read: said, nothing changes") {
+  MemoryStore own = own_data();
+  own.put("previous", R"({"format": "coalition-atlas", "version": 1, "title": "Older"})");
+  own.put("corrupt", R"({"format": "coalition-atlas", "vers)");
+  auto* slow = new ReadingStore(own);
+  slow->later = {"previous", "corrupt"};
+  Session s{std::unique_ptr<KeyValueStore>(slow)};
+  s.start();
+  CHECK(s.state.dataset.title == "Mine");
+  CHECK(s.has_previous());
+  CHECK(s.has_corrupt_copy());
+  CHECK(!s.corrupt_copy());
+  CHECK(s.restore_previous() == "the previous data is still being read; try again in a moment");
+  CHECK(s.state.dataset.title == "Mine");
+  slow->later.clear();
+  CHECK(s.corrupt_copy());
+  CHECK(s.restore_previous().empty());
+  CHECK(s.state.dataset.title == "Older");
 }
 
 // ---------------------------------------------------------------------------------

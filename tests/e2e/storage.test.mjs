@@ -210,6 +210,34 @@ test('a damaged newest copy while the older one is still being read: the app wai
   await context.close();
 });
 
+test('the previous data and the unreadable copy are read after the first frame, and wait to be used', async () => {
+  const { page, context } = await openApp(env);
+  await waitSaved(page);
+  await page.evaluate((t) => atlas.loadJSON(t), small('Open now'));
+  await waitSaved(page);
+  const open = await page.evaluate(() => atlas.exportJSON());
+  const newest = (await storeGet(page, 'current'))[0];
+  await storeSet(page, 'previous', small('Replaced earlier'));
+  await storeSet(page, 'corrupt', '{"format": "coalition-atlas", "ve');
+  await context.addInitScript(() => {
+    window.__atlasHoldOlderCopy = new Promise((release) => (window.__atlasReleaseOlderCopy = release));
+  });
+  await reload(page);  // the first frame came while they are held back
+  assert.equal(await page.evaluate(() => atlas.exportJSON()), open);
+  const later = await page.evaluate(() => performance.getEntriesByName('atlas-store-read').map((m) => m.detail.later));
+  assert.deepEqual(later.map((keys) => [...keys].sort()), [['corrupt', 'data.' + (newest === 'a' ? 'b' : 'a'), 'previous']]);
+  // Known to exist, not yet read: File > Restore previous data says so and changes nothing.
+  assert.equal(await page.evaluate(() => atlas.linkStatus().previous), true);
+  assert.equal(await page.evaluate(() => atlas.restorePrevious()),
+    'the previous data is still being read; try again in a moment');
+  assert.equal(await page.evaluate(() => atlas.exportJSON()), open);
+  await page.evaluate(() => window.__atlasReleaseOlderCopy());
+  await poll(page, () => !window.atlasStore.pending() && window.atlasStore.get('corrupt') !== null);
+  assert.equal(await page.evaluate(() => atlas.restorePrevious()), '');
+  assert.equal(await page.evaluate(() => JSON.parse(atlas.exportJSON()).title), 'Replaced earlier');
+  await context.close();
+});
+
 test('a damaged note of the newest copy: the newest good copy still loads, and the user is told', async () => {
   const { page, context } = await openApp(env);
   await waitSaved(page);
