@@ -54,6 +54,10 @@
   const publishedTitle = meta('atlas-data') !== null ? document.title : null;
   // Whether the address came with a view of its own (#…); the app writes one later.
   const openedWithView = location.hash.length > 1;
+  // The link's data is asked for before anything else the script does (fetchLink, in 4.,
+  // uses nothing defined after this line before its first await), beside the app's own
+  // files, which the page asked for already (index.html).
+  const linkFetched = sharedLink === null ? null : fetchLink();
   let resolveReady;
   let rejectReady;
   const ready = new Promise((resolve, reject) => {
@@ -100,19 +104,23 @@
   // In View mode the store is only read: a visitor with no data here gets no database.
   const storeOpened = store.open({ view: sharedLink !== null });
 
-  // The app's code compiles while it downloads (WebAssembly.instantiateStreaming: the
-  // server sends application/wasm); a copy of the stream drives the progress bar. A host
-  // that sends another type gets the old way: the whole file, then compile.
-  async function instantiate(url, imports) {
+  // The app's code compiles while it downloads (WebAssembly.compileStreaming: the server
+  // sends application/wasm), from now on: it needs nothing from the app's JavaScript half
+  // (coalition-atlas.js, which downloads meanwhile) until it is instantiated. A copy of
+  // the stream drives the progress bar. A host that sends another type gets the old way:
+  // the whole file, then compile.
+  async function compile(url) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url}: the server answered ${response.status}`);
     const total = Number(response.headers.get('Content-Length')) || 0;
-    if (WebAssembly.instantiateStreaming && /^application\/wasm\b/.test(response.headers.get('Content-Type') || '')) {
+    if (WebAssembly.compileStreaming && /^application\/wasm\b/.test(response.headers.get('Content-Type') || '')) {
       if (response.body && total) progress(response.clone(), total);
-      return WebAssembly.instantiateStreaming(response, imports);
+      return WebAssembly.compileStreaming(response);
     }
-    return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+    return WebAssembly.compile(await response.arrayBuffer());
   }
+  const compiled = compile(versioned('coalition-atlas.wasm'));
+  compiled.catch(() => {});  // said when the app asks for it (instantiateWasm)
   async function progress(response, total) {
     const reader = response.body.getReader();
     let received = 0;
@@ -156,12 +164,19 @@
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     instantiateWasm(imports, receive) {
-      Promise.all([instantiate(versioned('coalition-atlas.wasm'), imports), storeOpened, basemapFetched])
-        .then(([result, , basemap]) => {
+      // A shared link on its way is waited for a moment once the rest is here, so the
+      // first frame shows its data: the app's start is one long task, and a link's bytes
+      // that arrive during it are handed to the page only after that frame. A slower link
+      // is opened when it comes (loadFromQuery), the app saying meanwhile that it opens.
+      const linkSoon = linkFetched &&
+        Promise.race([linkFetched, compiled.then(() => new Promise((resolve) => setTimeout(resolve, LINK_WAIT_MS)))]);
+      Promise.all([compiled, storeOpened, basemapFetched, linkSoon])
+        .then(async ([module, , basemap]) => {
           performance.mark('atlas-wasm-compiled');
+          const instance = await WebAssembly.instantiate(module, imports);
           Module.basemap = basemap;  // taken by the app as it starts (platform_web.cpp)
           status(t('Starting…'), 0.95);
-          receive(result.instance, result.module);
+          receive(instance, module);
         })
         .catch((e) => fail(t('The app could not be downloaded or started: {why}', { why: e.message }),
                            t('Check the network connection, then reload the page.')));
@@ -406,12 +421,13 @@
   // keeps it from opening goes to the app as an import failure: the app shows why and
   // falls back to the user's own data, untouched.
   const LINK_LIMIT = 60 * 1024 * 1024;
+  const LINK_WAIT_MS = 200;  // how long the app's start waits for a link still on its way
   const MB = (bytes) => `${(bytes / 1048576).toFixed(0)} MB`;
   const tooBig = (bytes) => `the file is larger than the ${MB(LINK_LIMIT)} a shared link may ` +
     `be (${MB(bytes)}${bytes > LINK_LIMIT + 1 ? '' : ' or more'}); download it and open it with File > Open instead`;
   // Fetched at once, while the app downloads and compiles (not after its first frame):
   // {bytes} or {why}. Opened as soon as the app has started, so a link that has arrived by
-  // then is in the first frame.
+  // then is in the first frame. (Called at the top of this script: see linkFetched.)
   async function fetchLink() {
     if (!sharedLink.trim()) return { why: 'the link gives no address after ?data=' };
     let url;
@@ -440,7 +456,6 @@
       return { why: e.message };
     }
   }
-  const linkFetched = sharedLink === null ? null : fetchLink();
   async function loadFromQuery() {
     if (linkFetched === null) return;
     const got = await linkFetched;
@@ -495,7 +510,16 @@
       }
       chunks.push(value);
     }
-    return new Uint8Array(await new Blob(chunks).arrayBuffer());
+    // Joined here: a Blob's arrayBuffer() is a round trip through the browser, which
+    // answered only after the app's first frames while the app was starting.
+    if (chunks.length === 1) return chunks[0];
+    const bytes = new Uint8Array(received);
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    return bytes;
   }
   // Another tab saved (web/store.js has read its copy): let the app decide what to tell
   // the user.

@@ -1,8 +1,9 @@
 // firstvisit.test.mjs — what a first visit waits for (issue #15), as orders of events and
 // bytes, never as times (tools/bench has the times: first_visit_bench.mjs):
 //
-//   1. A shared link (?data=) is fetched while the app downloads, and its data is in the
-//      app's first frame
+//   1. The app's files are asked for by the page itself, at once (not each by the script
+//      before it); a shared link (?data=) is fetched while the app downloads, and its data
+//      is in the app's first frame
 //   2. The big files arrive precompressed (tools/serve.mjs sends the build's .br / .gz),
 //      the wasm as application/wasm (compiled while it downloads); the page itself as is
 //   3. The presenter's big sizes are not in the glyph atlas until presenting begins
@@ -35,15 +36,23 @@ test('a shared link is fetched beside the app and drawn in its first frame', asy
       const res = (part) => performance.getEntriesByType('resource').find((r) => r.name.includes(part));
       return {
         link: res('shared.json').fetchStart,
-        wasm: res('coalition-atlas.wasm').responseEnd,
+        compiled: performance.getEntriesByName('atlas-wasm-compiled')[0].startTime,
+        // when atlas.js, the first script to ask for anything, had arrived
+        script: res('atlas.js').responseEnd,
+        asked: Object.fromEntries(['coalition-atlas.wasm', 'coalition-atlas.js', 'basemap.bin']
+          .map((f) => [f, performance.getEntriesByType('resource').filter((r) => r.name.includes(f)).map((r) => r.fetchStart)])),
         stats: atlas.stats(),
         // the frames drawn before the link's data was there: none
         drawnBefore: performance.getEntriesByName('atlas-data-shown')[0].detail.framesBefore,
       };
     });
     assert.equal(got.stats.events, 4);
-    assert.ok(got.link < got.wasm, `the link was fetched at ${got.link} ms, after the app arrived (${got.wasm} ms)`);
+    assert.ok(got.link < got.compiled, `the link was fetched at ${got.link} ms, after the app was compiled (${got.compiled} ms)`);
     assert.equal(got.drawnBefore, 0);
+    for (const [file, starts] of Object.entries(got.asked)) {
+      assert.equal(starts.length, 1, `${file} was asked for ${starts.length} times`);
+      assert.ok(starts[0] < got.script, `${file} was asked for at ${starts[0]} ms, after atlas.js arrived (${got.script} ms)`);
+    }
   } finally {
     await context.close();
   }
