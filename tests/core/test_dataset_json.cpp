@@ -111,10 +111,11 @@ TEST_CASE("text that is not UTF-8 is refused with its line and column; UTF-8 is 
 }
 
 TEST_CASE("strings: escapes and control characters are found wherever they fall") {
-  // Plain runs are read eight bytes at a time: what ends one is put at every offset.
+  // Plain runs are read eight bytes at a time: what ends one is put at every offset of
+  // the first six steps.
   const std::string head = "{\"format\": \"coalition-atlas\", \"version\": 1, \"title\": \"";
-  for (size_t at = 0; at < 20; ++at) {
-    const std::string before(at, 'a'), after(19 - at, 'b');
+  for (size_t at = 0; at < 48; ++at) {
+    const std::string before(at, 'a'), after(47 - at, 'b');
     LoadResult r = load_dataset(head + before + "\\\"q\\\\\\u00e9\\n" + after + "\"}");
     REQUIRE(r.ok());
     CHECK(r.dataset->title == before + "\"q\\\u00e9\n" + after);
@@ -123,6 +124,26 @@ TEST_CASE("strings: escapes and control characters are found wherever they fall"
     CHECK(r.diagnostics[0].column == int(head.size() + at + 1));
     r = load_dataset(head + before);  // the text ends inside the string
     CHECK(!r.ok());
+  }
+}
+
+TEST_CASE("whitespace runs of every length; a byte that is not whitespace wherever it falls") {
+  // Whitespace runs of every length up to 49, of all four kinds, between every two tokens.
+  const char kinds[] = {' ', '\n', '\r', '\t'};
+  for (size_t n = 0; n < 50; ++n) {
+    std::string ws;
+    for (size_t i = 0; i < n; ++i) ws += kinds[(i * 7 + n) % 4];
+    LoadResult r = load_dataset("{" + ws + "\"format\"" + ws + ":" + ws + "\"coalition-atlas\"," +
+                                ws + "\"version\": 1, \"title\":" + ws + "\"T\"" + ws + "}" + ws);
+    REQUIRE(r.ok());
+    CHECK(r.dataset->title == "T");
+    // A vertical tab (not whitespace in JSON) after a run of spaces: refused where it is.
+    const std::string bad =
+        "{\"format\": \"coalition-atlas\", \"version\": 1, \"title\":" + std::string(n, ' ') +
+        "\v\"T\"}";
+    r = load_dataset(bad);
+    REQUIRE(!r.ok());
+    CHECK(r.diagnostics[0].column == int(bad.find('\v') + 1));
   }
 }
 

@@ -73,9 +73,10 @@ TEST_CASE("scan_text finds what a byte-by-byte look finds, across the eight-byte
   check("\\");
   // Bytes one away from the ones looked for (a borrow or a near miss must not count).
   check(std::string(16, '\x01') + "[]]\x7F" + std::string(9, '\x5D'));
-  for (size_t a = 0; a < 20; ++a)
-    for (size_t b = 0; b < 20; b += 3) {
-      std::string s(24, 'a');
+  check(std::string(7, 'a') + "\x80");  // a high bit in the last byte of a step
+  for (size_t a = 0; a < 40; ++a)
+    for (size_t b = 0; b < 40; b += 3) {
+      std::string s(48, 'a');
       s[a] = '\0';
       check(s);
       s[b] = '\\';  // before, at or after the NUL
@@ -84,10 +85,10 @@ TEST_CASE("scan_text finds what a byte-by-byte look finds, across the eight-byte
       check(s);
       s[(a + b) % s.size()] = '\xFF';  // not UTF-8: the NUL and the backslash still found
       check(s);
-      std::string two(24, 'b');
+      std::string two(48, 'b');
       two[a] = '\\';
-      two[std::min<size_t>(23, a + 1 + b)] = '\\';  // only the first counts
-      two[(a + 5) % 24] = '\0';
+      two[std::min<size_t>(47, a + 1 + b)] = '\\';  // only the first counts
+      two[(a + 5) % 48] = '\0';
       check(two);
     }
 }
