@@ -55,8 +55,13 @@
   // Whether the address came with a view of its own (#…); the app writes one later.
   const openedWithView = location.hash.length > 1;
   // The link's data is asked for before anything else the script does (fetchLink, in 4.,
-  // uses nothing defined after this line before its first await), beside the app's own
-  // files, which the page asked for already (index.html).
+  // and the functions it calls are declarations; the values they use are here), beside
+  // the app's own files, which the page asked for already (index.html).
+  const LINK_LIMIT = 60 * 1024 * 1024;
+  const LINK_WAIT_MS = 200;  // how long the app's start waits for a link still on its way
+  const MB = (bytes) => `${(bytes / 1048576).toFixed(0)} MB`;
+  const tooBig = (bytes) => `the file is larger than the ${MB(LINK_LIMIT)} a shared link may ` +
+    `be (${MB(bytes)}${bytes > LINK_LIMIT + 1 ? '' : ' or more'}); download it and open it with File > Open instead`;
   const linkFetched = sharedLink === null ? null : fetchLink();
   let resolveReady;
   let rejectReady;
@@ -420,11 +425,7 @@
   // until the user makes a copy. The response is only ever parsed as data. Anything that
   // keeps it from opening goes to the app as an import failure: the app shows why and
   // falls back to the user's own data, untouched.
-  const LINK_LIMIT = 60 * 1024 * 1024;
-  const LINK_WAIT_MS = 200;  // how long the app's start waits for a link still on its way
-  const MB = (bytes) => `${(bytes / 1048576).toFixed(0)} MB`;
-  const tooBig = (bytes) => `the file is larger than the ${MB(LINK_LIMIT)} a shared link may ` +
-    `be (${MB(bytes)}${bytes > LINK_LIMIT + 1 ? '' : ' or more'}); download it and open it with File > Open instead`;
+  // (LINK_LIMIT, LINK_WAIT_MS and tooBig are defined with linkFetched, at the top.)
   // Fetched at once, while the app downloads and compiles (not after its first frame):
   // {bytes} or {why}. Opened as soon as the app has started, so a link that has arrived by
   // then is in the first frame. (Called at the top of this script: see linkFetched.)
