@@ -123,7 +123,7 @@
   }
   function readDeferred(keys) {
     // (A test holds the read back here to see the app wait for it: storage.test.mjs.)
-    Promise.resolve(window.__atlasHoldOlderCopy).then(() => {
+    Promise.resolve(window.__atlasHoldDeferredRead).then(() => {
       const kv = db.transaction(KV, 'readonly').objectStore(KV);
       return Promise.all(keys.map((k) => done(kv.get(k))));
     }).then((values) => {

@@ -167,6 +167,22 @@ async function damageNewest(page) {
   return { good, slot };
 }
 
+// The first save (the sample), then a dataset titled `title` opened and saved: its text.
+async function saveNewer(page, title) {
+  await waitSaved(page);
+  await page.evaluate((t) => atlas.loadJSON(t), small(title));
+  await waitSaved(page);
+  return page.evaluate(() => atlas.exportJSON());
+}
+
+// The next start's read of what it defers (web/store.js readStart) is held back until the
+// page calls window.__atlasReleaseDeferredRead().
+function holdDeferredRead(context) {
+  return context.addInitScript(() => {
+    window.__atlasHoldDeferredRead = new Promise((release) => (window.__atlasReleaseDeferredRead = release));
+  });
+}
+
 test('a corrupt stored copy: the last good copy comes back and the user is told', async () => {
   const { page, context } = await openApp(env);
   const { good, slot } = await damageNewest(page);
@@ -188,9 +204,7 @@ test('a damaged newest copy while the older one is still being read: the app wai
   const { page, context } = await openApp(env);
   const { good, slot } = await damageNewest(page);
   // The next start's read of the older copy is held back until the test lets it go.
-  await context.addInitScript(() => {
-    window.__atlasHoldOlderCopy = new Promise((release) => (window.__atlasReleaseOlderCopy = release));
-  });
+  await holdDeferredRead(context);
   await page.reload();
   await page.waitForFunction(() => performance.getEntriesByName('atlas-app-started').length === 1, null,
     { timeout: 60000 });
@@ -200,7 +214,7 @@ test('a damaged newest copy while the older one is still being read: the app wai
   assert.equal(await page.evaluate(() => performance.getEntriesByName('atlas-first-frame-drawn').length), 0);
   assert.equal(await page.evaluate(() => document.getElementById('loading').classList.contains('hidden')), false);
   assert.equal(await storeGet(page, 'corrupt'), null);
-  await page.evaluate(() => window.__atlasReleaseOlderCopy());
+  await page.evaluate(() => window.__atlasReleaseDeferredRead());
   await page.waitForFunction(() => window.atlas && window.atlas.ready);
   await page.evaluate(() => atlas.ready);
   assert.equal(await page.evaluate(() => atlas.exportJSON()), good);
@@ -212,16 +226,11 @@ test('a damaged newest copy while the older one is still being read: the app wai
 
 test('the previous data and the unreadable copy are read after the first frame, and wait to be used', async () => {
   const { page, context } = await openApp(env);
-  await waitSaved(page);
-  await page.evaluate((t) => atlas.loadJSON(t), small('Open now'));
-  await waitSaved(page);
-  const open = await page.evaluate(() => atlas.exportJSON());
+  const open = await saveNewer(page, 'Open now');
   const newest = (await storeGet(page, 'current'))[0];
   await storeSet(page, 'previous', small('Replaced earlier'));
   await storeSet(page, 'corrupt', '{"format": "coalition-atlas", "ve');
-  await context.addInitScript(() => {
-    window.__atlasHoldOlderCopy = new Promise((release) => (window.__atlasReleaseOlderCopy = release));
-  });
+  await holdDeferredRead(context);
   await reload(page);  // the first frame came while they are held back
   assert.equal(await page.evaluate(() => atlas.exportJSON()), open);
   const later = await page.evaluate(() => performance.getEntriesByName('atlas-store-read').map((m) => m.detail.later));
@@ -231,7 +240,7 @@ test('the previous data and the unreadable copy are read after the first frame, 
   assert.equal(await page.evaluate(() => atlas.restorePrevious()),
     'the previous data is still being read; try again in a moment');
   assert.equal(await page.evaluate(() => atlas.exportJSON()), open);
-  await page.evaluate(() => window.__atlasReleaseOlderCopy());
+  await page.evaluate(() => window.__atlasReleaseDeferredRead());
   await poll(page, () => !window.atlasStore.pending() && window.atlasStore.get('corrupt') !== null);
   assert.equal(await page.evaluate(() => atlas.restorePrevious()), '');
   assert.equal(await page.evaluate(() => JSON.parse(atlas.exportJSON()).title), 'Replaced earlier');
@@ -240,10 +249,7 @@ test('the previous data and the unreadable copy are read after the first frame, 
 
 test('a damaged note of the newest copy: the newest good copy still loads, and the user is told', async () => {
   const { page, context } = await openApp(env);
-  await waitSaved(page);
-  await page.evaluate((t) => atlas.loadJSON(t), small('Latest work'));
-  await waitSaved(page);
-  const latest = await page.evaluate(() => atlas.exportJSON());
+  const latest = await saveNewer(page, 'Latest work');
   await storeSet(page, 'current', 'garbage');
   await reload(page);
   assert.equal(await page.evaluate(() => atlas.exportJSON()), latest);  // not the sample
